@@ -1,0 +1,52 @@
+# The two commands: `make demo` runs the platform, `make test` runs the whole suite.
+SHELL := /bin/bash
+PYTHON := $(shell scripts/find-python)
+UV_VERSION := 0.13.9
+UV := $(shell command -v uv 2>/dev/null || echo .tools/bin/uv)
+export UV_PYTHON := $(PYTHON)
+export UV_PYTHON_DOWNLOADS := never
+VENV := .venv
+BIN := $(VENV)/bin
+PO_FILES := $(wildcard src/values/locale/*/LC_MESSAGES/django.po)
+MO_FILES := $(PO_FILES:.po=.mo)
+
+.PHONY: demo test lint format install messages makemessages system-packages clean
+
+demo: install messages
+	$(BIN)/values demo
+
+test: install messages system-packages
+	$(BIN)/pytest
+
+lint:
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format:
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+install: $(VENV)/.synced
+
+$(VENV)/.synced: uv.lock pyproject.toml | $(UV)
+	$(UV) sync --locked
+	touch $@
+
+.tools/bin/uv:
+	$(PYTHON) -m venv .tools
+	.tools/bin/pip install --quiet uv==$(UV_VERSION)
+
+messages: $(MO_FILES)
+
+%.mo: %.po install
+	$(BIN)/pybabel compile --domain=django --input-file=$< --output-file=$@ --statistics
+
+# Needs gettext (xgettext): refreshes the catalogues from the code and the templates.
+makemessages: install
+	cd src/values && ../../$(BIN)/values makemessages --locale=it --no-obsolete --ignore=static
+
+system-packages:
+	scripts/system-packages
+
+clean:
+	rm -rf $(VENV) .tools var/test*.sqlite3* .pytest_cache

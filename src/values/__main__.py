@@ -1,0 +1,3 @@
+from values.cli import main
+
+raise SystemExit(main())

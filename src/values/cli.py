@@ -1,0 +1,49 @@
+"""The `values` command: the platform's own commands and every Django management command.
+
+`values check FILE`, `values load FILE`, `values export FILE`, `values serve`,
+`values worker`, `values demo`; anything else (`values migrate`, `values createsuperuser`)
+runs as with manage.py. DATABASE_URL and the other variables of the README configure it.
+"""
+
+import os
+import secrets
+import sys
+from pathlib import Path
+
+# Plain HTTP on the loopback for the demo: the production defaults expect a TLS proxy.
+DEMO_ENVIRONMENT = {
+    "SECURE_SSL_REDIRECT": "0",
+    "SESSION_COOKIE_SECURE": "0",
+    "CSRF_COOKIE_SECURE": "0",
+    "SECURE_HSTS_SECONDS": "0",
+}
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = list(sys.argv[1:] if argv is None else argv)
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "values.settings")
+    if args[:1] == ["demo"]:
+        for name, value in DEMO_ENVIRONMENT.items():
+            os.environ.setdefault(name, value)
+    _provide_local_secret_key()
+
+    from django.core.management import execute_from_command_line  # lazy: after the environment is set
+
+    execute_from_command_line(["values", *args])
+    return 0
+
+
+def _provide_local_secret_key() -> None:
+    """Give the embedded mode a secret key of its own, kept under var/ (never in the repository).
+
+    Deployments set SECRET_KEY; a user running the platform on their machine should not have to.
+    """
+    if os.environ.get("SECRET_KEY") or os.environ.get("DEBUG", "").lower() in {"1", "true", "yes", "on"}:
+        return
+    var_dir = Path(os.environ.get("VALUES_VAR_DIR") or Path(__file__).resolve().parents[2] / "var")
+    key_file = var_dir / "secret_key"
+    if not key_file.exists():
+        var_dir.mkdir(parents=True, exist_ok=True)
+        key_file.touch(mode=0o600)
+        key_file.write_text(secrets.token_urlsafe(50))
+    os.environ["SECRET_KEY"] = key_file.read_text().strip()

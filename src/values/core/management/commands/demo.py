@@ -1,0 +1,66 @@
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from django.conf import settings
+from django.core.management import BaseCommand, call_command
+
+from values.network.demo import ensure_demo_accounts
+
+RESTART_PAUSE_SECONDS = 1
+
+
+class Command(BaseCommand):
+    help = (
+        "Set up and run the demo: migrate, load the VALUES programme, create the demo accounts, "
+        "then serve the web app and run the worker until Ctrl-C."
+    )
+
+    def add_arguments(self, parser) -> None:
+        parser.add_argument("--file", type=Path, default=settings.BASE_DIR / "data" / "values.yaml")
+        parser.add_argument("--port", type=int, default=8000)
+        parser.add_argument("--setup-only", action="store_true", help="prepare everything, serve nothing")
+
+    def handle(self, *args, file: Path, port: int, setup_only: bool, **options) -> None:
+        call_command("migrate", interactive=False, verbosity=0)
+        call_command("collectstatic", interactive=False, verbosity=0)
+        call_command("load", str(file))
+        accounts = ensure_demo_accounts()
+        self._print_accounts(accounts, port)
+        if not setup_only:
+            self._run(port)
+
+    def _print_accounts(self, accounts, port: int) -> None:
+        self.stdout.write("")
+        self.stdout.write(self.style.SUCCESS(f"VALUES demo at http://127.0.0.1:{port}/"))
+        self.stdout.write("Demo accounts (user name / password: role at organisation):")
+        for account in accounts:
+            self.stdout.write(
+                f"  {account.username:<18} {account.password:<26} {account.role.label} at {account.organisation_key}"
+            )
+        self.stdout.write("Password-reset e-mails appear in this terminal. Press Ctrl-C to stop.\n")
+
+    def _run(self, port: int) -> None:
+        values = [sys.executable, "-m", "values"]
+        processes = [
+            subprocess.Popen([*values, "serve", "--port", str(port)], env=os.environ.copy()),
+            subprocess.Popen([*values, "worker"], env=os.environ.copy()),
+        ]
+        try:
+            while all(process.poll() is None for process in processes):
+                time.sleep(RESTART_PAUSE_SECONDS)
+            self.stderr.write("A demo process stopped; stopping the other one.")
+        except KeyboardInterrupt:
+            self.stdout.write("\nStopping the web app and the worker…")
+        finally:
+            for process in processes:
+                if process.poll() is None:
+                    process.send_signal(signal.SIGTERM)
+            for process in processes:
+                try:
+                    process.wait(timeout=10)
+                except subprocess.TimeoutExpired:
+                    process.kill()

@@ -1,0 +1,51 @@
+"""Template filters: translatable texts, money, percentages and countries in the reader's language."""
+
+from decimal import Decimal
+
+from babel import Locale
+from babel.numbers import format_currency, format_percent
+from django import template
+from django.utils.translation import get_language
+
+from values.core.text import is_translated, pick
+
+register = template.Library()
+
+
+def _locale() -> str:
+    return (get_language() or "en").split("-")[0]
+
+
+@register.filter
+def tr(value: object) -> str:
+    """A translatable text in the active language (or its fallback)."""
+    return pick(value)  # type: ignore[arg-type]
+
+
+@register.filter
+def translated(value: object) -> bool:
+    return is_translated(value)  # type: ignore[arg-type]
+
+
+@register.filter
+def money(amount: Decimal | None, currency: str = "EUR") -> str:
+    if amount is None:
+        return ""
+    return format_currency(amount, currency, locale=_locale())
+
+
+@register.filter
+def percent(rate: Decimal | None) -> str:
+    if rate is None:
+        return ""
+    return format_percent(rate, format="#,##0.0%", locale=_locale())
+
+
+@register.filter
+def country_name(code: str) -> str:
+    return Locale.parse(_locale()).territories.get(code.upper(), code)
+
+
+@register.filter
+def language_name(code: str) -> str:
+    return Locale.parse(_locale()).languages.get(code, code)

@@ -1,0 +1,33 @@
+"""Translatable texts: a plain string, or a mapping of language code to string.
+
+The programme file keeps either form; the database stores the same value, so an export
+gives back what was loaded.
+"""
+
+from django.conf import settings
+from django.utils.translation import get_language
+
+TranslatableText = str | dict[str, str]
+
+
+def pick(value: TranslatableText | None, language: str | None = None) -> str:
+    """The text in `language` (default: the active one), else English, else the first given."""
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value
+    wanted = (language or get_language() or settings.LANGUAGE_CODE).split("-")[0]
+    for code in (wanted, settings.LANGUAGE_CODE):
+        if value.get(code):
+            return value[code]
+    return next((text for text in value.values() if text), "")
+
+
+def is_translated(value: TranslatableText | None, language: str | None = None) -> bool:
+    """Whether `pick` finds the text in the language asked for, not a fallback."""
+    if not value:
+        return False
+    if isinstance(value, str):
+        return True
+    wanted = (language or get_language() or settings.LANGUAGE_CODE).split("-")[0]
+    return bool(value.get(wanted))

@@ -1,0 +1,49 @@
+"""Demo accounts, one per role, for `values demo`: known passwords, printed at start-up."""
+
+from dataclasses import dataclass
+
+from django.db import transaction
+
+from values.network.enums import Role
+from values.network.models import Organisation, User
+from values.network.services import create_account, grant_role
+
+
+@dataclass(frozen=True)
+class DemoAccount:
+    username: str
+    password: str
+    role: Role
+    organisation_key: str
+
+
+# The coordinator works at the network that coordinates; the city staff at Cesena (the seed's
+# city) and at Riga; the expert and the volunteer leader at the European Volunteer Centre.
+DEMO_ACCOUNTS = (
+    DemoAccount("coordinator", "values-coordinator", Role.COORDINATOR, "eurocities"),
+    DemoAccount("expert", "values-expert", Role.EXPERT, "evc"),
+    DemoAccount("cesena", "values-cesena", Role.CITY_STAFF, "cesena"),
+    DemoAccount("riga", "values-riga", Role.CITY_STAFF, "riga"),
+    DemoAccount("volunteer-leader", "values-volunteer-leader", Role.VOLUNTEER_LEADER, "evc"),
+)
+
+
+@transaction.atomic
+def ensure_demo_accounts() -> list[DemoAccount]:
+    """Create the demo accounts that are missing and reset their passwords to the known ones."""
+    created = []
+    for account in DEMO_ACCOUNTS:
+        organisation = Organisation.objects.filter(key=account.organisation_key).first()
+        if organisation is None:
+            continue
+        user = User.objects.filter(username=account.username).first()
+        if user is None:
+            user = create_account(
+                username=account.username, email=f"{account.username}@demo.invalid", password=account.password
+            )
+        else:
+            user.set_password(account.password)
+            user.save(update_fields=["password"])
+        grant_role(user, organisation=organisation, role=account.role)
+        created.append(account)
+    return created

@@ -1,0 +1,86 @@
+"""Every change to organisations, cities, people, accounts and memberships."""
+
+from decimal import Decimal
+
+from django.contrib.auth.models import Group, Permission
+from django.db import transaction
+
+from values.core.text import TranslatableText
+from values.network.enums import Role
+from values.network.models import City, Membership, Organisation, Person, User
+
+COORDINATORS_GROUP = "coordinators"
+# The apps whose data a coordinator manages in the admin.
+COORDINATOR_APPS = ("network", "programme", "finance")
+
+
+def save_organisation(*, key: str, name: TranslatableText, kind: str, country: str) -> Organisation:
+    organisation, _ = Organisation.objects.update_or_create(
+        key=key, defaults={"name": name, "kind": kind, "country": country}
+    )
+    return organisation
+
+
+def save_city(organisation: Organisation, *, name: str, lat: Decimal, lon: Decimal, languages: list[str]) -> City:
+    city, _ = City.objects.update_or_create(
+        organisation=organisation, defaults={"name": name, "lat": lat, "lon": lon, "languages": languages}
+    )
+    return city
+
+
+def remove_city(organisation: Organisation) -> None:
+    City.objects.filter(organisation=organisation).delete()
+
+
+def replace_people(organisation: Organisation, people: list[dict]) -> None:
+    """The contacts of an organisation become those given (name, role, email, unit), in order."""
+    organisation.people.all().delete()
+    Person.objects.bulk_create(
+        Person(organisation=organisation, position=position, **person) for position, person in enumerate(people)
+    )
+
+
+@transaction.atomic
+def create_account(*, username: str, email: str, password: str, first_name: str = "", last_name: str = "") -> User:
+    return User.objects.create_user(
+        username=username, email=email, password=password, first_name=first_name, last_name=last_name
+    )
+
+
+@transaction.atomic
+def grant_role(user: User, *, organisation: Organisation, role: Role) -> Membership:
+    """Make `user` a member of `organisation` in `role`; coordinators also get the admin."""
+    membership, _ = Membership.objects.get_or_create(user=user, organisation=organisation, role=role)
+    if role == Role.COORDINATOR:
+        user.is_staff = True
+        user.save(update_fields=["is_staff"])
+        user.groups.add(coordinators_group())
+    return membership
+
+
+def coordinators_group() -> Group:
+    """The admin group with every permission on the platform's own data."""
+    group, _ = Group.objects.get_or_create(name=COORDINATORS_GROUP)
+    permissions = Permission.objects.filter(content_type__app_label__in=COORDINATOR_APPS)
+    group.permissions.set(permissions)
+    return group
+
+
+@transaction.atomic
+def update_organisation(
+    organisation: Organisation,
+    *,
+    name: TranslatableText,
+    country: str,
+    city: dict | None = None,
+    people: list[dict] | None = None,
+) -> Organisation:
+    """Change an organisation's own details, its city and its contacts in one step."""
+    organisation.name = name
+    organisation.country = country
+    organisation.save(update_fields=["name", "country"])
+    if city is not None:
+        save_city(organisation, **city)
+    if people is not None:
+        replace_people(organisation, people)
+    return organisation

@@ -1,0 +1,31 @@
+import sys
+from pathlib import Path
+
+from django.core.management import BaseCommand, CommandError
+
+from values.programme.models import Programme
+from values.programme.programme_file import write_programme_file
+from values.programme.queries import NoProgramme, current_programme, programme_as_file
+
+
+class Command(BaseCommand):
+    help = "Write a programme from the database as a programme file (FILE, or - for standard output)."
+
+    def add_arguments(self, parser) -> None:
+        parser.add_argument("file", help="where to write; - for standard output")
+        parser.add_argument("--programme", dest="code", help="the programme's code (default: the only one)")
+
+    def handle(self, *args, file: str, code: str | None, **options) -> None:
+        codes = list(Programme.objects.values_list("code", flat=True))
+        if code is None and len(codes) > 1:
+            raise CommandError(f"several programmes are loaded ({', '.join(codes)}): name one with --programme")
+        try:
+            programme = current_programme(code)
+        except NoProgramme as problem:
+            raise CommandError(str(problem), returncode=2) from None
+        text = write_programme_file(programme_as_file(programme))
+        if file == "-":
+            sys.stdout.write(text)
+            return
+        Path(file).write_text(text, encoding="utf-8")
+        self.stdout.write(self.style.SUCCESS(f"Wrote {programme.acronym} ({programme.code}) to {file}"))

@@ -1,0 +1,129 @@
+"""Every reusable read of programmes and partnerships, already fetching what pages show."""
+
+from django.db.models import Prefetch, QuerySet
+from django.shortcuts import get_object_or_404
+
+from values.finance.models import PartnerBudget
+from values.network.models import Person
+from values.programme.models import Partner, Programme, Theme, ThemeInterest
+from values.programme.spec import (
+    ActivitySpec,
+    BudgetSpec,
+    CitySpec,
+    OrganisationSpec,
+    PersonSpec,
+    PlanningSpec,
+    ProgrammeFile,
+    ProgrammeSpec,
+    ThemeSpec,
+)
+
+
+class NoProgramme(LookupError):
+    """No programme is loaded, or the one asked for does not exist."""
+
+
+def current_programme(code: str | None = None) -> Programme:
+    """The programme asked for by code, else the only (or most recently started) one."""
+    programmes = Programme.objects.all()
+    if code is not None:
+        programme = programmes.filter(code=code).first()
+    else:
+        programme = programmes.order_by("-start", "code").first()
+    if programme is None:
+        raise NoProgramme(f"no programme with code {code!r}" if code else "no programme is loaded")
+    return programme
+
+
+def partners_of(programme: Programme) -> QuerySet[Partner]:
+    """The partnership in file order, with organisation, city and budget."""
+    return (
+        programme.partners.select_related("organisation", "organisation__city", "budget")
+        .prefetch_related(
+            Prefetch("interests", queryset=ThemeInterest.objects.select_related("theme").order_by("theme__position"))
+        )
+        .order_by("position")
+    )
+
+
+def partner_detail(programme: Programme, key: str) -> Partner:
+    """A partner with everything its page shows, or 404."""
+    queryset = partners_of(programme).prefetch_related(
+        Prefetch("organisation__people", queryset=Person.objects.order_by("position"))
+    )
+    return get_object_or_404(queryset, organisation__key=key)
+
+
+def themes_of(programme: Programme) -> QuerySet[Theme]:
+    return programme.themes.order_by("position")
+
+
+def key_figures(programme: Programme) -> dict[str, int]:
+    partners = list(partners_of(programme))
+    cities = [p for p in partners if p.organisation.is_city]
+    return {
+        "cities": len(cities),
+        "partners": len(partners),
+        "countries": len({p.organisation.country for p in partners}),
+        "themes": programme.themes.count(),
+        "communities": -(-len(cities) // programme.community_size) if cities else 0,
+        "months": programme.duration_months,
+    }
+
+
+def programme_as_file(programme: Programme) -> ProgrammeFile:
+    """The programme in the programme-file form, for `values export`."""
+    partners = partners_of(programme).prefetch_related(
+        Prefetch("organisation__people", queryset=Person.objects.order_by("position"))
+    )
+    return ProgrammeFile(
+        programme=_programme_spec(programme),
+        themes=tuple(ThemeSpec(theme.key, theme.title) for theme in themes_of(programme)),
+        organisations=tuple(_organisation_spec(partner) for partner in partners),
+        planning=PlanningSpec(
+            community_size=programme.community_size,
+            visit_days=programme.visit_days,
+            exchange_days=programme.exchange_days,
+            blackout=tuple(programme.blackout),
+        ),
+    )
+
+
+def _programme_spec(programme: Programme) -> ProgrammeSpec:
+    return ProgrammeSpec(
+        code=programme.code,
+        acronym=programme.acronym,
+        title=programme.title,
+        start=programme.start,
+        duration_months=programme.duration_months,
+        total_cost=programme.total_cost,
+        fund=programme.fund,
+        currency=programme.currency,
+        objective=programme.objective,
+        summary=programme.summary,
+        activities=tuple(ActivitySpec(a["title"], a["text"]) for a in programme.activities),
+        expected_results=tuple(programme.expected_results),
+        languages=tuple(programme.languages),
+    )
+
+
+def _organisation_spec(partner: Partner) -> OrganisationSpec:
+    organisation = partner.organisation
+    city = getattr(organisation, "city", None)
+    return OrganisationSpec(
+        id=organisation.key,
+        name=organisation.name,
+        kind=organisation.kind,
+        role=partner.role,
+        country=organisation.country,
+        city=CitySpec(city.name, city.lat, city.lon, tuple(city.languages)) if city else None,
+        budget=_budget_spec(getattr(partner, "budget", None)),
+        people=tuple(PersonSpec(p.name, p.role, p.email, p.unit) for p in organisation.people.all()),
+        interests={interest.theme.key: interest.score for interest in partner.interests.all()},
+    )
+
+
+def _budget_spec(budget: PartnerBudget | None) -> BudgetSpec | None:
+    if budget is None:
+        return None
+    return BudgetSpec(budget.total, budget.eu_contribution, budget.cofinancing, budget.stated_eu_rate)

@@ -1,0 +1,99 @@
+"""Every change to programmes, themes and partnerships goes through these functions."""
+
+from dataclasses import asdict, dataclass
+
+from django.db import transaction
+from django.db.models import QuerySet
+
+from values.finance.services import save_partner_budget
+from values.network.models import Organisation
+from values.network.services import remove_city, replace_people, save_city, save_organisation
+from values.programme.models import Partner, Programme, Theme, ThemeInterest
+from values.programme.spec import OrganisationSpec, ProgrammeFile, ThemeSpec
+
+
+@dataclass(frozen=True)
+class LoadSummary:
+    programme: Programme
+    created: bool
+    themes: int
+    organisations: int
+    removed_partners: int
+    removed_themes: int
+
+
+@transaction.atomic
+def load_programme_file(document: ProgrammeFile) -> LoadSummary:
+    """Create or update a programme from a checked file, matching everything by id.
+
+    The file is the whole partnership: themes and partners that it no longer lists are
+    removed from the programme (their organisations stay, they may be in other programmes).
+    """
+    programme, created = _save_programme(document)
+    themes = {spec.id: _save_theme(programme, spec, position) for position, spec in enumerate(document.themes)}
+    removed_themes = _delete(programme.themes.exclude(key__in=themes))
+    # The coordinator may change hands: demote the old one first (one coordinator at a time).
+    coordinator_key = next(spec.id for spec in document.organisations if spec.role == "coordinator")
+    programme.partners.filter(role="coordinator").exclude(organisation__key=coordinator_key).update(role="partner")
+    partners = [
+        _save_partner(programme, spec, position, themes) for position, spec in enumerate(document.organisations)
+    ]
+    removed_partners = _delete(programme.partners.exclude(pk__in=[p.pk for p in partners]))
+    return LoadSummary(programme, created, len(themes), len(partners), removed_partners, removed_themes)
+
+
+def _delete(queryset: QuerySet) -> int:
+    """Delete and count the rows themselves, not what cascades from them."""
+    count = queryset.count()
+    queryset.delete()
+    return count
+
+
+def _save_programme(document: ProgrammeFile) -> tuple[Programme, bool]:
+    spec, planning = document.programme, document.planning
+    return Programme.objects.update_or_create(
+        code=spec.code,
+        defaults={
+            "acronym": spec.acronym,
+            "title": spec.title,
+            "fund": spec.fund,
+            "start": spec.start,
+            "duration_months": spec.duration_months,
+            "total_cost": spec.total_cost,
+            "currency": spec.currency,
+            "objective": spec.objective,
+            "summary": spec.summary,
+            "activities": [{"title": a.title, "text": a.text} for a in spec.activities],
+            "expected_results": list(spec.expected_results),
+            "languages": list(spec.languages),
+            "community_size": planning.community_size,
+            "visit_days": planning.visit_days,
+            "exchange_days": planning.exchange_days,
+            "blackout": list(planning.blackout),
+        },
+    )
+
+
+def _save_theme(programme: Programme, spec: ThemeSpec, position: int) -> Theme:
+    theme, _ = Theme.objects.update_or_create(
+        programme=programme, key=spec.id, defaults={"title": spec.title, "position": position}
+    )
+    return theme
+
+
+def _save_partner(programme: Programme, spec: OrganisationSpec, position: int, themes: dict[str, Theme]) -> Partner:
+    organisation: Organisation = save_organisation(key=spec.id, name=spec.name, kind=spec.kind, country=spec.country)
+    if spec.city is None:
+        remove_city(organisation)
+    else:
+        city = spec.city
+        save_city(organisation, name=city.name, lat=city.lat, lon=city.lon, languages=list(city.languages))
+    replace_people(organisation, [asdict(person) for person in spec.people])
+    partner, _ = Partner.objects.update_or_create(
+        programme=programme, organisation=organisation, defaults={"role": spec.role, "position": position}
+    )
+    save_partner_budget(partner, spec.budget)
+    partner.interests.exclude(theme__key__in=spec.interests).delete()
+    for theme_key, score in spec.interests.items():
+        ThemeInterest.objects.update_or_create(partner=partner, theme=themes[theme_key], defaults={"score": score})
+    return partner

@@ -1,0 +1,95 @@
+from django.contrib import messages
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from values.core.text import pick
+from values.finance.queries import budget_shares
+from values.network.forms import OrganisationForm, PeopleFormSet
+from values.network.permissions import can_change_organisation, can_see_contact_details, get_organisation_for_edit
+from values.network.services import update_organisation
+from values.programme.maps import LocatorMap, locator_map
+from values.programme.models import Partner, Programme
+from values.programme.queries import (
+    NoProgramme,
+    current_programme,
+    key_figures,
+    partner_detail,
+    partners_of,
+    themes_of,
+)
+
+
+def home(request: HttpRequest) -> HttpResponse:
+    try:
+        programme = current_programme()
+    except NoProgramme:
+        return render(request, "programme/empty.html", status=200)
+    partners = list(partners_of(programme))
+    context = {
+        "programme": programme,
+        "figures": key_figures(programme),
+        "themes": themes_of(programme),
+        "coordinator": next((p for p in partners if p.role == "coordinator"), None),
+        "partners": partners,
+        "map": _partner_map(partners),
+    }
+    return render(request, "programme/home.html", context)
+
+
+def partner_list(request: HttpRequest) -> HttpResponse:
+    programme = _programme_or_404()
+    partners = list(partners_of(programme))
+    context = {"programme": programme, "partners": partners, "map": _partner_map(partners)}
+    return render(request, "programme/partner_list.html", context)
+
+
+def partner_page(request: HttpRequest, key: str) -> HttpResponse:
+    programme = _programme_or_404()
+    partner = partner_detail(programme, key)
+    budget = getattr(partner, "budget", None)
+    context = {
+        "programme": programme,
+        "partner": partner,
+        "organisation": partner.organisation,
+        "city": getattr(partner.organisation, "city", None),
+        "people": partner.organisation.people.all(),
+        "interests": partner.interests.all(),
+        "shares": budget_shares(budget) if budget else None,
+        "show_contacts": can_see_contact_details(request.user),
+        "can_edit": can_change_organisation(request.user, partner.organisation),
+        "map": _partner_map(list(partners_of(programme)), highlight=key),
+    }
+    return render(request, "programme/partner_detail.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+def partner_edit(request: HttpRequest, key: str) -> HttpResponse:
+    organisation = get_organisation_for_edit(request.user, key)
+    programme = _programme_or_404()
+    languages = programme.languages or ["en"]
+    form = OrganisationForm(request.POST or None, organisation=organisation, languages=languages)
+    people = PeopleFormSet(request.POST or None, instance=organisation, prefix="people")
+    if request.method == "POST" and form.is_valid() and people.is_valid():
+        update_organisation(organisation, **form.cleaned_changes(), people=people.cleaned_people())
+        messages.success(request, _("The changes to %(name)s were saved.") % {"name": pick(organisation.name)})
+        return redirect("partner", key=organisation.key)
+    context = {"programme": programme, "organisation": organisation, "form": form, "people": people}
+    return render(request, "programme/partner_edit.html", context, status=400 if request.method == "POST" else 200)
+
+
+def _programme_or_404() -> Programme:
+    try:
+        return current_programme()
+    except NoProgramme:
+        raise Http404("no programme is loaded") from None
+
+
+def _partner_map(partners: list[Partner], highlight: str | None = None) -> LocatorMap:
+    places = [
+        (p.organisation.key, p.organisation.city.name, p.organisation.city.lat, p.organisation.city.lon)
+        for p in partners
+        if p.organisation.is_city and hasattr(p.organisation, "city")
+    ]
+    return locator_map(places, highlight=highlight)

@@ -1,0 +1,18 @@
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.urls import include, path
+from django.views.i18n import set_language
+
+urlpatterns = [
+    path("i18n/setlang/", set_language, name="set_language"),
+]
+urlpatterns += i18n_patterns(
+    path("", include("values.programme.urls")),
+    path("accounts/", include("values.network.urls")),
+    path("admin/", admin.site.urls),
+)
+
+handler400 = "values.core.views.bad_request"
+handler403 = "values.core.views.permission_denied"
+handler404 = "values.core.views.page_not_found"
+handler500 = "values.core.views.server_error"

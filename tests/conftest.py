@@ -1,0 +1,77 @@
+"""Fixtures shared by the suite: the VALUES programme from data/values.yaml and one user per role."""
+
+import os
+from pathlib import Path
+
+import pytest
+
+from values.network.enums import Role
+from values.network.models import Organisation, User
+from values.network.services import create_account, grant_role
+from values.programme.models import Programme
+from values.programme.programme_file import read_programme_file
+from values.programme.services import load_programme_file
+
+ROOT = Path(__file__).resolve().parent.parent
+VALUES_FILE = ROOT / "data" / "values.yaml"
+PASSWORD = "correct-horse-battery-staple"
+
+# Playwright's sync API runs an event loop in the test thread; the ORM calls it makes are ours.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+@pytest.fixture
+def values_file() -> Path:
+    return VALUES_FILE
+
+
+@pytest.fixture
+def programme(db) -> Programme:
+    """The VALUES programme, loaded from the repository's programme file."""
+    result = read_programme_file(VALUES_FILE.read_bytes())
+    assert result.errors == []
+    return load_programme_file(result.document).programme
+
+
+def make_member(username: str, organisation_key: str, role: Role) -> User:
+    user = create_account(username=username, email=f"{username}@example.org", password=PASSWORD)
+    grant_role(user, organisation=Organisation.objects.get(key=organisation_key), role=role)
+    return user
+
+
+@pytest.fixture
+def coordinator(programme) -> User:
+    return make_member("coordinator", "eurocities", Role.COORDINATOR)
+
+
+@pytest.fixture
+def cesena_staff(programme) -> User:
+    return make_member("cesena", "cesena", Role.CITY_STAFF)
+
+
+@pytest.fixture
+def riga_staff(programme) -> User:
+    return make_member("riga", "riga", Role.CITY_STAFF)
+
+
+@pytest.fixture
+def volunteer(programme) -> User:
+    return make_member("volunteer", "cesena", Role.VOLUNTEER)
+
+
+@pytest.fixture
+def browser_type_launch_args(browser_type_launch_args):
+    """Debian's Chromium: Playwright's own browser download is not possible here."""
+    return {
+        **browser_type_launch_args,
+        "executable_path": "/usr/bin/chromium",
+        "args": [
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+        ],
+    }
