@@ -59,7 +59,7 @@ def volunteer(programme) -> User:
     return make_member("volunteer", "cesena", Role.VOLUNTEER)
 
 
-@pytest.fixture
+@pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args):
     """Debian's Chromium: Playwright's own browser download is not possible here."""
     return {

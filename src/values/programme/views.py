@@ -1,4 +1,5 @@
 from django.contrib import messages
+from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -64,6 +65,7 @@ def partner_page(request: HttpRequest, key: str) -> HttpResponse:
     return render(request, "programme/partner_detail.html", context)
 
 
+@login_required
 @require_http_methods(["GET", "POST"])
 def partner_edit(request: HttpRequest, key: str) -> HttpResponse:
     organisation = get_organisation_for_edit(request.user, key)

@@ -1,0 +1,75 @@
+"""Real Chromium: the public pages in English and Italian, signing in, and axe-core on each page."""
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Page, expect
+
+from tests.conftest import PASSWORD
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def assert_accessible(page: Page) -> None:
+    results = Axe().run(page)
+    assert results.violations_count == 0, results.generate_report()
+
+
+@pytest.mark.parametrize(
+    ("language", "home_heading", "partner_heading"),
+    [
+        ("en", "VALUES: Volunteering Activities", "City of Cesena"),
+        ("it", "VALUES: Sviluppo di attività di volontariato", "Comune di Cesena"),
+    ],
+)
+def test_home_and_partner_pages_in_each_language_are_accessible(
+    page: Page, live_server, programme, language, home_heading, partner_heading
+):
+    page.goto(f"{live_server.url}/{language}/")
+
+    expect(page.locator("h1")).to_contain_text(home_heading)
+    expect(page.locator("html")).to_have_attribute("lang", language)
+    assert_accessible(page)
+    page.get_by_role("link", name=partner_heading).first.click()
+    expect(page.locator("h1")).to_have_text(partner_heading)
+    assert_accessible(page)
+
+
+def test_language_switcher_keeps_the_page(page: Page, live_server, programme):
+    page.goto(f"{live_server.url}/en/partners/cesena/")
+
+    page.get_by_label("Language").select_option("it")
+    page.get_by_role("button", name="Change").click()
+
+    expect(page).to_have_url(f"{live_server.url}/it/partners/cesena/")
+    expect(page.locator("h1")).to_have_text("Comune di Cesena")
+
+
+def test_signing_in_shows_contacts_and_the_edit_link_by_keyboard(page: Page, live_server, cesena_staff):
+    page.goto(f"{live_server.url}/en/partners/cesena/")
+    expect(page.get_by_text("zoffoli_r@comune.cesena.fc.it")).to_have_count(0)
+
+    page.get_by_role("link", name="Sign in").click()
+    assert_accessible(page)
+    page.get_by_label("Username").fill("cesena")
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_label("Password").press("Enter")
+
+    expect(page).to_have_url(f"{live_server.url}/en/partners/cesena/")
+    expect(page.get_by_role("link", name="zoffoli_r@comune.cesena.fc.it")).to_be_visible()
+    page.get_by_role("link", name="Edit details").click()
+    expect(page.locator("h1")).to_have_text("Edit City of Cesena")
+    assert_accessible(page)
+
+
+def test_a_form_error_is_announced_and_accessible(page: Page, live_server, cesena_staff):
+    page.goto(f"{live_server.url}/en/accounts/login/?next=/en/partners/cesena/edit/")
+    page.get_by_label("Username").fill("cesena")
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+
+    page.get_by_label("Latitude").fill("91")
+    page.get_by_role("button", name="Save").click()
+
+    expect(page.get_by_role("alert")).to_contain_text("Nothing was saved")
+    expect(page.get_by_text("Ensure this value is less than or equal to 90.")).to_be_visible()
+    assert_accessible(page)
