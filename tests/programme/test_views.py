@@ -217,3 +217,15 @@ themes:
 organisations:
   - {{id: network, name: Network, kind: network, role: coordinator, country: BE}}
 {cities}"""
+
+
+def test_signing_out_is_a_post_that_ends_the_session(client, cesena_staff):
+    client.force_login(cesena_staff)
+
+    refused = client.get("/en/accounts/logout/")
+    response = client.post("/en/accounts/logout/")
+
+    assert refused.status_code == 405
+    assert response.status_code == 302
+    assert response["Location"] == "/en/"
+    assert "_auth_user_id" not in client.session

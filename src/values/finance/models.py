@@ -2,13 +2,14 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from values.programme.models import Partner
-
 
 class PartnerBudget(models.Model):
     """A partner's budget as the grant agreement states it; the amounts are the record."""
 
-    partner = models.OneToOneField(Partner, on_delete=models.CASCADE, related_name="budget")
+    # By name: programme imports finance (the loader saves budgets), not the other way round.
+    partner = models.OneToOneField(
+        "programme.Partner", on_delete=models.CASCADE, related_name="budget", verbose_name=_("partner")
+    )
     total = models.DecimalField(_("total"), max_digits=14, decimal_places=2, validators=[MinValueValidator(0)])
     eu_contribution = models.DecimalField(
         _("EU contribution"), max_digits=14, decimal_places=2, validators=[MinValueValidator(0)]

@@ -7,7 +7,9 @@ import re
 from decimal import ROUND_HALF_UP, Decimal
 
 CENT = Decimal("0.01")
-_MONEY = re.compile(r"^-?\d+(\.\d+)?$")
+_MONEY = re.compile(r"^-?\d+(\.\d+)?$", re.ASCII)
+# The largest amount the database keeps (14 digits, two of them decimals).
+MAX_AMOUNT = Decimal("999999999999.99")
 
 
 class MoneyError(ValueError):
@@ -17,16 +19,26 @@ class MoneyError(ValueError):
 def parse_money(value: object) -> Decimal:
     """A money amount from its string form, e.g. "22732.15"; refuses floats, which lose cents."""
     if isinstance(value, bool) or not isinstance(value, str):
-        kind = "a number" if isinstance(value, (int, float)) else type(value).__name__
+        kind = (
+            "true/false"
+            if isinstance(value, bool)
+            else "a number"
+            if isinstance(value, (int, float))
+            else "nothing"
+            if value is None
+            else type(value).__name__
+        )
         raise MoneyError(f'must be a string in quotes like "1234.50", not {kind}')
     text = value.strip()
     if not _MONEY.match(text):
         raise MoneyError(f'"{value}" is not an amount like "1234.50"')
-    amount = Decimal(text)
-    if amount < 0:
+    if text.startswith("-"):
         raise MoneyError(f'"{value}" is negative')
-    if amount != amount.quantize(CENT):
+    if "." in text and len(text.split(".")[1]) > 2:
         raise MoneyError(f'"{value}" has more than two decimals')
+    amount = Decimal(text)
+    if amount > MAX_AMOUNT:
+        raise MoneyError(f'"{value}" is larger than the largest amount, {MAX_AMOUNT}')
     return amount.quantize(CENT)
 
 
@@ -46,12 +58,22 @@ def split_by_rate(total: Decimal, rate: Decimal) -> tuple[Decimal, Decimal]:
 
 
 def split_shares(total: Decimal, weights: list[Decimal]) -> list[Decimal]:
-    """Shares of `total` in proportion to `weights`; the last share is the remainder."""
+    """Shares of `total` in proportion to `weights`, adding up to `total` exactly.
+
+    Cumulative rounding: each running sum is rounded half-up and a share is the step between
+    two rounded sums, so every share is within a cent of its exact value and the last share
+    is the remainder. For two shares this is `split_by_rate`.
+    """
     weight_sum = sum(weights, Decimal(0))
-    if not weights or weight_sum <= 0:
-        raise ValueError("weights must be non-empty with a positive sum")
-    shares = [round_cent(total * weight / weight_sum) for weight in weights[:-1]]
-    return [*shares, total - sum(shares, Decimal(0))]
+    if not weights or weight_sum <= 0 or any(weight < 0 for weight in weights):
+        raise ValueError("weights must be non-negative with a positive sum")
+    shares, running, previous = [], Decimal(0), Decimal(0)
+    for weight in weights[:-1]:
+        running += weight
+        rounded = round_cent(total * running / weight_sum)
+        shares.append(rounded - previous)
+        previous = rounded
+    return [*shares, total - previous]
 
 
 def rate_of(part: Decimal, total: Decimal) -> Decimal | None:

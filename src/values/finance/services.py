@@ -1,11 +1,15 @@
 """Every change to budgets."""
 
+from typing import TYPE_CHECKING
+
 from values.finance.models import PartnerBudget
-from values.programme.models import Partner
-from values.programme.spec import BudgetSpec
+
+if TYPE_CHECKING:  # programme imports finance; finance names programme's types only for checking
+    from values.programme.models import Partner
+    from values.programme.spec import BudgetSpec
 
 
-def save_partner_budget(partner: Partner, spec: BudgetSpec | None) -> None:
+def save_partner_budget(partner: "Partner", spec: "BudgetSpec | None") -> None:
     if spec is None:
         PartnerBudget.objects.filter(partner=partner).delete()
         return

@@ -13,6 +13,14 @@ class MembershipInline(admin.TabularInline):
 @admin.register(User)
 class ValuesUserAdmin(UserAdmin):
     inlines = [MembershipInline]
+    # Only a superuser grants superuser status or raw permissions; coordinators manage people.
+    PRIVILEGE_FIELDS = ("is_superuser", "groups", "user_permissions")
+
+    def get_readonly_fields(self, request, obj=None):
+        readonly = super().get_readonly_fields(request, obj)
+        if request.user.is_superuser:
+            return readonly
+        return (*readonly, *self.PRIVILEGE_FIELDS)
 
 
 class CityInline(admin.StackedInline):

@@ -39,7 +39,9 @@ class Organisation(models.Model):
 
 
 class City(models.Model):
-    organisation = models.OneToOneField(Organisation, on_delete=models.CASCADE, related_name="city")
+    organisation = models.OneToOneField(
+        Organisation, on_delete=models.CASCADE, related_name="city", verbose_name=_("organisation")
+    )
     name = models.CharField(_("name"), max_length=200)
     lat = models.DecimalField(
         _("latitude"), max_digits=9, decimal_places=6, validators=[MinValueValidator(-90), MaxValueValidator(90)]
@@ -60,12 +62,14 @@ class City(models.Model):
 class Person(models.Model):
     """A contact of an organisation, as the programme file lists it (not necessarily a user)."""
 
-    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="people")
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="people", verbose_name=_("organisation")
+    )
     name = models.CharField(_("name"), max_length=200)
     role = models.CharField(_("role"), max_length=32, choices=PersonRole)
     email = models.EmailField(_("e-mail"), blank=True)
     unit = models.JSONField(_("unit"), blank=True, default=str, help_text=_("Department or office."))
-    position = models.PositiveIntegerField(default=0)
+    position = models.PositiveIntegerField(_("position"), default=0)
 
     class Meta:
         verbose_name = _("person")
@@ -77,8 +81,10 @@ class Person(models.Model):
 
 
 class Membership(models.Model):
-    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="memberships")
-    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="memberships")
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="memberships", verbose_name=_("user"))
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="memberships", verbose_name=_("organisation")
+    )
     role = models.CharField(_("role"), max_length=32, choices=Role)
 
     class Meta:

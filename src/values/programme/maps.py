@@ -33,10 +33,13 @@ class LocatorMap:
     points: tuple[MapPoint, ...]
 
 
+LABEL_ROOM = 90  # on the right of the easternmost dot, so that its name is not cut off
+
+
 def locator_map(
     places: list[tuple[str, str, Decimal, Decimal]], *, highlight: str | None = None, width: int = 480, margin: int = 24
 ) -> LocatorMap:
-    """`places` are (key, label, lat, lon); the frame fits them all with a margin."""
+    """`places` are (key, label, lat, lon); the frame fits them all with a margin and room for labels."""
     if not places:
         return LocatorMap(width, width // 2, ())
     lats = [float(lat) for _, _, lat, _ in places]
@@ -44,7 +47,7 @@ def locator_map(
     squeeze = math.cos(math.radians((min(lats) + max(lats)) / 2))
     span_x = max((max(lons) - min(lons)) * squeeze, 1.0)
     span_y = max(max(lats) - min(lats), 1.0)
-    scale = (width - 2 * margin) / span_x
+    scale = (width - 2 * margin - LABEL_ROOM) / span_x
     height = round(span_y * scale + 2 * margin)
     points = tuple(
         MapPoint(

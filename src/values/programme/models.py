@@ -13,7 +13,7 @@ from values.programme.enums import PartnerRole
 class Programme(models.Model):
     """A funded peer-learning programme, identified by the funder's code."""
 
-    code = models.CharField(_("code"), max_length=32, unique=True)
+    code = models.CharField(_("code"), max_length=64, unique=True)
     acronym = models.CharField(_("acronym"), max_length=64)
     title = models.JSONField(_("title"))
     fund = models.CharField(_("fund"), max_length=64, blank=True)
@@ -48,10 +48,12 @@ class Programme(models.Model):
 
 
 class Theme(models.Model):
-    programme = models.ForeignKey(Programme, on_delete=models.CASCADE, related_name="themes")
+    programme = models.ForeignKey(
+        Programme, on_delete=models.CASCADE, related_name="themes", verbose_name=_("programme")
+    )
     key = models.CharField(_("id"), max_length=64)
     title = models.JSONField(_("title"))
-    position = models.PositiveIntegerField(default=0)
+    position = models.PositiveIntegerField(_("position"), default=0)
 
     class Meta:
         verbose_name = _("theme")
@@ -66,10 +68,14 @@ class Theme(models.Model):
 class Partner(models.Model):
     """An organisation's place in a programme's partnership."""
 
-    programme = models.ForeignKey(Programme, on_delete=models.CASCADE, related_name="partners")
-    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="partnerships")
+    programme = models.ForeignKey(
+        Programme, on_delete=models.CASCADE, related_name="partners", verbose_name=_("programme")
+    )
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="partnerships", verbose_name=_("organisation")
+    )
     role = models.CharField(_("role"), max_length=16, choices=PartnerRole)
-    position = models.PositiveIntegerField(default=0)
+    position = models.PositiveIntegerField(_("position"), default=0)
 
     class Meta:
         verbose_name = _("partner")
@@ -89,8 +95,8 @@ class Partner(models.Model):
 class ThemeInterest(models.Model):
     """A partner's interest in a theme, 0..5, from the needs analysis."""
 
-    partner = models.ForeignKey(Partner, on_delete=models.CASCADE, related_name="interests")
-    theme = models.ForeignKey(Theme, on_delete=models.CASCADE, related_name="interests")
+    partner = models.ForeignKey(Partner, on_delete=models.CASCADE, related_name="interests", verbose_name=_("partner"))
+    theme = models.ForeignKey(Theme, on_delete=models.CASCADE, related_name="interests", verbose_name=_("theme"))
     score = models.PositiveSmallIntegerField(_("interest"), validators=[MaxValueValidator(5)])
 
     class Meta:

@@ -19,6 +19,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from ruamel.yaml import YAML
 from ruamel.yaml.error import YAMLError
+from ruamel.yaml.scalarstring import SingleQuotedScalarString
 
 from values.finance.money import (
     MoneyError,
@@ -47,10 +48,16 @@ ORGANISATION_KINDS = ("network", "city", "ngo", "expert", "agency")
 PARTNER_ROLES = ("coordinator", "partner", "associate")
 PERSON_ROLES = ("project_manager", "contact_person", "expert", "volunteer_leader", "staff")
 DOCUMENT = "(file)"
-_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$")
-_YEAR_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
-_BLACKOUT = re.compile(r"^(\d{2})(?:-(\d{2}))?(?:/(\d{2})(?:-(\d{2}))?)?$")
+_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$", re.ASCII)
+_YEAR_MONTH = re.compile(r"^(\d{4})-(\d{2})$", re.ASCII)
+_BLACKOUT = re.compile(r"^(\d{2})(?:-(\d{2})(?:/(\d{2})-(\d{2}))?)?$", re.ASCII)  # MM, MM-DD or MM-DD/MM-DD
 _MISSING = object()
+# Lengths of the database columns the values go to: a file that checks also loads.
+SHORT_LENGTH = 64  # acronym, fund, ids
+NAME_LENGTH = 200  # names of cities and people
+TEXT_LENGTH = 20000  # one translation of a long text
+MAX_DURATION_MONTHS = 600  # fifty years: longer is a typing error, not a programme
+RATE_PRECISION = Decimal("0.0001")  # four decimals: hundredths of a percent
 
 
 @dataclass
@@ -107,7 +114,7 @@ class _Checker:
         return value
 
     # -- scalars -----------------------------------------------------------------------
-    def text(self, value: Any, path: str, *, max_length: int = 500) -> str | None:
+    def text(self, value: Any, path: str, *, max_length: int = NAME_LENGTH) -> str | None:
         if isinstance(value, bool) or not isinstance(value, (str, int)):
             self.error(path, f"must be a text, not {_kind(value)}")
             return None
@@ -128,11 +135,11 @@ class _Checker:
             texts: dict[str, str] = {}
             for code, text in value.items():
                 language = self.language(code, _join(path, code))
-                checked = self.text(text, _join(path, code), max_length=20000)
+                checked = self.text(text, _join(path, code), max_length=TEXT_LENGTH)
                 if language and checked:
                     texts[language] = checked
             return texts if len(texts) == len(value) else None
-        return self.text(value, path, max_length=20000)
+        return self.text(value, path, max_length=TEXT_LENGTH)
 
     def integer(self, value: Any, path: str, *, low: int, high: int | None = None) -> int | None:
         if isinstance(value, bool) or not isinstance(value, int):
@@ -160,8 +167,11 @@ class _Checker:
         except InvalidOperation:
             self.error(path, f'"{value}" is not a fraction like "0.80"')
             return None
-        if not 0 <= rate <= 1:
+        if not rate.is_finite() or not 0 <= rate <= 1:
             self.error(path, f"{value} is out of range: must be between 0 and 1 (0.80 means 80 %)")
+            return None
+        if rate != rate.quantize(RATE_PRECISION):
+            self.error(path, f"{value} has more than four decimals (0.8125 means 81.25 %)")
             return None
         return rate
 
@@ -206,7 +216,7 @@ class _Checker:
 
     def year_month(self, value: Any, path: str) -> date | None:
         match = _YEAR_MONTH.match(value) if isinstance(value, str) else None
-        if match is None or not 1 <= int(match[2]) <= 12:
+        if match is None or int(match[1]) < 1 or not 1 <= int(match[2]) <= 12:
             self.error(path, f"{_show(value)} is not a year and month like 2019-02")
             return None
         return date(int(match[1]), int(match[2]), 1)
@@ -276,7 +286,7 @@ def _read_document(checker: _Checker, raw: Any) -> ProgrammeFile | None:
         return None
     programme = _read_programme(checker, root.get("programme")) if root.get("programme") is not None else None
     themes = _read_themes(checker, root.get("themes")) if root.get("themes") is not None else None
-    theme_ids = {theme.id for theme in themes or ()}
+    theme_ids = _given_ids(root.get("themes"))
     organisations = None
     if root.get("organisations") is not None:
         organisations = _read_organisations(checker, root["organisations"], theme_ids)
@@ -284,6 +294,13 @@ def _read_document(checker: _Checker, raw: Any) -> ProgrammeFile | None:
     if None in (programme, themes, organisations, planning):
         return None
     return ProgrammeFile(programme, themes, organisations, planning)  # type: ignore[arg-type]
+
+
+def _given_ids(raw: Any) -> set[str]:
+    """The ids the file gives, even where the item around them is broken: one bad theme must
+    not make every interest in the file name an "unknown theme"."""
+    items = raw if isinstance(raw, list) else []
+    return {str(item["id"]) for item in items if isinstance(item, dict) and item.get("id") is not None}
 
 
 def _read_programme(checker: _Checker, raw: Any) -> ProgrammeSpec | None:
@@ -295,14 +312,16 @@ def _read_programme(checker: _Checker, raw: Any) -> ProgrammeSpec | None:
         return None
     values = {
         "code": _field(node, "code", path, checker.identifier),
-        "acronym": _field(node, "acronym", path, checker.text),
+        "acronym": _field(node, "acronym", path, lambda v, p: checker.text(v, p, max_length=SHORT_LENGTH)),
         "title": _field(node, "title", path, checker.translatable),
         "start": _field(node, "start", path, checker.year_month),
-        "duration_months": _field(node, "duration_months", path, lambda v, p: checker.integer(v, p, low=1)),
+        "duration_months": _field(
+            node, "duration_months", path, lambda v, p: checker.integer(v, p, low=1, high=MAX_DURATION_MONTHS)
+        ),
         "total_cost": _field(node, "total_cost", path, checker.money),
     }
     extras = {
-        "fund": _optional(node, "fund", path, checker.text, ""),
+        "fund": _optional(node, "fund", path, lambda v, p: checker.text(v, p, max_length=SHORT_LENGTH), ""),
         "currency": _optional(node, "currency", path, lambda v, p: _currency(checker, v, p), "EUR"),
         "objective": _optional(node, "objective", path, checker.translatable, ""),
         "summary": _optional(node, "summary", path, checker.translatable, ""),
@@ -377,7 +396,10 @@ def _read_organisations(checker: _Checker, raw: Any, theme_ids: set[str]) -> tup
     ]
     checker.unique(
         [
-            (f"organisations[{i}].id", item.get("id") if isinstance(item, dict) else None)
+            (
+                f"organisations[{i}].id",
+                str(item["id"]) if isinstance(item, dict) and item.get("id") is not None else None,
+            )
             for i, item in enumerate(items)
         ],
         "organisation",
@@ -414,10 +436,10 @@ def _read_organisation(checker: _Checker, raw: Any, path: str, theme_ids: set[st
         "people": _optional(node, "people", path, lambda v, p: _read_people(checker, v, p), ()),
         "interests": _optional(node, "interests", path, lambda v, p: _read_interests(checker, v, p, theme_ids), {}),
     }
-    if values["kind"] == "city" and "city" not in node:
+    if values["kind"] == "city" and node.get("city") is None:
         checker.error(_join(path, "city"), "required for an organisation of kind city (name, lat, lon)")
         return None
-    if values["kind"] not in (None, "city") and "city" in node:
+    if values["kind"] not in (None, "city") and node.get("city") is not None:
         checker.error(_join(path, "city"), f"only an organisation of kind city has a city, not kind {values['kind']}")
         return None
     if any(value is None for value in (*values.values(), *extras.values())):
@@ -551,8 +573,6 @@ def parse_blackout(value: Any) -> str | None:
     if match is None:
         return None
     start_month, start_day, end_month, end_day = match.groups()
-    if (end_month is None) != (end_day is None) and start_day is not None:
-        return None
     for month, day in ((start_month, start_day), (end_month, end_day)):
         if month is not None and not _valid_day(int(month), int(day) if day else 1):
             return None
@@ -592,7 +612,8 @@ def _check_budgets(checker: _Checker, document: ProgrammeFile) -> None:
 
 
 def _percent(rate: Decimal | None) -> str:
-    return "no rate" if rate is None else f"{(rate * 100).quantize(Decimal('0.1'))} %"
+    # Two decimals: a rate that misses by just over a cent must not read "90.0 % but 90.0 %".
+    return "no rate" if rate is None else f"{(rate * 100).quantize(Decimal('0.01'))} %"
 
 
 # -- helpers ---------------------------------------------------------------------------
@@ -639,14 +660,28 @@ def _show(value: Any) -> str:
 def write_programme_file(document: ProgrammeFile) -> str:
     """The canonical YAML text of a programme file; reading it back gives the same document."""
     stream = io.StringIO()
-    yaml = YAML(typ="safe", pure=True)
+    yaml = YAML()  # the round-trip dumper: it can keep the quotes that _quote_ambiguous asks for
     yaml.default_flow_style = False
     yaml.allow_unicode = True
     yaml.sort_base_mapping_type_on_output = False
     yaml.width = 4096  # one line per text: readable diffs, no trailing spaces from folding
     yaml.indent(mapping=2, sequence=4, offset=2)
-    yaml.dump(_document_to_data(document), stream)
+    yaml.dump(_quote_ambiguous(_document_to_data(document)), stream)
     return stream.getvalue()
+
+
+# Words that YAML 1.1 readers (PyYAML, many tools) take for booleans: Norway's "NO" among them.
+_YAML11_BOOLEANS = {"y", "yes", "n", "no", "true", "false", "on", "off"}
+
+
+def _quote_ambiguous(data: Any) -> Any:
+    if isinstance(data, dict):
+        return {key: _quote_ambiguous(value) for key, value in data.items()}
+    if isinstance(data, list):
+        return [_quote_ambiguous(item) for item in data]
+    if isinstance(data, str) and data.lower() in _YAML11_BOOLEANS:
+        return SingleQuotedScalarString(data)
+    return data
 
 
 def _document_to_data(document: ProgrammeFile) -> dict:

@@ -44,6 +44,9 @@ class Command(BaseCommand):
         self.stdout.write("Password-reset e-mails appear in this terminal. Press Ctrl-C to stop.\n")
 
     def _run(self, port: int) -> None:
+        # A terminated or hung-up demo stops its children as Ctrl-C does, never orphaning them.
+        for stop_signal in (signal.SIGTERM, signal.SIGHUP):
+            signal.signal(stop_signal, _interrupt)
         values = [sys.executable, "-m", "values"]
         processes = [
             subprocess.Popen([*values, "serve", "--port", str(port)], env=os.environ.copy()),
@@ -64,3 +67,7 @@ class Command(BaseCommand):
                     process.wait(timeout=10)
                 except subprocess.TimeoutExpired:
                     process.kill()
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt

@@ -1,8 +1,8 @@
-import sys
 from pathlib import Path
 
 from django.core.management import BaseCommand, CommandError
 
+from values.core.database import require_migrated_database
 from values.programme.models import Programme
 from values.programme.programme_file import write_programme_file
 from values.programme.queries import NoProgramme, current_programme, programme_as_file
@@ -16,16 +16,19 @@ class Command(BaseCommand):
         parser.add_argument("--programme", dest="code", help="the programme's code (default: the only one)")
 
     def handle(self, *args, file: str, code: str | None, **options) -> None:
+        require_migrated_database()
         codes = list(Programme.objects.values_list("code", flat=True))
         if code is None and len(codes) > 1:
-            raise CommandError(f"several programmes are loaded ({', '.join(codes)}): name one with --programme")
+            raise CommandError(
+                f"several programmes are loaded ({', '.join(codes)}): name one with --programme", returncode=2
+            )
         try:
             programme = current_programme(code)
         except NoProgramme as problem:
             raise CommandError(str(problem), returncode=2) from None
         text = write_programme_file(programme_as_file(programme))
         if file == "-":
-            sys.stdout.write(text)
+            self.stdout.write(text, ending="")
             return
         Path(file).write_text(text, encoding="utf-8")
         self.stdout.write(self.style.SUCCESS(f"Wrote {programme.acronym} ({programme.code}) to {file}"))

@@ -2,6 +2,7 @@ from pathlib import Path
 
 from django.core.management import BaseCommand, CommandError
 
+from values.core.database import require_migrated_database
 from values.programme.programme_file import read_programme_file
 from values.programme.services import load_programme_file
 
@@ -13,6 +14,7 @@ class Command(BaseCommand):
         parser.add_argument("file", type=Path)
 
     def handle(self, *args, file: Path, **options) -> None:
+        require_migrated_database()
         try:
             source = file.read_bytes()
         except OSError as problem:
