@@ -12,7 +12,7 @@ os.environ.setdefault("SECURE_HSTS_SECONDS", "0")
 os.environ.setdefault("TASK_KEY_PREFIX", f"values_test_{os.getpid()}")
 
 from values.settings import *  # noqa: F403
-from values.settings import DATABASES, TASKS, VAR_DIR
+from values.settings import DATABASES, STATIC_ROOT, TASKS, VAR_DIR
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 STORAGES = {
@@ -29,3 +29,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # A file, not memory: the worker process and the browser's server thread share it.
     Path(VAR_DIR).mkdir(parents=True, exist_ok=True)
     DATABASES["default"]["TEST"] = {"NAME": str(Path(VAR_DIR) / "test.sqlite3")}
+
+# WhiteNoise looks for collected files at start-up; tests serve them from the apps instead.
+Path(STATIC_ROOT).mkdir(parents=True, exist_ok=True)
+WHITENOISE_USE_FINDERS = True

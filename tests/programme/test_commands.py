@@ -13,6 +13,7 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.db import IntegrityError
 
+from tests.programme.test_programme_file import BROKEN_FILES
 from values.network.models import Organisation, Person
 from values.programme.models import Partner, Programme, Theme, ThemeInterest
 from values.programme.programme_file import read_programme_file, write_programme_file
@@ -413,3 +414,23 @@ def test_export_with_no_programme_loaded_is_refused(tmp_path):
 
     assert raised.value.returncode == 2
     assert str(raised.value) == "no programme is loaded"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("source", "problem"), BROKEN_FILES)
+def test_each_broken_file_is_refused_by_load_and_the_database_is_unchanged(values_file, tmp_path, source, problem):
+    _run("load", str(values_file))
+    before_counts, before_export = _counts(), _run("export", "-")[0]
+    broken = tmp_path / "broken.yaml"
+    broken.write_bytes(source if isinstance(source, bytes) else source.encode("utf-8"))
+
+    out = io.StringIO()
+
+    with pytest.raises(CommandError) as refused:
+        call_command("load", str(broken), stdout=out, no_color=True)
+
+    path, reason = problem
+    assert refused.value.returncode == 2
+    assert f"{broken}: {path}: {reason}" in out.getvalue().splitlines()
+    assert _counts() == before_counts
+    assert _run("export", "-")[0] == before_export
