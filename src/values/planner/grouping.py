@@ -1,0 +1,289 @@
+"""Grouping: every city into one community of one theme, maximising interest.
+
+Two stages that keep the bound. Stage A chooses each city's theme and the number of
+communities per theme with CP-SAT; it counts the country penalty exactly, because cities of
+one country dealt round-robin over a theme's n communities meet only when the country has
+more than n cities there. Stage B splits each theme's cities into its communities: by that
+dealing when nothing else binds, else with CP-SAT (shared language, cities kept apart).
+"""
+
+from collections import Counter, defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from ortools.sat.python import cp_model
+
+from values.planner.model import Community, Infeasible, Instance, Rule, RuleKind
+
+Progress = Callable[[str, float, float], None]  # stage, objective, bound
+
+
+@dataclass(frozen=True)
+class Grouping:
+    communities: tuple[Community, ...]
+    objective: int
+    bound: int
+    optimal: bool
+
+
+def group_cities(
+    instance: Instance, *, seed: int, time_limit: float, progress: Progress | None = None
+) -> Grouping | Infeasible:
+    stage_a = _assign_themes(instance, seed=seed, time_limit=time_limit, progress=progress)
+    if isinstance(stage_a, Infeasible):
+        return stage_a
+    theme_of, counts, bound, optimal = stage_a
+    communities: list[Community] = []
+    for theme in instance.themes:
+        members = [city for city in instance.cities if theme_of[city.id] == theme]
+        split = _split_theme(instance, theme, members, counts[theme], seed=seed)
+        if isinstance(split, Infeasible):
+            return split
+        communities.extend(split)
+    objective = sum(c.interest - c.country_penalty for c in communities)
+    return Grouping(tuple(communities), objective, bound, optimal and objective == bound)
+
+
+def grouping_objective(instance: Instance, communities: tuple[Community, ...]) -> int:
+    """Recomputed from the members: interest in the community's theme minus country penalties."""
+    cities = {city.id: city for city in instance.cities}
+    total = 0
+    for community in communities:
+        total += sum(cities[m].interest(community.theme) for m in community.members)
+        total -= instance.country_weight * _extra_per_country([cities[m].country for m in community.members])
+    return total
+
+
+def _extra_per_country(countries: list[str]) -> int:
+    return sum(count - 1 for count in Counter(countries).values())
+
+
+# -- stage A ---------------------------------------------------------------------------------
+def _assign_themes(instance: Instance, *, seed: int, time_limit: float, progress: Progress | None):
+    model = cp_model.CpModel()
+    themes, cities = instance.themes, instance.cities
+    total = instance.community_count
+    low, high = instance.size_bounds
+    chosen = {(c.id, t): model.new_bool_var(f"y_{c.id}_{t}") for c in cities for t in themes}
+    per_theme = {t: model.new_int_var(0, total, f"n_{t}") for t in themes}
+    for city in cities:
+        model.add_exactly_one(chosen[city.id, t] for t in themes)
+    model.add(sum(per_theme.values()) == total)
+    for theme in themes:
+        size = sum(chosen[c.id, theme] for c in cities)
+        model.add(size >= low * per_theme[theme])
+        model.add(size <= high * per_theme[theme])
+    penalties = _country_excess(model, instance, chosen, per_theme)
+    assumptions = _add_rules(model, instance, chosen)
+    interest = sum(c.interest(t) * chosen[c.id, t] for c in cities for t in themes)
+    model.maximize(interest - instance.country_weight * sum(penalties))
+    _hint_greedy(model, instance, chosen)
+    solver = _solver(seed, time_limit)
+    status = solver.solve(model, _Reporter("grouping", progress) if progress else None)
+    if status == cp_model.INFEASIBLE:
+        return _explain_grouping(instance, solver, assumptions)
+    if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+        return Infeasible(("The planner found no grouping within the time limit: allow it more time.",))
+    theme_of = {c.id: next(t for t in themes if solver.value(chosen[c.id, t])) for c in cities}
+    counts = {t: solver.value(per_theme[t]) for t in themes}
+    return theme_of, counts, round(solver.best_objective_bound), status == cp_model.OPTIMAL
+
+
+def _country_excess(model, instance: Instance, chosen, per_theme) -> list:
+    by_country: dict[str, list[str]] = defaultdict(list)
+    for city in instance.cities:
+        by_country[city.country].append(city.id)
+    excess = []
+    for country, members in by_country.items():
+        if len(members) < 2:
+            continue
+        for theme in instance.themes:
+            extra = model.new_int_var(0, len(members), f"extra_{country}_{theme}")
+            model.add(extra >= sum(chosen[m, theme] for m in members) - per_theme[theme])
+            excess.append(extra)
+    return excess
+
+
+def _add_rules(model, instance: Instance, chosen) -> dict[int, Rule]:
+    """Each pin and each 'together' guarded by an assumption, so that a conflict can name it."""
+    assumptions: dict[int, Rule] = {}
+    for number, rule in enumerate(instance.rules):
+        if rule.kind not in (RuleKind.PIN, RuleKind.TOGETHER):
+            continue
+        literal = model.new_bool_var(f"rule_{number}")
+        if rule.kind == RuleKind.PIN:
+            model.add(chosen[rule.city, rule.other] == 1).only_enforce_if(literal)
+        else:
+            for theme in instance.themes:
+                model.add(chosen[rule.city, theme] == chosen[rule.other, theme]).only_enforce_if(literal)
+        model.add_assumption(literal)
+        assumptions[literal.index] = rule
+    return assumptions
+
+
+def _hint_greedy(model, instance: Instance, chosen) -> None:
+    from values.planner.greedy import greedy_themes  # lazy: greedy imports this module
+
+    theme_of = greedy_themes(instance)
+    if theme_of is None:
+        return
+    for (city, theme), variable in chosen.items():
+        model.add_hint(variable, theme_of[city] == theme)
+
+
+def _explain_grouping(instance: Instance, solver, assumptions: dict[int, Rule]) -> Infeasible:
+    names = instance.city_names()
+    low, high = instance.size_bounds
+    frame = (
+        f"{len(instance.cities)} cities make {instance.community_count} communit"
+        f"{'y' if instance.community_count == 1 else 'ies'} of {low}"
+        + (f" to {high}" if high != low else "")
+        + " cities, each with one theme"
+    )
+    core = [assumptions[i] for i in solver.sufficient_assumptions_for_infeasibility() if i in assumptions]
+    if not core:
+        return Infeasible((f"No grouping exists: {frame}.",))
+    return Infeasible((f"These choices conflict: {frame}.", *(rule.describe(names) for rule in core)))
+
+
+# -- stage B ---------------------------------------------------------------------------------
+def _split_theme(instance: Instance, theme: str, members: list, count: int, *, seed: int):
+    if count == 0:
+        return []
+    dealt = _deal(members, count)
+    if _respects_rules(instance, dealt) and all(_shared_language(instance, group) for group in dealt):
+        return [_community(instance, theme, number, group) for number, group in enumerate(dealt, 1)]
+    solved = _split_with_solver(instance, members, count, dealt, seed=seed)
+    if isinstance(solved, Infeasible):
+        return solved
+    return [_community(instance, theme, number, group) for number, group in enumerate(solved, 1)]
+
+
+def _deal(members: list, count: int) -> list[list]:
+    """Round-robin over the communities, country by country (largest first), by id for ties."""
+    by_country: dict[str, list] = defaultdict(list)
+    for city in sorted(members, key=lambda c: c.id):
+        by_country[city.country].append(city)
+    order = sorted(by_country.values(), key=lambda group: (-len(group), group[0].country))
+    groups: list[list] = [[] for _ in range(count)]
+    for position, city in enumerate(city for group in order for city in group):
+        groups[position % count].append(city)
+    return groups
+
+
+def _respects_rules(instance: Instance, groups: list[list]) -> bool:
+    where = {city.id: number for number, group in enumerate(groups) for city in group}
+    for rule in instance.rules:
+        if rule.city not in where or rule.other not in where:
+            continue
+        if rule.kind == RuleKind.TOGETHER and where[rule.city] != where[rule.other]:
+            return False
+        if rule.kind == RuleKind.APART and where[rule.city] == where[rule.other]:
+            return False
+    return True
+
+
+def _shared_language(instance: Instance, group: list) -> str | None:
+    common = frozenset.intersection(*(instance.speaks(city) for city in group)) if group else frozenset()
+    if not common:
+        return None
+    preferred = sorted(common & instance.working_languages) or sorted(common)
+    return preferred[0]
+
+
+def _split_with_solver(instance: Instance, members: list, count: int, dealt: list[list], *, seed: int):
+    model = cp_model.CpModel()
+    low, high = instance.size_bounds
+    ids = [city.id for city in members]
+    place = {(i, k): model.new_bool_var(f"x_{i}_{k}") for i in ids for k in range(count)}
+    for i in ids:
+        model.add_exactly_one(place[i, k] for k in range(count))
+    languages = sorted(frozenset().union(*(instance.speaks(c) for c in members)))
+    penalties = []
+    for k in range(count):
+        model.add(sum(place[i, k] for i in ids) >= low)
+        model.add(sum(place[i, k] for i in ids) <= high)
+        spoken = {lang: model.new_bool_var(f"lang_{k}_{lang}") for lang in languages}
+        model.add_at_least_one(spoken.values())
+        for city in members:
+            for lang, literal in spoken.items():
+                if lang not in instance.speaks(city):
+                    model.add_bool_or([place[city.id, k].Not(), literal.Not()])
+        for country in {c.country for c in members}:
+            same = [place[c.id, k] for c in members if c.country == country]
+            if len(same) > 1:
+                extra = model.new_int_var(0, len(same), f"extra_{k}_{country}")
+                model.add(extra >= sum(same) - 1)
+                penalties.append(extra)
+    for rule in instance.rules:
+        if rule.city in ids and rule.other in ids:
+            for k in range(count):
+                if rule.kind == RuleKind.TOGETHER:
+                    model.add(place[rule.city, k] == place[rule.other, k])
+                elif rule.kind == RuleKind.APART:
+                    model.add(place[rule.city, k] + place[rule.other, k] <= 1)
+    model.minimize(sum(penalties))
+    for k, group in enumerate(dealt):
+        for city in group:
+            model.add_hint(place[city.id, k], True)
+    solver = _solver(seed, 10.0)
+    status = solver.solve(model)
+    if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+        names = ", ".join(sorted(city.name for city in members))
+        return Infeasible(
+            (
+                "No split of these cities into communities shares a working language and keeps "
+                f"the cities that must be apart apart: {names}.",
+            )
+        )
+    return [[c for c in members if solver.value(place[c.id, k])] for k in range(count)]
+
+
+def _community(instance: Instance, theme: str, number: int, group: list) -> Community:
+    countries = [city.country for city in group]
+    why = {city.id: _why(instance, city, theme) for city in group}
+    return Community(
+        id=f"{theme}{number}",
+        theme=theme,
+        members=tuple(city.id for city in group),
+        language=_shared_language(instance, group) or "",
+        interest=sum(city.interest(theme) for city in group),
+        country_penalty=instance.country_weight * _extra_per_country(countries),
+        why=why,
+    )
+
+
+def _why(instance: Instance, city, theme: str) -> str:
+    pinned = any(r.kind == RuleKind.PIN and r.city == city.id and r.other == theme for r in instance.rules)
+    best = max(city.interest(t) for t in instance.themes)
+    interest = city.interest(theme)
+    if pinned:
+        reason = f"pinned to theme {theme} by the coordinator"
+    elif interest == best:
+        reason = f"theme {theme} is among its highest interests ({interest} of 5)"
+    else:
+        reason = (
+            f"interest {interest} of 5 in theme {theme} (its highest is {best}): "
+            "the communities of its favourite themes were full"
+        )
+    return f"{reason}; contributes {interest} to the objective"
+
+
+class _Reporter(cp_model.CpSolverSolutionCallback):
+    def __init__(self, stage: str, progress: Progress) -> None:
+        super().__init__()
+        self._stage, self._progress = stage, progress
+
+    def on_solution_callback(self) -> None:
+        self._progress(self._stage, self.objective_value, self.best_objective_bound)
+
+
+def _solver(seed: int, time_limit: float) -> cp_model.CpSolver:
+    solver = cp_model.CpSolver()
+    solver.parameters.random_seed = seed
+    solver.parameters.num_workers = 2
+    # Deterministic: the same seed and limit give the same plan, whatever the machine's load.
+    solver.parameters.interleave_search = True
+    solver.parameters.max_deterministic_time = time_limit
+    solver.parameters.max_time_in_seconds = time_limit * 4  # a safety net, not the limit
+    return solver

@@ -1,0 +1,162 @@
+"""Inputs and outputs of the planner."""
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from enum import StrEnum
+
+
+@dataclass(frozen=True)
+class City:
+    id: str
+    name: str
+    country: str
+    languages: frozenset[str]
+    interests: Mapping[str, int]  # theme id -> 0..5, from the needs analysis
+    scores: Mapping[str, float] = field(default_factory=dict)  # theme id -> benchmark score (1..4)
+    unavailable_weeks: frozenset[int] = frozenset()
+
+    def interest(self, theme: str) -> int:
+        return int(self.interests.get(theme, 0))
+
+    def level(self, theme: str) -> float:
+        """What complementarity compares: the benchmark score, else the stated interest."""
+        return float(self.scores.get(theme, self.interests.get(theme, 0)))
+
+
+@dataclass(frozen=True)
+class Facilitator:
+    id: str
+    name: str
+    languages: frozenset[str] = frozenset()
+    attends_every_visit: bool = False  # the coordinator and the expert in the VALUES case
+    unavailable_weeks: frozenset[int] = frozenset()
+
+
+class RuleKind(StrEnum):
+    PIN = "pin"  # city -> theme: the city is in a community of this theme
+    TOGETHER = "together"  # two cities in the same community
+    APART = "apart"  # two cities in different communities
+    NO_PAIR = "no_pair"  # two cities never paired for exchanges
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A coordinator's pin or ban: a hard constraint that the explanation of a failure can name."""
+
+    kind: RuleKind
+    city: str
+    other: str  # a theme id for PIN, a city id otherwise
+
+    def describe(self, names: Mapping[str, str]) -> str:
+        city, other = names.get(self.city, self.city), names.get(self.other, self.other)
+        return {
+            RuleKind.PIN: f"{city} is pinned to theme {other}",
+            RuleKind.TOGETHER: f"{city} and {other} must be in the same community",
+            RuleKind.APART: f"{city} and {other} must be in different communities",
+            RuleKind.NO_PAIR: f"{city} and {other} must not be paired",
+        }[self.kind]
+
+
+@dataclass(frozen=True)
+class Instance:
+    cities: tuple[City, ...]
+    themes: tuple[str, ...]
+    weeks: tuple[date, ...]  # the Monday of every week of the programme
+    blocked_weeks: frozenset[int] = frozenset()  # blackouts, as week indices
+    facilitators: tuple[Facilitator, ...] = ()
+    community_size: int = 4
+    min_size: int | None = None  # default: balanced sizes around community_size
+    max_size: int | None = None
+    working_languages: frozenset[str] = frozenset()  # spoken by every city (the programme's)
+    country_weight: int = 3  # objective points lost per extra city of a country in a community
+    rules: tuple[Rule, ...] = ()
+    visit_days: int = 2
+    exchange_days: int = 5
+    theme_names: Mapping[str, str] = field(default_factory=dict)
+
+    @property
+    def community_count(self) -> int:
+        # Never a community of one city: it would have nobody to pair with.
+        return max(1, min(round(len(self.cities) / self.community_size), len(self.cities) // 2))
+
+    @property
+    def size_bounds(self) -> tuple[int, int]:
+        count = self.community_count
+        low = self.min_size if self.min_size is not None else len(self.cities) // count
+        high = self.max_size if self.max_size is not None else -(-len(self.cities) // count)
+        return low, high
+
+    def city_names(self) -> dict[str, str]:
+        return {city.id: city.name for city in self.cities}
+
+    def speaks(self, city: City) -> frozenset[str]:
+        return city.languages | self.working_languages
+
+
+@dataclass(frozen=True)
+class Community:
+    id: str  # e.g. "A1": theme and number
+    theme: str
+    members: tuple[str, ...]
+    language: str
+    interest: int  # sum of the members' interest in the theme
+    country_penalty: int  # country_weight x extra cities of one country
+    why: Mapping[str, str] = field(default_factory=dict)  # city id -> reason
+
+
+@dataclass(frozen=True)
+class Pair:
+    community: str
+    cities: tuple[str, ...]  # two, or three when the community has an odd size
+    complementarity: float
+    why: str = ""
+
+
+class ActivityKind(StrEnum):
+    VISIT = "visit"
+    EXCHANGE = "exchange"
+
+
+@dataclass(frozen=True)
+class Activity:
+    kind: ActivityKind
+    community: str
+    host: str
+    guests: tuple[str, ...]
+    week: int
+    start: date
+    end: date
+    facilitators: tuple[str, ...] = ()
+
+    @property
+    def participants(self) -> tuple[str, ...]:
+        return (self.host, *self.guests)
+
+
+@dataclass(frozen=True)
+class Plan:
+    communities: tuple[Community, ...]
+    pairs: tuple[Pair, ...]
+    activities: tuple[Activity, ...]
+    objective: int  # total interest minus country penalties
+    bound: int  # no plan can do better than this
+    optimal: bool
+    complementarity: float  # sum over pairs (each pair optimal within its community)
+    spread: int  # sum over communities of the smallest gap in weeks between two of its visits
+    wall_seconds: float = 0.0
+    seed: int = 0
+
+    @property
+    def gap(self) -> float:
+        """Relative distance to the bound: 0.0 is proven optimal."""
+        if self.bound == self.objective:
+            return 0.0
+        return (self.bound - self.objective) / max(abs(self.bound), 1)
+
+
+@dataclass(frozen=True)
+class Infeasible:
+    """No plan exists: the constraints that conflict, in words a coordinator understands."""
+
+    reasons: tuple[str, ...]

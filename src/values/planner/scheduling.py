@@ -1,0 +1,218 @@
+"""Scheduling: a week for every visit and exchange, with CP-SAT.
+
+Every city hosts one visit of its community (all members attend); every pair exchanges both
+ways (a triple in a cycle). Nobody is in two activities in one week; every visit has its
+facilitators; blackouts and unavailable weeks are respected; the visits of a community are
+spread out: the programme is cut into as many windows as the community has visits, and each
+window holds one of them.
+"""
+
+import itertools
+from collections import defaultdict
+from dataclasses import dataclass, replace
+from datetime import timedelta
+
+from ortools.sat.python import cp_model
+
+from values.planner.grouping import Progress, _solver
+from values.planner.model import Activity, ActivityKind, Community, Infeasible, Instance, Pair
+
+RELAXATIONS = ("blackouts", "unavailability", "facilitators", "spread")
+
+
+@dataclass(frozen=True)
+class Schedule:
+    activities: tuple[Activity, ...]
+    spread: int
+
+
+def schedule_activities(
+    instance: Instance,
+    communities: tuple[Community, ...],
+    pairs: tuple[Pair, ...],
+    *,
+    seed: int,
+    time_limit: float,
+    progress: Progress | None = None,
+) -> Schedule | Infeasible:
+    activities = _activities(instance, communities, pairs)
+    if isinstance(activities, Infeasible):
+        return activities
+    shortage = _count_shortage(instance, activities)
+    if shortage:
+        return Infeasible(tuple(shortage))
+    result = _solve(instance, activities, frozenset(), seed=seed, time_limit=time_limit, progress=progress)
+    if result is not None:
+        return result
+    return Infeasible(_explain(instance, activities, seed=seed, time_limit=time_limit))
+
+
+def _activities(instance: Instance, communities, pairs) -> list[Activity] | Infeasible:
+    facilitators = _facilitators_by_community(instance, communities)
+    if isinstance(facilitators, Infeasible):
+        return facilitators
+    monday = instance.weeks[0]
+    activities = [
+        Activity(
+            kind=ActivityKind.VISIT,
+            community=community.id,
+            host=host,
+            guests=tuple(m for m in community.members if m != host),
+            week=0,
+            start=monday,
+            end=monday,
+            facilitators=facilitators[community.id],
+        )
+        for community in communities
+        for host in community.members
+    ]
+    for pair in pairs:
+        group = pair.cities
+        for index, host in enumerate(group):
+            guest = group[(index + 1) % len(group)]
+            activities.append(Activity(ActivityKind.EXCHANGE, pair.community, host, (guest,), 0, monday, monday, ()))
+    return activities
+
+
+def _facilitators_by_community(instance: Instance, communities) -> dict[str, tuple[str, ...]] | Infeasible:
+    """Those who attend every visit, plus one of the pool per community, balancing the load."""
+    every = tuple(f.id for f in instance.facilitators if f.attends_every_visit)
+    pool = [f for f in instance.facilitators if not f.attends_every_visit]
+    if not every and not pool:
+        return Infeasible(("Every visit needs a facilitator, and the programme has none.",))
+    load: dict[str, int] = defaultdict(int)
+    chosen: dict[str, tuple[str, ...]] = {}
+    for community in sorted(communities, key=lambda c: c.id):
+        if not pool:
+            chosen[community.id] = every
+            continue
+        speaking = [f for f in pool if not f.languages or community.language in f.languages] or pool
+        pick = min(speaking, key=lambda f: (load[f.id], f.id))
+        load[pick.id] += len(community.members)
+        chosen[community.id] = (*every, pick.id)
+    return chosen
+
+
+def _participants(activity: Activity) -> tuple[str, ...]:
+    return (*activity.participants, *activity.facilitators)
+
+
+def _count_shortage(instance: Instance, activities: list[Activity]) -> list[str]:
+    """Reasons that need no solver: someone has more activities than free weeks."""
+    free = len(instance.weeks) - len(instance.blocked_weeks)
+    unavailable = {c.id: c.unavailable_weeks for c in instance.cities}
+    unavailable |= {f.id: f.unavailable_weeks for f in instance.facilitators}
+    names = {**instance.city_names(), **{f.id: f.name for f in instance.facilitators}}
+    busy: dict[str, int] = defaultdict(int)
+    for activity in activities:
+        for person in _participants(activity):
+            busy[person] += 1
+    reasons = []
+    for who, needed in sorted(busy.items()):
+        weeks = free - len(unavailable.get(who, frozenset()) - instance.blocked_weeks)
+        if needed > weeks:
+            reasons.append(
+                f"{names.get(who, who)} takes part in {needed} activities, one a week, but the blackout periods "
+                f"and unavailable weeks leave only {weeks} of the programme's {len(instance.weeks)} weeks."
+            )
+    return reasons
+
+
+def _solve(
+    instance: Instance,
+    activities: list[Activity],
+    relaxed: frozenset[str],
+    *,
+    seed: int,
+    time_limit: float,
+    progress: Progress | None = None,
+) -> Schedule | None:
+    model = cp_model.CpModel()
+    weeks = [model.new_int_var_from_domain(_domain(instance, a, relaxed), f"w{n}") for n, a in enumerate(activities)]
+    by_person: dict[str, list] = defaultdict(list)
+    for activity, week in zip(activities, weeks, strict=True):
+        people = activity.participants if "facilitators" in relaxed else _participants(activity)
+        for person in people:
+            by_person[person].append(week)
+    for person_weeks in by_person.values():
+        if len(person_weeks) > 1:
+            model.add_all_different(person_weeks)
+    if "spread" not in relaxed:
+        _spread_visits(model, instance, activities, weeks)
+    solver = _solver(seed, time_limit)
+    # A feasibility problem: one worker finds the same schedule for the same seed, every time.
+    solver.parameters.num_workers = 1
+    solver.parameters.interleave_search = False
+    status = solver.solve(model)
+    if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+        return None
+    dated = tuple(_dated(instance, a, solver.value(w)) for a, w in zip(activities, weeks, strict=True))
+    if progress is not None:
+        progress("schedule", len(dated), len(dated))
+    return Schedule(dated, spread_of(dated))
+
+
+def spread_of(activities: tuple[Activity, ...]) -> int:
+    """Sum over communities of the smallest gap, in weeks, between two of its visits."""
+    visits: dict[str, list[int]] = defaultdict(list)
+    for activity in activities:
+        if activity.kind == ActivityKind.VISIT:
+            visits[activity.community].append(activity.week)
+    total = 0
+    for weeks in visits.values():
+        ordered = sorted(weeks)
+        total += min((b - a for a, b in itertools.pairwise(ordered)), default=0)
+    return total
+
+
+def _domain(instance: Instance, activity: Activity, relaxed: frozenset[str]) -> cp_model.Domain:
+    closed = set() if "blackouts" in relaxed else set(instance.blocked_weeks)
+    if "unavailability" not in relaxed:
+        unavailable = {c.id: c.unavailable_weeks for c in instance.cities}
+        unavailable |= {f.id: f.unavailable_weeks for f in instance.facilitators}
+        for person in _participants(activity):
+            closed |= unavailable.get(person, frozenset())
+    return cp_model.Domain.from_values([w for w in range(len(instance.weeks)) if w not in closed])
+
+
+def _spread_visits(model, instance: Instance, activities: list[Activity], weeks: list) -> None:
+    """The programme is cut into as many windows as a community has visits: one visit in each."""
+    visits: dict[str, list] = defaultdict(list)
+    for activity, week in zip(activities, weeks, strict=True):
+        if activity.kind == ActivityKind.VISIT:
+            visits[activity.community].append(week)
+    horizon = len(instance.weeks)
+    for community, community_weeks in sorted(visits.items()):
+        count = len(community_weeks)
+        if count < 2:
+            continue
+        windows = []
+        for week in community_weeks:
+            window = model.new_int_var(0, count - 1, f"window_{community}")
+            model.add_division_equality(window, week * count, horizon)
+            windows.append(window)
+        model.add_all_different(windows)
+
+
+def _dated(instance: Instance, activity: Activity, week: int) -> Activity:
+    days = instance.visit_days if activity.kind == ActivityKind.VISIT else instance.exchange_days
+    start = instance.weeks[week]
+    return replace(activity, week=week, start=start, end=start + timedelta(days=days - 1))
+
+
+def _explain(instance: Instance, activities: list[Activity], *, seed: int, time_limit: float) -> tuple[str, ...]:
+    """Name the constraint whose relaxation makes a schedule possible."""
+    words = {
+        "blackouts": "the blackout periods leave too few weeks for every city's visits and exchanges",
+        "unavailability": "the weeks that cities or facilitators marked unavailable leave no schedule",
+        "facilitators": "the facilitators cannot attend all the visits: there are too few of them for the weeks",
+        "spread": "the visits of a community cannot be spread over the programme, one in each part of it",
+    }
+    found = [
+        words[name]
+        for name in RELAXATIONS
+        if _solve(instance, activities, frozenset({name}), seed=seed, time_limit=time_limit / 4) is not None
+    ]
+    if not found:
+        return ("No schedule exists: the programme has too few weeks for every visit and exchange.",)
+    return tuple(f"No schedule exists: {reason}." for reason in found)
