@@ -9,7 +9,7 @@ dealing when nothing else binds, else with CP-SAT (shared language, cities kept 
 
 from collections import Counter, defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ortools.sat.python import cp_model
 
@@ -59,7 +59,9 @@ def _extra_per_country(countries: list[str]) -> int:
 
 
 # -- stage A ---------------------------------------------------------------------------------
-def _assign_themes(instance: Instance, *, seed: int, time_limit: float, progress: Progress | None):
+def _assign_themes(
+    instance: Instance, *, seed: int, time_limit: float, progress: Progress | None, explain: bool = True
+):
     model = cp_model.CpModel()
     themes, cities = instance.themes, instance.cities
     total = instance.community_count
@@ -81,7 +83,9 @@ def _assign_themes(instance: Instance, *, seed: int, time_limit: float, progress
     solver = _solver(seed, time_limit)
     status = solver.solve(model, _Reporter("grouping", progress) if progress else None)
     if status == cp_model.INFEASIBLE:
-        return _explain_grouping(instance, solver, assumptions)
+        if not explain:
+            return Infeasible(())
+        return _explain_grouping(instance, solver, assumptions, seed=seed, time_limit=time_limit)
     if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         return Infeasible(("The planner found no grouping within the time limit: allow it more time.",))
     theme_of = {c.id: next(t for t in themes if solver.value(chosen[c.id, t])) for c in cities}
@@ -131,19 +135,37 @@ def _hint_greedy(model, instance: Instance, chosen) -> None:
         model.add_hint(variable, theme_of[city] == theme)
 
 
-def _explain_grouping(instance: Instance, solver, assumptions: dict[int, Rule]) -> Infeasible:
+def _explain_grouping(
+    instance: Instance, solver, assumptions: dict[int, Rule], *, seed: int, time_limit: float
+) -> Infeasible:
     names = instance.city_names()
     low, high = instance.size_bounds
+    count = instance.community_count
     frame = (
-        f"{len(instance.cities)} cities make {instance.community_count} communit"
-        f"{'y' if instance.community_count == 1 else 'ies'} of {low}"
+        f"{len(instance.cities)} cities make {count} communit{'y' if count == 1 else 'ies'} of {low}"
         + (f" to {high}" if high != low else "")
         + " cities, each with one theme"
     )
     core = [assumptions[i] for i in solver.sufficient_assumptions_for_infeasibility() if i in assumptions]
     if not core:
         return Infeasible((f"No grouping exists: {frame}.",))
+    core = _minimal_core(instance, core, seed=seed, time_limit=time_limit)
     return Infeasible((f"These choices conflict: {frame}.", *(rule.describe(names) for rule in core)))
+
+
+MAX_CORE_TRIALS = 40
+
+
+def _minimal_core(instance: Instance, core: list[Rule], *, seed: int, time_limit: float) -> list[Rule]:
+    """Drop every rule without which the conflict remains: what is left all takes part in it."""
+    others = tuple(r for r in instance.rules if r.kind not in (RuleKind.PIN, RuleKind.TOGETHER))
+    for rule in list(core)[:MAX_CORE_TRIALS]:
+        trial = [r for r in core if r is not rule]
+        smaller = replace(instance, rules=(*others, *trial))
+        outcome = _assign_themes(smaller, seed=seed, time_limit=time_limit, progress=None, explain=False)
+        if isinstance(outcome, Infeasible):
+            core = trial
+    return core
 
 
 # -- stage B ---------------------------------------------------------------------------------

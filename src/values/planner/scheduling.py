@@ -139,6 +139,8 @@ def _solve(
             model.add_all_different(person_weeks)
     if "spread" not in relaxed:
         _spread_visits(model, instance, activities, weeks)
+        _spread_exchanges(model, instance, activities, weeks)
+        _cap_weekly_load(model, instance, activities, weeks)
     solver = _solver(seed, time_limit)
     # A feasibility problem: one worker finds the same schedule for the same seed, every time.
     solver.parameters.num_workers = 1
@@ -192,6 +194,37 @@ def _spread_visits(model, instance: Instance, activities: list[Activity], weeks:
             model.add_division_equality(window, week * count, horizon)
             windows.append(window)
         model.add_all_different(windows)
+
+
+def _spread_exchanges(model, instance: Instance, activities: list[Activity], weeks: list) -> None:
+    """The exchanges of a pair (or triple) fall in different halves (thirds) of the programme."""
+    groups: dict[frozenset[str], list] = defaultdict(list)
+    members: dict[str, set[str]] = defaultdict(set)
+    for activity in activities:
+        if activity.kind == ActivityKind.EXCHANGE:
+            members[activity.host].add(activity.guests[0])
+            members[activity.guests[0]].add(activity.host)
+    for activity, week in zip(activities, weeks, strict=True):
+        if activity.kind == ActivityKind.EXCHANGE:
+            group = frozenset({activity.host} | members[activity.host])
+            groups[group].append(week)
+    horizon = len(instance.weeks)
+    for group_weeks in groups.values():
+        count = len(group_weeks)
+        windows = []
+        for week in group_weeks:
+            window = model.new_int_var(0, count - 1, "")
+            model.add_division_equality(window, week * count, horizon)
+            windows.append(window)
+        model.add_all_different(windows)
+
+
+def _cap_weekly_load(model, instance: Instance, activities: list[Activity], weeks: list) -> None:
+    """At most twice the average number of activities in one week: the staff must cope."""
+    free = max(1, len(instance.weeks) - len(instance.blocked_weeks))
+    capacity = max(1, -(-2 * len(activities) // free))
+    intervals = [model.new_fixed_size_interval_var(week, 1, "") for week in weeks]
+    model.add_cumulative(intervals, [1] * len(intervals), capacity)
 
 
 def _dated(instance: Instance, activity: Activity, week: int) -> Activity:
