@@ -34,20 +34,20 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _provide_local_secret_key() -> None:
-    """Give the embedded mode (no DATABASE_URL) a secret key of its own, kept under var/.
+    """Give the embedded mode (no DATABASE_URL) its folder and a secret key of its own, under var/.
 
     A deployment sets SECRET_KEY itself; a person running the platform on their machine
     should not have to. The folder is the one settings.py uses (VALUES_VAR_DIR, VALUES_HOME).
     """
-    if os.environ.get("SECRET_KEY") or os.environ.get("DATABASE_URL"):
-        return
-    if os.environ.get("DEBUG", "").strip().lower() in {"1", "true", "yes", "on"}:
+    if os.environ.get("DATABASE_URL"):
         return
     home = Path(os.environ.get("VALUES_HOME") or Path(__file__).resolve().parents[2])
     var_dir = Path(os.environ.get("VALUES_VAR_DIR") or home / "var")
+    var_dir.mkdir(parents=True, exist_ok=True)  # where SQLite keeps the database
+    if os.environ.get("SECRET_KEY") or os.environ.get("DEBUG", "").strip().lower() in {"1", "true", "yes", "on"}:
+        return
     key_file = var_dir / "secret_key"
     if not key_file.exists():
-        var_dir.mkdir(parents=True, exist_ok=True)
         key_file.touch(mode=0o600)
         key_file.write_text(secrets.token_urlsafe(50))
     os.environ["SECRET_KEY"] = key_file.read_text().strip()

@@ -73,3 +73,30 @@ def test_a_form_error_is_announced_and_accessible(page: Page, live_server, cesen
     expect(page.get_by_role("alert")).to_contain_text("Nothing was saved")
     expect(page.get_by_text("Ensure this value is less than or equal to 90.")).to_be_visible()
     assert_accessible(page)
+
+
+def test_the_coordinator_plans_and_accepts_and_a_city_sees_its_plan(page: Page, live_server, coordinator, cesena_staff):
+    _sign_in(page, live_server, "coordinator")
+    page.get_by_role("link", name="Plan", exact=True).click()
+    assert_accessible(page)
+
+    page.get_by_label("Time limit (seconds)").fill("5")
+    page.get_by_role("button", name="Plan now").click()
+
+    expect(page.get_by_text("This plan is proven optimal")).to_be_visible()
+    assert_accessible(page)
+    page.get_by_role("button", name="Accept this plan").click()
+    expect(page.get_by_text("Plan accepted: 4 communities, 16 visits and 16 exchanges.")).to_be_visible()
+    page.get_by_role("button", name="Sign out (coordinator)").click()
+    _sign_in(page, live_server, "cesena")
+    page.get_by_role("link", name="Plan", exact=True).click()
+    expect(page.locator("h1")).to_have_text("Your plan in VALUES")
+    expect(page.locator(".entry")).to_have_count(6)
+    assert_accessible(page)
+
+
+def _sign_in(page: Page, live_server, username: str) -> None:
+    page.goto(f"{live_server.url}/en/accounts/login/")
+    page.get_by_label("Username").fill(username)
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Sign in").click()

@@ -43,3 +43,19 @@ def get_organisation_for_edit(user: AnyUser, key: str) -> Organisation:
     if not can_change_organisation(user, organisation):
         raise PermissionDenied
     return organisation
+
+
+def can_plan(user: AnyUser) -> bool:
+    """Running the planner, setting its rules and accepting a plan is the coordinator's."""
+    return is_coordinator(user)
+
+
+def staff_cities(user: AnyUser) -> list[Organisation]:
+    """The cities whose plan this user sees as their own (city staff and volunteer leaders)."""
+    if not user.is_authenticated:
+        return []
+    return list(
+        Organisation.objects.filter(
+            memberships__user=user, memberships__role__in=(Role.CITY_STAFF, Role.VOLUNTEER_LEADER), kind="city"
+        ).distinct()
+    )

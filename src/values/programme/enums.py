@@ -6,3 +6,18 @@ class PartnerRole(models.TextChoices):
     COORDINATOR = "coordinator", _("coordinator")
     PARTNER = "partner", _("partner")
     ASSOCIATE = "associate", _("associate")
+
+
+class PlanRuleKind(models.TextChoices):
+    PIN = "pin", _("pin a city to a theme")
+    TOGETHER = "together", _("keep two cities together")
+    APART = "apart", _("keep two cities apart")
+    NO_PAIR = "no_pair", _("never pair two cities")
+
+
+class PlanRunStatus(models.TextChoices):
+    QUEUED = "queued", _("queued")
+    RUNNING = "running", _("running")
+    DONE = "done", _("done")
+    INFEASIBLE = "infeasible", _("no plan exists")
+    FAILED = "failed", _("failed")

@@ -40,14 +40,14 @@ def home(request: HttpRequest) -> HttpResponse:
 
 
 def partner_list(request: HttpRequest) -> HttpResponse:
-    programme = _programme_or_404()
+    programme = programme_or_404()
     partners = list(partners_of(programme))
     context = {"programme": programme, "partners": partners, "map": _partner_map(partners)}
     return render(request, "programme/partner_list.html", context)
 
 
 def partner_page(request: HttpRequest, key: str) -> HttpResponse:
-    programme = _programme_or_404()
+    programme = programme_or_404()
     partner = partner_detail(programme, key)
     budget = getattr(partner, "budget", None)
     context = {
@@ -69,7 +69,7 @@ def partner_page(request: HttpRequest, key: str) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def partner_edit(request: HttpRequest, key: str) -> HttpResponse:
     organisation = get_organisation_for_edit(request.user, key)
-    programme = _programme_or_404()
+    programme = programme_or_404()
     languages = programme.languages or ["en"]
     form = OrganisationForm(request.POST or None, organisation=organisation, languages=languages)
     people = PeopleFormSet(request.POST or None, instance=organisation, prefix="people")
@@ -81,7 +81,7 @@ def partner_edit(request: HttpRequest, key: str) -> HttpResponse:
     return render(request, "programme/partner_edit.html", context, status=400 if request.method == "POST" else 200)
 
 
-def _programme_or_404() -> Programme:
+def programme_or_404() -> Programme:
     try:
         return current_programme()
     except NoProgramme:

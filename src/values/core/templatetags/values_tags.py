@@ -49,3 +49,9 @@ def country_name(code: str) -> str:
 @register.filter
 def language_name(code: str) -> str:
     return Locale.parse(_locale()).languages.get(code, code)
+
+
+@register.filter
+def get_item(mapping: dict, key: str) -> object:
+    """`mapping[key]` in a template; empty when the key is missing."""
+    return mapping.get(key, "") if isinstance(mapping, dict) else ""

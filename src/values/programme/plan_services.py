@@ -1,0 +1,183 @@
+"""The planner in the web app: rules, runs in the background, and accepting a plan.
+
+Every change of planning data goes through these functions; the view, the task and the
+command line call them.
+"""
+
+import json
+import time
+from dataclasses import dataclass
+from datetime import date
+
+from django.db import DatabaseError, connections, transaction
+from django.utils import timezone
+
+from values.activities.models import Exchange, Visit
+from values.network.models import Organisation, User
+from values.planner import Infeasible, Rule, plan_programme
+from values.planner.checker import violations
+from values.planner.model import RuleKind
+from values.programme.enums import PlanRuleKind, PlanRunStatus
+from values.programme.models import Community, CommunityMember, ExchangePair, PlanRule, PlanRun, Programme, Theme
+from values.programme.planning import plan_as_json, planning_instance
+from values.programme.queries import programme_as_file
+
+PROGRESS_INTERVAL_SECONDS = 0.5  # how often a running plan writes its progress
+
+
+class PlanRuleError(ValueError):
+    """A rule that names the wrong things; the message names the field."""
+
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(message)
+        self.field = field
+
+
+def add_plan_rule(
+    programme: Programme, *, kind: str, city: Organisation, other_city: Organisation | None, theme: Theme | None
+) -> PlanRule:
+    if kind == PlanRuleKind.PIN:
+        if theme is None:
+            raise PlanRuleError("theme", "Choose the theme to pin the city to.")
+        other_city = None
+    else:
+        if other_city is None:
+            raise PlanRuleError("other_city", "Choose the second city.")
+        if other_city == city:
+            raise PlanRuleError("other_city", "Choose two different cities.")
+        theme = None
+    return PlanRule.objects.create(programme=programme, kind=kind, city=city, other_city=other_city, theme=theme)
+
+
+def remove_plan_rule(rule: PlanRule) -> None:
+    rule.delete()
+
+
+def planner_rules(programme: Programme) -> tuple[Rule, ...]:
+    rules = programme.plan_rules.select_related("city", "other_city", "theme")
+    return tuple(
+        Rule(RuleKind(rule.kind), rule.city.key, rule.theme.key if rule.theme else rule.other_city.key)
+        for rule in rules
+    )
+
+
+def start_plan_run(programme: Programme, *, by: User | None, seed: int = 0, time_limit: int = 10) -> PlanRun:
+    """Record a run and queue it for the background worker."""
+    from values.programme.tasks import run_planner  # lazy: the task module imports this one
+
+    rules = [{"kind": r.kind, "city": r.city, "other": r.other} for r in planner_rules(programme)]
+    run = PlanRun.objects.create(programme=programme, seed=seed, time_limit=time_limit, rules=rules, created_by=by)
+    transaction.on_commit(lambda: run_planner.enqueue(run.pk))
+    return run
+
+
+def execute_plan_run(run: PlanRun) -> PlanRun:
+    """Run the planner for a recorded run, writing its progress as it goes (called by the task)."""
+    PlanRun.objects.filter(pk=run.pk).update(status=PlanRunStatus.RUNNING, stage="grouping")
+    rules = tuple(Rule(RuleKind(r["kind"]), r["city"], r["other"]) for r in run.rules)
+    instance = planning_instance(programme_as_file(run.programme), rules=rules)
+    result = plan_programme(instance, seed=run.seed, time_limit=run.time_limit, progress=_progress_writer(run))
+    run.finished_at = timezone.now()
+    if isinstance(result, Infeasible):
+        run.status, run.reasons = PlanRunStatus.INFEASIBLE, list(result.reasons)
+    elif problems := violations(instance, result):
+        run.status, run.reasons = PlanRunStatus.FAILED, problems
+    else:
+        run.status, run.result = PlanRunStatus.DONE, json.loads(plan_as_json(result))
+        run.best_objective, run.best_bound = result.objective, result.bound
+    run.save(update_fields=["status", "reasons", "result", "best_objective", "best_bound", "finished_at"])
+    return run
+
+
+def _progress_writer(run: PlanRun):
+    """Progress is written from the solver's own threads, at most every half second.
+
+    Best effort: a write that fails (the database busy) is skipped, never the plan.
+    """
+    last = [time.monotonic()]
+
+    def write(stage: str, objective: float, bound: float) -> None:
+        now = time.monotonic()
+        if now - last[0] < PROGRESS_INTERVAL_SECONDS:
+            return
+        last[0] = now
+        try:
+            PlanRun.objects.filter(pk=run.pk).update(stage=stage, best_objective=objective, best_bound=bound)
+        except DatabaseError:
+            pass
+        finally:
+            connections.close_all()  # this thread's connection: the solver's threads come and go
+
+    return write
+
+
+@dataclass(frozen=True)
+class AcceptSummary:
+    communities: int
+    visits: int
+    exchanges: int
+
+
+class PlanNotAcceptable(ValueError):
+    pass
+
+
+@transaction.atomic
+def accept_plan_run(run: PlanRun, *, by: User) -> AcceptSummary:
+    """Make a finished run the programme's plan: its communities, pairs, visits and exchanges.
+
+    The previous plan's communities, visits and exchanges are replaced.
+    """
+    if run.status != PlanRunStatus.DONE or not run.result:
+        raise PlanNotAcceptable("Only a finished plan can be accepted.")
+    programme = run.programme
+    programme.communities.all().delete()  # cascades to members, pairs, visits and exchanges
+    organisations = {o.key: o for o in Organisation.objects.filter(partnerships__programme=programme)}
+    themes = {t.key: t for t in programme.themes.all()}
+    communities = {
+        c["id"]: _create_community(programme, run, c, organisations, themes) for c in run.result["communities"]
+    }
+    pairs = {}
+    for pair in run.result["pairs"]:
+        created = ExchangePair.objects.create(
+            community=communities[pair["community"]], complementarity=pair["complementarity"], why=pair["why"]
+        )
+        created.cities.set([organisations[c] for c in pair["cities"]])
+        pairs[frozenset(pair["cities"])] = created
+    visits, exchanges = _create_activities(programme, run.result["activities"], communities, pairs, organisations)
+    run.accepted_at = timezone.now()
+    run.save(update_fields=["accepted_at"])
+    return AcceptSummary(len(communities), visits, exchanges)
+
+
+def _create_community(programme, run, data, organisations, themes) -> Community:
+    community = Community.objects.create(
+        programme=programme, key=data["id"], theme=themes[data["theme"]], language=data["language"], plan_run=run
+    )
+    CommunityMember.objects.bulk_create(
+        CommunityMember(community=community, organisation=organisations[m], why=data["why"].get(m, ""))
+        for m in data["members"]
+    )
+    return community
+
+
+def _create_activities(programme, activities, communities, pairs, organisations) -> tuple[int, int]:
+    visits, exchanges = [], []
+    for activity in activities:
+        start, end = date.fromisoformat(activity["start"]), date.fromisoformat(activity["end"])
+        host = organisations[activity["host"]]
+        if activity["kind"] == "visit":
+            visits.append(
+                Visit(
+                    programme=programme, community=communities[activity["community"]], host=host, start=start, end=end
+                )
+            )
+        else:
+            guest = activity["guests"][0]
+            pair = next(p for cities, p in pairs.items() if {activity["host"], guest} <= cities)
+            exchanges.append(
+                Exchange(programme=programme, pair=pair, host=host, guest=organisations[guest], start=start, end=end)
+            )
+    Visit.objects.bulk_create(visits)
+    Exchange.objects.bulk_create(exchanges)
+    return len(visits), len(exchanges)
