@@ -88,12 +88,16 @@ def _schedule_violations(instance: Instance, plan: Plan) -> list[str]:
         if missing:
             problems.append(f"the visit to {activity.host} lacks {', '.join(missing)}")
     exchanges = Counter((a.host, a.guests) for a in plan.activities if a.kind == ActivityKind.EXCHANGE)
+    expected = set()
     for pair in plan.pairs:
         group = pair.cities
         for index, host in enumerate(group):
             guest = group[(index + 1) % len(group)]
+            expected.add((host, (guest,)))
             if exchanges[host, (guest,)] != 1:
                 problems.append(f"{host} does not host {guest} exactly once")
+    for host, guests in sorted(set(exchanges) - expected):
+        problems.append(f"{host} hosts {', '.join(guests)} although no pair calls for it")
     problems += _week_violations(instance, plan)
     return problems
 

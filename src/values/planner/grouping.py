@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from ortools.sat.python import cp_model
 
 from values.planner.model import Community, Infeasible, Instance, Rule, RuleKind
+from values.planner.pairing import _best_pairing
 
 Progress = Callable[[str, float, float], None]  # stage, objective, bound
 
@@ -26,22 +27,47 @@ class Grouping:
     optimal: bool
 
 
+MAX_ATTEMPTS = 25  # stage A re-solves after a theme's cities could not be split or paired
+
+
 def group_cities(
     instance: Instance, *, seed: int, time_limit: float, progress: Progress | None = None
 ) -> Grouping | Infeasible:
-    stage_a = _assign_themes(instance, seed=seed, time_limit=time_limit, progress=progress)
-    if isinstance(stage_a, Infeasible):
-        return stage_a
-    theme_of, counts, bound, optimal = stage_a
-    communities: list[Community] = []
-    for theme in instance.themes:
-        members = [city for city in instance.cities if theme_of[city.id] == theme]
-        split = _split_theme(instance, theme, members, counts[theme], seed=seed)
-        if isinstance(split, Infeasible):
-            return split
-        communities.extend(split)
-    objective = sum(c.interest - c.country_penalty for c in communities)
-    return Grouping(tuple(communities), objective, bound, optimal and objective == bound)
+    """Stage A, then stage B theme by theme; a theme whose cities cannot be split into
+    communities (or paired) under the rules is cut from stage A, which is solved again."""
+    cuts: list[tuple[str, frozenset[str], int]] = []
+    failure: Infeasible | None = None
+    for _attempt in range(MAX_ATTEMPTS):
+        stage_a = _assign_themes(instance, seed=seed, time_limit=time_limit, progress=progress, cuts=cuts)
+        if isinstance(stage_a, Infeasible):
+            return failure if failure is not None and cuts else stage_a
+        theme_of, counts, bound, optimal = stage_a
+        communities: list[Community] = []
+        for theme in instance.themes:
+            members = [city for city in instance.cities if theme_of[city.id] == theme]
+            split = _split_theme(instance, theme, members, counts[theme], seed=seed)
+            if isinstance(split, Infeasible) or not all(_pairable(instance, c) for c in split):
+                failure = split if isinstance(split, Infeasible) else _unpairable(instance, split)
+                cuts.append((theme, frozenset(c.id for c in members), counts[theme]))
+                break
+            communities.extend(split)
+        else:
+            objective = sum(c.interest - c.country_penalty for c in communities)
+            return Grouping(tuple(communities), objective, bound, optimal and objective == bound)
+    return failure or Infeasible(("No grouping satisfies the pins and bans.",))
+
+
+def _pairable(instance: Instance, community: Community) -> bool:
+    cities = {city.id: city for city in instance.cities}
+    banned = {frozenset((r.city, r.other)) for r in instance.rules if r.kind == RuleKind.NO_PAIR}
+    return _best_pairing(community.members, cities, instance.themes, banned) is not None
+
+
+def _unpairable(instance: Instance, communities: list[Community]) -> Infeasible:
+    names = instance.city_names()
+    stuck = next(c for c in communities if not _pairable(instance, c))
+    listed = ", ".join(names[m] for m in stuck.members)
+    return Infeasible((f"Community {stuck.id} ({listed}) cannot be paired without a banned pair.",))
 
 
 def grouping_objective(instance: Instance, communities: tuple[Community, ...]) -> int:
@@ -60,7 +86,13 @@ def _extra_per_country(countries: list[str]) -> int:
 
 # -- stage A ---------------------------------------------------------------------------------
 def _assign_themes(
-    instance: Instance, *, seed: int, time_limit: float, progress: Progress | None, explain: bool = True
+    instance: Instance,
+    *,
+    seed: int,
+    time_limit: float,
+    progress: Progress | None,
+    explain: bool = True,
+    cuts: list[tuple[str, frozenset[str], int]] = (),
 ):
     model = cp_model.CpModel()
     themes, cities = instance.themes, instance.cities
@@ -76,7 +108,8 @@ def _assign_themes(
         model.add(size >= low * per_theme[theme])
         model.add(size <= high * per_theme[theme])
     penalties = _country_excess(model, instance, chosen, per_theme)
-    assumptions = _add_rules(model, instance, chosen)
+    assumptions = _add_rules(model, instance, chosen) | _keep_apart(model, instance, chosen, per_theme)
+    _add_cuts(model, instance, chosen, per_theme, cuts)
     interest = sum(c.interest(t) * chosen[c.id, t] for c in cities for t in themes)
     model.maximize(interest - instance.country_weight * sum(penalties))
     _hint_greedy(model, instance, chosen)
@@ -125,6 +158,47 @@ def _add_rules(model, instance: Instance, chosen) -> dict[int, Rule]:
     return assumptions
 
 
+def _apart_kinds(instance: Instance) -> tuple[RuleKind, ...]:
+    """In communities of at most three, every two members exchange: a banned pair must be apart."""
+    return (RuleKind.APART, RuleKind.NO_PAIR) if instance.size_bounds[1] <= 3 else (RuleKind.APART,)
+
+
+def _keep_apart(model, instance: Instance, chosen, per_theme) -> dict[int, Rule]:
+    """Two cities that must be apart share a theme only when it has two communities or more.
+
+    Each rule is guarded by an assumption, as pins are, so that a conflict can name it.
+    """
+    rules = [r for r in instance.rules if r.kind in _apart_kinds(instance)]
+    if not rules:
+        return {}
+    several = {}
+    for theme in instance.themes:
+        several[theme] = model.new_bool_var(f"several_{theme}")
+        model.add(per_theme[theme] >= 2).only_enforce_if(several[theme])
+        model.add(per_theme[theme] <= 1).only_enforce_if(several[theme].Not())
+    assumptions: dict[int, Rule] = {}
+    for number, rule in enumerate(rules):
+        literal = model.new_bool_var(f"apart_{number}")
+        for theme in instance.themes:
+            model.add(chosen[rule.city, theme] + chosen[rule.other, theme] <= 1 + several[theme]).only_enforce_if(
+                literal
+            )
+        model.add_assumption(literal)
+        assumptions[literal.index] = rule
+    return assumptions
+
+
+def _add_cuts(model, instance: Instance, chosen, per_theme, cuts) -> None:
+    """Forbid each theme assignment (its cities and its number of communities) found unworkable."""
+    for theme, members, count in cuts:
+        same_count = model.new_bool_var("")
+        model.add(per_theme[theme] == count).only_enforce_if(same_count)
+        model.add(per_theme[theme] != count).only_enforce_if(same_count.Not())
+        inside = sum(chosen[c, theme] for c in members)
+        outside = sum(chosen[c.id, theme] for c in instance.cities if c.id not in members)
+        model.add(inside - outside <= len(members) - 1).only_enforce_if(same_count)
+
+
 def _hint_greedy(model, instance: Instance, chosen) -> None:
     from values.planner.greedy import greedy_themes  # lazy: greedy imports this module
 
@@ -158,7 +232,8 @@ MAX_CORE_TRIALS = 40
 
 def _minimal_core(instance: Instance, core: list[Rule], *, seed: int, time_limit: float) -> list[Rule]:
     """Drop every rule without which the conflict remains: what is left all takes part in it."""
-    others = tuple(r for r in instance.rules if r.kind not in (RuleKind.PIN, RuleKind.TOGETHER))
+    guarded = (RuleKind.PIN, RuleKind.TOGETHER, *_apart_kinds(instance))
+    others = tuple(r for r in instance.rules if r.kind not in guarded)
     for rule in list(core)[:MAX_CORE_TRIALS]:
         trial = [r for r in core if r is not rule]
         smaller = replace(instance, rules=(*others, *trial))
@@ -200,7 +275,7 @@ def _respects_rules(instance: Instance, groups: list[list]) -> bool:
             continue
         if rule.kind == RuleKind.TOGETHER and where[rule.city] != where[rule.other]:
             return False
-        if rule.kind == RuleKind.APART and where[rule.city] == where[rule.other]:
+        if rule.kind in _apart_kinds(instance) and where[rule.city] == where[rule.other]:
             return False
     return True
 
@@ -242,7 +317,7 @@ def _split_with_solver(instance: Instance, members: list, count: int, dealt: lis
             for k in range(count):
                 if rule.kind == RuleKind.TOGETHER:
                     model.add(place[rule.city, k] == place[rule.other, k])
-                elif rule.kind == RuleKind.APART:
+                elif rule.kind in _apart_kinds(instance):
                     model.add(place[rule.city, k] + place[rule.other, k] <= 1)
     model.minimize(sum(penalties))
     for k, group in enumerate(dealt):
@@ -254,8 +329,8 @@ def _split_with_solver(instance: Instance, members: list, count: int, dealt: lis
         names = ", ".join(sorted(city.name for city in members))
         return Infeasible(
             (
-                "No split of these cities into communities shares a working language and keeps "
-                f"the cities that must be apart apart: {names}.",
+                f"These cities cannot be split into {count} communities of {low} to {high} that each share a "
+                f"working language and keep the pins and bans: {names}.",
             )
         )
     return [[c for c in members if solver.value(place[c.id, k])] for k in range(count)]
