@@ -37,7 +37,7 @@ def plan_run_for(programme: Programme, run_id: int) -> PlanRun:
 
 
 def plan_rules(programme: Programme) -> QuerySet[PlanRule]:
-    return programme.plan_rules.select_related("city", "other_city", "theme")
+    return programme.plan_rules.select_related("city__city", "other_city__city", "theme")
 
 
 def programme_months(programme: Programme, entries: list[CalendarEntry]) -> tuple[Month, ...]:

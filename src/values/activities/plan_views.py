@@ -8,12 +8,13 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from values.activities import plan_queries as queries
+from values.activities.plan_forms import PlanRuleForm, PlanRunForm
+from values.activities.services import PlanNotAcceptable, accept_plan_run
 from values.network.permissions import can_plan, staff_cities
-from values.programme import plan_queries as queries
 from values.programme.enums import PlanRunStatus
 from values.programme.models import PlanRule
-from values.programme.plan_forms import PlanRuleForm, PlanRunForm
-from values.programme.plan_services import PlanNotAcceptable, accept_plan_run, remove_plan_rule, start_plan_run
+from values.programme.plan_services import remove_plan_rule, start_plan_run
 from values.programme.views import programme_or_404
 
 
@@ -31,7 +32,7 @@ def plan_page(request: HttpRequest) -> HttpResponse:
         "communities": queries.communities_of(programme, cities=cities),
         "months": queries.programme_months(programme, queries.accepted_entries(programme, cities=cities)),
     }
-    return render(request, "programme/plan_city.html", context)
+    return render(request, "activities/plan_city.html", context)
 
 
 def _coordinator_page(request, programme, run_form, rule_form, status: int = 200) -> HttpResponse:
@@ -44,7 +45,7 @@ def _coordinator_page(request, programme, run_form, rule_form, status: int = 200
         "communities": queries.communities_of(programme),
         "months": queries.programme_months(programme, queries.accepted_entries(programme)),
     }
-    return render(request, "programme/plan_coordinator.html", context, status=status)
+    return render(request, "activities/plan_coordinator.html", context, status=status)
 
 
 @login_required
@@ -74,7 +75,7 @@ def plan_run_page(request: HttpRequest, run_id: int) -> HttpResponse:
         "names": names,
         "months": queries.programme_months(programme, queries.run_entries(run, names)),
     }
-    return render(request, "programme/plan_run.html", context)
+    return render(request, "activities/plan_run.html", context)
 
 
 @login_required

@@ -162,3 +162,21 @@ def test_an_unknown_run_is_not_found(client, coordinator):
 
     assert client.get("/en/plan/runs/999/").status_code == 404
     assert client.post("/en/plan/runs/999/accept/").status_code == 404
+
+
+def test_the_coordinators_page_makes_the_same_number_of_queries_for_one_and_three_rules(
+    client, coordinator, django_assert_max_num_queries
+):
+    client.force_login(coordinator)
+    programme, theme = Theme.objects.get(key="A").programme, Theme.objects.get(key="A")
+    PlanRule.objects.create(programme=programme, kind="pin", city=Organisation.objects.get(key="cesena"), theme=theme)
+    with django_assert_max_num_queries(60) as one_rule:
+        client.get("/en/plan/")
+    for key in ("riga", "oslo"):
+        PlanRule.objects.create(programme=programme, kind="pin", city=Organisation.objects.get(key=key), theme=theme)
+
+    with django_assert_max_num_queries(60) as three_rules:
+        response = client.get("/en/plan/")
+
+    assert response.status_code == 200
+    assert len(three_rules.captured_queries) == len(one_rule.captured_queries)
