@@ -18,6 +18,10 @@ pytestmark = pytest.mark.django_db
         "/en/admin/finance/partnerbudget/",
         "/en/admin/programme/partner/",
         "/en/admin/network/user/",
+        "/en/admin/programme/planrun/",
+        "/en/admin/programme/community/",
+        "/en/admin/activities/visit/",
+        "/en/admin/activities/exchange/",
     ],
 )
 def test_the_coordinator_uses_the_admin(client, coordinator, url):

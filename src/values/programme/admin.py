@@ -1,6 +1,15 @@
 from django.contrib import admin
 
-from values.programme.models import Partner, Programme, Theme, ThemeInterest
+from values.programme.models import (
+    Community,
+    CommunityMember,
+    Partner,
+    PlanRule,
+    PlanRun,
+    Programme,
+    Theme,
+    ThemeInterest,
+)
 
 
 class ThemeInline(admin.TabularInline):
@@ -25,3 +34,28 @@ class PartnerAdmin(admin.ModelAdmin):
     list_filter = ["programme", "role"]
     autocomplete_fields = ["organisation"]
     inlines = [InterestInline]
+
+
+@admin.register(PlanRule)
+class PlanRuleAdmin(admin.ModelAdmin):
+    list_display = ["programme", "kind", "city", "other_city", "theme"]
+    list_filter = ["programme", "kind"]
+
+
+@admin.register(PlanRun)
+class PlanRunAdmin(admin.ModelAdmin):
+    list_display = ["programme", "created_at", "status", "best_objective", "best_bound", "accepted_at"]
+    list_filter = ["programme", "status"]
+    readonly_fields = ["result", "reasons", "rules"]
+
+
+class CommunityMemberInline(admin.TabularInline):
+    model = CommunityMember
+    extra = 0
+
+
+@admin.register(Community)
+class CommunityAdmin(admin.ModelAdmin):
+    list_display = ["key", "programme", "theme", "language"]
+    list_filter = ["programme", "theme"]
+    inlines = [CommunityMemberInline]
