@@ -100,3 +100,31 @@ def _sign_in(page: Page, live_server, username: str) -> None:
     page.get_by_label("Username").fill(username)
     page.get_by_label("Password").fill(PASSWORD)
     page.get_by_role("button", name="Sign in").click()
+
+
+def test_the_host_city_adds_a_session_to_its_visits_agenda(page: Page, live_server, coordinator, cesena_staff):
+    from values.activities.models import Visit
+    from values.activities.services import accept_plan_run
+    from values.programme.models import PlanRun, Programme
+    from values.programme.plan_services import execute_plan_run
+
+    run = PlanRun.objects.create(programme=Programme.objects.get(), seed=1, time_limit=5, rules=[])
+    execute_plan_run(run)
+    accept_plan_run(run, by=coordinator)
+    visit = Visit.objects.get(host__key="cesena")
+    _sign_in(page, live_server, "cesena")
+
+    page.goto(f"{live_server.url}/en/activities/{visit.pk}/")
+    assert_accessible(page)
+    page.get_by_role("link", name="Add a session").click()
+    assert_accessible(page)
+    page.get_by_label("Kind").select_option("workshop")
+    page.get_by_label("Title").fill("Volunteering with newcomers")
+    page.get_by_label("Day").fill(visit.start.isoformat())
+    page.get_by_label("Starts").fill("10:00")
+    page.get_by_label("Ends").fill("11:30")
+    page.get_by_role("button", name="Save").click()
+
+    expect(page.get_by_role("row", name="Volunteering with newcomers")).to_be_visible()
+    expect(page.get_by_text("The agenda was saved.")).to_be_visible()
+    assert_accessible(page)

@@ -1,61 +1,131 @@
+from zoneinfo import ZoneInfo
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from values.network.models import Organisation
+from values.activities.enums import ActivityKind, Mode, ParticipantStatus, SessionKind
+from values.network.codes import country_time_zone
+from values.network.models import Organisation, User
 from values.programme.models import Community, ExchangePair, Programme
 
 
-class Visit(models.Model):
-    """A mentoring visit: a community of practice visits one of its cities."""
+class Activity(models.Model):
+    """What a mentoring visit and one direction of an exchange share: dates, place, agenda, people."""
 
     programme = models.ForeignKey(
-        Programme, on_delete=models.CASCADE, related_name="visits", verbose_name=_("programme")
+        Programme, on_delete=models.CASCADE, related_name="scheduled_activities", verbose_name=_("programme")
     )
+    kind = models.CharField(_("kind"), max_length=16, choices=ActivityKind, editable=False)
+    host = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="hosted_activities", verbose_name=_("host")
+    )
+    start = models.DateField(_("first day"))
+    end = models.DateField(_("last day"))
+    mode = models.CharField(_("mode"), max_length=16, choices=Mode, default=Mode.IN_PERSON)
+    venue = models.CharField(_("venue"), max_length=300, blank=True)
+    video_link = models.URLField(_("video link"), blank=True, help_text=_("Required when online or hybrid."))
+    capacity = models.PositiveIntegerField(
+        _("places per city"), default=4, help_text=_("How many people each city may nominate.")
+    )
+    nomination_deadline = models.DateField(_("nomination deadline"), null=True, blank=True)
+    minutes = models.TextField(_("minutes"), blank=True)
+    outcomes = models.TextField(
+        _("outcomes"), blank=True, help_text=_("What the host city takes into its action plan.")
+    )
+
+    class Meta:
+        verbose_name = _("activity")
+        verbose_name_plural = _("activities")
+        ordering = ["start", "pk"]
+        constraints = [
+            models.CheckConstraint(condition=models.Q(end__gte=models.F("start")), name="activity_ends_after_start")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} · {self.host} · {self.start}"
+
+    @property
+    def time_zone(self) -> ZoneInfo:
+        """Sessions are planned in the host city's local time."""
+        return ZoneInfo(country_time_zone(self.host.country))
+
+
+class Visit(Activity):
+    """A mentoring visit: a community of practice visits one of its cities."""
+
     community = models.ForeignKey(
         Community, on_delete=models.CASCADE, related_name="visits", verbose_name=_("community")
     )
-    host = models.ForeignKey(
-        Organisation, on_delete=models.CASCADE, related_name="hosted_visits", verbose_name=_("host")
-    )
-    start = models.DateField(_("start"))
-    end = models.DateField(_("end"))
 
     class Meta:
         verbose_name = _("mentoring visit")
         verbose_name_plural = _("mentoring visits")
-        ordering = ["start", "host"]
-        constraints = [
-            models.CheckConstraint(condition=models.Q(end__gte=models.F("start")), name="visit_ends_after_start")
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.host} · {self.start}"
 
 
-class Exchange(models.Model):
+class Exchange(Activity):
     """One direction of a pair's exchange: the host city receives the guest city's staff and volunteers."""
 
-    programme = models.ForeignKey(
-        Programme, on_delete=models.CASCADE, related_name="exchanges", verbose_name=_("programme")
-    )
     pair = models.ForeignKey(ExchangePair, on_delete=models.CASCADE, related_name="exchanges", verbose_name=_("pair"))
-    host = models.ForeignKey(
-        Organisation, on_delete=models.CASCADE, related_name="hosted_exchanges", verbose_name=_("host")
-    )
     guest = models.ForeignKey(
         Organisation, on_delete=models.CASCADE, related_name="guest_exchanges", verbose_name=_("guest")
     )
-    start = models.DateField(_("start"))
-    end = models.DateField(_("end"))
 
     class Meta:
         verbose_name = _("exchange")
         verbose_name_plural = _("exchanges")
-        ordering = ["start", "host"]
+
+
+class Session(models.Model):
+    """One item of an activity's agenda."""
+
+    activity = models.ForeignKey(
+        Activity, on_delete=models.CASCADE, related_name="sessions", verbose_name=_("activity")
+    )
+    kind = models.CharField(_("kind"), max_length=32, choices=SessionKind)
+    title = models.CharField(_("title"), max_length=200)
+    starts_at = models.DateTimeField(_("starts"))
+    ends_at = models.DateTimeField(_("ends"))
+    place = models.CharField(_("place"), max_length=300, blank=True)
+    speakers = models.CharField(_("speakers"), max_length=500, blank=True)
+
+    class Meta:
+        verbose_name = _("session")
+        verbose_name_plural = _("sessions")
+        ordering = ["starts_at", "pk"]
         constraints = [
-            models.CheckConstraint(condition=models.Q(end__gte=models.F("start")), name="exchange_ends_after_start"),
-            models.CheckConstraint(condition=~models.Q(host=models.F("guest")), name="exchange_between_two_cities"),
+            models.CheckConstraint(
+                condition=models.Q(ends_at__gt=models.F("starts_at")), name="session_ends_after_start"
+            )
         ]
 
     def __str__(self) -> str:
-        return f"{self.guest} → {self.host} · {self.start}"
+        return self.title
+
+
+class Participant(models.Model):
+    """A person nominated by their city to take part; they confirm, and are marked present."""
+
+    activity = models.ForeignKey(
+        Activity, on_delete=models.CASCADE, related_name="participants", verbose_name=_("activity")
+    )
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="participations", verbose_name=_("person"))
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="participations", verbose_name=_("city")
+    )
+    status = models.CharField(
+        _("status"), max_length=16, choices=ParticipantStatus, default=ParticipantStatus.NOMINATED
+    )
+    attended = models.BooleanField(_("present"), null=True, blank=True)
+    nominated_by = models.ForeignKey(
+        User, on_delete=models.SET_NULL, null=True, related_name="+", verbose_name=_("nominated by")
+    )
+    nominated_at = models.DateTimeField(_("nominated"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("participant")
+        verbose_name_plural = _("participants")
+        ordering = ["organisation", "user__last_name", "user__username"]
+        constraints = [models.UniqueConstraint(fields=["activity", "user"], name="participant_once_per_activity")]
+
+    def __str__(self) -> str:
+        return f"{self.user} · {self.activity}"

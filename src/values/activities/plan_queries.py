@@ -20,6 +20,7 @@ class CalendarEntry:
     kind: str  # visit | exchange
     title: str
     community: str
+    activity_id: int | None = None  # set once the plan is accepted
 
 
 @dataclass(frozen=True)
@@ -83,7 +84,8 @@ def accepted_entries(programme: Programme, *, cities: list[Organisation] | None 
         visits = visits.filter(community__members__organisation__in=cities).distinct()
         exchanges = exchanges.filter(pair__cities__in=cities).distinct()
     entries = [
-        CalendarEntry(v.start, v.end, "visit", _title("visit", _city_name(v.host), ""), v.community.key) for v in visits
+        CalendarEntry(v.start, v.end, "visit", _title("visit", _city_name(v.host), ""), v.community.key, v.pk)
+        for v in visits
     ]
     entries += [
         CalendarEntry(
@@ -92,6 +94,7 @@ def accepted_entries(programme: Programme, *, cities: list[Organisation] | None 
             "exchange",
             _title("exchange", _city_name(e.host), _city_name(e.guest)),
             e.pair.community.key,
+            e.pk,
         )
         for e in exchanges
     ]

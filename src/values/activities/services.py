@@ -1,12 +1,16 @@
 """Every change to visits and exchanges; accepting a plan creates them."""
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
-from values.activities.models import Exchange, Visit
+from values.activities.enums import ActivityKind, Mode, ParticipantStatus
+from values.activities.models import Activity, Exchange, Participant, Session, Visit
 from values.network.models import Organisation, User
 from values.programme.enums import PlanRunStatus
 from values.programme.models import Community, CommunityMember, ExchangePair, PlanRun
@@ -30,8 +34,16 @@ def accept_plan_run(run: PlanRun, *, by: User) -> AcceptSummary:
     The previous plan's communities, visits and exchanges are replaced.
     """
     if run.status != PlanRunStatus.DONE or not run.result:
-        raise PlanNotAcceptable("Only a finished plan can be accepted.")
+        raise PlanNotAcceptable(_("Only a finished plan can be accepted."))
     programme = run.programme
+    if _activities_in_use(programme).exists():
+        # Replacing the plan would delete agendas, nominations and minutes: refuse instead.
+        raise PlanNotAcceptable(
+            _(
+                "The current plan's visits and exchanges already have agendas, participants or minutes; "
+                "a new plan would delete them. Change the dates of single activities instead."
+            )
+        )
     programme.communities.all().delete()  # cascades to members, pairs, visits and exchanges
     organisations = {o.key: o for o in Organisation.objects.filter(partnerships__programme=programme)}
     themes = {t.key: t for t in programme.themes.all()}
@@ -49,6 +61,12 @@ def accept_plan_run(run: PlanRun, *, by: User) -> AcceptSummary:
     run.accepted_at = timezone.now()
     run.save(update_fields=["accepted_at"])
     return AcceptSummary(len(communities), visits, exchanges)
+
+
+def _activities_in_use(programme):
+    return Activity.objects.filter(programme=programme).filter(
+        Q(sessions__isnull=False) | Q(participants__isnull=False) | ~Q(minutes="") | ~Q(outcomes="")
+    )
 
 
 def _create_community(programme, run, data, organisations, themes) -> Community:
@@ -77,8 +95,146 @@ def _create_activities(programme, activities, communities, pairs, organisations)
             guest = activity["guests"][0]
             pair = next(p for cities, p in pairs.items() if {activity["host"], guest} <= cities)
             exchanges.append(
-                Exchange(programme=programme, pair=pair, host=host, guest=organisations[guest], start=start, end=end)
+                Exchange(
+                    programme=programme,
+                    kind=ActivityKind.EXCHANGE,
+                    pair=pair,
+                    host=host,
+                    guest=organisations[guest],
+                    start=start,
+                    end=end,
+                )
             )
-    Visit.objects.bulk_create(visits)
-    Exchange.objects.bulk_create(exchanges)
+    # Multi-table inheritance: bulk_create cannot fill the parent table, so one save each.
+    for activity in (*visits, *exchanges):
+        activity.save()
     return len(visits), len(exchanges)
+
+
+# -- details, agenda, participants, minutes -----------------------------------------------------
+def _raise_if(errors: dict[str, list[str]]) -> None:
+    if errors:
+        raise ValidationError(errors)
+
+
+@transaction.atomic
+def update_activity_details(
+    activity: Activity,
+    *,
+    start: date,
+    end: date,
+    mode: str,
+    venue: str,
+    video_link: str,
+    capacity: int,
+    nomination_deadline: date | None,
+) -> Activity:
+    """Change dates, mode and place; refused when a session would fall outside the new dates."""
+    errors: dict[str, list[str]] = {}
+    if end < start:
+        errors["end"] = [_("The last day is before the first day.")]
+    if mode in (Mode.ONLINE, Mode.HYBRID) and not video_link:
+        errors["video_link"] = [_("An online or hybrid activity needs a video link.")]
+    if nomination_deadline is not None and nomination_deadline > start:
+        errors["nomination_deadline"] = [_("Nominations must close by the first day.")]
+    if not errors:
+        outside = [s for s in activity.sessions.all() if not _within(activity, s.starts_at, s.ends_at, start, end)]
+        if outside:
+            titles = ", ".join(s.title for s in outside)
+            errors["start"] = [_("These sessions would fall outside the new dates: %(titles)s.") % {"titles": titles}]
+    _raise_if(errors)
+    activity.start, activity.end, activity.mode = start, end, mode
+    activity.venue, activity.video_link = venue, video_link
+    activity.capacity, activity.nomination_deadline = capacity, nomination_deadline
+    activity.save(update_fields=["start", "end", "mode", "venue", "video_link", "capacity", "nomination_deadline"])
+    return activity
+
+
+def _within(activity: Activity, starts_at: datetime, ends_at: datetime, first: date, last: date) -> bool:
+    zone = activity.time_zone
+    return first <= starts_at.astimezone(zone).date() and ends_at.astimezone(zone).date() <= last
+
+
+@transaction.atomic
+def save_session(
+    activity: Activity,
+    *,
+    session: Session | None = None,
+    kind: str,
+    title: str,
+    starts_at: datetime,
+    ends_at: datetime,
+    place: str = "",
+    speakers: str = "",
+) -> Session:
+    """Add a session to the agenda (or change one): inside the dates, overlapping no other."""
+    errors: dict[str, list[str]] = {}
+    if ends_at <= starts_at:
+        errors["ends_at"] = [_("A session ends after it starts.")]
+    elif not _within(activity, starts_at, ends_at, activity.start, activity.end):
+        errors["starts_at"] = [
+            _("The session must take place between %(first)s and %(last)s.")
+            % {"first": activity.start.isoformat(), "last": activity.end.isoformat()}
+        ]
+    else:
+        others = activity.sessions.exclude(pk=session.pk if session else None)
+        clash = others.filter(starts_at__lt=ends_at, ends_at__gt=starts_at).first()
+        if clash is not None:
+            errors["starts_at"] = [_("It overlaps the session “%(title)s”.") % {"title": clash.title}]
+    _raise_if(errors)
+    session = session or Session(activity=activity)
+    session.kind, session.title, session.place, session.speakers = kind, title, place, speakers
+    session.starts_at, session.ends_at = starts_at, ends_at
+    session.save()
+    return session
+
+
+def delete_session(session: Session) -> None:
+    session.delete()
+
+
+@transaction.atomic
+def nominate_participant(
+    activity: Activity, *, user: User, organisation: Organisation, by: User, today: date
+) -> Participant:
+    """A city's staff nominate one of their people, before the deadline and within the places."""
+    from values.activities.permissions import taking_part  # lazy: permissions imports the models only
+
+    errors: dict[str, list[str]] = {}
+    if activity.nomination_deadline is not None and today > activity.nomination_deadline:
+        errors["user"] = [_("Nominations closed on %(date)s.") % {"date": activity.nomination_deadline.isoformat()}]
+    elif not taking_part(activity).filter(pk=organisation.pk).exists():
+        errors["organisation"] = [_("%(city)s does not take part in this activity.") % {"city": organisation}]
+    elif not user.memberships.filter(organisation=organisation).exists():
+        errors["user"] = [_("%(person)s is not a member of %(city)s.") % {"person": user, "city": organisation}]
+    elif activity.participants.filter(user=user).exists():
+        errors["user"] = [_("%(person)s is already nominated.") % {"person": user}]
+    else:
+        # Locks the activity's row, so that two nominations at once cannot both take the last place.
+        Activity.objects.select_for_update().filter(pk=activity.pk).first()
+        taken = activity.participants.filter(organisation=organisation).exclude(status=ParticipantStatus.DECLINED)
+        if taken.count() >= activity.capacity:
+            errors["user"] = [
+                _("%(city)s has used all its %(places)d places.") % {"city": organisation, "places": activity.capacity}
+            ]
+    _raise_if(errors)
+    return Participant.objects.create(activity=activity, user=user, organisation=organisation, nominated_by=by)
+
+
+def answer_nomination(participant: Participant, *, confirm: bool) -> Participant:
+    participant.status = ParticipantStatus.CONFIRMED if confirm else ParticipantStatus.DECLINED
+    participant.save(update_fields=["status"])
+    return participant
+
+
+@transaction.atomic
+def record_attendance(activity: Activity, *, present: set[int]) -> None:
+    """Mark who was there: `present` holds participant ids; every other participant was absent."""
+    activity.participants.update(attended=False)
+    activity.participants.filter(pk__in=present).update(attended=True)
+
+
+def record_minutes(activity: Activity, *, minutes: str, outcomes: str) -> Activity:
+    activity.minutes, activity.outcomes = minutes, outcomes
+    activity.save(update_fields=["minutes", "outcomes"])
+    return activity

@@ -1,0 +1,124 @@
+from datetime import datetime
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from values.activities.enums import SessionKind
+from values.activities.models import Activity, Session
+from values.activities.services import nominate_participant, record_minutes, save_session, update_activity_details
+from values.network.models import Membership, User
+
+
+class _ServiceForm:
+    """Runs a service in save(); its ValidationError lands on the fields it names."""
+
+    def run(self, service, *args, **kwargs):
+        try:
+            return service(*args, **kwargs)
+        except ValidationError as problem:
+            self.add_error(None, problem)
+            return None
+
+
+class ActivityDetailsForm(_ServiceForm, forms.ModelForm):
+    class Meta:
+        model = Activity
+        fields = ["start", "end", "mode", "venue", "video_link", "capacity", "nomination_deadline"]
+        widgets = {
+            "start": forms.DateInput(attrs={"type": "date"}),
+            "end": forms.DateInput(attrs={"type": "date"}),
+            "nomination_deadline": forms.DateInput(attrs={"type": "date"}),
+        }
+
+    def _post_clean(self) -> None:
+        # The service checks and saves; the model's own clean() would apply half the changes.
+        pass
+
+    def save(self, commit: bool = True) -> Activity | None:
+        return self.run(update_activity_details, self.instance, **self.cleaned_data)
+
+
+class SessionForm(_ServiceForm, forms.Form):
+    kind = forms.ChoiceField(label=_("Kind"), choices=SessionKind.choices)
+    title = forms.CharField(label=_("Title"), max_length=200)
+    day = forms.DateField(label=_("Day"), widget=forms.DateInput(attrs={"type": "date"}))
+    starts = forms.TimeField(label=_("Starts"), widget=forms.TimeInput(attrs={"type": "time"}))
+    ends = forms.TimeField(label=_("Ends"), widget=forms.TimeInput(attrs={"type": "time"}))
+    place = forms.CharField(label=_("Place"), max_length=300, required=False)
+    speakers = forms.CharField(label=_("Speakers"), max_length=500, required=False)
+
+    # The service names the moments; the form shows its errors beside the fields people fill in.
+    FIELD_OF = {"starts_at": "starts", "ends_at": "ends"}
+
+    def __init__(self, *args, activity: Activity, session: Session | None = None, **kwargs) -> None:
+        if session is not None and "initial" not in kwargs:
+            local_start = session.starts_at.astimezone(activity.time_zone)
+            local_end = session.ends_at.astimezone(activity.time_zone)
+            kwargs["initial"] = {
+                "kind": session.kind,
+                "title": session.title,
+                "day": local_start.date(),
+                "starts": local_start.time(),
+                "ends": local_end.time(),
+                "place": session.place,
+                "speakers": session.speakers,
+            }
+        super().__init__(*args, **kwargs)
+        self.activity, self.session = activity, session
+        zone_name = str(activity.time_zone)
+        self.fields["starts"].help_text = _("Local time in %(zone)s.") % {"zone": zone_name}
+
+    def save(self) -> Session | None:
+        data, zone = self.cleaned_data, self.activity.time_zone
+        try:
+            return save_session(
+                self.activity,
+                session=self.session,
+                kind=data["kind"],
+                title=data["title"],
+                starts_at=datetime.combine(data["day"], data["starts"], tzinfo=zone),
+                ends_at=datetime.combine(data["day"], data["ends"], tzinfo=zone),
+                place=data["place"],
+                speakers=data["speakers"],
+            )
+        except ValidationError as problem:
+            for field, messages in problem.message_dict.items():
+                self.add_error(self.FIELD_OF.get(field, None), messages)
+            return None
+
+
+class NominationForm(_ServiceForm, forms.Form):
+    membership = forms.ModelChoiceField(label=_("Person"), queryset=Membership.objects.none())
+
+    def __init__(self, *args, activity: Activity, cities, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.activity = activity
+        field = self.fields["membership"]
+        field.queryset = (
+            Membership.objects.filter(organisation__in=cities)
+            .exclude(user__participations__activity=activity)
+            .select_related("user", "organisation__city")
+            .order_by("organisation__key", "user__last_name", "user__username")
+        )
+        field.label_from_instance = lambda m: f"{m.user.get_full_name() or m.user.username} ({m.organisation})"
+
+    def save(self, *, by: User, today) -> object:
+        membership = self.cleaned_data["membership"]
+        try:
+            return nominate_participant(
+                self.activity, user=membership.user, organisation=membership.organisation, by=by, today=today
+            )
+        except ValidationError as problem:
+            self.add_error("membership", [m for messages in problem.message_dict.values() for m in messages])
+            return None
+
+
+class MinutesForm(_ServiceForm, forms.Form):
+    minutes = forms.CharField(label=_("Minutes"), widget=forms.Textarea(attrs={"rows": 8}), required=False)
+    outcomes = forms.CharField(
+        label=_("Outcomes for the host city's action plan"), widget=forms.Textarea(attrs={"rows": 5}), required=False
+    )
+
+    def save(self, activity: Activity) -> Activity | None:
+        return self.run(record_minutes, activity, **self.cleaned_data)

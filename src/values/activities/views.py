@@ -1,0 +1,115 @@
+"""Pages of one visit or exchange: details, agenda, participants, attendance, minutes."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from values.activities import permissions as access
+from values.activities.forms import ActivityDetailsForm, MinutesForm, NominationForm, SessionForm
+from values.activities.models import Session
+from values.activities.queries import activity_page_data
+from values.activities.services import answer_nomination, delete_session, record_attendance
+
+
+@login_required
+def activity_page(request: HttpRequest, activity_id: int) -> HttpResponse:
+    activity = access.get_activity_for_view(request.user, activity_id)
+    user = request.user
+    context = {
+        "activity": activity,
+        **activity_page_data(activity),
+        "can_edit": access.can_edit_activity(user, activity),
+        "can_nominate": access.nominating_cities(user, activity).exists(),
+        "zone": str(activity.time_zone),
+    }
+    return render(request, "activities/activity.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def activity_edit(request: HttpRequest, activity_id: int) -> HttpResponse:
+    activity = access.get_activity_for_edit(request.user, activity_id)
+    form = ActivityDetailsForm(request.POST or None, instance=activity)
+    if request.method == "POST" and form.is_valid() and form.save():
+        messages.success(request, _("The details were saved."))
+        return redirect("activity", activity_id=activity.pk)
+    return _form_page(request, activity, form, _("Edit the details"))
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def session_edit(request: HttpRequest, activity_id: int, session_id: int | None = None) -> HttpResponse:
+    activity = access.get_activity_for_edit(request.user, activity_id)
+    session = get_object_or_404(Session, pk=session_id, activity=activity) if session_id else None
+    form = SessionForm(request.POST or None, activity=activity, session=session)
+    if request.method == "POST" and form.is_valid() and form.save():
+        messages.success(request, _("The agenda was saved."))
+        return redirect("activity", activity_id=activity.pk)
+    title = _("Change a session") if session else _("Add a session to the agenda")
+    return _form_page(request, activity, form, title)
+
+
+@login_required
+@require_POST
+def session_delete(request: HttpRequest, activity_id: int, session_id: int) -> HttpResponse:
+    activity = access.get_activity_for_edit(request.user, activity_id)
+    delete_session(get_object_or_404(Session, pk=session_id, activity=activity))
+    messages.success(request, _("The session was removed from the agenda."))
+    return redirect("activity", activity_id=activity.pk)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def nominate(request: HttpRequest, activity_id: int) -> HttpResponse:
+    activity = access.get_activity_for_view(request.user, activity_id)
+    cities = access.nominating_cities(request.user, activity)
+    if not cities.exists():
+        raise PermissionDenied
+    form = NominationForm(request.POST or None, activity=activity, cities=cities)
+    if request.method == "POST" and form.is_valid() and form.save(by=request.user, today=timezone.localdate()):
+        messages.success(request, _("The nomination was recorded; the person is asked to confirm."))
+        return redirect("activity", activity_id=activity.pk)
+    return _form_page(request, activity, form, _("Nominate a participant"))
+
+
+@login_required
+@require_POST
+def answer(request: HttpRequest, participant_id: int) -> HttpResponse:
+    participant = access.get_participant_for_answer(request.user, participant_id)
+    confirm = request.POST.get("answer") == "confirm"
+    answer_nomination(participant, confirm=confirm)
+    messages.success(request, _("Thank you: your place is confirmed.") if confirm else _("Your place was released."))
+    return redirect("activity", activity_id=participant.activity_id)
+
+
+@login_required
+@require_POST
+def attendance(request: HttpRequest, activity_id: int) -> HttpResponse:
+    activity = access.get_activity_for_edit(request.user, activity_id)
+    present = {int(value) for value in request.POST.getlist("present") if value.isdigit()}
+    record_attendance(activity, present=present)
+    messages.success(request, _("Attendance was recorded."))
+    return redirect("activity", activity_id=activity.pk)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def minutes(request: HttpRequest, activity_id: int) -> HttpResponse:
+    activity = access.get_activity_for_edit(request.user, activity_id)
+    initial = {"minutes": activity.minutes, "outcomes": activity.outcomes}
+    form = MinutesForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid() and form.save(activity):
+        messages.success(request, _("The minutes were saved."))
+        return redirect("activity", activity_id=activity.pk)
+    return _form_page(request, activity, form, _("Minutes and outcomes"))
+
+
+def _form_page(request: HttpRequest, activity, form, title: str) -> HttpResponse:
+    status = 400 if request.method == "POST" else 200
+    context = {"activity": activity, "form": form, "title": title}
+    return render(request, "activities/form.html", context, status=status)
