@@ -3,8 +3,12 @@ from django.contrib import admin
 from django.urls import include, path
 from django.views.i18n import set_language
 
+from values.activities import calendar_views
+
 urlpatterns = [
     path("i18n/setlang/", set_language, name="set_language"),
+    # Outside the language prefix: calendar applications fetch it as it was first given.
+    path("feeds/<str:token>.ics", calendar_views.feed_ics, name="calendar_feed"),
 ]
 urlpatterns += i18n_patterns(
     path("", include("values.programme.urls")),

@@ -180,3 +180,13 @@ def test_the_coordinators_page_makes_the_same_number_of_queries_for_one_and_thre
 
     assert response.status_code == 200
     assert len(three_rules.captured_queries) == len(one_rule.captured_queries)
+
+
+def test_accepted_activities_know_their_kind(client, plan, coordinator):
+    client.force_login(coordinator)
+    run = plan()
+
+    client.post(f"/en/plan/runs/{run.pk}/accept/")
+
+    assert set(Visit.objects.values_list("kind", flat=True)) == {"visit"}
+    assert set(Exchange.objects.values_list("kind", flat=True)) == {"exchange"}

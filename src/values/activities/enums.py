@@ -26,3 +26,9 @@ class ParticipantStatus(models.TextChoices):
     NOMINATED = "nominated", _("nominated")
     CONFIRMED = "confirmed", _("confirmed")
     DECLINED = "declined", _("declined")
+
+
+class FeedKind(models.TextChoices):
+    PERSON = "person", _("my activities")
+    CITY = "city", _("my city's activities")
+    PROGRAMME = "programme", _("the whole programme")

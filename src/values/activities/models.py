@@ -3,7 +3,7 @@ from zoneinfo import ZoneInfo
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from values.activities.enums import ActivityKind, Mode, ParticipantStatus, SessionKind
+from values.activities.enums import ActivityKind, FeedKind, Mode, ParticipantStatus, SessionKind
 from values.network.codes import country_time_zone
 from values.network.models import Organisation, User
 from values.programme.models import Community, ExchangePair, Programme
@@ -28,6 +28,10 @@ class Activity(models.Model):
         _("places per city"), default=4, help_text=_("How many people each city may nominate.")
     )
     nomination_deadline = models.DateField(_("nomination deadline"), null=True, blank=True)
+    sequence = models.PositiveIntegerField(
+        _("revision"), default=0, editable=False, help_text=_("Raised at each change of dates: calendars see it.")
+    )
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
     minutes = models.TextField(_("minutes"), blank=True)
     outcomes = models.TextField(
         _("outcomes"), blank=True, help_text=_("What the host city takes into its action plan.")
@@ -129,3 +133,25 @@ class Participant(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} · {self.activity}"
+
+
+class CalendarFeed(models.Model):
+    """A subscribable ICS feed behind a secret address; revoking it makes the address useless."""
+
+    token = models.CharField(_("token"), max_length=64, unique=True, editable=False)
+    kind = models.CharField(_("kind"), max_length=16, choices=FeedKind)
+    programme = models.ForeignKey(Programme, on_delete=models.CASCADE, related_name="+", verbose_name=_("programme"))
+    owner = models.ForeignKey(User, on_delete=models.CASCADE, related_name="calendar_feeds", verbose_name=_("owner"))
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, null=True, blank=True, related_name="+", verbose_name=_("city")
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    revoked_at = models.DateTimeField(_("revoked"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("calendar feed")
+        verbose_name_plural = _("calendar feeds")
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} · {self.owner}"

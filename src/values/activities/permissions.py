@@ -72,3 +72,32 @@ def get_participant_for_answer(user: AnyUser, participant_id: int) -> Participan
     if not user.is_authenticated or participant.user_id != user.pk:
         raise PermissionDenied
     return participant
+
+
+def activities_visible_to(user: AnyUser, programme) -> QuerySet[Activity]:
+    """Every activity for the coordinator; for others, those of their cities or their own."""
+    activities = Activity.objects.filter(programme=programme)
+    if not user.is_authenticated or not user.is_active:
+        return activities.none()
+    if is_coordinator(user):
+        return activities
+    cities = Organisation.objects.filter(memberships__user=user)
+    return activities.filter(
+        Q(host__in=cities)
+        | Q(visit__community__members__organisation__in=cities)
+        | Q(exchange__guest__in=cities)
+        | Q(participants__user=user)
+    ).distinct()
+
+
+def feed_activities(feed) -> QuerySet[Activity]:
+    """What a calendar feed shows: its owner's activities, a city's, or the whole programme's."""
+    activities = Activity.objects.filter(programme=feed.programme)
+    if feed.kind == "programme":
+        return activities
+    if feed.kind == "city":
+        city = feed.organisation
+        return activities.filter(
+            Q(host=city) | Q(visit__community__members__organisation=city) | Q(exchange__guest=city)
+        ).distinct()
+    return activities.filter(participants__user=feed.owner).exclude(participants__status="declined").distinct()

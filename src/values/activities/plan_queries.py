@@ -67,7 +67,7 @@ def run_entries(run: PlanRun, names: dict[str, str]) -> list[CalendarEntry]:
                 start=date.fromisoformat(activity["start"]),
                 end=date.fromisoformat(activity["end"]),
                 kind=activity["kind"],
-                title=_title(activity["kind"], host, guests),
+                title=activity_title(activity["kind"], host, guests),
                 community=activity["community"],
             )
         )
@@ -84,7 +84,7 @@ def accepted_entries(programme: Programme, *, cities: list[Organisation] | None 
         visits = visits.filter(community__members__organisation__in=cities).distinct()
         exchanges = exchanges.filter(pair__cities__in=cities).distinct()
     entries = [
-        CalendarEntry(v.start, v.end, "visit", _title("visit", _city_name(v.host), ""), v.community.key, v.pk)
+        CalendarEntry(v.start, v.end, "visit", activity_title("visit", _city_name(v.host), ""), v.community.key, v.pk)
         for v in visits
     ]
     entries += [
@@ -92,7 +92,7 @@ def accepted_entries(programme: Programme, *, cities: list[Organisation] | None 
             e.start,
             e.end,
             "exchange",
-            _title("exchange", _city_name(e.host), _city_name(e.guest)),
+            activity_title("exchange", _city_name(e.host), _city_name(e.guest)),
             e.pair.community.key,
             e.pk,
         )
@@ -120,7 +120,7 @@ def _city_name(organisation: Organisation) -> str:
     return city.name if city else str(organisation)
 
 
-def _title(kind: str, host: str, guests: str) -> str:
+def activity_title(kind: str, host: str, guests: str) -> str:
     if kind == "visit":
         return _("Mentoring visit to %(host)s") % {"host": host}
     return _("Exchange: %(guests)s at %(host)s") % {"guests": guests, "host": host}

@@ -1,5 +1,6 @@
 """Every change to visits and exchanges; accepting a plan creates them."""
 
+import secrets
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -9,11 +10,11 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from values.activities.enums import ActivityKind, Mode, ParticipantStatus
-from values.activities.models import Activity, Exchange, Participant, Session, Visit
+from values.activities.enums import ActivityKind, FeedKind, Mode, ParticipantStatus
+from values.activities.models import Activity, CalendarFeed, Exchange, Participant, Session, Visit
 from values.network.models import Organisation, User
 from values.programme.enums import PlanRunStatus
-from values.programme.models import Community, CommunityMember, ExchangePair, PlanRun
+from values.programme.models import Community, CommunityMember, ExchangePair, PlanRun, Programme
 
 
 @dataclass(frozen=True)
@@ -88,7 +89,12 @@ def _create_activities(programme, activities, communities, pairs, organisations)
         if activity["kind"] == "visit":
             visits.append(
                 Visit(
-                    programme=programme, community=communities[activity["community"]], host=host, start=start, end=end
+                    programme=programme,
+                    kind=ActivityKind.VISIT,
+                    community=communities[activity["community"]],
+                    host=host,
+                    start=start,
+                    end=end,
                 )
             )
         else:
@@ -143,10 +149,17 @@ def update_activity_details(
             titles = ", ".join(s.title for s in outside)
             errors["start"] = [_("These sessions would fall outside the new dates: %(titles)s.") % {"titles": titles}]
     _raise_if(errors)
+    if (start, end) != (activity.start, activity.end):
+        activity.sequence += 1  # subscribed calendars replace the event that has the same UID
     activity.start, activity.end, activity.mode = start, end, mode
     activity.venue, activity.video_link = venue, video_link
     activity.capacity, activity.nomination_deadline = capacity, nomination_deadline
-    activity.save(update_fields=["start", "end", "mode", "venue", "video_link", "capacity", "nomination_deadline"])
+    activity.save(
+        update_fields=[
+            *("start", "end", "mode", "venue", "video_link", "capacity", "nomination_deadline"),
+            *("sequence", "updated_at"),
+        ]
+    )
     return activity
 
 
@@ -238,3 +251,23 @@ def record_minutes(activity: Activity, *, minutes: str, outcomes: str) -> Activi
     activity.minutes, activity.outcomes = minutes, outcomes
     activity.save(update_fields=["minutes", "outcomes"])
     return activity
+
+
+# -- calendar feeds ---------------------------------------------------------------------------
+def create_calendar_feed(
+    programme: Programme, *, owner: User, kind: str, organisation: Organisation | None = None
+) -> CalendarFeed:
+    """A new secret address; a city feed is only for a city the owner belongs to."""
+    if kind == FeedKind.CITY:
+        if organisation is None or not owner.memberships.filter(organisation=organisation).exists():
+            raise ValidationError({"organisation": [_("Choose one of your own cities.")]})
+    else:
+        organisation = None
+    return CalendarFeed.objects.create(
+        token=secrets.token_urlsafe(32), kind=kind, programme=programme, owner=owner, organisation=organisation
+    )
+
+
+def revoke_calendar_feed(feed: CalendarFeed) -> None:
+    feed.revoked_at = timezone.now()
+    feed.save(update_fields=["revoked_at"])

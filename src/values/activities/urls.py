@@ -1,6 +1,6 @@
 from django.urls import path
 
-from values.activities import plan_views, views
+from values.activities import calendar_views, plan_views, views
 
 urlpatterns = [
     path("plan/", plan_views.plan_page, name="plan"),
@@ -18,4 +18,7 @@ urlpatterns = [
     path("activities/<int:activity_id>/attendance/", views.attendance, name="attendance"),
     path("activities/<int:activity_id>/minutes/", views.minutes, name="minutes"),
     path("participants/<int:participant_id>/answer/", views.answer, name="participant_answer"),
+    path("calendar/", calendar_views.calendar_page, name="calendar"),
+    path("calendar/feeds/", calendar_views.feed_create, name="feed_create"),
+    path("calendar/feeds/<int:feed_id>/revoke/", calendar_views.feed_revoke, name="feed_revoke"),
 ]

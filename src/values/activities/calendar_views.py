@@ -1,0 +1,89 @@
+"""The programme calendar month by month, and the subscribable feeds behind secret addresses."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from values.activities import permissions as access
+from values.activities.calendars import activities_calendar
+from values.activities.enums import FeedKind
+from values.activities.models import CalendarFeed
+from values.activities.plan_queries import CalendarEntry, activity_title, programme_months
+from values.activities.services import create_calendar_feed, revoke_calendar_feed
+from values.network.models import Organisation
+from values.programme.views import programme_or_404
+
+
+@login_required
+def calendar_page(request: HttpRequest) -> HttpResponse:
+    programme = programme_or_404()
+    activities = access.activities_visible_to(request.user, programme).select_related(
+        "host__city", "visit__community", "exchange__pair__community", "exchange__guest__city"
+    )
+    entries = [_entry(activity) for activity in activities]
+    feeds = request.user.calendar_feeds.filter(programme=programme, revoked_at__isnull=True)
+    context = {
+        "programme": programme,
+        "months": programme_months(programme, entries),
+        "feeds": [(feed, request.build_absolute_uri(reverse("calendar_feed", args=[feed.token]))) for feed in feeds],
+        "feed_kinds": FeedKind.choices,
+        "cities": Organisation.objects.filter(memberships__user=request.user, kind="city").distinct(),
+    }
+    return render(request, "activities/calendar.html", context)
+
+
+def _entry(activity) -> CalendarEntry:
+    if activity.kind == "visit":
+        title, community = activity_title("visit", activity.host.city.name, ""), activity.visit.community.key
+    else:
+        exchange = activity.exchange
+        title = activity_title("exchange", activity.host.city.name, exchange.guest.city.name)
+        community = exchange.pair.community.key
+    return CalendarEntry(activity.start, activity.end, activity.kind, title, community, activity.pk)
+
+
+@login_required
+@require_POST
+def feed_create(request: HttpRequest) -> HttpResponse:
+    programme = programme_or_404()
+    kind = request.POST.get("kind", "")
+    if kind not in FeedKind.values:
+        messages.error(request, _("Choose what the calendar shows."))
+        return redirect("calendar")
+    city = Organisation.objects.filter(pk=request.POST.get("organisation") or None).first()
+    try:
+        create_calendar_feed(programme, owner=request.user, kind=kind, organisation=city)
+    except ValidationError as problem:
+        for message in problem.messages:
+            messages.error(request, message)
+        return redirect("calendar")
+    messages.success(request, _("A new calendar address was made: copy it into your calendar application."))
+    return redirect("calendar")
+
+
+@login_required
+@require_POST
+def feed_revoke(request: HttpRequest, feed_id: int) -> HttpResponse:
+    feed = get_object_or_404(CalendarFeed, pk=feed_id, owner=request.user, revoked_at__isnull=True)
+    revoke_calendar_feed(feed)
+    messages.success(request, _("The calendar address no longer works."))
+    return redirect("calendar")
+
+
+def feed_ics(request: HttpRequest, token: str) -> HttpResponse:
+    """The feed itself: no sign-in (calendar applications cannot), the secret address is the key."""
+    feed = CalendarFeed.objects.select_related("programme", "organisation", "owner").filter(token=token).first()
+    if feed is None or feed.revoked_at is not None or not feed.owner.is_active:
+        raise Http404("no such calendar")
+    name = f"{feed.programme.acronym}: {feed.get_kind_display()}"
+
+    def link_for(activity) -> str:
+        return request.build_absolute_uri(reverse("activity", args=[activity.pk]))
+
+    body = activities_calendar(access.feed_activities(feed), name=name, link_for=link_for)
+    return HttpResponse(body, content_type="text/calendar; charset=utf-8")

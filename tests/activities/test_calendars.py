@@ -1,0 +1,162 @@
+"""The programme calendar and the ICS feeds: parsed back with icalendar, UIDs stable across changes."""
+
+from datetime import datetime, time, timedelta
+
+import icalendar
+import pytest
+
+from tests.conftest import make_member
+from values.activities.models import CalendarFeed, Visit
+from values.activities.services import (
+    accept_plan_run,
+    answer_nomination,
+    nominate_participant,
+    save_session,
+    update_activity_details,
+)
+from values.network.enums import Role
+from values.network.models import Organisation
+from values.programme.models import PlanRun
+from values.programme.plan_services import execute_plan_run
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def accepted(programme, coordinator):
+    run = PlanRun.objects.create(programme=programme, seed=1, time_limit=5, rules=[])
+    execute_plan_run(run)
+    accept_plan_run(run, by=coordinator)
+    return programme
+
+
+def _feed(client, kind: str, organisation=None) -> CalendarFeed:
+    data = {"kind": kind} | ({"organisation": organisation.pk} if organisation else {})
+    client.post("/en/calendar/feeds/", data)
+    return CalendarFeed.objects.latest("pk")
+
+
+def _events(client, feed: CalendarFeed) -> list:
+    response = client.get(f"/feeds/{feed.token}.ics")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "text/calendar; charset=utf-8"
+    return list(icalendar.Calendar.from_ical(response.content).walk("VEVENT"))
+
+
+def test_the_programme_feed_has_every_visit_and_exchange(client, coordinator, accepted):
+    client.force_login(coordinator)
+
+    events = _events(client, _feed(client, "programme"))
+
+    assert len(events) == 32
+    assert len({str(e["uid"]) for e in events}) == 32
+    assert sum(str(e["summary"]).startswith("Mentoring visit to ") for e in events) == 16
+
+
+def test_a_change_of_dates_keeps_the_uid_and_raises_the_sequence(client, coordinator, accepted):
+    client.force_login(coordinator)
+    feed = _feed(client, "programme")
+    visit = Visit.objects.get(host__key="cesena")
+    uid = f"activity-{visit.pk}@values-platform"
+    new_start = visit.start + timedelta(days=1)
+
+    update_activity_details(
+        visit,
+        start=new_start,
+        end=new_start + timedelta(days=1),
+        mode="in_person",
+        venue="Palazzo Comunale",
+        video_link="",
+        capacity=4,
+        nomination_deadline=None,
+    )
+    events = {str(e["uid"]): e for e in _events(client, feed)}
+
+    assert events[uid].decoded("dtstart") == new_start
+    assert events[uid].decoded("dtend") == new_start + timedelta(days=2)
+    assert events[uid]["sequence"] == 1
+    assert str(events[uid]["location"]) == "Palazzo Comunale"
+
+
+def test_sessions_carry_their_host_citys_time_zone(client, coordinator, accepted):
+    client.force_login(coordinator)
+    visit = Visit.objects.get(host__key="cesena")
+    starts = datetime.combine(visit.start, time(10, 0), tzinfo=visit.time_zone)
+    save_session(visit, kind="workshop", title="Buddy schemes", starts_at=starts, ends_at=starts + timedelta(hours=1))
+
+    response = client.get(f"/feeds/{_feed(client, 'programme').token}.ics")
+
+    calendar = icalendar.Calendar.from_ical(response.content)
+    session = next(e for e in calendar.walk("VEVENT") if str(e["summary"]).startswith("Buddy schemes"))
+    assert session["dtstart"].params["TZID"] == "Europe/Rome"
+    assert session.decoded("dtstart") == starts
+    assert [str(tz["tzid"]) for tz in calendar.walk("VTIMEZONE")] == ["Europe/Rome"]
+
+
+def test_a_citys_feed_has_its_community_visits_and_its_exchanges(client, cesena_staff, accepted):
+    client.force_login(cesena_staff)
+    cesena = cesena_staff.memberships.get().organisation
+
+    events = _events(client, _feed(client, "city", cesena))
+
+    assert len(events) == 6  # four visits of its community, two exchanges
+
+
+def test_a_persons_feed_has_the_activities_they_are_nominated_for_unless_declined(client, cesena_staff, accepted):
+    leader = make_member("leader", "cesena", Role.VOLUNTEER_LEADER)
+    cesena = leader.memberships.get().organisation
+    visits = list(Visit.objects.filter(community__members__organisation__key="cesena").order_by("start")[:2])
+    today = visits[0].start - timedelta(days=30)
+    first = nominate_participant(visits[0], user=leader, organisation=cesena, by=cesena_staff, today=today)
+    second = nominate_participant(visits[1], user=leader, organisation=cesena, by=cesena_staff, today=today)
+    answer_nomination(first, confirm=True)
+    answer_nomination(second, confirm=False)
+    client.force_login(leader)
+
+    events = _events(client, _feed(client, "person"))
+
+    assert [str(e["uid"]) for e in events] == [f"activity-{visits[0].pk}@values-platform"]
+
+
+def test_a_revoked_or_unknown_address_is_not_found(client, coordinator, accepted):
+    client.force_login(coordinator)
+    feed = _feed(client, "programme")
+
+    client.post(f"/en/calendar/feeds/{feed.pk}/revoke/")
+    client.logout()
+
+    assert client.get(f"/feeds/{feed.token}.ics").status_code == 404
+    assert client.get("/feeds/not-a-token.ics").status_code == 404
+
+
+def test_a_city_feed_for_someone_elses_city_is_refused(client, riga_staff, accepted):
+    client.force_login(riga_staff)
+    cesena = Organisation.objects.get(key="cesena")
+
+    response = client.post("/en/calendar/feeds/", {"kind": "city", "organisation": cesena.pk}, follow=True)
+
+    assert CalendarFeed.objects.count() == 0
+    assert "Choose one of your own cities." in response.text
+
+
+def test_nobody_revokes_someone_elses_feed(client, coordinator, riga_staff, accepted):
+    client.force_login(coordinator)
+    feed = _feed(client, "programme")
+    client.force_login(riga_staff)
+
+    response = client.post(f"/en/calendar/feeds/{feed.pk}/revoke/")
+
+    assert response.status_code == 404
+    feed.refresh_from_db()
+    assert feed.revoked_at is None
+
+
+def test_the_calendar_page_shows_what_the_user_may_see(client, coordinator, cesena_staff, accepted):
+    client.force_login(cesena_staff)
+    city_page = client.get("/en/calendar/")
+    client.force_login(coordinator)
+    full_page = client.get("/en/calendar/")
+
+    assert sum(len(m.entries) for m in city_page.context["months"]) == 6
+    assert sum(len(m.entries) for m in full_page.context["months"]) == 32
+    assert len(full_page.context["months"]) == 24
