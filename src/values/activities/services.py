@@ -2,7 +2,7 @@
 
 import secrets
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -165,7 +165,9 @@ def update_activity_details(
 
 def _within(activity: Activity, starts_at: datetime, ends_at: datetime, first: date, last: date) -> bool:
     zone = activity.time_zone
-    return first <= starts_at.astimezone(zone).date() and ends_at.astimezone(zone).date() <= last
+    # A session that ends at midnight ends on the day it began, not on the next one.
+    last_moment = ends_at - timedelta(microseconds=1)
+    return first <= starts_at.astimezone(zone).date() and last_moment.astimezone(zone).date() <= last
 
 
 @transaction.atomic
@@ -234,7 +236,18 @@ def nominate_participant(
     return Participant.objects.create(activity=activity, user=user, organisation=organisation, nominated_by=by)
 
 
+@transaction.atomic
 def answer_nomination(participant: Participant, *, confirm: bool) -> Participant:
+    """The nominated person confirms or declines; a declined place given to another stays theirs."""
+    if confirm and participant.status == ParticipantStatus.DECLINED:
+        activity = Activity.objects.select_for_update().get(pk=participant.activity_id)
+        taken = activity.participants.filter(organisation=participant.organisation).exclude(
+            status=ParticipantStatus.DECLINED
+        )
+        if taken.count() >= activity.capacity:
+            raise ValidationError(
+                {"status": [_("Your place was given to someone else: ask your city's staff to nominate you again.")]}
+            )
     participant.status = ParticipantStatus.CONFIRMED if confirm else ParticipantStatus.DECLINED
     participant.save(update_fields=["status"])
     return participant

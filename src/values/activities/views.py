@@ -2,7 +2,7 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -82,7 +82,12 @@ def nominate(request: HttpRequest, activity_id: int) -> HttpResponse:
 def answer(request: HttpRequest, participant_id: int) -> HttpResponse:
     participant = access.get_participant_for_answer(request.user, participant_id)
     confirm = request.POST.get("answer") == "confirm"
-    answer_nomination(participant, confirm=confirm)
+    try:
+        answer_nomination(participant, confirm=confirm)
+    except ValidationError as problem:
+        for message in problem.messages:
+            messages.error(request, message)
+        return redirect("activity", activity_id=participant.activity_id)
     messages.success(request, _("Thank you: your place is confirmed.") if confirm else _("Your place was released."))
     return redirect("activity", activity_id=participant.activity_id)
 
