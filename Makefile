@@ -10,12 +10,14 @@ BIN := $(VENV)/bin
 PO_FILES := $(wildcard src/values/locale/*/LC_MESSAGES/django.po)
 MO_FILES := $(PO_FILES:.po=.mo)
 
-.PHONY: demo test lint format install messages makemessages system-packages clean
+.PHONY: demo test lint format install messages makemessages clean
 
 demo: install messages
+	scripts/system-packages
 	$(BIN)/values demo
 
-test: install messages system-packages
+test: install messages
+	scripts/system-packages test
 	$(BIN)/pytest
 
 lint:
@@ -44,9 +46,6 @@ messages: $(MO_FILES)
 # Needs gettext (xgettext): refreshes the catalogues from the code and the templates.
 makemessages: install
 	cd src/values && ../../$(BIN)/values makemessages --locale=it --no-obsolete --ignore=static
-
-system-packages:
-	scripts/system-packages
 
 clean:
 	rm -rf $(VENV) .tools var/test*.sqlite3* .pytest_cache

@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "values.programme",
     "values.finance",
     "values.activities",
+    "values.reports",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",

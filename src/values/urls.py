@@ -13,6 +13,7 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("", include("values.programme.urls")),
     path("", include("values.activities.urls")),
+    path("", include("values.reports.urls")),
     path("accounts/", include("values.network.urls")),
     path("admin/", admin.site.urls),
 )

@@ -1,5 +1,7 @@
 """Real Chromium: the public pages in English and Italian, signing in, and axe-core on each page."""
 
+from datetime import date
+
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, expect
@@ -127,4 +129,61 @@ def test_the_host_city_adds_a_session_to_its_visits_agenda(page: Page, live_serv
 
     expect(page.get_by_role("row", name="Volunteering with newcomers")).to_be_visible()
     expect(page.get_by_text("The agenda was saved.")).to_be_visible()
+    assert_accessible(page)
+
+
+def test_a_participant_submits_a_report_and_the_coordinator_returns_it(
+    page: Page, live_server, coordinator, cesena_staff
+):
+    from datetime import timedelta
+
+    from tests.conftest import make_member
+    from values.activities.models import Visit
+    from values.activities.services import accept_plan_run, answer_nomination, nominate_participant
+    from values.network.enums import Role
+    from values.programme.models import PlanRun, Programme
+    from values.programme.plan_services import execute_plan_run
+    from values.reports.services import request_reports, save_template
+
+    programme = Programme.objects.get()
+    run = PlanRun.objects.create(programme=programme, seed=1, time_limit=5, rules=[])
+    execute_plan_run(run)
+    accept_plan_run(run, by=coordinator)
+    visit = Visit.objects.get(host__key="cesena")
+    template = save_template(
+        programme,
+        title="Key research questions",
+        description="",
+        questions=[
+            {"kind": "long_text", "text": "What did you learn?", "help_text": "", "required": True, "choices": []},
+            {"kind": "scale", "text": "How useful was it?", "help_text": "", "required": True, "choices": []},
+        ],
+    )
+    request_reports(visit, template=template, due=date.today() + timedelta(days=30))
+    leader = make_member("leader", "cesena", Role.VOLUNTEER_LEADER)
+    participant = nominate_participant(
+        visit, user=leader, organisation=leader.memberships.get().organisation, by=cesena_staff, today=visit.start
+    )
+    answer_nomination(participant, confirm=True)
+
+    _sign_in(page, live_server, "leader")
+    page.goto(f"{live_server.url}/en/activities/{visit.pk}/")
+    page.get_by_role("link", name="Write my report").click()
+    assert_accessible(page)
+    page.get_by_label("What did you learn?").fill("How a buddy scheme welcomes newcomers.")
+    page.get_by_label("How useful was it?").select_option("5")
+    page.get_by_role("button", name="Submit the report").click()
+    expect(page.get_by_text("Your report was submitted.")).to_be_visible()
+    page.get_by_role("button", name="Sign out (leader)").click()
+
+    _sign_in(page, live_server, "coordinator")
+    page.goto(f"{live_server.url}/en/activities/{visit.pk}/")
+    page.get_by_role("link", name="leader").click()
+    assert_accessible(page)
+    page.get_by_label("Comment for the author").fill("Please add one example.")
+    page.get_by_role("button", name="Return with the comment").click()
+
+    expect(page.get_by_text("The report was returned.")).to_be_visible()
+    received = page.get_by_role("table", name="Reports received")
+    expect(received.get_by_role("row", name="leader")).to_contain_text("Returned for changes")
     assert_accessible(page)

@@ -1,0 +1,83 @@
+"""Reports as CSV (one row per report, one column per question) and as a PDF (WeasyPrint)."""
+
+import csv
+import io
+
+from django.template.loader import render_to_string
+
+from values.reports.models import Question, Report
+
+FIXED_COLUMNS = (
+    "activity",
+    "date",
+    "host",
+    "guests",
+    "community",
+    "theme",
+    "participant",
+    "city",
+    "status",
+    "submitted",
+)
+
+
+def reports_csv(reports: list[Report], questions: list[Question]) -> str:
+    stream = io.StringIO()
+    writer = csv.writer(stream)
+    writer.writerow([*FIXED_COLUMNS, *(_question_heading(q) for q in questions)])
+    for report in reports:
+        answers = report.answers
+        writer.writerow([*_fixed_values(report), *(answer_text(answers.get(str(q.pk))) for q in questions)])
+    return stream.getvalue()
+
+
+def reports_pdf(reports: list[Report], questions: list[Question], *, title: str) -> bytes:
+    from weasyprint import HTML  # lazy: WeasyPrint is slow to import and only PDFs need it
+
+    by_template: dict[int, list[Question]] = {}
+    for question in questions:
+        by_template.setdefault(question.template_id, []).append(question)
+    entries = [
+        {
+            "report": report,
+            "facts": dict(zip(FIXED_COLUMNS, _fixed_values(report), strict=True)),
+            "answers": [
+                (q, answer_text(report.answers.get(str(q.pk)))) for q in by_template.get(report.request.template_id, [])
+            ],
+        }
+        for report in reports
+    ]
+    html = render_to_string("reports/export.html", {"title": title, "entries": entries})
+    return HTML(string=html).write_pdf()
+
+
+def _question_heading(question: Question) -> str:
+    return f"{question.template.title}: {question.text}"
+
+
+def _fixed_values(report: Report) -> list[str]:
+    activity = report.request.activity
+    visit = getattr(activity, "visit", None)
+    exchange = getattr(activity, "exchange", None)
+    community = visit.community if visit else exchange.pair.community
+    guests = exchange.guest.city.name if exchange else ""
+    return [
+        activity.get_kind_display(),
+        activity.start.isoformat(),
+        activity.host.city.name,
+        guests,
+        community.key,
+        community.theme.key,
+        report.participant.user.get_full_name() or report.participant.user.username,
+        str(report.participant.organisation),
+        report.get_status_display(),
+        report.submitted_at.date().isoformat() if report.submitted_at else "",
+    ]
+
+
+def answer_text(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        return "; ".join(str(item) for item in value)
+    return str(value)

@@ -1,0 +1,56 @@
+"""Reads of reports: what a scope (an activity, a theme, the programme) holds, ready to export."""
+
+from dataclasses import dataclass
+
+from django.db.models import Q, QuerySet
+
+from values.programme.models import Programme
+from values.reports.models import Question, Report, ReportTemplate
+
+
+@dataclass(frozen=True)
+class ReportScope:
+    programme: Programme
+    activity_id: int | None = None
+    theme: str | None = None
+
+    def describe(self) -> str:
+        if self.activity_id is not None:
+            return f"activity {self.activity_id}"
+        if self.theme is not None:
+            return f"theme {self.theme}"
+        return self.programme.acronym
+
+
+def reports_in(scope: ReportScope) -> QuerySet[Report]:
+    reports = Report.objects.filter(request__activity__programme=scope.programme).select_related(
+        "request__template",
+        "request__activity__host__city",
+        "request__activity__visit__community__theme",
+        "request__activity__exchange__guest__city",
+        "request__activity__exchange__pair__community__theme",
+        "participant__user",
+        "participant__organisation",
+    )
+    if scope.activity_id is not None:
+        reports = reports.filter(request__activity_id=scope.activity_id)
+    if scope.theme is not None:
+        reports = reports.filter(
+            Q(request__activity__visit__community__theme__key=scope.theme)
+            | Q(request__activity__exchange__pair__community__theme__key=scope.theme)
+        )
+    return reports.order_by("request__activity__start", "request__activity_id", "participant__user__username")
+
+
+def questions_of(reports: list[Report]) -> list[Question]:
+    """Every question of the templates the reports follow, template by template."""
+    template_ids = sorted({report.request.template_id for report in reports})
+    return list(
+        Question.objects.filter(template_id__in=template_ids)
+        .select_related("template")
+        .order_by("template_id", "position", "pk")
+    )
+
+
+def templates_of(programme: Programme) -> QuerySet[ReportTemplate]:
+    return programme.report_templates.prefetch_related("questions")

@@ -1,0 +1,144 @@
+"""Report templates, asking for reports, writing one's own, reviewing, and exporting."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from values.activities import permissions as activity_access
+from values.activities.enums import ParticipantStatus
+from values.programme.views import programme_or_404
+from values.reports import queries
+from values.reports.exports import answer_text, reports_csv, reports_pdf
+from values.reports.forms import (
+    QuestionFormSet,
+    ReportForm,
+    ReportRequestForm,
+    ReviewForm,
+    TemplateForm,
+    question_initial,
+    questions_from,
+)
+from values.reports.models import ReportRequest, ReportTemplate
+from values.reports.permissions import get_report_for_review, require_report_manager
+from values.reports.services import report_for, request_reports, review_report, save_report, save_template
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def template_edit(request: HttpRequest, template_id: int | None = None) -> HttpResponse:
+    require_report_manager(request.user)
+    programme = programme_or_404()
+    template = get_object_or_404(ReportTemplate, pk=template_id, programme=programme) if template_id else None
+    initial = {"title": template.title, "description": template.description} if template else None
+    form = TemplateForm(request.POST or None, initial=initial)
+    questions = QuestionFormSet(request.POST or None, initial=question_initial(template), prefix="questions")
+    if request.method == "POST" and form.is_valid() and questions.is_valid():
+        try:
+            saved = save_template(
+                programme, template=template, questions=questions_from(questions), **form.cleaned_data
+            )
+        except ValidationError as problem:
+            form.add_error(None, problem.messages)
+        else:
+            messages.success(request, _("The template was saved."))
+            return redirect("report_template", template_id=saved.pk)
+    context = {"form": form, "questions": questions, "template": template, "templates": queries.templates_of(programme)}
+    return render(request, "reports/template_edit.html", context, status=400 if request.method == "POST" else 200)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def request_edit(request: HttpRequest, activity_id: int) -> HttpResponse:
+    require_report_manager(request.user)
+    activity = activity_access.get_activity_for_view(request.user, activity_id)
+    current = ReportRequest.objects.filter(activity=activity).first()
+    initial = {"template": current.template_id, "due": current.due} if current else None
+    form = ReportRequestForm(request.POST or None, programme=activity.programme, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            request_reports(activity, **form.cleaned_data)
+        except ValidationError as problem:
+            form.add_error(None, problem)
+        else:
+            messages.success(request, _("The participants are asked for their reports."))
+            return redirect("activity", activity_id=activity.pk)
+    context = {"activity": activity, "form": form, "title": _("Ask for reports")}
+    return render(request, "activities/form.html", context, status=400 if request.method == "POST" else 200)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def my_report(request: HttpRequest, activity_id: int) -> HttpResponse:
+    activity = activity_access.get_activity_for_view(request.user, activity_id)
+    participant = activity.participants.filter(user=request.user, status=ParticipantStatus.CONFIRMED).first()
+    if participant is None or not ReportRequest.objects.filter(activity=activity).exists():
+        raise PermissionDenied
+    report = report_for(participant)
+    questions = list(report.request.template.questions.all())
+    form = ReportForm(request.POST or None, questions=questions, answers=report.answers)
+    if request.method == "POST" and form.is_valid():
+        submit = "submit" in request.POST
+        try:
+            save_report(report, answers=form.answers(), submit=submit, today=timezone.localdate())
+        except ValidationError as problem:
+            form.add_service_errors(problem)
+        else:
+            messages.success(request, _("Your report was submitted.") if submit else _("Your draft was saved."))
+            return redirect("activity", activity_id=activity.pk)
+    context = {"activity": activity, "report": report, "form": form}
+    return render(request, "reports/report_form.html", context, status=400 if request.method == "POST" else 200)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def review(request: HttpRequest, report_id: int) -> HttpResponse:
+    report = get_report_for_review(request.user, report_id)
+    form = ReviewForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        accept = request.POST.get("decision") == "accept"
+        try:
+            review_report(report, accept=accept, by=request.user, comment=form.cleaned_data["comment"])
+        except ValidationError as problem:
+            form.add_error(None, problem)
+        else:
+            messages.success(request, _("The report was accepted.") if accept else _("The report was returned."))
+            return redirect("activity", activity_id=report.request.activity_id)
+    questions = list(report.request.template.questions.all())
+    answers = [(q, answer_text(report.answers.get(str(q.pk)))) for q in questions]
+    context = {"report": report, "answers": answers, "form": form, "activity": report.request.activity}
+    return render(request, "reports/review.html", context, status=400 if request.method == "POST" else 200)
+
+
+@login_required
+def export(request: HttpRequest, file_format: str) -> HttpResponse:
+    require_report_manager(request.user)
+    scope = _scope(request)
+    reports = list(queries.reports_in(scope))
+    questions = queries.questions_of(reports)
+    name = f"reports-{scope.describe().replace(' ', '-')}"
+    if file_format == "csv":
+        response = HttpResponse(reports_csv(reports, questions), content_type="text/csv; charset=utf-8")
+    else:
+        title = _("Reports: %(scope)s") % {"scope": scope.describe()}
+        response = HttpResponse(reports_pdf(reports, questions, title=title), content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="{name}.{file_format}"'
+    return response
+
+
+def _scope(request: HttpRequest) -> queries.ReportScope:
+    programme = programme_or_404()
+    activity, theme = request.GET.get("activity"), request.GET.get("theme")
+    if activity is not None:
+        if not activity.isdigit():
+            raise Http404("no such activity")
+        return queries.ReportScope(programme, activity_id=int(activity))
+    if theme is not None:
+        if not programme.themes.filter(key=theme).exists():
+            raise Http404("no such theme")
+        return queries.ReportScope(programme, theme=theme)
+    return queries.ReportScope(programme)
