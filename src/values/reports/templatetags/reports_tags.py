@@ -19,7 +19,9 @@ def activity_reports(context, activity) -> dict:
     reports = []
     if request is not None and manager:
         reports = list(
-            Report.objects.filter(request=request).select_related("participant__user", "participant__organisation__city")
+            Report.objects.filter(request=request).select_related(
+                "participant__user", "participant__organisation__city"
+            )
         )
     return {
         "activity": activity,
