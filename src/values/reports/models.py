@@ -90,3 +90,18 @@ class Report(models.Model):
 
     def __str__(self) -> str:
         return f"{self.participant.user} · {self.request.activity}"
+
+
+class SentReminder(models.Model):
+    """A reminder that went out: its key is unique, so that no reminder is ever sent twice."""
+
+    key = models.CharField(_("key"), max_length=200, unique=True)
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="+", verbose_name=_("person"))
+    sent_at = models.DateTimeField(_("sent"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("sent reminder")
+        verbose_name_plural = _("sent reminders")
+
+    def __str__(self) -> str:
+        return self.key

@@ -1,5 +1,10 @@
+import threading
+import time
+
 from django.conf import settings
 from django.core.management import BaseCommand, call_command
+
+from values.env import env_int
 
 DATABASE_BACKEND = "django_tasks_db.DatabaseBackend"
 REDIS_BACKEND = "django_tasks_redis.RedisTaskBackend"
@@ -9,6 +14,7 @@ class Command(BaseCommand):
     help = "Run the background worker of the configured task backend (database or Redis)."
 
     def handle(self, *args, **options) -> None:
+        _start_reminder_clock()
         backend = settings.TASKS["default"]["BACKEND"]
         if backend == DATABASE_BACKEND:
             call_command("db_worker", "--interval", "0.5", "--no-reload")
@@ -16,3 +22,22 @@ class Command(BaseCommand):
             call_command("run_redis_tasks", "--continuous")
         else:
             self.stderr.write(f"The task backend {backend} runs tasks itself; there is no worker to start.")
+
+
+def _start_reminder_clock() -> None:
+    """Queue the reminders task every REMINDER_INTERVAL_MINUTES (0: never) while the worker runs.
+
+    Several workers may each queue it: reminders are keyed, so none is sent twice.
+    """
+    minutes = env_int("REMINDER_INTERVAL_MINUTES", 60)
+    if minutes <= 0:
+        return
+
+    def tick() -> None:
+        from values.reports.tasks import send_reminders  # lazy: Django is set up by now
+
+        while True:
+            send_reminders.enqueue()
+            time.sleep(minutes * 60)
+
+    threading.Thread(target=tick, name="reminder-clock", daemon=True).start()
