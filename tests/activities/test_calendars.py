@@ -160,3 +160,14 @@ def test_the_calendar_page_shows_what_the_user_may_see(client, coordinator, cese
     assert sum(len(m.entries) for m in city_page.context["months"]) == 6
     assert sum(len(m.entries) for m in full_page.context["months"]) == 32
     assert len(full_page.context["months"]) == 24
+
+
+def test_the_timeline_puts_each_communitys_activities_in_their_months(client, coordinator, accepted):
+    client.force_login(coordinator)
+
+    page = client.get("/en/calendar/")
+
+    timeline = page.context["timeline"]
+    assert [row.community for row in timeline] == ["A1", "B1", "C1", "D1"]
+    assert all(len(row.cells) == 24 for row in timeline)
+    assert [sum(len(cell) for cell in row.cells) for row in timeline] == [8, 8, 8, 8]  # 4 visits and 4 exchanges

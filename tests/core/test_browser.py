@@ -1,5 +1,6 @@
 """Real Chromium: the public pages in English and Italian, signing in, and axe-core on each page."""
 
+import re
 from datetime import date
 
 import pytest
@@ -89,6 +90,14 @@ def test_the_coordinator_plans_and_accepts_and_a_city_sees_its_plan(page: Page, 
     assert_accessible(page)
     page.get_by_role("button", name="Accept this plan").click()
     expect(page.get_by_text("Plan accepted: 4 communities, 16 visits and 16 exchanges.")).to_be_visible()
+    page.get_by_role("link", name="Calendar", exact=True).click()
+    expect(
+        page.get_by_role("table", name="Communities down, months across: V is a mentoring visit, E an exchange")
+    ).to_be_visible()
+    assert_accessible(page)
+    page.get_by_role("button", name="Make an address").click()
+    expect(page.get_by_label("Calendar address")).to_have_value(re.compile(r"^http://.*/feeds/.+\.ics$"))
+    assert_accessible(page)
     page.get_by_role("button", name="Sign out (coordinator)").click()
     _sign_in(page, live_server, "cesena")
     page.get_by_role("link", name="Plan", exact=True).click()

@@ -13,7 +13,7 @@ from values.activities import permissions as access
 from values.activities.calendars import activities_calendar
 from values.activities.enums import FeedKind
 from values.activities.models import CalendarFeed
-from values.activities.plan_queries import CalendarEntry, activity_title, programme_months
+from values.activities.plan_queries import CalendarEntry, activity_title, programme_months, programme_timeline
 from values.activities.services import create_calendar_feed, revoke_calendar_feed
 from values.network.models import Organisation
 from values.programme.views import programme_or_404
@@ -27,9 +27,11 @@ def calendar_page(request: HttpRequest) -> HttpResponse:
     )
     entries = [_entry(activity) for activity in activities]
     feeds = request.user.calendar_feeds.filter(programme=programme, revoked_at__isnull=True)
+    months = programme_months(programme, entries)
     context = {
         "programme": programme,
-        "months": programme_months(programme, entries),
+        "months": months,
+        "timeline": programme_timeline(months),
         "feeds": [(feed, request.build_absolute_uri(reverse("calendar_feed", args=[feed.token]))) for feed in feeds],
         "feed_kinds": FeedKind.choices,
         "cities": Organisation.objects.filter(memberships__user=request.user, kind="city").distinct(),

@@ -124,3 +124,21 @@ def activity_title(kind: str, host: str, guests: str) -> str:
     if kind == "visit":
         return _("Mentoring visit to %(host)s") % {"host": host}
     return _("Exchange: %(guests)s at %(host)s") % {"guests": guests, "host": host}
+
+
+@dataclass(frozen=True)
+class TimelineRow:
+    community: str
+    cells: tuple[tuple[CalendarEntry, ...], ...]  # one per month of the programme
+
+
+def programme_timeline(months: tuple[Month, ...]) -> tuple[TimelineRow, ...]:
+    """Communities down, months across: which activity of which community falls in which month."""
+    communities = sorted({entry.community for month in months for entry in month.entries})
+    return tuple(
+        TimelineRow(
+            community,
+            tuple(tuple(e for e in month.entries if e.community == community) for month in months),
+        )
+        for community in communities
+    )

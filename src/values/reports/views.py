@@ -47,7 +47,13 @@ def template_edit(request: HttpRequest, template_id: int | None = None) -> HttpR
         else:
             messages.success(request, _("The template was saved."))
             return redirect("report_template", template_id=saved.pk)
-    context = {"form": form, "questions": questions, "template": template, "templates": queries.templates_of(programme)}
+    context = {
+        "form": form,
+        "questions": questions,
+        "template": template,
+        "templates": queries.templates_of(programme),
+        "themes": programme.themes.order_by("position"),
+    }
     return render(request, "reports/template_edit.html", context, status=400 if request.method == "POST" else 200)
 
 
