@@ -4,6 +4,7 @@ import csv
 import io
 
 from django.template.loader import render_to_string
+from django.utils import timezone
 
 from values.reports.models import Question, Report
 
@@ -71,7 +72,7 @@ def _fixed_values(report: Report) -> list[str]:
         report.participant.user.get_full_name() or report.participant.user.username,
         str(report.participant.organisation),
         report.get_status_display(),
-        report.submitted_at.date().isoformat() if report.submitted_at else "",
+        timezone.localtime(report.submitted_at).date().isoformat() if report.submitted_at else "",
     ]
 
 

@@ -51,7 +51,7 @@ def questions_from(formset) -> list[dict]:
     return [
         {key: form.cleaned_data[key] for key in ("kind", "text", "help_text", "required", "choices")}
         for form in formset.forms
-        if form.has_changed() and not form.cleaned_data.get("DELETE") and form.cleaned_data.get("text")
+        if not form.cleaned_data.get("DELETE") and form.cleaned_data.get("text")
     ]
 
 

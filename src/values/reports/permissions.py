@@ -18,6 +18,5 @@ def require_report_manager(user: AnyUser) -> None:
 
 
 def get_report_for_review(user: AnyUser, report_id: int) -> Report:
-    report = get_object_or_404(Report.objects.select_related("request__template", "participant__user"), pk=report_id)
-    require_report_manager(user)
-    return report
+    require_report_manager(user)  # first: others learn nothing, not even which reports exist
+    return get_object_or_404(Report.objects.select_related("request__template", "participant__user"), pk=report_id)

@@ -16,6 +16,8 @@ from values.reports.enums import CHOICE_KINDS, QuestionKind, ReportStatus
 from values.reports.models import Question, Report, ReportRequest, ReportTemplate
 
 SCALE = range(1, 6)
+# Statuses of reports whose answers were sent at least once: their questions must stay.
+SUBMITTED_ONCE = (ReportStatus.SUBMITTED, ReportStatus.ACCEPTED, ReportStatus.RETURNED)
 
 
 @transaction.atomic
@@ -31,15 +33,13 @@ def save_template(
             )
     if not questions:
         errors["questions"] = [_("A template asks at least one question.")]
+    if template is not None and template.requests.filter(reports__status__in=SUBMITTED_ONCE).exists():
+        errors["questions"] = [_("Reports were submitted on this template: copy it to change the questions.")]
     if errors:
         raise ValidationError(errors)
     template = template or ReportTemplate(programme=programme)
     template.title, template.description = title, description
     template.save()
-    if template.requests.filter(reports__status__in=(ReportStatus.SUBMITTED, ReportStatus.ACCEPTED)).exists():
-        raise ValidationError(
-            {"questions": [_("Reports were submitted on this template: copy it to change the questions.")]}
-        )
     template.questions.all().delete()
     Question.objects.bulk_create(
         Question(template=template, position=position, **question) for position, question in enumerate(questions)
@@ -52,6 +52,10 @@ def request_reports(activity: Activity, *, template: ReportTemplate, due: date) 
         raise ValidationError(
             {"due": [_("Reports are due after the activity ends (%(end)s).") % {"end": activity.end}]}
         )
+    current = ReportRequest.objects.filter(activity=activity).first()
+    if current is not None and current.template_id != template.pk and current.reports.exists():
+        # The reports already begun answer the current template's questions.
+        raise ValidationError({"template": [_("Reports were begun on the current template: it can no longer change.")]})
     request, _created = ReportRequest.objects.update_or_create(
         activity=activity, defaults={"template": template, "due": due}
     )
@@ -71,6 +75,8 @@ def check_answers(questions: list[Question], answers: dict, *, complete: bool) -
     for question in questions:
         key = str(question.pk)
         value = answers.get(key)
+        if isinstance(value, str):
+            value = value.strip()  # spaces alone are no answer
         if value in (None, "", []):
             if complete and question.required:
                 errors[key] = [_("This question needs an answer.")]

@@ -105,8 +105,11 @@ def my_report(request: HttpRequest, activity_id: int) -> HttpResponse:
 def review(request: HttpRequest, report_id: int) -> HttpResponse:
     report = get_report_for_review(request.user, report_id)
     form = ReviewForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        accept = request.POST.get("decision") == "accept"
+    decision = request.POST.get("decision")
+    if request.method == "POST" and decision not in ("accept", "return"):
+        form.add_error(None, _("Choose to accept the report or to return it."))
+    elif request.method == "POST" and form.is_valid():
+        accept = decision == "accept"
         try:
             review_report(report, accept=accept, by=request.user, comment=form.cleaned_data["comment"])
         except ValidationError as problem:
@@ -140,7 +143,7 @@ def _scope(request: HttpRequest) -> queries.ReportScope:
     programme = programme_or_404()
     activity, theme = request.GET.get("activity"), request.GET.get("theme")
     if activity is not None:
-        if not activity.isdigit():
+        if not activity.isdigit() or not programme.scheduled_activities.filter(pk=int(activity)).exists():
             raise Http404("no such activity")
         return queries.ReportScope(programme, activity_id=int(activity))
     if theme is not None:
