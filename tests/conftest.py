@@ -5,10 +5,13 @@ from pathlib import Path
 
 import pytest
 
+from values.activities.models import Visit
+from values.activities.services import accept_plan_run
 from values.network.enums import Role
 from values.network.models import Organisation, User
 from values.network.services import create_account, grant_role
-from values.programme.models import Programme
+from values.programme.models import PlanRun, Programme
+from values.programme.plan_services import execute_plan_run
 from values.programme.programme_file import read_programme_file
 from values.programme.services import load_programme_file
 
@@ -57,6 +60,21 @@ def riga_staff(programme) -> User:
 @pytest.fixture
 def volunteer(programme) -> User:
     return make_member("volunteer", "cesena", Role.VOLUNTEER)
+
+
+@pytest.fixture
+def accepted_plan(programme, coordinator) -> PlanRun:
+    """The VALUES programme planned (seed 1) and accepted: 4 communities, 16 visits, 16 exchanges."""
+    run = PlanRun.objects.create(programme=programme, seed=1, time_limit=5, rules=[])
+    execute_plan_run(run)
+    accept_plan_run(run, by=coordinator)
+    return run
+
+
+@pytest.fixture
+def cesena_visit(accepted_plan) -> Visit:
+    """Cesena's mentoring visit in the accepted plan (community B1 with Düsseldorf, Riga, Toulouse)."""
+    return Visit.objects.get(host__key="cesena")
 
 
 @pytest.fixture(scope="session")

@@ -8,7 +8,6 @@ import pytest
 from tests.conftest import make_member
 from values.activities.models import CalendarFeed, Visit
 from values.activities.services import (
-    accept_plan_run,
     answer_nomination,
     nominate_participant,
     save_session,
@@ -16,17 +15,12 @@ from values.activities.services import (
 )
 from values.network.enums import Role
 from values.network.models import Organisation
-from values.programme.models import PlanRun
-from values.programme.plan_services import execute_plan_run
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def accepted(programme, coordinator):
-    run = PlanRun.objects.create(programme=programme, seed=1, time_limit=5, rules=[])
-    execute_plan_run(run)
-    accept_plan_run(run, by=coordinator)
+def accepted(programme, accepted_plan):
     return programme
 
 

@@ -18,11 +18,10 @@ from values.activities.permissions import (
     get_participant_for_answer,
     nominating_cities,
 )
-from values.activities.services import accept_plan_run, nominate_participant
+from values.activities.services import nominate_participant
 from values.network.enums import Role
 from values.network.models import Membership, Organisation
 from values.programme.models import PlanRun
-from values.programme.plan_services import execute_plan_run
 
 pytestmark = pytest.mark.django_db
 
@@ -30,12 +29,8 @@ CESENA_COMMUNITY = ["cesena", "dusseldorf", "riga", "toulouse"]
 
 
 @pytest.fixture
-def plan(programme, coordinator) -> PlanRun:
-    """The accepted plan: Cesena, Düsseldorf, Riga and Toulouse form one community; Turin is elsewhere."""
-    run = PlanRun.objects.create(programme=programme, seed=1, time_limit=5, rules=[])
-    execute_plan_run(run)
-    accept_plan_run(run, by=coordinator)
-    return run
+def plan(accepted_plan) -> PlanRun:
+    return accepted_plan
 
 
 @pytest.fixture

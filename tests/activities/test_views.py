@@ -6,21 +6,14 @@ import pytest
 
 from tests.conftest import make_member
 from values.activities.models import Participant, Session, Visit
-from values.activities.services import accept_plan_run
 from values.network.enums import Role
-from values.programme.models import PlanRun
-from values.programme.plan_services import execute_plan_run
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def visit(programme, coordinator) -> Visit:
-    """Cesena's mentoring visit from an accepted plan of the VALUES programme."""
-    run = PlanRun.objects.create(programme=programme, seed=1, time_limit=5, rules=[])
-    execute_plan_run(run)
-    accept_plan_run(run, by=coordinator)
-    return Visit.objects.get(host__key="cesena")
+def visit(cesena_visit) -> Visit:
+    return cesena_visit
 
 
 @pytest.fixture

@@ -1,13 +1,16 @@
 """Real Chromium: the public pages in English and Italian, signing in, and axe-core on each page."""
 
 import re
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, expect
 
-from tests.conftest import PASSWORD
+from tests.conftest import PASSWORD, make_member
+from values.activities.services import answer_nomination, nominate_participant
+from values.network.enums import Role
+from values.reports.services import request_reports, save_template
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -113,16 +116,8 @@ def _sign_in(page: Page, live_server, username: str) -> None:
     page.get_by_role("button", name="Sign in").click()
 
 
-def test_the_host_city_adds_a_session_to_its_visits_agenda(page: Page, live_server, coordinator, cesena_staff):
-    from values.activities.models import Visit
-    from values.activities.services import accept_plan_run
-    from values.programme.models import PlanRun, Programme
-    from values.programme.plan_services import execute_plan_run
-
-    run = PlanRun.objects.create(programme=Programme.objects.get(), seed=1, time_limit=5, rules=[])
-    execute_plan_run(run)
-    accept_plan_run(run, by=coordinator)
-    visit = Visit.objects.get(host__key="cesena")
+def test_the_host_city_adds_a_session_to_its_visits_agenda(page: Page, live_server, cesena_visit, cesena_staff):
+    visit = cesena_visit
     _sign_in(page, live_server, "cesena")
 
     page.goto(f"{live_server.url}/en/activities/{visit.pk}/")
@@ -142,23 +137,9 @@ def test_the_host_city_adds_a_session_to_its_visits_agenda(page: Page, live_serv
 
 
 def test_a_participant_submits_a_report_and_the_coordinator_returns_it(
-    page: Page, live_server, coordinator, cesena_staff
+    page: Page, live_server, programme, cesena_visit, cesena_staff
 ):
-    from datetime import timedelta
-
-    from tests.conftest import make_member
-    from values.activities.models import Visit
-    from values.activities.services import accept_plan_run, answer_nomination, nominate_participant
-    from values.network.enums import Role
-    from values.programme.models import PlanRun, Programme
-    from values.programme.plan_services import execute_plan_run
-    from values.reports.services import request_reports, save_template
-
-    programme = Programme.objects.get()
-    run = PlanRun.objects.create(programme=programme, seed=1, time_limit=5, rules=[])
-    execute_plan_run(run)
-    accept_plan_run(run, by=coordinator)
-    visit = Visit.objects.get(host__key="cesena")
+    visit = cesena_visit
     template = save_template(
         programme,
         title="Key research questions",

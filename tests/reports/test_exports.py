@@ -10,12 +10,10 @@ from pypdf import PdfReader
 
 from values.activities.enums import ParticipantStatus
 from values.activities.models import Exchange, Participant, Visit
-from values.activities.services import accept_plan_run
 from values.network.enums import Role
 from values.network.models import Organisation
 from values.network.services import create_account, grant_role
 from values.programme.models import PlanRun
-from values.programme.plan_services import execute_plan_run
 from values.reports.exports import FIXED_COLUMNS, reports_csv, reports_pdf
 from values.reports.models import Report, ReportTemplate
 from values.reports.queries import ReportScope, questions_of, reports_in
@@ -27,11 +25,8 @@ DUE = date(2030, 6, 30)
 
 
 @pytest.fixture
-def plan(programme, coordinator) -> PlanRun:
-    run = PlanRun.objects.create(programme=programme, seed=1, time_limit=5, rules=[])
-    execute_plan_run(run)
-    accept_plan_run(run, by=coordinator)
-    return run
+def plan(accepted_plan) -> PlanRun:
+    return accepted_plan
 
 
 @pytest.fixture

@@ -7,10 +7,8 @@ from django.core import mail
 
 from tests.conftest import make_member
 from values.activities.models import Visit
-from values.activities.services import accept_plan_run, answer_nomination, nominate_participant, update_activity_details
+from values.activities.services import answer_nomination, nominate_participant, update_activity_details
 from values.network.enums import Role
-from values.programme.models import PlanRun
-from values.programme.plan_services import execute_plan_run
 from values.reports.models import SentReminder
 from values.reports.reminders import due_reminders, send_due_reminders
 from values.reports.services import report_for, request_reports, save_report, save_template
@@ -19,11 +17,8 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def visit(programme, coordinator) -> Visit:
-    run = PlanRun.objects.create(programme=programme, seed=1, time_limit=5, rules=[])
-    execute_plan_run(run)
-    accept_plan_run(run, by=coordinator)
-    return Visit.objects.get(host__key="cesena")
+def visit(cesena_visit) -> Visit:
+    return cesena_visit
 
 
 @pytest.fixture

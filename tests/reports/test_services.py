@@ -7,10 +7,8 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from values.activities.models import Participant, Visit
-from values.activities.services import accept_plan_run, answer_nomination, nominate_participant
+from values.activities.services import answer_nomination, nominate_participant
 from values.network.models import Organisation
-from values.programme.models import PlanRun
-from values.programme.plan_services import execute_plan_run
 from values.reports.enums import QuestionKind
 from values.reports.models import Question, Report, ReportRequest, ReportTemplate
 from values.reports.services import (
@@ -41,12 +39,8 @@ QUESTIONS = [
 
 
 @pytest.fixture
-def visit(programme, coordinator) -> Visit:
-    """Cesena's mentoring visit from an accepted plan of the VALUES programme."""
-    run = PlanRun.objects.create(programme=programme, seed=1, time_limit=5, rules=[])
-    execute_plan_run(run)
-    accept_plan_run(run, by=coordinator)
-    return Visit.objects.get(host__key="cesena")
+def visit(cesena_visit) -> Visit:
+    return cesena_visit
 
 
 @pytest.fixture

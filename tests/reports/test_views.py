@@ -10,11 +10,9 @@ from django.utils import timezone
 
 from tests.conftest import make_member
 from values.activities.models import Participant, Visit
-from values.activities.services import accept_plan_run, answer_nomination, nominate_participant
+from values.activities.services import answer_nomination, nominate_participant
 from values.network.enums import Role
 from values.network.models import Organisation
-from values.programme.models import PlanRun
-from values.programme.plan_services import execute_plan_run
 from values.reports.exports import FIXED_COLUMNS
 from values.reports.models import Question, Report, ReportRequest, ReportTemplate
 from values.reports.services import report_for, request_reports, save_report, save_template
@@ -35,12 +33,8 @@ QUESTIONS = [
 
 
 @pytest.fixture
-def visit(programme, coordinator) -> Visit:
-    """Cesena's mentoring visit from an accepted plan of the VALUES programme (community B1)."""
-    run = PlanRun.objects.create(programme=programme, seed=1, time_limit=5, rules=[])
-    execute_plan_run(run)
-    accept_plan_run(run, by=coordinator)
-    return Visit.objects.get(host__key="cesena")
+def visit(cesena_visit) -> Visit:
+    return cesena_visit
 
 
 @pytest.fixture
