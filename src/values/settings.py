@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "values.network",
     "values.programme",
     "values.finance",
+    "values.knowledge",
     "values.activities",
     "values.reports",
     "django.contrib.admin",

@@ -12,6 +12,7 @@ urlpatterns = [
 ]
 urlpatterns += i18n_patterns(
     path("", include("values.programme.urls")),
+    path("", include("values.knowledge.urls")),
     path("", include("values.activities.urls")),
     path("", include("values.reports.urls")),
     path("accounts/", include("values.network.urls")),

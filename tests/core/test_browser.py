@@ -5,9 +5,10 @@ from datetime import date, timedelta
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from django.core.management import call_command
 from playwright.sync_api import Page, expect
 
-from tests.conftest import PASSWORD, make_member
+from tests.conftest import PASSWORD, ROOT, make_member
 from values.activities.services import answer_nomination, nominate_participant
 from values.network.enums import Role
 from values.reports.services import request_reports, save_template
@@ -176,4 +177,18 @@ def test_a_participant_submits_a_report_and_the_coordinator_returns_it(
     expect(page.get_by_text("The report was returned.")).to_be_visible()
     received = page.get_by_role("table", name="Reports received")
     expect(received.get_by_role("row", name="leader")).to_contain_text("Returned for changes")
+    assert_accessible(page)
+
+
+def test_city_staff_score_their_city_and_see_the_chart(page: Page, live_server, cesena_staff):
+    call_command("load_benchmarks", str(ROOT / "data" / "benchmarks.yaml"))
+    _sign_in(page, live_server, "cesena")
+    page.goto(f"{live_server.url}/en/partners/cesena/self-assessment/")
+    assert_accessible(page)
+
+    page.get_by_label("A1. ", exact=False).first.select_option("2")
+    page.get_by_role("button", name="Record the scores").click()
+
+    expect(page.get_by_text("The self-assessment was recorded.")).to_be_visible()
+    expect(page.get_by_role("table", name="Scores for theme A")).to_be_visible()
     assert_accessible(page)

@@ -76,7 +76,7 @@ class ReadResult:
         return [p for p in self.problems if p.severity == "warning"]
 
 
-class _Checker:
+class FileChecker:
     """Walks the parsed YAML, recording problems; each `read_*` returns a value or None."""
 
     def __init__(self) -> None:
@@ -248,10 +248,10 @@ class _Checker:
 
 def read_programme_file(source: str | bytes) -> ReadResult:
     """Parse and check a programme file; the document is None when any error is found."""
-    raw, problem = _load_yaml(source)
+    raw, problem = load_yaml_document(source)
     if problem is not None:
         return ReadResult(None, [problem])
-    checker = _Checker()
+    checker = FileChecker()
     document = _read_document(checker, raw)
     if document is not None:
         _check_budgets(checker, document)
@@ -259,7 +259,7 @@ def read_programme_file(source: str | bytes) -> ReadResult:
     return ReadResult(None if errors else document, checker.problems)
 
 
-def _load_yaml(source: str | bytes) -> tuple[Any, Problem | None]:
+def load_yaml_document(source: str | bytes) -> tuple[Any, Problem | None]:
     if isinstance(source, bytes):
         try:
             source = source.decode("utf-8")
@@ -280,7 +280,7 @@ def _describe_yaml_error(problem: YAMLError) -> str:
     return f"{what}{where}"
 
 
-def _read_document(checker: _Checker, raw: Any) -> ProgrammeFile | None:
+def _read_document(checker: FileChecker, raw: Any) -> ProgrammeFile | None:
     root = checker.mapping(raw, DOCUMENT, ("programme", "themes", "organisations"), ("planning",))
     if root is None:
         return None
@@ -303,7 +303,7 @@ def _given_ids(raw: Any) -> set[str]:
     return {str(item["id"]) for item in items if isinstance(item, dict) and item.get("id") is not None}
 
 
-def _read_programme(checker: _Checker, raw: Any) -> ProgrammeSpec | None:
+def _read_programme(checker: FileChecker, raw: Any) -> ProgrammeSpec | None:
     path = "programme"
     required = ("code", "acronym", "title", "start", "duration_months", "total_cost")
     optional = ("fund", "currency", "objective", "summary", "activities", "expected_results", "languages")
@@ -311,39 +311,39 @@ def _read_programme(checker: _Checker, raw: Any) -> ProgrammeSpec | None:
     if node is None:
         return None
     values = {
-        "code": _field(node, "code", path, checker.identifier),
-        "acronym": _field(node, "acronym", path, lambda v, p: checker.text(v, p, max_length=SHORT_LENGTH)),
-        "title": _field(node, "title", path, checker.translatable),
-        "start": _field(node, "start", path, checker.year_month),
-        "duration_months": _field(
+        "code": required_value(node, "code", path, checker.identifier),
+        "acronym": required_value(node, "acronym", path, lambda v, p: checker.text(v, p, max_length=SHORT_LENGTH)),
+        "title": required_value(node, "title", path, checker.translatable),
+        "start": required_value(node, "start", path, checker.year_month),
+        "duration_months": required_value(
             node, "duration_months", path, lambda v, p: checker.integer(v, p, low=1, high=MAX_DURATION_MONTHS)
         ),
-        "total_cost": _field(node, "total_cost", path, checker.money),
+        "total_cost": required_value(node, "total_cost", path, checker.money),
     }
     extras = {
-        "fund": _optional(node, "fund", path, lambda v, p: checker.text(v, p, max_length=SHORT_LENGTH), ""),
-        "currency": _optional(node, "currency", path, lambda v, p: _currency(checker, v, p), "EUR"),
-        "objective": _optional(node, "objective", path, checker.translatable, ""),
-        "summary": _optional(node, "summary", path, checker.translatable, ""),
-        "activities": _optional(node, "activities", path, lambda v, p: _activities(checker, v, p), ()),
-        "expected_results": _optional(
+        "fund": optional_value(node, "fund", path, lambda v, p: checker.text(v, p, max_length=SHORT_LENGTH), ""),
+        "currency": optional_value(node, "currency", path, lambda v, p: _currency(checker, v, p), "EUR"),
+        "objective": optional_value(node, "objective", path, checker.translatable, ""),
+        "summary": optional_value(node, "summary", path, checker.translatable, ""),
+        "activities": optional_value(node, "activities", path, lambda v, p: _activities(checker, v, p), ()),
+        "expected_results": optional_value(
             node, "expected_results", path, lambda v, p: _translatable_list(checker, v, p), ()
         ),
-        "languages": _optional(node, "languages", path, checker.languages, ()),
+        "languages": optional_value(node, "languages", path, checker.languages, ()),
     }
     if any(value is None for value in (*values.values(), *extras.values())):
         return None
     return ProgrammeSpec(**values, **extras)
 
 
-def _currency(checker: _Checker, value: Any, path: str) -> str | None:
+def _currency(checker: FileChecker, value: Any, path: str) -> str | None:
     code = currency_code(value)
     if code is None:
         checker.error(path, f"{_show(value)} is not an ISO 4217 currency code (e.g. EUR)")
     return code
 
 
-def _activities(checker: _Checker, value: Any, path: str) -> tuple[ActivitySpec, ...] | None:
+def _activities(checker: FileChecker, value: Any, path: str) -> tuple[ActivitySpec, ...] | None:
     items = checker.sequence(value, path)
     if items is None:
         return None
@@ -353,14 +353,14 @@ def _activities(checker: _Checker, value: Any, path: str) -> tuple[ActivitySpec,
         node = checker.mapping(item, item_path, ("title", "text"), ())
         if node is None:
             continue
-        title = _field(node, "title", item_path, checker.translatable)
-        text = _field(node, "text", item_path, checker.translatable)
+        title = required_value(node, "title", item_path, checker.translatable)
+        text = required_value(node, "text", item_path, checker.translatable)
         if title is not None and text is not None:
             activities.append(ActivitySpec(title, text))
     return tuple(activities) if len(activities) == len(items) else None
 
 
-def _translatable_list(checker: _Checker, value: Any, path: str) -> tuple[TranslatableText, ...] | None:
+def _translatable_list(checker: FileChecker, value: Any, path: str) -> tuple[TranslatableText, ...] | None:
     items = checker.sequence(value, path)
     if items is None:
         return None
@@ -368,7 +368,7 @@ def _translatable_list(checker: _Checker, value: Any, path: str) -> tuple[Transl
     return tuple(t for t in texts if t is not None) if all(t is not None for t in texts) else None
 
 
-def _read_themes(checker: _Checker, raw: Any) -> tuple[ThemeSpec, ...] | None:
+def _read_themes(checker: FileChecker, raw: Any) -> tuple[ThemeSpec, ...] | None:
     items = checker.sequence(raw, "themes", non_empty=True)
     if not items:
         return None
@@ -378,8 +378,8 @@ def _read_themes(checker: _Checker, raw: Any) -> tuple[ThemeSpec, ...] | None:
         node = checker.mapping(item, path, ("id", "title"), ())
         if node is None:
             continue
-        theme_id = _field(node, "id", path, checker.identifier)
-        title = _field(node, "title", path, checker.translatable)
+        theme_id = required_value(node, "id", path, checker.identifier)
+        title = required_value(node, "title", path, checker.translatable)
         ids.append((f"{path}.id", theme_id))
         if theme_id is not None and title is not None:
             themes.append(ThemeSpec(theme_id, title))
@@ -387,7 +387,7 @@ def _read_themes(checker: _Checker, raw: Any) -> tuple[ThemeSpec, ...] | None:
     return tuple(themes) if len(themes) == len(items) else None
 
 
-def _read_organisations(checker: _Checker, raw: Any, theme_ids: set[str]) -> tuple[OrganisationSpec, ...] | None:
+def _read_organisations(checker: FileChecker, raw: Any, theme_ids: set[str]) -> tuple[OrganisationSpec, ...] | None:
     items = checker.sequence(raw, "organisations", non_empty=True)
     if not items:
         return None
@@ -417,24 +417,26 @@ def _read_organisations(checker: _Checker, raw: Any, theme_ids: set[str]) -> tup
     return tuple(organisations)  # type: ignore[arg-type]
 
 
-def _read_organisation(checker: _Checker, raw: Any, path: str, theme_ids: set[str]) -> OrganisationSpec | None:
+def _read_organisation(checker: FileChecker, raw: Any, path: str, theme_ids: set[str]) -> OrganisationSpec | None:
     node = checker.mapping(
         raw, path, ("id", "name", "kind", "role", "country"), ("city", "budget", "people", "interests")
     )
     if node is None:
         return None
     values = {
-        "id": _field(node, "id", path, checker.identifier),
-        "name": _field(node, "name", path, checker.translatable),
-        "kind": _field(node, "kind", path, lambda v, p: checker.choice(v, p, ORGANISATION_KINDS)),
-        "role": _field(node, "role", path, lambda v, p: checker.choice(v, p, PARTNER_ROLES)),
-        "country": _field(node, "country", path, checker.country),
+        "id": required_value(node, "id", path, checker.identifier),
+        "name": required_value(node, "name", path, checker.translatable),
+        "kind": required_value(node, "kind", path, lambda v, p: checker.choice(v, p, ORGANISATION_KINDS)),
+        "role": required_value(node, "role", path, lambda v, p: checker.choice(v, p, PARTNER_ROLES)),
+        "country": required_value(node, "country", path, checker.country),
     }
     extras = {
-        "city": _optional(node, "city", path, lambda v, p: _read_city(checker, v, p), _MISSING),
-        "budget": _optional(node, "budget", path, lambda v, p: _read_budget(checker, v, p), _MISSING),
-        "people": _optional(node, "people", path, lambda v, p: _read_people(checker, v, p), ()),
-        "interests": _optional(node, "interests", path, lambda v, p: _read_interests(checker, v, p, theme_ids), {}),
+        "city": optional_value(node, "city", path, lambda v, p: _read_city(checker, v, p), _MISSING),
+        "budget": optional_value(node, "budget", path, lambda v, p: _read_budget(checker, v, p), _MISSING),
+        "people": optional_value(node, "people", path, lambda v, p: _read_people(checker, v, p), ()),
+        "interests": optional_value(
+            node, "interests", path, lambda v, p: _read_interests(checker, v, p, theme_ids), {}
+        ),
     }
     if values["kind"] == "city" and node.get("city") is None:
         checker.error(_join(path, "city"), "required for an organisation of kind city (name, lat, lon)")
@@ -448,27 +450,27 @@ def _read_organisation(checker: _Checker, raw: Any, path: str, theme_ids: set[st
     return OrganisationSpec(**values, **extras)
 
 
-def _read_city(checker: _Checker, raw: Any, path: str) -> CitySpec | None:
+def _read_city(checker: FileChecker, raw: Any, path: str) -> CitySpec | None:
     node = checker.mapping(raw, path, ("name", "lat", "lon"), ("languages",))
     if node is None:
         return None
-    name = _field(node, "name", path, checker.text)
-    lat = _field(node, "lat", path, lambda v, p: checker.coordinate(v, p, 90))
-    lon = _field(node, "lon", path, lambda v, p: checker.coordinate(v, p, 180))
-    languages = _optional(node, "languages", path, checker.languages, ())
+    name = required_value(node, "name", path, checker.text)
+    lat = required_value(node, "lat", path, lambda v, p: checker.coordinate(v, p, 90))
+    lon = required_value(node, "lon", path, lambda v, p: checker.coordinate(v, p, 180))
+    languages = optional_value(node, "languages", path, checker.languages, ())
     if None in (name, lat, lon, languages):
         return None
     return CitySpec(name, lat, lon, languages)  # type: ignore[arg-type]
 
 
-def _read_budget(checker: _Checker, raw: Any, path: str) -> BudgetSpec | None:
+def _read_budget(checker: FileChecker, raw: Any, path: str) -> BudgetSpec | None:
     node = checker.mapping(raw, path, ("total",), ("eu_contribution", "cofinancing", "eu_rate"))
     if node is None:
         return None
-    total = _field(node, "total", path, checker.money)
-    eu = _optional(node, "eu_contribution", path, checker.money, _MISSING)
-    cofinancing = _optional(node, "cofinancing", path, checker.money, _MISSING)
-    rate = _optional(node, "eu_rate", path, checker.rate, _MISSING)
+    total = required_value(node, "total", path, checker.money)
+    eu = optional_value(node, "eu_contribution", path, checker.money, _MISSING)
+    cofinancing = optional_value(node, "cofinancing", path, checker.money, _MISSING)
+    rate = optional_value(node, "eu_rate", path, checker.rate, _MISSING)
     if None in (total, eu, cofinancing, rate):
         return None
     rate = None if rate is _MISSING else rate
@@ -491,7 +493,7 @@ def _read_budget(checker: _Checker, raw: Any, path: str) -> BudgetSpec | None:
     return BudgetSpec(total, eu, cofinancing, rate)
 
 
-def _read_people(checker: _Checker, raw: Any, path: str) -> tuple[PersonSpec, ...] | None:
+def _read_people(checker: FileChecker, raw: Any, path: str) -> tuple[PersonSpec, ...] | None:
     items = checker.sequence(raw, path)
     if items is None:
         return None
@@ -501,16 +503,16 @@ def _read_people(checker: _Checker, raw: Any, path: str) -> tuple[PersonSpec, ..
         node = checker.mapping(item, item_path, ("name", "role"), ("email", "unit"))
         if node is None:
             continue
-        name = _field(node, "name", item_path, checker.text)
-        role = _field(node, "role", item_path, lambda v, p: checker.choice(v, p, PERSON_ROLES))
-        email = _optional(node, "email", item_path, checker.email, "")
-        unit = _optional(node, "unit", item_path, checker.translatable, "")
+        name = required_value(node, "name", item_path, checker.text)
+        role = required_value(node, "role", item_path, lambda v, p: checker.choice(v, p, PERSON_ROLES))
+        email = optional_value(node, "email", item_path, checker.email, "")
+        unit = optional_value(node, "unit", item_path, checker.translatable, "")
         if None not in (name, role, email, unit):
             people.append(PersonSpec(name, role, email, unit))  # type: ignore[arg-type]
     return tuple(people) if len(people) == len(items) else None
 
 
-def _read_interests(checker: _Checker, raw: Any, path: str, theme_ids: set[str]) -> dict[str, int] | None:
+def _read_interests(checker: FileChecker, raw: Any, path: str, theme_ids: set[str]) -> dict[str, int] | None:
     if not isinstance(raw, dict):
         checker.error(path, f"must be a mapping of theme id to a score 0..5, not {_kind(raw)}")
         return None
@@ -527,30 +529,30 @@ def _read_interests(checker: _Checker, raw: Any, path: str, theme_ids: set[str])
     return interests if len(interests) == len(raw) else None
 
 
-def _read_planning(checker: _Checker, raw: Any) -> PlanningSpec | None:
+def _read_planning(checker: FileChecker, raw: Any) -> PlanningSpec | None:
     path = "planning"
     node = checker.mapping(raw, path, (), ("community_size", "visit_days", "exchange_days", "blackout"))
     if node is None:
         return None
     defaults = PlanningSpec()
     values = {
-        "community_size": _optional(
+        "community_size": optional_value(
             node, "community_size", path, lambda v, p: checker.integer(v, p, low=2), defaults.community_size
         ),
-        "visit_days": _optional(
+        "visit_days": optional_value(
             node, "visit_days", path, lambda v, p: checker.integer(v, p, low=1), defaults.visit_days
         ),
-        "exchange_days": _optional(
+        "exchange_days": optional_value(
             node, "exchange_days", path, lambda v, p: checker.integer(v, p, low=1), defaults.exchange_days
         ),
-        "blackout": _optional(node, "blackout", path, lambda v, p: _blackout(checker, v, p), defaults.blackout),
+        "blackout": optional_value(node, "blackout", path, lambda v, p: _blackout(checker, v, p), defaults.blackout),
     }
     if any(value is None for value in values.values()):
         return None
     return PlanningSpec(**values)
 
 
-def _blackout(checker: _Checker, value: Any, path: str) -> tuple[str, ...] | None:
+def _blackout(checker: FileChecker, value: Any, path: str) -> tuple[str, ...] | None:
     items = checker.sequence(value, path)
     if items is None:
         return None
@@ -587,7 +589,7 @@ def _valid_day(month: int, day: int) -> bool:
     return True
 
 
-def _check_budgets(checker: _Checker, document: ProgrammeFile) -> None:
+def _check_budgets(checker: FileChecker, document: ProgrammeFile) -> None:
     """Warnings: a stated rate the amounts contradict; partner budgets against the total."""
     budgets = [(i, org.budget) for i, org in enumerate(document.organisations) if org.budget is not None]
     for index, budget in budgets:
@@ -617,14 +619,14 @@ def _percent(rate: Decimal | None) -> str:
 
 
 # -- helpers ---------------------------------------------------------------------------
-def _field(node: dict, key: str, path: str, read: Callable[[Any, str], Any]) -> Any:
+def required_value(node: dict, key: str, path: str, read: Callable[[Any, str], Any]) -> Any:
     """A required key's checked value; None when missing (already reported) or invalid."""
     if node.get(key) is None:
         return None
     return read(node[key], _join(path, key))
 
 
-def _optional(node: dict, key: str, path: str, read: Callable[[Any, str], Any], default: Any) -> Any:
+def optional_value(node: dict, key: str, path: str, read: Callable[[Any, str], Any], default: Any) -> Any:
     if key not in node or node[key] is None:
         return default
     return read(node[key], _join(path, key))

@@ -28,6 +28,9 @@ class Command(BaseCommand):
         call_command("migrate", interactive=False, verbosity=0)
         call_command("collectstatic", interactive=False, verbosity=0)
         call_command("load", str(file))
+        benchmarks = settings.BASE_DIR / "data" / "benchmarks.yaml"
+        if benchmarks.exists():
+            call_command("load_benchmarks", str(benchmarks))
         accounts = ensure_demo_accounts()
         self._print_accounts(accounts, port)
         if not setup_only:

@@ -1,0 +1,57 @@
+"""Reads of benchmarks: the standards of each theme, and a city's scores over time."""
+
+from dataclasses import dataclass
+
+from django.db.models import QuerySet
+
+from values.knowledge.models import BenchmarkStandard, SelfAssessment
+from values.network.models import Organisation
+from values.programme.models import Programme, Theme
+
+
+@dataclass(frozen=True)
+class StandardScore:
+    standard: BenchmarkStandard
+    first: int | None  # the earliest score, the baseline
+    latest: int | None
+    evidence: str
+
+    @property
+    def change(self) -> int | None:
+        return None if self.first is None or self.latest is None else self.latest - self.first
+
+
+@dataclass(frozen=True)
+class ThemeScores:
+    theme: Theme
+    rows: tuple[StandardScore, ...]
+
+    @property
+    def scored(self) -> bool:
+        return any(row.latest is not None for row in self.rows)
+
+
+def standards_of(programme: Programme) -> QuerySet[BenchmarkStandard]:
+    return programme.benchmark_standards.select_related("theme").order_by("theme__position", "position")
+
+
+def city_scores(organisation: Organisation, programme: Programme) -> tuple[ThemeScores, ...]:
+    """Per theme, each standard's first and latest score of this city (in date order)."""
+    history: dict[int, list[SelfAssessment]] = {}
+    assessments = SelfAssessment.objects.filter(organisation=organisation, standard__programme=programme)
+    for assessment in assessments.order_by("assessed_on", "created_at"):
+        history.setdefault(assessment.standard_id, []).append(assessment)
+    by_theme: dict[int, list[StandardScore]] = {}
+    themes = {}
+    for standard in standards_of(programme):
+        scores = history.get(standard.pk, [])
+        themes[standard.theme_id] = standard.theme
+        by_theme.setdefault(standard.theme_id, []).append(
+            StandardScore(
+                standard,
+                scores[0].score if scores else None,
+                scores[-1].score if scores else None,
+                scores[-1].evidence if scores else "",
+            )
+        )
+    return tuple(ThemeScores(themes[theme_id], tuple(rows)) for theme_id, rows in by_theme.items())

@@ -1,0 +1,106 @@
+"""Every change to benchmark standards and self-assessments."""
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from values.knowledge.models import LEVELS, BenchmarkStandard, SelfAssessment
+from values.network.models import Organisation, User
+from values.programme.models import Programme
+from values.programme.programme_file import FileChecker, load_yaml_document, optional_value, required_value
+from values.programme.spec import Problem
+
+
+@dataclass(frozen=True)
+class StandardSpec:
+    id: str
+    theme: str
+    title: Any
+    statement: Any
+    levels: dict[str, Any]
+
+
+def read_benchmark_file(source: str | bytes, *, theme_ids: set[str]) -> tuple[list[StandardSpec] | None, list[Problem]]:
+    """Every problem of a benchmark file, as `path: reason`; the standards when there is none."""
+    raw, problem = load_yaml_document(source)
+    if problem is not None:
+        return None, [problem]
+    checker = FileChecker()
+    root = checker.mapping(raw, "(file)", ("standards",), ())
+    items = checker.sequence(root.get("standards"), "standards", non_empty=True) if root else None
+    standards = [_read_standard(checker, item, f"standards[{i}]", theme_ids) for i, item in enumerate(items or [])]
+    checker.unique([(f"standards[{i}].id", s.id if s else None) for i, s in enumerate(standards)], "standard")
+    if checker.problems or not items:
+        return None, checker.problems
+    return standards, []
+
+
+def _read_standard(checker: FileChecker, raw: Any, path: str, theme_ids: set[str]) -> StandardSpec | None:
+    node = checker.mapping(raw, path, ("id", "theme", "title", "statement", "levels"), ())
+    if node is None:
+        return None
+    values = {
+        "id": required_value(node, "id", path, checker.identifier),
+        "theme": required_value(node, "theme", path, lambda v, p: checker.choice(str(v), p, tuple(sorted(theme_ids)))),
+        "title": required_value(node, "title", path, checker.translatable),
+        "statement": required_value(node, "statement", path, checker.translatable),
+        "levels": optional_value(node, "levels", path, lambda v, p: _levels(checker, v, p), None),
+    }
+    return None if None in values.values() else StandardSpec(**values)
+
+
+def _levels(checker: FileChecker, raw: Any, path: str) -> dict[str, Any] | None:
+    if not isinstance(raw, dict) or sorted(raw) != list(LEVELS):
+        checker.error(path, "must give a text for each of the levels 1, 2, 3 and 4")
+        return None
+    texts = {str(level): checker.translatable(raw[level], f"{path}.{level}") for level in LEVELS}
+    return texts if None not in texts.values() else None
+
+
+@transaction.atomic
+def load_benchmarks(programme: Programme, standards: list[StandardSpec]) -> int:
+    """Create or update the standards by id; scores already given to them stay."""
+    themes = {theme.key: theme for theme in programme.themes.all()}
+    for position, spec in enumerate(standards):
+        BenchmarkStandard.objects.update_or_create(
+            programme=programme,
+            key=spec.id,
+            defaults={
+                "theme": themes[spec.theme],
+                "title": spec.title,
+                "statement": spec.statement,
+                "levels": spec.levels,
+                "position": position,
+            },
+        )
+    return len(standards)
+
+
+@transaction.atomic
+def record_self_assessment(
+    organisation: Organisation, *, scores: dict[BenchmarkStandard, tuple[Any, str]], on: date, by: User | None
+) -> list[SelfAssessment]:
+    """Keep a dated score (1..4) with its evidence for each standard given; earlier scores stay."""
+    errors: dict[str, list[str]] = {}
+    cleaned = []
+    for standard, (score, evidence) in scores.items():
+        try:
+            value = int(score)
+        except (TypeError, ValueError):
+            value = 0
+        if value not in LEVELS:
+            errors[f"score_{standard.key}"] = [_("A score is a level from 1 to 4.")]
+        cleaned.append((standard, value, evidence.strip()))
+    if on > timezone.localdate():
+        errors["assessed_on"] = [_("A self-assessment cannot be dated in the future.")]
+    if errors:
+        raise ValidationError(errors)
+    return SelfAssessment.objects.bulk_create(
+        SelfAssessment(organisation=organisation, standard=s, score=v, evidence=e, assessed_on=on, assessed_by=by)
+        for s, v, e in cleaned
+    )
