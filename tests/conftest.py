@@ -6,12 +6,12 @@ from pathlib import Path
 import pytest
 
 from values.activities.models import Visit
+from values.activities.plan_services import execute_plan_run
 from values.activities.services import accept_plan_run
 from values.network.enums import Role
 from values.network.models import Organisation, User
 from values.network.services import create_account, grant_role
 from values.programme.models import PlanRun, Programme
-from values.programme.plan_services import execute_plan_run
 from values.programme.programme_file import read_programme_file
 from values.programme.services import load_programme_file
 

@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from tests.conftest import make_member
 from values.activities.enums import ActivityKind, Mode, ParticipantStatus, SessionKind
 from values.activities.models import Activity, Exchange, Participant, Session, Visit
+from values.activities.plan_services import execute_plan_run
 from values.activities.services import (
     PlanNotAcceptable,
     accept_plan_run,
@@ -22,7 +23,6 @@ from values.activities.services import (
 from values.network.enums import Role
 from values.network.models import Organisation
 from values.programme.models import Community, PlanRun
-from values.programme.plan_services import execute_plan_run
 
 pytestmark = pytest.mark.django_db
 

@@ -9,7 +9,7 @@ from django.core.management import CommandError, call_command
 from tests.conftest import ROOT
 from values.knowledge.charts import score_chart
 from values.knowledge.models import BenchmarkStandard, SelfAssessment
-from values.knowledge.queries import city_scores
+from values.knowledge.queries import benchmark_levels, city_scores
 from values.knowledge.services import record_self_assessment
 from values.network.models import Organisation
 
@@ -161,3 +161,22 @@ def test_anonymous_visitors_are_asked_to_sign_in(client, standards):
 
     assert response.status_code == 302
     assert response["Location"].startswith("/en/accounts/login/")
+
+
+@pytest.mark.django_db
+def test_the_planner_reads_each_citys_latest_level_per_theme(programme, standards):
+    from values.programme.planning import planning_instance
+    from values.programme.queries import programme_as_file
+
+    cesena = Organisation.objects.get(key="cesena")
+    record_self_assessment(
+        cesena, scores={standards["A1"]: (1, ""), standards["A2"]: (2, "")}, on=date(2019, 3, 1), by=None
+    )
+    record_self_assessment(cesena, scores={standards["A1"]: (4, "")}, on=date(2020, 3, 1), by=None)
+
+    levels = benchmark_levels(programme)
+    instance = planning_instance(programme_as_file(programme), levels=levels)
+
+    assert levels == {"cesena": {"A": 3.0}}  # latest A1 = 4, A2 = 2: mean 3
+    city = next(c for c in instance.cities if c.id == "cesena")
+    assert (city.level("A"), city.level("B")) == (3.0, 5.0)  # B has no score: the interest stands in

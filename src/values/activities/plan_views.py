@@ -10,11 +10,11 @@ from django.views.decorators.http import require_POST
 
 from values.activities import plan_queries as queries
 from values.activities.plan_forms import PlanRuleForm, PlanRunForm
+from values.activities.plan_services import remove_plan_rule, start_plan_run
 from values.activities.services import PlanNotAcceptable, accept_plan_run
 from values.network.permissions import can_plan, staff_cities
 from values.programme.enums import PlanRunStatus
 from values.programme.models import PlanRule
-from values.programme.plan_services import remove_plan_rule, start_plan_run
 from values.programme.views import programme_or_404
 
 

@@ -55,3 +55,21 @@ def city_scores(organisation: Organisation, programme: Programme) -> tuple[Theme
             )
         )
     return tuple(ThemeScores(themes[theme_id], tuple(rows)) for theme_id, rows in by_theme.items())
+
+
+def benchmark_levels(programme: Programme) -> dict[str, dict[str, float]]:
+    """Each city's latest level per theme (the mean over the theme's scored standards), for the planner."""
+    latest: dict[tuple[int, int], SelfAssessment] = {}
+    assessments = SelfAssessment.objects.filter(standard__programme=programme).select_related(
+        "organisation", "standard__theme"
+    )
+    for assessment in assessments.order_by("assessed_on", "created_at"):
+        latest[assessment.organisation_id, assessment.standard_id] = assessment
+    sums: dict[tuple[str, str], list[int]] = {}
+    for assessment in latest.values():
+        key = (assessment.organisation.key, assessment.standard.theme.key)
+        sums.setdefault(key, []).append(assessment.score)
+    levels: dict[str, dict[str, float]] = {}
+    for (city, theme), scores in sums.items():
+        levels.setdefault(city, {})[theme] = round(sum(scores) / len(scores), 2)
+    return levels

@@ -17,8 +17,12 @@ from values.programme.spec import ProgrammeFile
 DEFAULT_WORKING_LANGUAGE = "en"
 
 
-def planning_instance(document: ProgrammeFile, *, rules: tuple[Rule, ...] = ()) -> Instance:
-    """Cities with their interests; non-city partners (coordinator, experts) facilitate every visit."""
+def planning_instance(
+    document: ProgrammeFile, *, rules: tuple[Rule, ...] = (), levels: dict[str, dict[str, float]] | None = None
+) -> Instance:
+    """Cities with their interests and benchmark levels (city -> theme -> 1..4, for complementarity);
+    non-city partners (coordinator, experts) facilitate every visit."""
+    levels = levels or {}
     programme, planning = document.programme, document.planning
     weeks = programme_weeks(programme.start, programme.duration_months)
     cities = tuple(
@@ -28,6 +32,7 @@ def planning_instance(document: ProgrammeFile, *, rules: tuple[Rule, ...] = ()) 
             country=org.country,
             languages=frozenset(org.city.languages),
             interests=dict(org.interests),
+            scores=dict(levels.get(org.id, {})),
         )
         for org in document.organisations
         if org.kind == "city" and org.city is not None

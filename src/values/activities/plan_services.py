@@ -10,6 +10,7 @@ import time
 from django.db import DatabaseError, connections, transaction
 from django.utils import timezone
 
+from values.knowledge.queries import benchmark_levels
 from values.network.models import Organisation, User
 from values.planner import Infeasible, Rule, plan_programme
 from values.planner.checker import violations
@@ -60,7 +61,7 @@ def planner_rules(programme: Programme) -> tuple[Rule, ...]:
 
 def start_plan_run(programme: Programme, *, by: User | None, seed: int = 0, time_limit: int = 10) -> PlanRun:
     """Record a run and queue it for the background worker."""
-    from values.programme.tasks import run_planner  # lazy: the task module imports this one
+    from values.activities.tasks import run_planner  # lazy: the task module imports this one
 
     rules = [{"kind": r.kind, "city": r.city, "other": r.other} for r in planner_rules(programme)]
     run = PlanRun.objects.create(programme=programme, seed=seed, time_limit=time_limit, rules=rules, created_by=by)
@@ -72,7 +73,8 @@ def execute_plan_run(run: PlanRun) -> PlanRun:
     """Run the planner for a recorded run, writing its progress as it goes (called by the task)."""
     PlanRun.objects.filter(pk=run.pk).update(status=PlanRunStatus.RUNNING, stage="grouping")
     rules = tuple(Rule(RuleKind(r["kind"]), r["city"], r["other"]) for r in run.rules)
-    instance = planning_instance(programme_as_file(run.programme), rules=rules)
+    programme = run.programme
+    instance = planning_instance(programme_as_file(programme), rules=rules, levels=benchmark_levels(programme))
     result = plan_programme(instance, seed=run.seed, time_limit=run.time_limit, progress=_progress_writer(run))
     run.finished_at = timezone.now()
     if isinstance(result, Infeasible):

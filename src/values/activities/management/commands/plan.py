@@ -7,6 +7,7 @@ from rich.console import Console
 from rich.table import Table
 
 from values.core.database import require_migrated_database
+from values.knowledge.queries import benchmark_levels
 from values.planner import Infeasible, Plan, Rule, plan_programme
 from values.planner.checker import violations
 from values.planner.model import Instance, RuleKind
@@ -31,8 +32,8 @@ class Command(BaseCommand):
         parser.add_argument("--no-pair", action="append", default=[], metavar="CITY,CITY")
 
     def handle(self, *args, **options) -> None:
-        document, code = self._document(options["file"], options["code"])
-        instance = planning_instance(document, rules=_rules(options))
+        document, code, levels = self._document(options["file"], options["code"])
+        instance = planning_instance(document, rules=_rules(options), levels=levels)
         # Piped to a file, the tables keep a readable width instead of rich's default of 80.
         console = Console(file=self.stdout, highlight=False, width=None if self.stdout.isatty() else 160)
         result = self._solve(console, instance, seed=options["seed"], time_limit=options["time_limit"])
@@ -57,7 +58,8 @@ class Command(BaseCommand):
 
             return plan_programme(instance, seed=seed, time_limit=time_limit, progress=progress)
 
-    def _document(self, file: Path | None, code: str | None) -> tuple[ProgrammeFile, str]:
+    def _document(self, file: Path | None, code: str | None) -> tuple[ProgrammeFile, str, dict]:
+        """The programme, its code and its cities' benchmark levels (none for a file)."""
         if file is not None:
             try:
                 result = read_programme_file(file.read_bytes())
@@ -67,13 +69,13 @@ class Command(BaseCommand):
                 self.stdout.write(problem.format(str(file)))
             if result.document is None:
                 raise CommandError(f"{len(result.errors)} error(s) in {file}", returncode=2)
-            return result.document, result.document.programme.code
+            return result.document, result.document.programme.code, {}
         require_migrated_database()
         try:
             programme = current_programme(code)
         except NoProgramme as problem:
             raise CommandError(f"{problem}: load one with `values load FILE` or use --file", returncode=2) from None
-        return programme_as_file(programme), programme.code
+        return programme_as_file(programme), programme.code, benchmark_levels(programme)
 
     def _write(self, folder: Path, plan: Plan, instance: Instance, code: str) -> None:
         folder.mkdir(parents=True, exist_ok=True)

@@ -6,7 +6,7 @@ from values.programme.models import PlanRun
 @task
 def run_planner(run_id: int) -> str:
     """Plan in the background; the page shows the run's progress and then its result."""
-    from values.programme.plan_services import execute_plan_run  # lazy: services enqueue this task
+    from values.activities.plan_services import execute_plan_run  # lazy: services enqueue this task
 
     run = PlanRun.objects.select_related("programme").get(pk=run_id)
     return execute_plan_run(run).status
