@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "values.knowledge",
     "values.activities",
     "values.reports",
+    "values.actionplans",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",

@@ -192,3 +192,32 @@ def test_city_staff_score_their_city_and_see_the_chart(page: Page, live_server, 
     expect(page.get_by_text("The self-assessment was recorded.")).to_be_visible()
     expect(page.get_by_role("table", name="Scores for theme A")).to_be_visible()
     assert_accessible(page)
+
+
+def test_a_city_edits_its_action_plan_a_neighbour_comments_and_the_city_resolves(
+    page: Page, live_server, accepted_plan, cesena_staff
+):
+    community = next(c for c in accepted_plan.result["communities"] if "cesena" in c["members"])
+    make_member("neighbour", next(m for m in community["members"] if m != "cesena"), Role.CITY_STAFF)
+    _sign_in(page, live_server, "cesena")
+    page.goto(f"{live_server.url}/en/action-plans/cesena/")
+    assert_accessible(page)
+
+    page.get_by_role("link", name="Edit Context").click()
+    assert_accessible(page)
+    page.get_by_label("Context").fill("Cesena welcomes 300 newcomers a year.")
+    page.get_by_role("button", name="Save").click()
+    expect(page.get_by_text("Cesena welcomes 300 newcomers a year.")).to_be_visible()
+    page.get_by_role("button", name="Sign out (cesena)").click()
+    _sign_in(page, live_server, "neighbour")
+    page.goto(f"{live_server.url}/en/action-plans/cesena/")
+    page.get_by_label("Comment on Context").fill("Which neighbourhoods?")
+    page.get_by_role("button", name="Add the comment").first.click()
+    page.get_by_role("button", name="Sign out (neighbour)").click()
+    _sign_in(page, live_server, "cesena")
+    page.goto(f"{live_server.url}/en/action-plans/cesena/")
+    page.get_by_role("button", name="Mark resolved").click()
+
+    expect(page.get_by_text("The comment was marked resolved.")).to_be_visible()
+    expect(page.locator(".comment-resolved")).to_contain_text("Which neighbourhoods?")
+    assert_accessible(page)

@@ -1,0 +1,16 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class PlanStatus(models.TextChoices):
+    DRAFT = "draft", _("draft")
+    IN_REVIEW = "in_review", _("in review")
+    ADOPTED = "adopted", _("adopted")
+
+
+class Section(models.TextChoices):
+    CONTEXT = "context", _("Context")
+    OBJECTIVES = "objectives", _("Objectives")
+    ACTIONS = "actions", _("Actions")
+    RESOURCES = "resources", _("Resources")
+    MONITORING = "monitoring", _("Monitoring")

@@ -1,0 +1,78 @@
+"""Who may read, edit and comment on an action plan: the only place that decides it.
+
+The city's staff edit their plan; the cities of its community of practice, experts and the
+coordinator comment; everyone signed in reads adopted plans; the public reads adopted plans
+that the city has published.
+"""
+
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404
+
+from values.actionplans.enums import PlanStatus
+from values.actionplans.models import ActionPlan
+from values.network.enums import Role
+from values.network.models import Organisation
+from values.network.permissions import AnyUser, is_coordinator
+from values.programme.models import CommunityMember
+
+
+def _active(user: AnyUser) -> bool:
+    return bool(user.is_authenticated and user.is_active)
+
+
+def can_edit_plan(user: AnyUser, plan: ActionPlan) -> bool:
+    if not _active(user):
+        return False
+    return user.memberships.filter(organisation=plan.organisation_id, role=Role.CITY_STAFF).exists()
+
+
+def community_cities(plan: ActionPlan):
+    """The cities of the plan's city's community of practice (its own included)."""
+    communities = CommunityMember.objects.filter(
+        organisation=plan.organisation_id, community__programme=plan.programme_id
+    ).values("community")
+    return Organisation.objects.filter(community_memberships__community__in=communities)
+
+
+def can_comment(user: AnyUser, plan: ActionPlan) -> bool:
+    if not _active(user):
+        return False
+    if is_coordinator(user) or user.memberships.filter(role=Role.EXPERT).exists():
+        return True
+    if user.memberships.filter(organisation=plan.organisation_id).exclude(role=Role.VOLUNTEER).exists():
+        return True
+    return user.memberships.filter(organisation__in=community_cities(plan)).exclude(role=Role.VOLUNTEER).exists()
+
+
+def can_read_plan(user: AnyUser, plan: ActionPlan) -> bool:
+    if plan.status == PlanStatus.ADOPTED and (plan.published or _active(user)):
+        return True
+    return can_edit_plan(user, plan) or can_comment(user, plan)
+
+
+def get_plan(programme, key: str) -> ActionPlan:
+    """The city's plan, begun the first time anyone opens it; 404 for what is not a partner city."""
+    organisation = get_object_or_404(Organisation, key=key, kind="city", partnerships__programme=programme)
+    plan, _created = ActionPlan.objects.get_or_create(programme=programme, organisation=organisation)
+    return plan
+
+
+def get_plan_for_read(user: AnyUser, programme, key: str) -> ActionPlan:
+    plan = get_plan(programme, key)
+    if not can_read_plan(user, plan):
+        raise PermissionDenied
+    return plan
+
+
+def get_plan_for_edit(user: AnyUser, programme, key: str) -> ActionPlan:
+    plan = get_plan(programme, key)
+    if not can_edit_plan(user, plan):
+        raise PermissionDenied
+    return plan
+
+
+def get_plan_for_comment(user: AnyUser, programme, key: str) -> ActionPlan:
+    plan = get_plan(programme, key)
+    if not can_comment(user, plan):
+        raise PermissionDenied
+    return plan

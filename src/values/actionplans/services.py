@@ -1,0 +1,93 @@
+"""Every change to action plans: sections with their revisions, comments, status."""
+
+from dataclasses import dataclass
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from values.actionplans.enums import PlanStatus
+from values.actionplans.models import ActionPlan, Comment, SectionRevision
+from values.network.models import User
+
+# Where a plan may go next from each status; "in review" may go back to "draft".
+NEXT_STATUSES = {
+    PlanStatus.DRAFT: (PlanStatus.IN_REVIEW,),
+    PlanStatus.IN_REVIEW: (PlanStatus.DRAFT, PlanStatus.ADOPTED),
+    PlanStatus.ADOPTED: (),
+}
+
+
+@dataclass(frozen=True)
+class SectionState:
+    text: str
+    number: int  # 0 before the first save
+    revision: SectionRevision | None
+
+
+class EditConflict(Exception):
+    """Someone saved the section since this edit began: both texts go back to the editor."""
+
+    def __init__(self, current: SectionState, yours: str) -> None:
+        super().__init__("the section changed since the edit began")
+        self.current, self.yours = current, yours
+
+
+def section_state(plan: ActionPlan, section: str) -> SectionState:
+    latest = plan.revisions.filter(section=section).select_related("author").order_by("-number").first()
+    if latest is None:
+        return SectionState("", 0, None)
+    return SectionState(latest.text, latest.number, latest)
+
+
+def save_section(plan: ActionPlan, section: str, *, text: str, base: int, by: User) -> SectionRevision:
+    """Keep a new revision when nobody saved since revision `base`; else raise EditConflict."""
+    current = section_state(plan, section)
+    if current.number != base:
+        raise EditConflict(current, text)
+    try:
+        with transaction.atomic():
+            return SectionRevision.objects.create(
+                plan=plan, section=section, number=base + 1, text=text.strip(), author=by
+            )
+    except IntegrityError:
+        # Another save took number base + 1 between our read and our write.
+        raise EditConflict(section_state(plan, section), text) from None
+
+
+def set_plan_status(plan: ActionPlan, status: str) -> ActionPlan:
+    if status not in NEXT_STATUSES[PlanStatus(plan.status)]:
+        wanted = PlanStatus(status).label if status in PlanStatus.values else status
+        message = _("A plan in “%(current)s” cannot move to “%(next)s”.")
+        raise ValidationError({"status": [message % {"current": plan.get_status_display(), "next": wanted}]})
+    plan.status = status
+    if status != PlanStatus.ADOPTED:
+        plan.published = False
+    plan.save(update_fields=["status", "published"])
+    return plan
+
+
+def set_plan_published(plan: ActionPlan, published: bool) -> ActionPlan:
+    if published and plan.status != PlanStatus.ADOPTED:
+        raise ValidationError({"published": [_("Only an adopted plan can be published.")]})
+    plan.published = published
+    plan.save(update_fields=["published"])
+    return plan
+
+
+def add_comment(plan: ActionPlan, section: str, *, text: str, by: User, parent: Comment | None = None) -> Comment:
+    if not text.strip():
+        raise ValidationError({"text": [_("Write the comment first.")]})
+    if parent is not None and (parent.plan_id != plan.pk or parent.section != section):
+        raise ValidationError({"parent": [_("A reply belongs to the same section as its comment.")]})
+    return Comment.objects.create(plan=plan, section=section, text=text.strip(), author=by, parent=parent)
+
+
+def resolve_comment(comment: Comment, *, by: User) -> Comment:
+    """Resolving a comment resolves its replies too: the thread is settled."""
+    now = timezone.now()
+    Comment.objects.filter(pk=comment.pk).update(resolved_at=now, resolved_by=by)
+    comment.replies.update(resolved_at=now, resolved_by=by)
+    comment.refresh_from_db()
+    return comment

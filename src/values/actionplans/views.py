@@ -1,0 +1,154 @@
+"""Action plan pages: read, edit a section (no lost edits), history with diffs, comments, status."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from values.actionplans import permissions as access
+from values.actionplans.diffing import text_diff
+from values.actionplans.enums import Section
+from values.actionplans.models import Comment
+from values.actionplans.services import (
+    NEXT_STATUSES,
+    EditConflict,
+    add_comment,
+    resolve_comment,
+    save_section,
+    section_state,
+    set_plan_published,
+    set_plan_status,
+)
+from values.programme.views import programme_or_404
+
+
+def _section(name: str) -> str:
+    if name not in Section.values:
+        raise Http404("no such section")
+    return name
+
+
+def plan_page(request: HttpRequest, key: str) -> HttpResponse:
+    programme = programme_or_404()
+    plan = access.get_plan_for_read(request.user, programme, key)
+    comments = list(plan.comments.select_related("author").order_by("created_at", "pk"))
+    sections = [
+        {
+            "key": value,
+            "label": label,
+            "state": section_state(plan, value),
+            "threads": [c for c in comments if c.section == value and c.parent_id is None],
+        }
+        for value, label in Section.choices
+    ]
+    replies = {}
+    for comment in comments:
+        if comment.parent_id:
+            replies.setdefault(comment.parent_id, []).append(comment)
+    context = {
+        "plan": plan,
+        "sections": sections,
+        "replies": replies,
+        "can_edit": access.can_edit_plan(request.user, plan),
+        "can_comment": access.can_comment(request.user, plan),
+        "next_statuses": NEXT_STATUSES[plan.status],
+    }
+    return render(request, "actionplans/plan.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def section_edit(request: HttpRequest, key: str, section: str) -> HttpResponse:
+    plan = access.get_plan_for_edit(request.user, programme_or_404(), key)
+    section = _section(section)
+    state = section_state(plan, section)
+    context = {
+        "plan": plan,
+        "section": section,
+        "label": Section(section).label,
+        "text": state.text,
+        "base": state.number,
+    }
+    if request.method == "POST":
+        text, base = request.POST.get("text", ""), request.POST.get("base", "")
+        if not base.isdigit():
+            return render(request, "actionplans/section_edit.html", context, status=400)
+        try:
+            save_section(plan, section, text=text, base=int(base), by=request.user)
+        except EditConflict as conflict:
+            context.update(text=text, base=conflict.current.number, conflict=conflict.current)
+            return render(request, "actionplans/section_edit.html", context, status=409)
+        messages.success(request, _("The section was saved."))
+        return redirect("action_plan", key=plan.organisation.key)
+    return render(request, "actionplans/section_edit.html", context)
+
+
+@login_required
+def section_history(request: HttpRequest, key: str, section: str) -> HttpResponse:
+    plan = access.get_plan_for_read(request.user, programme_or_404(), key)
+    section = _section(section)
+    revisions = list(plan.revisions.filter(section=section).select_related("author").order_by("number"))
+    numbers = [r.number for r in revisions]
+    older, newer = request.GET.get("from"), request.GET.get("to")
+    diff = None
+    if older and newer:
+        if not (older.isdigit() and newer.isdigit() and int(older) in numbers and int(newer) in numbers):
+            raise Http404("no such revision")
+        texts = {r.number: r.text for r in revisions}
+        diff = text_diff(texts[int(older)], texts[int(newer)])
+    context = {"plan": plan, "section": section, "label": Section(section).label, "revisions": revisions, "diff": diff}
+    context |= {"older": older, "newer": newer}
+    return render(request, "actionplans/history.html", context)
+
+
+@login_required
+@require_POST
+def comment_add(request: HttpRequest, key: str, section: str) -> HttpResponse:
+    plan = access.get_plan_for_comment(request.user, programme_or_404(), key)
+    section = _section(section)
+    parent_id = request.POST.get("parent")
+    parent = get_object_or_404(Comment, pk=parent_id, plan=plan) if parent_id else None
+    try:
+        add_comment(plan, section, text=request.POST.get("text", ""), by=request.user, parent=parent)
+    except ValidationError as problem:
+        for message in problem.messages:
+            messages.error(request, message)
+    else:
+        messages.success(request, _("Your comment was added."))
+    return redirect(f"{plan_url(plan)}#section-{section}")
+
+
+@login_required
+@require_POST
+def comment_resolve(request: HttpRequest, key: str, comment_id: int) -> HttpResponse:
+    plan = access.get_plan(programme_or_404(), key)
+    if not (access.can_edit_plan(request.user, plan) or access.can_comment(request.user, plan)):
+        raise Http404("no such comment")
+    comment = get_object_or_404(Comment, pk=comment_id, plan=plan, parent__isnull=True)
+    resolve_comment(comment, by=request.user)
+    messages.success(request, _("The comment was marked resolved."))
+    return redirect(f"{plan_url(plan)}#section-{comment.section}")
+
+
+@login_required
+@require_POST
+def plan_status(request: HttpRequest, key: str) -> HttpResponse:
+    plan = access.get_plan_for_edit(request.user, programme_or_404(), key)
+    try:
+        if "published" in request.POST:
+            set_plan_published(plan, request.POST["published"] == "1")
+        else:
+            set_plan_status(plan, request.POST.get("status", ""))
+    except ValidationError as problem:
+        messages.error(request, "; ".join(problem.messages))
+    else:
+        messages.success(request, _("The plan's status was changed."))
+    return redirect("action_plan", key=plan.organisation.key)
+
+
+def plan_url(plan) -> str:
+    return reverse("action_plan", kwargs={"key": plan.organisation.key})
