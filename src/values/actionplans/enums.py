@@ -14,3 +14,13 @@ class Section(models.TextChoices):
     ACTIONS = "actions", _("Actions")
     RESOURCES = "resources", _("Resources")
     MONITORING = "monitoring", _("Monitoring")
+
+
+class ActionStatus(models.TextChoices):
+    PLANNED = "planned", _("planned")
+    IN_PROGRESS = "in_progress", _("in progress")
+    DONE = "done", _("done")
+    DROPPED = "dropped", _("dropped")
+
+
+CLOSED_STATUSES = (ActionStatus.DONE, ActionStatus.DROPPED)

@@ -1,7 +1,7 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from values.actionplans.enums import PlanStatus, Section
+from values.actionplans.enums import ActionStatus, PlanStatus, Section
 from values.network.models import Organisation, User
 from values.programme.models import Programme
 
@@ -75,3 +75,53 @@ class Comment(models.Model):
 
     def __str__(self) -> str:
         return self.text[:60]
+
+
+class Action(models.Model):
+    """A concrete step of a plan: who, with whom, when, and the indicator that shows progress."""
+
+    plan = models.ForeignKey(ActionPlan, on_delete=models.CASCADE, related_name="actions", verbose_name=_("plan"))
+    title = models.CharField(_("title"), max_length=200)
+    owner = models.ForeignKey(
+        Organisation, on_delete=models.PROTECT, related_name="owned_actions", verbose_name=_("owner")
+    )
+    owner_person = models.CharField(_("person in charge"), max_length=200, blank=True)
+    partners = models.ManyToManyField(
+        Organisation, blank=True, related_name="partner_actions", verbose_name=_("partner organisations")
+    )
+    start = models.DateField(_("start"))
+    end = models.DateField(_("end"))
+    unit = models.CharField(_("indicator unit"), max_length=100, blank=True, help_text=_("e.g. volunteers trained"))
+    baseline = models.DecimalField(_("baseline"), max_digits=12, decimal_places=2, null=True, blank=True)
+    target = models.DecimalField(_("target"), max_digits=12, decimal_places=2, null=True, blank=True)
+    current = models.DecimalField(_("current value"), max_digits=12, decimal_places=2, null=True, blank=True)
+    status = models.CharField(_("status"), max_length=16, choices=ActionStatus, default=ActionStatus.PLANNED)
+
+    class Meta:
+        verbose_name = _("action")
+        verbose_name_plural = _("actions")
+        ordering = ["plan", "start", "pk"]
+        constraints = [
+            models.CheckConstraint(condition=models.Q(end__gte=models.F("start")), name="action_ends_after_start")
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class ProgressUpdate(models.Model):
+    """A dated note on an action, with the indicator's value on that day when there is one."""
+
+    action = models.ForeignKey(Action, on_delete=models.CASCADE, related_name="updates", verbose_name=_("action"))
+    on = models.DateField(_("date"))
+    note = models.TextField(_("note"))
+    value = models.DecimalField(_("value"), max_digits=12, decimal_places=2, null=True, blank=True)
+    author = models.ForeignKey(User, on_delete=models.SET_NULL, null=True, related_name="+", verbose_name=_("author"))
+
+    class Meta:
+        verbose_name = _("progress update")
+        verbose_name_plural = _("progress updates")
+        ordering = ["action", "-on", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.action} · {self.on}"

@@ -1,6 +1,8 @@
 """Every change to action plans: sections with their revisions, comments, status."""
 
 from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
@@ -8,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from values.actionplans.enums import PlanStatus
-from values.actionplans.models import ActionPlan, Comment, SectionRevision
+from values.actionplans.models import Action, ActionPlan, Comment, ProgressUpdate, SectionRevision
 from values.network.models import User
 
 # Where a plan may go next from each status; "in review" may go back to "draft".
@@ -91,3 +93,40 @@ def resolve_comment(comment: Comment, *, by: User) -> Comment:
     comment.replies.update(resolved_at=now, resolved_by=by)
     comment.refresh_from_db()
     return comment
+
+
+# -- actions ------------------------------------------------------------------------------------
+@transaction.atomic
+def save_action(plan: ActionPlan, *, action: Action | None = None, partners=(), **fields) -> Action:
+    """Create or change an action: it ends after it starts, and an indicator's figures need a unit."""
+    errors: dict[str, list[str]] = {}
+    if fields["end"] < fields["start"]:
+        errors["end"] = [_("The end is before the start.")]
+    figures = [name for name in ("baseline", "target", "current") if fields.get(name) is not None]
+    if figures and not fields.get("unit", "").strip():
+        errors["unit"] = [_("Give the indicator's unit for its baseline, target or current value.")]
+    if fields.get("target") is not None and fields.get("baseline") is None:
+        errors["baseline"] = [_("A target needs a baseline to measure progress from.")]
+    if errors:
+        raise ValidationError(errors)
+    action = action or Action(plan=plan)
+    for name, value in fields.items():
+        setattr(action, name, value)
+    action.save()
+    action.partners.set(partners)
+    return action
+
+
+@transaction.atomic
+def add_progress(action: Action, *, on: date, note: str, value: Decimal | None, by: User) -> ProgressUpdate:
+    """A dated note; a value also becomes the indicator's current value when it is the newest."""
+    if not note.strip():
+        raise ValidationError({"note": [_("Say what happened.")]})
+    if value is not None and not action.unit:
+        raise ValidationError({"value": [_("This action has no indicator unit to measure.")]})
+    update = ProgressUpdate.objects.create(action=action, on=on, note=note.strip(), value=value, author=by)
+    newest = action.updates.exclude(value=None).order_by("-on", "-pk").first()
+    if newest is not None and newest.pk == update.pk:
+        action.current = value
+        action.save(update_fields=["current"])
+    return update

@@ -2,17 +2,21 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from values.actionplans import permissions as access
 from values.actionplans.diffing import text_diff
 from values.actionplans.enums import Section
-from values.actionplans.models import Comment
+from values.actionplans.exports import plan_as_pdf
+from values.actionplans.forms import ActionForm, ProgressForm
+from values.actionplans.models import Action, Comment
+from values.actionplans.queries import actions_of, plans_overview
 from values.actionplans.services import (
     NEXT_STATUSES,
     EditConflict,
@@ -23,6 +27,7 @@ from values.actionplans.services import (
     set_plan_published,
     set_plan_status,
 )
+from values.network.permissions import is_coordinator
 from values.programme.views import programme_or_404
 
 
@@ -56,6 +61,8 @@ def plan_page(request: HttpRequest, key: str) -> HttpResponse:
         "can_edit": access.can_edit_plan(request.user, plan),
         "can_comment": access.can_comment(request.user, plan),
         "next_statuses": NEXT_STATUSES[plan.status],
+        "actions": actions_of(plan, timezone.localdate()),
+        "today": timezone.localdate(),
     }
     return render(request, "actionplans/plan.html", context)
 
@@ -152,3 +159,53 @@ def plan_status(request: HttpRequest, key: str) -> HttpResponse:
 
 def plan_url(plan) -> str:
     return reverse("action_plan", kwargs={"key": plan.organisation.key})
+
+
+@login_required
+def overview(request: HttpRequest) -> HttpResponse:
+    """The coordinator's view of every city's plan, overdue actions first to the eye."""
+    programme = programme_or_404()
+    if not is_coordinator(request.user):
+        raise PermissionDenied
+    rows = plans_overview(programme, timezone.localdate())
+    return render(request, "actionplans/overview.html", {"programme": programme, "rows": rows})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def action_edit(request: HttpRequest, key: str, action_id: int | None = None) -> HttpResponse:
+    programme = programme_or_404()
+    plan = access.get_plan_for_edit(request.user, programme, key)
+    action = get_object_or_404(Action, pk=action_id, plan=plan) if action_id else None
+    initial = None if action else {"owner": plan.organisation_id}
+    form = ActionForm(request.POST or None, instance=action, programme=programme, initial=initial)
+    if request.method == "POST" and form.is_valid() and form.save(plan):
+        messages.success(request, _("The action was saved."))
+        return redirect(f"{plan_url(plan)}#actions")
+    progress = ProgressForm() if action else None
+    context = {"plan": plan, "form": form, "action": action, "progress_form": progress}
+    return render(request, "actionplans/action_edit.html", context, status=400 if request.method == "POST" else 200)
+
+
+@login_required
+@require_POST
+def action_progress(request: HttpRequest, key: str, action_id: int) -> HttpResponse:
+    programme = programme_or_404()
+    plan = access.get_plan_for_edit(request.user, programme, key)
+    action = get_object_or_404(Action, pk=action_id, plan=plan)
+    form = ProgressForm(request.POST)
+    if form.is_valid() and form.save(action, by=request.user):
+        messages.success(request, _("The progress was recorded."))
+        return redirect(f"{plan_url(plan)}#actions")
+    context = {"plan": plan, "form": ActionForm(instance=action, programme=programme), "action": action}
+    context["progress_form"] = form
+    return render(request, "actionplans/action_edit.html", context, status=400)
+
+
+def plan_pdf(request: HttpRequest, key: str) -> HttpResponse:
+    programme = programme_or_404()
+    plan = access.get_plan_for_read(request.user, programme, key)
+    body = plan_as_pdf(plan, sections=[(label, section_state(plan, value).text) for value, label in Section.choices])
+    response = HttpResponse(body, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="action-plan-{plan.organisation.key}.pdf"'
+    return response

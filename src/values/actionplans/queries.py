@@ -1,0 +1,54 @@
+"""Reads of action plans: actions with what the pages show, overdue ones, the coordinator's overview."""
+
+from dataclasses import dataclass
+from datetime import date
+
+from django.db.models import BooleanField, Count, ExpressionWrapper, Q, QuerySet
+
+from values.actionplans.enums import CLOSED_STATUSES
+from values.actionplans.models import Action, ActionPlan
+from values.network.models import Organisation
+from values.programme.models import Programme
+
+
+def overdue(today: date, prefix: str = "") -> Q:
+    """The one rule: an action is overdue when its end has passed and it is neither done nor dropped."""
+    return Q(**{f"{prefix}end__lt": today}) & ~Q(**{f"{prefix}status__in": CLOSED_STATUSES})
+
+
+def actions_of(plan: ActionPlan, today: date) -> QuerySet[Action]:
+    """The plan's actions, each with `is_overdue`."""
+    return (
+        plan.actions.select_related("owner")
+        .prefetch_related("partners", "updates")
+        .annotate(is_overdue=ExpressionWrapper(overdue(today), output_field=BooleanField()))
+    )
+
+
+def overdue_actions(organisation: Organisation, programme: Programme, today: date) -> QuerySet[Action]:
+    return Action.objects.filter(overdue(today), plan__programme=programme, plan__organisation=organisation)
+
+
+@dataclass(frozen=True)
+class PlanOverview:
+    city: Organisation
+    plan: ActionPlan | None
+    actions: int
+    overdue: int
+
+
+def plans_overview(programme: Programme, today: date) -> list[PlanOverview]:
+    """Every partner city, with its plan's status, its actions and how many are overdue."""
+    plans = {
+        plan.organisation_id: plan
+        for plan in programme.action_plans.annotate(
+            action_count=Count("actions", distinct=True),
+            overdue_count=Count("actions", filter=overdue(today, prefix="actions__"), distinct=True),
+        )
+    }
+    cities = Organisation.objects.filter(partnerships__programme=programme, kind="city").select_related("city")
+    rows = []
+    for city in cities.order_by("city__name"):
+        plan = plans.get(city.pk)
+        rows.append(PlanOverview(city, plan, plan.action_count if plan else 0, plan.overdue_count if plan else 0))
+    return rows
