@@ -146,3 +146,17 @@ def test_the_pdf_has_the_cover_the_sections_and_the_actions(client, cesena_staff
     assert "Cesena welcomes newcomers." in text
     assert "Train volunteer buddies" in text
     assert "volunteers trained" in text
+
+
+def test_the_outcomes_of_a_hosted_visit_feed_the_citys_plan(client, cesena_visit, cesena_staff):
+    from values.activities.services import record_minutes
+
+    record_minutes(cesena_visit, minutes="We met.", outcomes="Start a buddy scheme in the old town.")
+    client.force_login(cesena_staff)
+
+    plan_page = client.get("/en/action-plans/cesena/")
+    visit_page = client.get(f"/en/activities/{cesena_visit.pk}/")
+
+    assert [a.pk for a in plan_page.context["outcomes"]] == [cesena_visit.pk]
+    assert "Start a buddy scheme in the old town." in plan_page.text
+    assert 'href="/en/action-plans/cesena/"' in visit_page.text

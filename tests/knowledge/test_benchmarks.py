@@ -180,3 +180,42 @@ def test_the_planner_reads_each_citys_latest_level_per_theme(programme, standard
     assert levels == {"cesena": {"A": 3.0}}  # latest A1 = 4, A2 = 2: mean 3
     city = next(c for c in instance.cities if c.id == "cesena")
     assert (city.level("A"), city.level("B")) == (3.0, 5.0)  # B has no score: the interest stands in
+
+
+@pytest.mark.django_db
+def test_an_expert_changes_a_standards_texts(client, standards):
+    from tests.conftest import make_member
+    from values.network.enums import Role
+
+    client.force_login(make_member("expert", "evc", Role.EXPERT))
+    form = client.get("/en/benchmarks/A1/edit/").context["form"]
+    data = {name: value for name, value in form.initial.items() if value is not None}
+    data["title_it"] = "Una strategia cittadina condivisa"
+
+    response = client.post("/en/benchmarks/A1/edit/", data)
+
+    assert response.status_code == 302
+    assert BenchmarkStandard.objects.get(key="A1").title["it"] == "Una strategia cittadina condivisa"
+
+
+@pytest.mark.django_db
+def test_a_standard_without_its_english_statement_is_refused(client, coordinator, standards):
+    client.force_login(coordinator)
+    form = client.get("/en/benchmarks/A1/edit/").context["form"]
+    data = {name: value for name, value in form.initial.items() if value is not None}
+    data["statement_en"] = "  "
+    before = BenchmarkStandard.objects.get(key="A1").statement
+
+    response = client.post("/en/benchmarks/A1/edit/", data)
+
+    assert response.status_code == 400
+    assert response.context["form"].errors["statement_en"] == ["This text is needed in the programme's first language."]
+    assert BenchmarkStandard.objects.get(key="A1").statement == before
+
+
+@pytest.mark.django_db
+def test_city_staff_do_not_maintain_the_standards(client, cesena_staff, standards):
+    client.force_login(cesena_staff)
+
+    assert client.get("/en/benchmarks/A1/edit/").status_code == 403
+    assert client.post("/en/benchmarks/new/", {"key": "Z1"}).status_code == 403

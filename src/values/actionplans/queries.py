@@ -7,6 +7,7 @@ from django.db.models import BooleanField, Count, ExpressionWrapper, Q, QuerySet
 
 from values.actionplans.enums import CLOSED_STATUSES
 from values.actionplans.models import Action, ActionPlan
+from values.activities.models import Activity
 from values.network.models import Organisation
 from values.programme.models import Programme
 
@@ -52,3 +53,12 @@ def plans_overview(programme: Programme, today: date) -> list[PlanOverview]:
         plan = plans.get(city.pk)
         rows.append(PlanOverview(city, plan, plan.action_count if plan else 0, plan.overdue_count if plan else 0))
     return rows
+
+
+def hosted_outcomes(plan: ActionPlan) -> QuerySet[Activity]:
+    """The city's hosted visits and exchanges whose outcomes are recorded: they feed its plan."""
+    return (
+        Activity.objects.filter(programme=plan.programme_id, host=plan.organisation_id)
+        .exclude(outcomes="")
+        .order_by("start")
+    )

@@ -16,7 +16,7 @@ from values.actionplans.enums import Section
 from values.actionplans.exports import plan_as_pdf
 from values.actionplans.forms import ActionForm, ProgressForm
 from values.actionplans.models import Action, Comment
-from values.actionplans.queries import actions_of, plans_overview
+from values.actionplans.queries import actions_of, hosted_outcomes, plans_overview
 from values.actionplans.services import (
     NEXT_STATUSES,
     EditConflict,
@@ -62,6 +62,7 @@ def plan_page(request: HttpRequest, key: str) -> HttpResponse:
         "can_comment": access.can_comment(request.user, plan),
         "next_statuses": NEXT_STATUSES[plan.status],
         "actions": actions_of(plan, timezone.localdate()),
+        "outcomes": hosted_outcomes(plan),
         "today": timezone.localdate(),
     }
     return render(request, "actionplans/plan.html", context)

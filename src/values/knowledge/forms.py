@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from values.core.text import pick
 from values.knowledge.models import LEVELS, BenchmarkStandard
-from values.knowledge.services import record_self_assessment
+from values.knowledge.services import record_self_assessment, save_standard
 
 LEVEL_NAMES = {1: _("not started"), 2: _("emerging"), 3: _("established"), 4: _("embedded")}
 
@@ -50,3 +50,60 @@ class SelfAssessmentForm(forms.Form):
             self.add_error(None, problem)
             return False
         return True
+
+
+class StandardForm(forms.Form):
+    """A standard's id, theme and texts, one field per language of the programme."""
+
+    key = forms.SlugField(label=_("Id"), max_length=16)
+    theme = forms.ModelChoiceField(label=_("Theme"), queryset=None)
+
+    def __init__(self, *args, programme, standard=None, **kwargs) -> None:
+        self.languages = programme.languages or ["en"]
+        if standard is not None:
+            kwargs.setdefault("initial", _initial(standard, self.languages))
+        super().__init__(*args, **kwargs)
+        self.programme, self.standard = programme, standard
+        self.fields["theme"].queryset = programme.themes.order_by("position")
+        self.fields["theme"].label_from_instance = lambda t: f"{t.key}. {pick(t.title)}"
+        for code in self.languages:
+            self.fields[f"title_{code}"] = forms.CharField(label=_("Title (%(code)s)") % {"code": code}, required=False)
+            self.fields[f"statement_{code}"] = forms.CharField(
+                label=_("Statement (%(code)s)") % {"code": code},
+                widget=forms.Textarea(attrs={"rows": 2}),
+                required=False,
+            )
+        for level in LEVELS:
+            for code in self.languages:
+                self.fields[f"level_{level}_{code}"] = forms.CharField(
+                    label=_("Level %(level)d: %(name)s (%(code)s)")
+                    % {"level": level, "name": LEVEL_NAMES[level], "code": code},
+                    widget=forms.Textarea(attrs={"rows": 2}),
+                    required=False,
+                )
+
+    def save(self):
+        data = self.cleaned_data
+        texts = {name: {c: data[f"{name}_{c}"] for c in self.languages} for name in ("title", "statement")}
+        levels = {str(n): {c: data[f"level_{n}_{c}"] for c in self.languages} for n in LEVELS}
+        try:
+            return save_standard(
+                self.programme, standard=self.standard, key=data["key"], theme=data["theme"], levels=levels, **texts
+            )
+        except ValidationError as problem:
+            self.add_error(None, problem)
+            return None
+
+
+def _initial(standard, languages) -> dict:
+    initial = {"key": standard.key, "theme": standard.theme_id}
+    for code in languages:
+        initial[f"title_{code}"] = _text_in(standard.title, code)
+        initial[f"statement_{code}"] = _text_in(standard.statement, code)
+        for level in LEVELS:
+            initial[f"level_{level}_{code}"] = _text_in(standard.levels.get(str(level), ""), code)
+    return initial
+
+
+def _text_in(value, code: str) -> str:
+    return value.get(code, "") if isinstance(value, dict) else value

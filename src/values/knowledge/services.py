@@ -104,3 +104,28 @@ def record_self_assessment(
         SelfAssessment(organisation=organisation, standard=s, score=v, evidence=e, assessed_on=on, assessed_by=by)
         for s, v, e in cleaned
     )
+
+
+@transaction.atomic
+def save_standard(
+    programme: Programme, *, standard: BenchmarkStandard | None = None, key: str, theme, title: dict, statement: dict,
+    levels: dict[str, dict],
+) -> BenchmarkStandard:  # fmt: skip
+    """Create or change a standard; every text needs at least its first language."""
+    errors: dict[str, list[str]] = {}
+    first = (programme.languages or ["en"])[0]
+    for name, value in (("title", title), ("statement", statement), *((f"level_{n}", t) for n, t in levels.items())):
+        if not value.get(first, "").strip():
+            errors[f"{name}_{first}"] = [_("This text is needed in the programme's first language.")]
+    taken = BenchmarkStandard.objects.filter(programme=programme, key=key).exclude(pk=standard.pk if standard else None)
+    if taken.exists():
+        errors["key"] = [_("Another standard has this id.")]
+    if errors:
+        raise ValidationError(errors)
+    standard = standard or BenchmarkStandard(programme=programme, position=programme.benchmark_standards.count())
+    standard.key, standard.theme = key, theme
+    standard.title = {code: text.strip() for code, text in title.items() if text.strip()}
+    standard.statement = {code: text.strip() for code, text in statement.items() if text.strip()}
+    standard.levels = {n: {c: t.strip() for c, t in texts.items() if t.strip()} for n, texts in levels.items()}
+    standard.save()
+    return standard

@@ -11,7 +11,7 @@ from values.network.models import City, Membership, Organisation, Person, User
 
 COORDINATORS_GROUP = "coordinators"
 # The apps whose data a coordinator manages in the admin.
-COORDINATOR_APPS = ("network", "programme", "finance", "activities")
+COORDINATOR_APPS = ("network", "programme", "finance", "activities", "knowledge", "reports", "actionplans")
 
 
 def save_organisation(*, key: str, name: TranslatableText, kind: str, country: str) -> Organisation:

@@ -1,0 +1,15 @@
+from django.contrib import admin
+
+from values.knowledge.models import BenchmarkStandard, SelfAssessment
+
+
+@admin.register(BenchmarkStandard)
+class BenchmarkStandardAdmin(admin.ModelAdmin):
+    list_display = ["key", "__str__", "theme", "programme"]
+    list_filter = ["programme", "theme"]
+
+
+@admin.register(SelfAssessment)
+class SelfAssessmentAdmin(admin.ModelAdmin):
+    list_display = ["organisation", "standard", "score", "assessed_on"]
+    list_filter = ["standard__theme", "organisation"]
