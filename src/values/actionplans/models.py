@@ -83,7 +83,7 @@ class Action(models.Model):
     plan = models.ForeignKey(ActionPlan, on_delete=models.CASCADE, related_name="actions", verbose_name=_("plan"))
     title = models.CharField(_("title"), max_length=200)
     owner = models.ForeignKey(
-        Organisation, on_delete=models.PROTECT, related_name="owned_actions", verbose_name=_("owner")
+        Organisation, on_delete=models.PROTECT, related_name="owned_actions", verbose_name=_("owner organisation")
     )
     owner_person = models.CharField(_("person in charge"), max_length=200, blank=True)
     partners = models.ManyToManyField(
