@@ -99,6 +99,10 @@ def test_people_outside_the_community_may_not_comment(client, accepted_plan, use
     response = client.post("/en/action-plans/cesena/context/comments/", {"text": "Looks good"})
 
     assert response.status_code == 403
+    assert (
+        "Only the cities of this city&#x27;s community of practice, the experts and the coordinator comment"
+        in response.text
+    )
     assert Comment.objects.count() == 0
 
 

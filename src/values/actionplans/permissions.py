@@ -7,6 +7,7 @@ that the city has published.
 
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
 
 from values.actionplans.enums import PlanStatus
 from values.actionplans.models import ActionPlan
@@ -74,5 +75,10 @@ def get_plan_for_edit(user: AnyUser, programme, key: str) -> ActionPlan:
 def get_plan_for_comment(user: AnyUser, programme, key: str) -> ActionPlan:
     plan = get_plan(programme, key)
     if not can_comment(user, plan):
-        raise PermissionDenied
+        raise PermissionDenied(
+            _(
+                "Only the cities of this city's community of practice, the experts and the coordinator "
+                "comment on its plan."
+            )
+        )
     return plan

@@ -15,7 +15,11 @@ def bad_request(request: HttpRequest, exception: Exception | None = None) -> Htt
 
 
 def permission_denied(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
-    return _error(request, 403, _("Not allowed"), _("You may not change this. Ask your programme's coordinator."))
+    # A check that says why (PermissionDenied("…")) is shown; otherwise the general sentence.
+    reason = str(exception) if exception is not None and str(exception) else ""
+    return _error(
+        request, 403, _("Not allowed"), reason or _("You may not change this. Ask your programme's coordinator.")
+    )
 
 
 def page_not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
