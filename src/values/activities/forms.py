@@ -7,6 +7,9 @@ from django.utils.translation import gettext_lazy as _
 from values.activities.enums import SessionKind
 from values.activities.models import Activity, Session
 from values.activities.services import nominate_participant, record_minutes, save_session, update_activity_details
+from values.core.text import pick
+from values.knowledge.enums import PracticeStatus
+from values.knowledge.models import Practice
 from values.network.models import Membership, User
 
 
@@ -47,6 +50,7 @@ class SessionForm(_ServiceForm, forms.Form):
     ends = forms.TimeField(label=_("Ends"), widget=forms.TimeInput(attrs={"type": "time"}))
     place = forms.CharField(label=_("Place"), max_length=300, required=False)
     speakers = forms.CharField(label=_("Speakers"), max_length=500, required=False)
+    practice = forms.ModelChoiceField(label=_("Good practice shown"), queryset=Practice.objects.none(), required=False)
 
     # The service names the moments; the form shows its errors beside the fields people fill in.
     FIELD_OF = {"starts_at": "starts", "ends_at": "ends"}
@@ -63,9 +67,14 @@ class SessionForm(_ServiceForm, forms.Form):
                 "ends": local_end.time(),
                 "place": session.place,
                 "speakers": session.speakers,
+                "practice": session.practice_id,
             }
         super().__init__(*args, **kwargs)
         self.activity, self.session = activity, session
+        self.fields["practice"].queryset = Practice.objects.filter(
+            programme=activity.programme_id, status=PracticeStatus.PUBLISHED
+        )
+        self.fields["practice"].label_from_instance = lambda p: pick(p.title)
         zone_name = str(activity.time_zone)
         self.fields["starts"].help_text = _("Local time in %(zone)s.") % {"zone": zone_name}
 
@@ -81,6 +90,7 @@ class SessionForm(_ServiceForm, forms.Form):
                 ends_at=datetime.combine(data["day"], data["ends"], tzinfo=zone),
                 place=data["place"],
                 speakers=data["speakers"],
+                practice=data["practice"],
             )
         except ValidationError as problem:
             for field, messages in problem.message_dict.items():

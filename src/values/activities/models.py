@@ -4,6 +4,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from values.activities.enums import ActivityKind, FeedKind, Mode, ParticipantStatus, SessionKind
+from values.knowledge.models import Practice
 from values.network.codes import country_time_zone
 from values.network.models import Organisation, User
 from values.programme.models import Community, ExchangePair, Programme
@@ -91,6 +92,14 @@ class Session(models.Model):
     ends_at = models.DateTimeField(_("ends"))
     place = models.CharField(_("place"), max_length=300, blank=True)
     speakers = models.CharField(_("speakers"), max_length=500, blank=True)
+    practice = models.ForeignKey(
+        Practice,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="sessions",
+        verbose_name=_("good practice shown"),
+    )
 
     class Meta:
         verbose_name = _("session")

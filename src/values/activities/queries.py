@@ -16,7 +16,7 @@ def activity_page_data(activity: Activity) -> dict:
         "visit": visit,
         "exchange": exchange,
         "community": visit.community if visit else exchange.pair.community,
-        "sessions": list(activity.sessions.all()),
+        "sessions": list(activity.sessions.select_related("practice")),
         "participants": list(participants),
     }
 

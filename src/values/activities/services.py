@@ -181,6 +181,7 @@ def save_session(
     ends_at: datetime,
     place: str = "",
     speakers: str = "",
+    practice=None,
 ) -> Session:
     """Add a session to the agenda (or change one): inside the dates, overlapping no other."""
     errors: dict[str, list[str]] = {}
@@ -199,6 +200,7 @@ def save_session(
     _raise_if(errors)
     session = session or Session(activity=activity)
     session.kind, session.title, session.place, session.speakers = kind, title, place, speakers
+    session.practice = practice
     session.starts_at, session.ends_at = starts_at, ends_at
     session.save()
     return session

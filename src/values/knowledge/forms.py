@@ -4,8 +4,15 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from values.core.text import pick
+from values.knowledge.enums import TargetGroup
 from values.knowledge.models import LEVELS, BenchmarkStandard
-from values.knowledge.services import record_self_assessment, save_standard
+from values.knowledge.services import (
+    record_self_assessment,
+    save_practice,
+    save_standard,
+    translate_practice,
+)
+from values.network.codes import language_code
 
 LEVEL_NAMES = {1: _("not started"), 2: _("emerging"), 3: _("established"), 4: _("embedded")}
 
@@ -107,3 +114,80 @@ def _initial(standard, languages) -> dict:
 
 def _text_in(value, code: str) -> str:
     return value.get(code, "") if isinstance(value, dict) else value
+
+
+class PracticeForm(forms.Form):
+    organisation = forms.ModelChoiceField(label=_("Proposed by"), queryset=None)
+    original_language = forms.ChoiceField(label=_("Language of these texts"))
+    title = forms.CharField(label=_("Title"), max_length=200)
+    summary = forms.CharField(label=_("Summary"), widget=forms.Textarea(attrs={"rows": 3}))
+    body = forms.CharField(
+        label=_("Description"), widget=forms.Textarea(attrs={"rows": 10}), required=False,
+        help_text=_("Markdown: **bold**, *italic*, lists, [links](https://example.org)."),
+    )  # fmt: skip
+    results = forms.CharField(label=_("Results and evidence"), widget=forms.Textarea(attrs={"rows": 4}), required=False)
+    themes = forms.ModelMultipleChoiceField(label=_("Themes"), queryset=None, widget=forms.CheckboxSelectMultiple)
+    target_groups = forms.MultipleChoiceField(
+        label=_("Target groups"), choices=TargetGroup.choices, widget=forms.CheckboxSelectMultiple, required=False
+    )
+    volunteers = forms.IntegerField(label=_("Volunteers involved"), min_value=0, required=False)
+    period_start = forms.DateField(label=_("Since"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    period_end = forms.DateField(label=_("Until"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    contact = forms.CharField(label=_("Contact"), max_length=300, required=False)
+
+    def __init__(self, *args, programme, organisations, practice=None, **kwargs) -> None:
+        if practice is not None:
+            kwargs.setdefault("initial", _practice_initial(practice))
+        super().__init__(*args, **kwargs)
+        self.programme, self.practice = programme, practice
+        self.fields["organisation"].queryset = organisations
+        self.fields["organisation"].label_from_instance = lambda o: pick(o.name)
+        self.fields["themes"].queryset = programme.themes.order_by("position")
+        self.fields["themes"].label_from_instance = lambda t: f"{t.key}. {pick(t.title)}"
+        codes = sorted({*programme.languages, *(language_code(c) for c in LANGUAGE_CHOICES)} - {None})
+        self.fields["original_language"].choices = [(c, c) for c in codes]
+
+    def save(self, *, by):
+        data = dict(self.cleaned_data)
+        texts = {name: data.pop(name) for name in ("title", "summary", "body", "results")}
+        try:
+            return save_practice(self.programme, practice=self.practice, by=by, texts=texts, **data)
+        except ValidationError as problem:
+            self.add_error(None, problem)
+            return None
+
+
+class TranslationForm(forms.Form):
+    language = forms.CharField(label=_("Language code"), max_length=2, help_text=_("ISO 639-1, e.g. it, de, lv"))
+    title = forms.CharField(label=_("Title"), max_length=200)
+    summary = forms.CharField(label=_("Summary"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
+    body = forms.CharField(label=_("Description"), widget=forms.Textarea(attrs={"rows": 10}), required=False)
+    results = forms.CharField(label=_("Results and evidence"), widget=forms.Textarea(attrs={"rows": 4}), required=False)
+
+    def save(self, practice):
+        data = dict(self.cleaned_data)
+        language = data.pop("language").strip().lower()
+        try:
+            return translate_practice(practice, language=language, texts=data)
+        except ValidationError as problem:
+            self.add_error(None, problem)
+            return None
+
+
+# The languages a practice is usually written in: the partners' languages in the VALUES programme.
+LANGUAGE_CHOICES = ("en", "it", "nl", "cs", "de", "es", "ca", "no", "fr", "lv", "el")
+
+
+def _practice_initial(practice) -> dict:
+    code = practice.original_language
+    return {
+        "organisation": practice.organisation_id,
+        "original_language": code,
+        **{name: (getattr(practice, name) or {}).get(code, "") for name in ("title", "summary", "body", "results")},
+        "themes": list(practice.themes.values_list("pk", flat=True)),
+        "target_groups": practice.target_groups,
+        "volunteers": practice.volunteers,
+        "period_start": practice.period_start,
+        "period_end": practice.period_end,
+        "contact": practice.contact,
+    }

@@ -3,6 +3,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from values.core.text import pick
+from values.knowledge.enums import PracticeStatus
 from values.network.models import Organisation, User
 from values.programme.models import Programme, Theme
 
@@ -61,3 +62,39 @@ class SelfAssessment(models.Model):
 
     def __str__(self) -> str:
         return f"{self.organisation} · {self.standard.key} · {self.score}"
+
+
+class Practice(models.Model):
+    """A good practice shown in visits and exchanges; its texts may be translated into any partner language."""
+
+    programme = models.ForeignKey(
+        Programme, on_delete=models.CASCADE, related_name="practices", verbose_name=_("programme")
+    )
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.PROTECT, related_name="practices", verbose_name=_("organisation")
+    )
+    original_language = models.CharField(_("original language"), max_length=8)
+    title = models.JSONField(_("title"), help_text=_("Language code to text; the original language is required."))
+    summary = models.JSONField(_("summary"), default=dict)
+    body = models.JSONField(_("description"), default=dict, help_text=_("Markdown."))
+    results = models.JSONField(_("results and evidence"), default=dict, blank=True)
+    themes = models.ManyToManyField(Theme, related_name="practices", verbose_name=_("themes"))
+    target_groups = models.JSONField(_("target groups"), default=list, blank=True)
+    volunteers = models.PositiveIntegerField(_("volunteers involved"), null=True, blank=True)
+    period_start = models.DateField(_("since"), null=True, blank=True)
+    period_end = models.DateField(_("until"), null=True, blank=True)
+    contact = models.CharField(_("contact"), max_length=300, blank=True)
+    status = models.CharField(_("status"), max_length=16, choices=PracticeStatus, default=PracticeStatus.PROPOSED)
+    proposed_by = models.ForeignKey(
+        User, on_delete=models.SET_NULL, null=True, related_name="+", verbose_name=_("proposed by")
+    )
+    created_at = models.DateTimeField(_("proposed"), auto_now_add=True)
+    published_at = models.DateTimeField(_("published"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("good practice")
+        verbose_name_plural = _("good practices")
+        ordering = ["-published_at", "-created_at", "-pk"]
+
+    def __str__(self) -> str:
+        return pick(self.title, self.original_language)

@@ -2,10 +2,13 @@
 
 from dataclasses import dataclass
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
-from values.knowledge.models import BenchmarkStandard, SelfAssessment
+from values.knowledge.enums import PracticeStatus
+from values.knowledge.models import BenchmarkStandard, Practice, SelfAssessment
+from values.knowledge.permissions import proposing_organisations
 from values.network.models import Organisation
+from values.network.permissions import is_coordinator
 from values.programme.models import Programme, Theme
 
 
@@ -73,3 +76,21 @@ def benchmark_levels(programme: Programme) -> dict[str, dict[str, float]]:
     for (city, theme), scores in sums.items():
         levels.setdefault(city, {})[theme] = round(sum(scores) / len(scores), 2)
     return levels
+
+
+def practices_visible_to(user, programme: Programme) -> QuerySet:
+    """Published practices for everyone; proposals too for their organisation and the coordinator."""
+    practices = Practice.objects.filter(programme=programme).select_related("organisation").prefetch_related("themes")
+    if is_coordinator(user):
+        return practices
+    mine = proposing_organisations(user)
+    return practices.filter(Q(status=PracticeStatus.PUBLISHED) | Q(organisation__in=mine)).distinct()
+
+
+def shown_in(practice: Practice) -> list:
+    """The visits and exchanges where the practice was shown (a session of their agenda), by date."""
+    sessions = practice.sessions.select_related("activity__host__city").order_by("starts_at")
+    activities = {}
+    for session in sessions:
+        activities.setdefault(session.activity_id, session.activity)
+    return list(activities.values())

@@ -9,7 +9,9 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from values.knowledge.models import LEVELS, BenchmarkStandard, SelfAssessment
+from values.knowledge.enums import PracticeStatus, TargetGroup
+from values.knowledge.models import LEVELS, BenchmarkStandard, Practice, SelfAssessment
+from values.network.codes import language_code
 from values.network.models import Organisation, User
 from values.programme.models import Programme
 from values.programme.programme_file import FileChecker, load_yaml_document, optional_value, required_value
@@ -129,3 +131,79 @@ def save_standard(
     standard.levels = {n: {c: t.strip() for c, t in texts.items() if t.strip()} for n, texts in levels.items()}
     standard.save()
     return standard
+
+
+# -- good practices ---------------------------------------------------------------------------
+PRACTICE_TEXTS = ("title", "summary", "body", "results")
+
+
+def _check_practice(original_language: str, texts: dict[str, str], **fields) -> dict[str, list[str]]:
+    errors: dict[str, list[str]] = {}
+    for name in ("title", "summary"):
+        if not texts.get(name, "").strip():
+            errors[name] = [_("Needed in the original language (%(language)s).") % {"language": original_language}]
+    start, end = fields.get("period_start"), fields.get("period_end")
+    if start and end and end < start:
+        errors["period_end"] = [_("The period ends before it starts.")]
+    unknown = [group for group in fields.get("target_groups", []) if group not in TargetGroup.values]
+    if unknown:
+        errors["target_groups"] = [_("Unknown target groups: %(groups)s.") % {"groups": ", ".join(unknown)}]
+    if not fields.get("themes"):
+        errors["themes"] = [_("Choose at least one theme.")]
+    return errors
+
+
+@transaction.atomic
+def save_practice(
+    programme: Programme,
+    *,
+    practice: Practice | None = None,
+    organisation: Organisation,
+    by: User | None,
+    original_language: str,
+    texts: dict[str, str],
+    themes,
+    **fields,
+) -> Practice:
+    """Propose a practice (or change one): its texts in the original language, the rest as given."""
+    errors = _check_practice(original_language, texts, themes=themes, **fields)
+    if errors:
+        raise ValidationError(errors)
+    if practice is None:
+        practice = Practice(programme=programme, proposed_by=by)
+        for name in PRACTICE_TEXTS:
+            setattr(practice, name, {})
+    practice.organisation, practice.original_language = organisation, original_language
+    for name in PRACTICE_TEXTS:
+        value = dict(getattr(practice, name) or {})
+        value[original_language] = texts.get(name, "").strip()
+        setattr(practice, name, {code: text for code, text in value.items() if text})
+    for name, value in fields.items():
+        setattr(practice, name, value)
+    practice.save()
+    practice.themes.set(themes)
+    return practice
+
+
+def translate_practice(practice: Practice, *, language: str, texts: dict[str, str]) -> Practice:
+    """Add or change the texts in another language; a missing one falls back to the original."""
+    if language_code(language) is None:
+        raise ValidationError({"language": [_("Not an ISO 639-1 language code.")]})
+    if not texts.get("title", "").strip():
+        raise ValidationError({"title": [_("A translation needs at least the title.")]})
+    for name in PRACTICE_TEXTS:
+        value = dict(getattr(practice, name) or {})
+        text = texts.get(name, "").strip()
+        if text:
+            value[language] = text
+        else:
+            value.pop(language, None)
+        setattr(practice, name, value)
+    practice.save(update_fields=list(PRACTICE_TEXTS))
+    return practice
+
+
+def publish_practice(practice: Practice) -> Practice:
+    practice.status, practice.published_at = PracticeStatus.PUBLISHED, timezone.now()
+    practice.save(update_fields=["status", "published_at"])
+    return practice

@@ -1,15 +1,26 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_POST
 
-from values.knowledge.forms import SelfAssessmentForm, StandardForm
-from values.knowledge.models import BenchmarkStandard
-from values.knowledge.permissions import can_maintain_benchmarks, require_benchmark_maintainer
-from values.knowledge.queries import city_scores, standards_of
-from values.network.permissions import get_organisation_for_edit
+from values.core.markdown import render_markdown
+from values.core.text import pick
+from values.knowledge.forms import PracticeForm, SelfAssessmentForm, StandardForm, TranslationForm
+from values.knowledge.models import BenchmarkStandard, Practice
+from values.knowledge.permissions import (
+    can_edit_practice,
+    can_maintain_benchmarks,
+    can_see_practice,
+    proposing_organisations,
+    require_benchmark_maintainer,
+)
+from values.knowledge.queries import city_scores, practices_visible_to, shown_in, standards_of
+from values.knowledge.services import publish_practice
+from values.network.permissions import get_organisation_for_edit, is_coordinator
 from values.programme.views import programme_or_404
 
 
@@ -57,3 +68,75 @@ def self_assessment(request: HttpRequest, key: str) -> HttpResponse:
         return redirect("partner", key=organisation.key)
     context = {"organisation": organisation, "form": form, "programme": programme}
     return render(request, "knowledge/self_assessment.html", context, status=400 if request.method == "POST" else 200)
+
+
+def practice_list(request: HttpRequest) -> HttpResponse:
+    programme = programme_or_404()
+    practices = practices_visible_to(request.user, programme)
+    context = {
+        "programme": programme,
+        "practices": practices,
+        "can_propose": proposing_organisations(request.user).exists(),
+    }
+    return render(request, "knowledge/practice_list.html", context)
+
+
+def practice_page(request: HttpRequest, practice_id: int) -> HttpResponse:
+    programme = programme_or_404()
+    practice = get_object_or_404(Practice.objects.select_related("organisation"), pk=practice_id, programme=programme)
+    if not can_see_practice(request.user, practice):
+        raise Http404("no such practice")  # a proposal stays invisible, not merely forbidden
+    language = (get_language() or "en").split("-")[0]
+    context = {
+        "practice": practice,
+        "translated": language in practice.title,
+        "language": language,
+        "body_html": render_markdown(pick(practice.body, language)),
+        "results_html": render_markdown(pick(practice.results, language)),
+        "shown_in": shown_in(practice),
+        "can_edit": can_edit_practice(request.user, practice),
+        "can_publish": is_coordinator(request.user) and practice.status != "published",
+    }
+    return render(request, "knowledge/practice.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def practice_edit(request: HttpRequest, practice_id: int | None = None) -> HttpResponse:
+    programme = programme_or_404()
+    practice = get_object_or_404(Practice, pk=practice_id, programme=programme) if practice_id else None
+    organisations = proposing_organisations(request.user)
+    if (practice and not can_edit_practice(request.user, practice)) or not organisations.exists():
+        raise PermissionDenied
+    form = PracticeForm(request.POST or None, programme=programme, organisations=organisations, practice=practice)
+    if request.method == "POST" and form.is_valid() and (saved := form.save(by=request.user)):
+        messages.success(request, _("The practice was saved; the coordinator publishes it."))
+        return redirect("practice", practice_id=saved.pk)
+    context = {"form": form, "practice": practice, "title": _("Propose a good practice")}
+    return render(request, "knowledge/practice_edit.html", context, status=400 if request.method == "POST" else 200)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def practice_translate(request: HttpRequest, practice_id: int) -> HttpResponse:
+    programme = programme_or_404()
+    practice = get_object_or_404(Practice, pk=practice_id, programme=programme)
+    if not can_edit_practice(request.user, practice):
+        raise PermissionDenied
+    form = TranslationForm(request.POST or None)
+    if request.method == "POST" and form.is_valid() and form.save(practice):
+        messages.success(request, _("The translation was saved."))
+        return redirect("practice", practice_id=practice.pk)
+    context = {"form": form, "practice": practice, "title": _("Translate the practice")}
+    return render(request, "knowledge/practice_edit.html", context, status=400 if request.method == "POST" else 200)
+
+
+@login_required
+@require_POST
+def practice_publish(request: HttpRequest, practice_id: int) -> HttpResponse:
+    if not is_coordinator(request.user):
+        raise PermissionDenied
+    practice = get_object_or_404(Practice, pk=practice_id, programme=programme_or_404())
+    publish_practice(practice)
+    messages.success(request, _("The practice is published."))
+    return redirect("practice", practice_id=practice.pk)
