@@ -221,3 +221,19 @@ def test_a_city_edits_its_action_plan_a_neighbour_comments_and_the_city_resolves
     expect(page.get_by_text("The comment was marked resolved.")).to_be_visible()
     expect(page.locator(".comment-resolved")).to_contain_text("Which neighbourhoods?")
     assert_accessible(page)
+
+
+def test_a_city_proposes_a_practice_and_the_pages_are_accessible(page: Page, live_server, cesena_staff):
+    _sign_in(page, live_server, "cesena")
+    page.goto(f"{live_server.url}/en/practices/")
+    assert_accessible(page)
+
+    page.get_by_role("link", name="Propose a good practice").click()
+    assert_accessible(page)
+    page.get_by_label("Title").fill("Language café in the library")
+    page.get_by_label("Summary").fill("Volunteers and newcomers meet weekly.")
+    page.get_by_label("C. City and volunteer cooperation", exact=False).check()
+    page.get_by_role("button", name="Save").click()
+
+    expect(page.locator("h1")).to_have_text("Language café in the library")
+    assert_accessible(page)

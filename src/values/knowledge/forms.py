@@ -141,6 +141,7 @@ class PracticeForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.programme, self.practice = programme, practice
         self.fields["organisation"].queryset = organisations
+        self.fields["organisation"].empty_label = None  # one's own organisation, chosen already
         self.fields["organisation"].label_from_instance = lambda o: pick(o.name)
         self.fields["themes"].queryset = programme.themes.order_by("position")
         self.fields["themes"].label_from_instance = lambda t: f"{t.key}. {pick(t.title)}"
