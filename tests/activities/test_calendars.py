@@ -165,3 +165,25 @@ def test_the_timeline_puts_each_communitys_activities_in_their_months(client, co
     assert [row.community for row in timeline] == ["A1", "B1", "C1", "D1"]
     assert all(len(row.cells) == 24 for row in timeline)
     assert [sum(len(cell) for cell in row.cells) for row in timeline] == [8, 8, 8, 8]  # 4 visits and 4 exchanges
+
+
+def test_a_report_deadline_is_in_the_feed_on_its_due_date(client, coordinator, programme, accepted):
+    from values.reports.services import request_reports, save_template
+
+    client.force_login(coordinator)
+    visit = Visit.objects.get(host__key="cesena")
+    template = save_template(
+        programme,
+        title="Key research questions",
+        description="",
+        questions=[{"kind": "short_text", "text": "One lesson?", "help_text": "", "required": True, "choices": []}],
+    )
+    due = visit.end + timedelta(days=21)
+    request_reports(visit, template=template, due=due)
+
+    events = {str(e["uid"]): e for e in _events(client, _feed(client, "programme"))}
+
+    deadline = events[f"report-due-{visit.pk}@values-platform"]
+    assert deadline.decoded("dtstart") == due
+    assert str(deadline["summary"]).startswith("Reports due: Key research questions")
+    assert len(events) == 33

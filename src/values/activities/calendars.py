@@ -22,10 +22,15 @@ def activities_calendar(activities: QuerySet[Activity], *, name: str, link_for) 
     calendar.add("version", "2.0")
     calendar.add("x-wr-calname", name)
     activities = activities.select_related("host__city", "visit__community", "exchange__guest__city")
+    activities = activities.select_related("report_request__template")
     for activity in activities.prefetch_related("sessions").order_by("start", "pk"):
         calendar.add_component(_activity_event(activity, link_for(activity)))
         for session in activity.sessions.all():
             calendar.add_component(_session_event(activity, session))
+        # The reverse side of the reports' request: activities name no reports code.
+        request = getattr(activity, "report_request", None)
+        if request is not None:
+            calendar.add_component(_deadline_event(activity, request, link_for(activity)))
     calendar.add_missing_timezones()
     return calendar.to_ical()
 
@@ -66,4 +71,16 @@ def _session_event(activity: Activity, session) -> icalendar.Event:
     event.add("dtend", session.ends_at.astimezone(zone))
     if session.place:
         event.add("location", session.place)
+    return event
+
+
+def _deadline_event(activity: Activity, request, link: str) -> icalendar.Event:
+    event = icalendar.Event()
+    event.add("uid", f"report-due-{activity.pk}@{UID_DOMAIN}")
+    event.add("dtstamp", activity.updated_at.astimezone(UTC))
+    event.add("summary", f"Reports due: {request.template.title} ({_title(activity)})")
+    event.add("dtstart", request.due)
+    event.add("dtend", request.due + timedelta(days=1))
+    event.add("url", link)
+    event.add("categories", ["report-deadline"])
     return event
