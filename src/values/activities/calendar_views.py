@@ -13,7 +13,12 @@ from values.activities import permissions as access
 from values.activities.calendars import activities_calendar
 from values.activities.enums import FeedKind
 from values.activities.models import CalendarFeed
-from values.activities.plan_queries import CalendarEntry, activity_title, programme_months, programme_timeline
+from values.activities.plan_queries import (
+    activity_entry,
+    programme_months,
+    programme_timeline,
+    with_calendar_details,
+)
 from values.activities.services import create_calendar_feed, revoke_calendar_feed
 from values.network.models import Organisation
 from values.programme.views import programme_or_404
@@ -22,10 +27,8 @@ from values.programme.views import programme_or_404
 @login_required
 def calendar_page(request: HttpRequest) -> HttpResponse:
     programme = programme_or_404()
-    activities = access.activities_visible_to(request.user, programme).select_related(
-        "host__city", "visit__community", "exchange__pair__community", "exchange__guest__city"
-    )
-    entries = [_entry(activity) for activity in activities]
+    activities = with_calendar_details(access.activities_visible_to(request.user, programme))
+    entries = [activity_entry(activity) for activity in activities]
     feeds = request.user.calendar_feeds.filter(programme=programme, revoked_at__isnull=True)
     months = programme_months(programme, entries)
     context = {
@@ -37,16 +40,6 @@ def calendar_page(request: HttpRequest) -> HttpResponse:
         "cities": Organisation.objects.filter(memberships__user=request.user, kind="city").distinct(),
     }
     return render(request, "activities/calendar.html", context)
-
-
-def _entry(activity) -> CalendarEntry:
-    if activity.kind == "visit":
-        title, community = activity_title("visit", activity.host.city.name, ""), activity.visit.community.key
-    else:
-        exchange = activity.exchange
-        title = activity_title("exchange", activity.host.city.name, exchange.guest.city.name)
-        community = exchange.pair.community.key
-    return CalendarEntry(activity.start, activity.end, activity.kind, title, community, activity.pk)
 
 
 @login_required

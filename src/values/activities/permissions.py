@@ -74,6 +74,11 @@ def get_participant_for_answer(user: AnyUser, participant_id: int) -> Participan
     return participant
 
 
+def with_cities(cities) -> Q:
+    """Activities a city takes part in: as host, as a member of the visiting community, as guest."""
+    return Q(host__in=cities) | Q(visit__community__members__organisation__in=cities) | Q(exchange__guest__in=cities)
+
+
 def activities_visible_to(user: AnyUser, programme) -> QuerySet[Activity]:
     """Every activity for the coordinator; for others, those of their cities or their own."""
     activities = Activity.objects.filter(programme=programme)
@@ -82,12 +87,7 @@ def activities_visible_to(user: AnyUser, programme) -> QuerySet[Activity]:
     if is_coordinator(user):
         return activities
     cities = Organisation.objects.filter(memberships__user=user)
-    return activities.filter(
-        Q(host__in=cities)
-        | Q(visit__community__members__organisation__in=cities)
-        | Q(exchange__guest__in=cities)
-        | Q(participants__user=user)
-    ).distinct()
+    return activities.filter(with_cities(cities) | Q(participants__user=user)).distinct()
 
 
 def feed_activities(feed) -> QuerySet[Activity]:
@@ -96,8 +96,5 @@ def feed_activities(feed) -> QuerySet[Activity]:
     if feed.kind == "programme":
         return activities
     if feed.kind == "city":
-        city = feed.organisation
-        return activities.filter(
-            Q(host=city) | Q(visit__community__members__organisation=city) | Q(exchange__guest=city)
-        ).distinct()
+        return activities.filter(with_cities([feed.organisation])).distinct()
     return activities.filter(participants__user=feed.owner).exclude(participants__status="declined").distinct()

@@ -8,7 +8,8 @@ from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 
-from values.activities.models import Exchange, Visit
+from values.activities.models import Activity
+from values.activities.permissions import with_cities
 from values.network.models import Organisation
 from values.programme.models import Community, PlanRule, PlanRun, Programme
 
@@ -75,30 +76,29 @@ def run_entries(run: PlanRun, names: dict[str, str]) -> list[CalendarEntry]:
 
 
 def accepted_entries(programme: Programme, *, cities: list[Organisation] | None = None) -> list[CalendarEntry]:
-    """The accepted plan's visits and exchanges, optionally only those a city takes part in."""
-    visits = Visit.objects.filter(programme=programme).select_related("host__city", "community")
-    exchanges = Exchange.objects.filter(programme=programme).select_related(
-        "host__city", "guest__city", "pair__community"
-    )
+    """The accepted plan's visits and exchanges, optionally only those the cities take part in."""
+    activities = Activity.objects.filter(programme=programme)
     if cities is not None:
-        visits = visits.filter(community__members__organisation__in=cities).distinct()
-        exchanges = exchanges.filter(pair__cities__in=cities).distinct()
-    entries = [
-        CalendarEntry(v.start, v.end, "visit", activity_title("visit", _city_name(v.host), ""), v.community.key, v.pk)
-        for v in visits
-    ]
-    entries += [
-        CalendarEntry(
-            e.start,
-            e.end,
-            "exchange",
-            activity_title("exchange", _city_name(e.host), _city_name(e.guest)),
-            e.pair.community.key,
-            e.pk,
-        )
-        for e in exchanges
-    ]
-    return entries
+        activities = activities.filter(with_cities(cities)).distinct()
+    return [activity_entry(activity) for activity in with_calendar_details(activities)]
+
+
+def with_calendar_details(activities: QuerySet[Activity]) -> QuerySet[Activity]:
+    return activities.select_related(
+        "host__city", "visit__community", "exchange__pair__community", "exchange__guest__city"
+    )
+
+
+def activity_entry(activity: Activity) -> CalendarEntry:
+    """An accepted visit or exchange as one entry of a calendar."""
+    host = _city_name(activity.host)
+    if activity.kind == "visit":
+        title, community = activity_title("visit", host, ""), activity.visit.community.key
+    else:
+        exchange = activity.exchange
+        title = activity_title("exchange", host, _city_name(exchange.guest))
+        community = exchange.pair.community.key
+    return CalendarEntry(activity.start, activity.end, activity.kind, title, community, activity.pk)
 
 
 def communities_of(programme: Programme, *, cities: list[Organisation] | None = None) -> QuerySet[Community]:
