@@ -1,0 +1,149 @@
+"""Practices to and from JSON and CSV: what `values export_practices` writes, `import_practices` reads.
+
+Translations travel as one column (CSV) or one mapping (JSON) per text and language;
+themes and target groups as lists (CSV: separated by ";"). An import checks every row before
+it changes anything, and names the row and the key of each problem.
+"""
+
+import csv
+import io
+import json
+from datetime import date
+from typing import Any
+
+from django.db import transaction
+
+from values.knowledge.enums import PracticeStatus, TargetGroup
+from values.knowledge.models import Practice
+from values.knowledge.services import PRACTICE_TEXTS
+from values.network.codes import language_code
+from values.network.models import Organisation
+from values.programme.models import Programme
+from values.programme.spec import Problem
+
+SCALAR_FIELDS = ("organisation", "original_language", "themes", "target_groups", "volunteers", "period_start",
+                 "period_end", "contact", "status")  # fmt: skip
+
+
+def practice_records(practices) -> list[dict[str, Any]]:
+    records = []
+    for practice in practices.select_related("organisation").prefetch_related("themes"):
+        record = {
+            "organisation": practice.organisation.key,
+            "original_language": practice.original_language,
+            **{name: dict(sorted((getattr(practice, name) or {}).items())) for name in PRACTICE_TEXTS},
+            "themes": sorted(theme.key for theme in practice.themes.all()),
+            "target_groups": list(practice.target_groups),
+            "volunteers": practice.volunteers,
+            "period_start": practice.period_start.isoformat() if practice.period_start else None,
+            "period_end": practice.period_end.isoformat() if practice.period_end else None,
+            "contact": practice.contact,
+            "status": practice.status,
+        }
+        records.append(record)
+    return sorted(records, key=lambda r: (r["organisation"], r["title"].get(r["original_language"], "")))
+
+
+def to_json(records: list[dict]) -> str:
+    return json.dumps({"practices": records}, ensure_ascii=False, indent=2) + "\n"
+
+
+def to_csv(records: list[dict]) -> str:
+    languages = sorted({code for r in records for name in PRACTICE_TEXTS for code in r[name]})
+    text_columns = [f"{name}_{code}" for name in PRACTICE_TEXTS for code in languages]
+    stream = io.StringIO()
+    writer = csv.DictWriter(stream, fieldnames=[*SCALAR_FIELDS, *text_columns])
+    writer.writeheader()
+    for record in records:
+        row = {field: record[field] for field in SCALAR_FIELDS}
+        row["themes"], row["target_groups"] = ";".join(record["themes"]), ";".join(record["target_groups"])
+        row.update({f"{name}_{code}": record[name].get(code, "") for name in PRACTICE_TEXTS for code in languages})
+        writer.writerow({key: "" if value is None else value for key, value in row.items()})
+    return stream.getvalue()
+
+
+def records_from_csv(text: str) -> list[dict]:
+    records = []
+    for row in csv.DictReader(io.StringIO(text)):
+        record: dict[str, Any] = {field: row.get(field, "") for field in SCALAR_FIELDS}
+        record["themes"] = [t for t in (row.get("themes") or "").split(";") if t]
+        record["target_groups"] = [g for g in (row.get("target_groups") or "").split(";") if g]
+        for name in PRACTICE_TEXTS:
+            record[name] = {
+                key.split("_", 1)[1]: value for key, value in row.items() if key.startswith(f"{name}_") and value
+            }
+        record["volunteers"] = record["volunteers"] or None
+        record["period_start"] = record["period_start"] or None
+        record["period_end"] = record["period_end"] or None
+        records.append(record)
+    return records
+
+
+def records_from_json(text: str) -> list[dict]:
+    data = json.loads(text)
+    if not isinstance(data, dict) or not isinstance(data.get("practices"), list):
+        raise ValueError('expected {"practices": [...]}')
+    return data["practices"]
+
+
+def check_records(programme: Programme, records: list[dict]) -> list[Problem]:
+    organisations = set(Organisation.objects.filter(partnerships__programme=programme).values_list("key", flat=True))
+    themes = set(programme.themes.values_list("key", flat=True))
+    problems = []
+    for index, record in enumerate(records):
+        problems += [
+            Problem(f"practices[{index}].{key}", reason)
+            for key, reason in _record_problems(record, organisations, themes)
+        ]
+    return problems
+
+
+def _record_problems(record: Any, organisations: set[str], themes: set[str]):
+    if not isinstance(record, dict):
+        yield "(row)", "is not a mapping of keys to values"
+        return
+    if record.get("organisation") not in organisations:
+        yield "organisation", f'"{record.get("organisation")}" is not an organisation of the programme'
+    language = record.get("original_language")
+    if language_code(language) is None:
+        yield "original_language", f'"{language}" is not an ISO 639-1 language code'
+    for name in ("title", "summary"):
+        if not isinstance(record.get(name), dict) or not str(record[name].get(language, "")).strip():
+            yield name, "is needed in the original language"
+    unknown = [t for t in record.get("themes") or [] if t not in themes]
+    if unknown or not record.get("themes"):
+        yield "themes", f"unknown themes: {', '.join(unknown)}" if unknown else "at least one theme is needed"
+    if any(g not in TargetGroup.values for g in record.get("target_groups") or []):
+        yield "target_groups", f"allowed: {', '.join(TargetGroup.values)}"
+    if record.get("status", PracticeStatus.PROPOSED) not in PracticeStatus.values:
+        yield "status", f"allowed: {', '.join(PracticeStatus.values)}"
+    for key in ("period_start", "period_end"):
+        if record.get(key):
+            try:
+                date.fromisoformat(str(record[key]))
+            except ValueError:
+                yield key, f'"{record[key]}" is not a date like 2020-01-31'
+    if record.get("volunteers") not in (None, "") and not str(record["volunteers"]).isdigit():
+        yield "volunteers", "must be a whole number"
+
+
+@transaction.atomic
+def import_records(programme: Programme, records: list[dict]) -> int:
+    """Create one practice per record (after `check_records` found nothing)."""
+    organisations = {o.key: o for o in Organisation.objects.filter(partnerships__programme=programme)}
+    themes = {t.key: t for t in programme.themes.all()}
+    for record in records:
+        practice = Practice.objects.create(
+            programme=programme,
+            organisation=organisations[record["organisation"]],
+            original_language=record["original_language"],
+            **{name: {c: t for c, t in (record.get(name) or {}).items() if t} for name in PRACTICE_TEXTS},
+            target_groups=list(record.get("target_groups") or []),
+            volunteers=int(record["volunteers"]) if record.get("volunteers") not in (None, "") else None,
+            period_start=date.fromisoformat(record["period_start"]) if record.get("period_start") else None,
+            period_end=date.fromisoformat(record["period_end"]) if record.get("period_end") else None,
+            contact=record.get("contact") or "",
+            status=record.get("status") or PracticeStatus.PROPOSED,
+        )
+        practice.themes.set([themes[key] for key in record["themes"]])
+    return len(records)
