@@ -13,6 +13,7 @@ from values.knowledge.services import (
     translate_practice,
 )
 from values.network.codes import language_code
+from values.network.models import Organisation
 
 LEVEL_NAMES = {1: _("not started"), 2: _("emerging"), 3: _("established"), 4: _("embedded")}
 
@@ -192,3 +193,26 @@ def _practice_initial(practice) -> dict:
         "period_end": practice.period_end,
         "contact": practice.contact,
     }
+
+
+class PracticeFilterForm(forms.Form):
+    """The search box and its filters; every field may stay empty."""
+
+    q = forms.CharField(label=_("Search"), required=False, max_length=200)
+    theme = forms.ModelChoiceField(label=_("Theme"), queryset=None, required=False)
+    city = forms.ModelChoiceField(label=_("City or organisation"), queryset=None, required=False)
+    country = forms.ChoiceField(label=_("Country"), required=False)
+    target_group = forms.ChoiceField(label=_("Target group"), required=False)
+    language = forms.ChoiceField(label=_("Written in"), required=False)
+
+    def __init__(self, *args, programme, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["theme"].queryset = programme.themes.order_by("position")
+        self.fields["theme"].label_from_instance = lambda t: f"{t.key}. {pick(t.title)}"
+        organisations = Organisation.objects.filter(partnerships__programme=programme).order_by("key")
+        self.fields["city"].queryset = organisations
+        self.fields["city"].label_from_instance = lambda o: pick(o.name)
+        countries = sorted(set(organisations.values_list("country", flat=True)))
+        self.fields["country"].choices = [("", "—"), *((c, c) for c in countries)]
+        self.fields["target_group"].choices = [("", "—"), *TargetGroup.choices]
+        self.fields["language"].choices = [("", "—"), *((c, c) for c in LANGUAGE_CHOICES)]

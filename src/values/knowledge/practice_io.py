@@ -15,6 +15,7 @@ from django.db import transaction
 
 from values.knowledge.enums import PracticeStatus, TargetGroup
 from values.knowledge.models import Practice
+from values.knowledge.search import index_practice
 from values.knowledge.services import PRACTICE_TEXTS
 from values.network.codes import language_code
 from values.network.models import Organisation
@@ -146,4 +147,5 @@ def import_records(programme: Programme, records: list[dict]) -> int:
             status=record.get("status") or PracticeStatus.PROPOSED,
         )
         practice.themes.set([themes[key] for key in record["themes"]])
+        index_practice(practice)
     return len(records)

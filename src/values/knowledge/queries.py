@@ -2,11 +2,13 @@
 
 from dataclasses import dataclass
 
+from django.db import connection
 from django.db.models import Q, QuerySet
 
 from values.knowledge.enums import PracticeStatus
 from values.knowledge.models import BenchmarkStandard, Practice, SelfAssessment
 from values.knowledge.permissions import proposing_organisations
+from values.knowledge.search import search, words
 from values.network.models import Organisation
 from values.network.permissions import is_coordinator
 from values.programme.models import Programme, Theme
@@ -94,3 +96,35 @@ def shown_in(practice: Practice) -> list:
     for session in sessions:
         activities.setdefault(session.activity_id, session.activity)
     return list(activities.values())
+
+
+def filter_practices(practices, *, q: str = "", theme=None, city=None, country: str = "", target_group: str = "",
+                     language: str = ""):  # fmt: skip
+    """Narrow by theme, city, country, target group and the languages the practice is written in."""
+    if theme is not None:
+        practices = practices.filter(themes=theme)
+    if city is not None:
+        practices = practices.filter(organisation=city)
+    if country:
+        practices = practices.filter(organisation__country=country)
+    if target_group:
+        practices = practices.filter(target_groups__contains=[target_group]) if connection.vendor == "postgresql" else [
+            p for p in practices if target_group in p.target_groups
+        ]  # fmt: skip
+    if language:
+        practices = [p for p in practices if language in p.title]
+    return practices
+
+
+@dataclass(frozen=True)
+class Result:
+    practice: Practice
+    snippet: str  # safe HTML
+
+
+def ranked_practices(practices, query: str) -> list[Result]:
+    """With a query: the practices that match, best first, each with its snippet. Without: all."""
+    by_id = {p.pk: p for p in practices}
+    if not words(query):
+        return [Result(p, "") for p in by_id.values()]
+    return [Result(by_id[hit.practice_id], hit.snippet) for hit in search(query, candidates=list(by_id))]

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from values.knowledge.enums import PracticeStatus, TargetGroup
 from values.knowledge.models import LEVELS, BenchmarkStandard, Practice, SelfAssessment
+from values.knowledge.search import index_practice
 from values.network.codes import language_code
 from values.network.models import Organisation, User
 from values.programme.models import Programme
@@ -182,6 +183,7 @@ def save_practice(
         setattr(practice, name, value)
     practice.save()
     practice.themes.set(themes)
+    index_practice(practice)
     return practice
 
 
@@ -200,6 +202,7 @@ def translate_practice(practice: Practice, *, language: str, texts: dict[str, st
             value.pop(language, None)
         setattr(practice, name, value)
     practice.save(update_fields=list(PRACTICE_TEXTS))
+    index_practice(practice)
     return practice
 
 

@@ -9,7 +9,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from values.core.markdown import render_markdown
 from values.core.text import pick
-from values.knowledge.forms import PracticeForm, SelfAssessmentForm, StandardForm, TranslationForm
+from values.knowledge.forms import PracticeFilterForm, PracticeForm, SelfAssessmentForm, StandardForm, TranslationForm
 from values.knowledge.models import BenchmarkStandard, Practice
 from values.knowledge.permissions import (
     can_edit_practice,
@@ -18,7 +18,14 @@ from values.knowledge.permissions import (
     proposing_organisations,
     require_benchmark_maintainer,
 )
-from values.knowledge.queries import city_scores, practices_visible_to, shown_in, standards_of
+from values.knowledge.queries import (
+    city_scores,
+    filter_practices,
+    practices_visible_to,
+    ranked_practices,
+    shown_in,
+    standards_of,
+)
 from values.knowledge.services import publish_practice
 from values.network.permissions import get_organisation_for_edit, is_coordinator
 from values.programme.views import programme_or_404
@@ -71,11 +78,19 @@ def self_assessment(request: HttpRequest, key: str) -> HttpResponse:
 
 
 def practice_list(request: HttpRequest) -> HttpResponse:
+    """One search box over every translation, with filters; results in the reader's language."""
     programme = programme_or_404()
+    filters = PracticeFilterForm(request.GET or None, programme=programme)
     practices = practices_visible_to(request.user, programme)
+    if filters.is_valid():
+        practices = filter_practices(practices, **filters.cleaned_data)
+    query = filters.cleaned_data.get("q", "") if filters.is_valid() else ""
+    results = ranked_practices(practices, query)
     context = {
         "programme": programme,
-        "practices": practices,
+        "results": results,
+        "filters": filters,
+        "query": query,
         "can_propose": proposing_organisations(request.user).exists(),
     }
     return render(request, "knowledge/practice_list.html", context)
