@@ -237,3 +237,9 @@ def test_a_city_proposes_a_practice_and_the_pages_are_accessible(page: Page, liv
 
     expect(page.locator("h1")).to_have_text("Language café in the library")
     assert_accessible(page)
+    page.get_by_role("link", name="Good practices").first.click()
+    page.get_by_label("Search").fill("librar")
+    page.get_by_role("button", name="Search").click()
+    expect(page.locator(".snippet, .practice-title")).not_to_have_count(0)
+    expect(page.get_by_role("link", name="Language café in the library")).to_be_visible()
+    assert_accessible(page)
