@@ -2,8 +2,8 @@
 
 from dataclasses import dataclass
 
-from django.db import connection
-from django.db.models import Q, QuerySet
+from django.db.models import Q, QuerySet, TextField
+from django.db.models.functions import Cast
 
 from values.knowledge.enums import PracticeStatus
 from values.knowledge.models import BenchmarkStandard, Practice, SelfAssessment
@@ -98,8 +98,8 @@ def shown_in(practice: Practice) -> list:
     return list(activities.values())
 
 
-def filter_practices(practices, *, q: str = "", theme=None, city=None, country: str = "", target_group: str = "",
-                     language: str = ""):  # fmt: skip
+def filter_practices(practices: QuerySet[Practice], *, q: str = "", theme=None, city=None, country: str = "",
+                     target_group: str = "", language: str = "") -> QuerySet[Practice]:  # fmt: skip
     """Narrow by theme, city, country, target group and the languages the practice is written in."""
     if theme is not None:
         practices = practices.filter(themes=theme)
@@ -108,11 +108,12 @@ def filter_practices(practices, *, q: str = "", theme=None, city=None, country: 
     if country:
         practices = practices.filter(organisation__country=country)
     if target_group:
-        practices = practices.filter(target_groups__contains=[target_group]) if connection.vendor == "postgresql" else [
-            p for p in practices if target_group in p.target_groups
-        ]  # fmt: skip
+        # The list as text, on both databases: '["newcomers", "women"]' holds '"newcomers"'.
+        practices = practices.annotate(groups_text=Cast("target_groups", TextField())).filter(
+            groups_text__contains=f'"{target_group}"'
+        )
     if language:
-        practices = [p for p in practices if language in p.title]
+        practices = practices.filter(title__has_key=language)
     return practices
 
 
@@ -122,9 +123,14 @@ class Result:
     snippet: str  # safe HTML
 
 
-def ranked_practices(practices, query: str) -> list[Result]:
-    """With a query: the practices that match, best first, each with its snippet. Without: all."""
-    by_id = {p.pk: p for p in practices}
+def ranked_practices(practices: QuerySet[Practice], query: str, *, limit: int = 50) -> list[Result]:
+    """With a query: the matching practices, best first, with snippets. Without: the latest ones."""
     if not words(query):
-        return [Result(p, "") for p in by_id.values()]
-    return [Result(by_id[hit.practice_id], hit.snippet) for hit in search(query, candidates=list(by_id))]
+        return [Result(p, "") for p in practices[:limit]]
+    hits = search(query, within=practices, limit=limit)
+    found = (
+        Practice.objects.select_related("organisation")
+        .prefetch_related("themes")
+        .in_bulk([h.practice_id for h in hits])
+    )
+    return [Result(found[hit.practice_id], hit.snippet) for hit in hits if hit.practice_id in found]

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from django.db import connection
+from django.db.models import QuerySet
 
 from values.knowledge.models import Practice
 
@@ -63,18 +64,21 @@ def _insert(cursor, practice_id: int, language: str, texts: list[str]) -> None:
         )
 
 
-def search(query: str, *, candidates: list[int] | None = None, limit: int = 50) -> list[Hit]:
-    """The best-ranked (practice, language) rows for the query's words; one hit per practice."""
+def search(query: str, *, within: QuerySet[Practice] | None = None, limit: int = 50) -> list[Hit]:
+    """The best-ranked practices for the query's words (one hit each); `within` narrows them in the
+    database itself, so that filters cost the index nothing and no match is cut off."""
     terms = words(query)
     if not terms:
         return []
-    rows = (
-        _search_postgresql(terms, limit * 4) if connection.vendor == "postgresql" else _search_sqlite(terms, limit * 4)
-    )
-    allowed = None if candidates is None else set(candidates)
+    narrowing, params = "", []
+    if within is not None:
+        # No ordering and one column: the narrowing is a plain list of practice ids.
+        sql, within_params = within.order_by().values("pk").query.sql_with_params()
+        narrowing, params = f" AND practice_id IN ({sql})", list(within_params)
+    engine = _search_postgresql if connection.vendor == "postgresql" else _search_sqlite
     hits, seen = [], set()
-    for practice_id, language, rank, snippet in rows:
-        if practice_id in seen or (allowed is not None and practice_id not in allowed):
+    for practice_id, language, rank, snippet in engine(terms, narrowing, params, limit * 4):
+        if practice_id in seen:
             continue
         seen.add(practice_id)
         hits.append(Hit(practice_id, language, float(rank), _safe_snippet(snippet)))
@@ -83,29 +87,30 @@ def search(query: str, *, candidates: list[int] | None = None, limit: int = 50) 
     return hits
 
 
-def _search_sqlite(terms: list[str], limit: int) -> list[tuple]:
+def _search_sqlite(terms: list[str], narrowing: str, params: list, limit: int) -> list[tuple]:
     match = " ".join(f'"{term}"*' for term in terms)  # each word quoted: FTS syntax in it is inert
+    # `narrowing` is SQL that Django generated from a queryset, its values passed as parameters.
+    sql = (
+        "SELECT practice_id, language, bm25(knowledge_practice_search, 0, 0, 5.0, 1.0), "  # noqa: S608
+        "snippet(knowledge_practice_search, 3, %s, %s, '…', 16) "
+        f"FROM knowledge_practice_search WHERE knowledge_practice_search MATCH %s{narrowing} "
+        "ORDER BY bm25(knowledge_practice_search, 0, 0, 5.0, 1.0) LIMIT %s"
+    )
     with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT practice_id, language, bm25(knowledge_practice_search, 0, 0, 5.0, 1.0), "
-            "snippet(knowledge_practice_search, 3, %s, %s, '…', 16) "
-            "FROM knowledge_practice_search WHERE knowledge_practice_search MATCH %s "
-            "ORDER BY bm25(knowledge_practice_search, 0, 0, 5.0, 1.0) LIMIT %s",
-            [MARK_OPEN, MARK_CLOSE, match, limit],
-        )
+        cursor.execute(sql, [MARK_OPEN, MARK_CLOSE, match, *params, limit])
         return [(pid, lang, -rank, snippet) for pid, lang, rank, snippet in cursor.fetchall()]
 
 
-def _search_postgresql(terms: list[str], limit: int) -> list[tuple]:
+def _search_postgresql(terms: list[str], narrowing: str, params: list, limit: int) -> list[tuple]:
     prefix = " & ".join(f"{term}:*" for term in terms)
+    sql = (
+        "SELECT practice_id, language, ts_rank(document, q), ts_headline('simple', content, q, %s) "  # noqa: S608
+        "FROM knowledge_practice_search, to_tsquery('simple', %s) AS q "
+        f"WHERE document @@ q{narrowing} ORDER BY ts_rank(document, q) DESC LIMIT %s"
+    )
+    headline = f"StartSel={MARK_OPEN}, StopSel={MARK_CLOSE}, MaxWords=20, MinWords=8"
     with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT practice_id, language, ts_rank(document, q), "
-            "ts_headline('simple', content, q, %s) "
-            "FROM knowledge_practice_search, to_tsquery('simple', %s) AS q "
-            "WHERE document @@ q ORDER BY ts_rank(document, q) DESC LIMIT %s",
-            [f"StartSel={MARK_OPEN}, StopSel={MARK_CLOSE}, MaxWords=20, MinWords=8", prefix, limit],
-        )
+        cursor.execute(sql, [headline, prefix, *params, limit])
         return cursor.fetchall()
 
 
