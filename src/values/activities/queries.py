@@ -1,8 +1,6 @@
 """Reads of visits and exchanges, already fetching what the pages show."""
 
-from django.db.models import Prefetch
-
-from values.activities.models import Activity, Participant
+from values.activities.models import Activity
 
 
 def activity_page_data(activity: Activity) -> dict:
@@ -19,9 +17,3 @@ def activity_page_data(activity: Activity) -> dict:
         "sessions": list(activity.sessions.select_related("practice")),
         "participants": list(participants),
     }
-
-
-def activities_with_people(queryset):
-    return queryset.prefetch_related(
-        Prefetch("participants", queryset=Participant.objects.select_related("user", "organisation"))
-    )

@@ -21,13 +21,3 @@ def pick(value: TranslatableText | None, language: str | None = None) -> str:
         if value.get(code):
             return value[code]
     return next((text for text in value.values() if text), "")
-
-
-def is_translated(value: TranslatableText | None, language: str | None = None) -> bool:
-    """Whether `pick` finds the text in the language asked for, not a fallback."""
-    if not value:
-        return False
-    if isinstance(value, str):
-        return True
-    wanted = (language or get_language() or settings.LANGUAGE_CODE).split("-")[0]
-    return bool(value.get(wanted))

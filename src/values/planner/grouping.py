@@ -70,16 +70,6 @@ def _unpairable(instance: Instance, communities: list[Community]) -> Infeasible:
     return Infeasible((f"Community {stuck.id} ({listed}) cannot be paired without a banned pair.",))
 
 
-def grouping_objective(instance: Instance, communities: tuple[Community, ...]) -> int:
-    """Recomputed from the members: interest in the community's theme minus country penalties."""
-    cities = {city.id: city for city in instance.cities}
-    total = 0
-    for community in communities:
-        total += sum(cities[m].interest(community.theme) for m in community.members)
-        total -= instance.country_weight * _extra_per_country([cities[m].country for m in community.members])
-    return total
-
-
 def _extra_per_country(countries: list[str]) -> int:
     return sum(count - 1 for count in Counter(countries).values())
 

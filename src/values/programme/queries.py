@@ -58,8 +58,8 @@ def themes_of(programme: Programme) -> QuerySet[Theme]:
     return programme.themes.order_by("position")
 
 
-def key_figures(programme: Programme) -> dict[str, int]:
-    partners = list(partners_of(programme))
+def key_figures(programme: Programme, partners: list[Partner]) -> dict[str, int]:
+    """Counted from the partnership the page has already loaded (`partners_of`)."""
     cities = [p for p in partners if p.organisation.is_city]
     return {
         "cities": len(cities),

@@ -17,6 +17,7 @@ from values.network.models import User
 from values.network.tasks import send_email
 from values.reports.enums import ReportStatus
 from values.reports.models import ReportRequest, SentReminder
+from values.reports.services import expected_authors
 
 ACTIVITY_NOTICE_DAYS = 7
 REPORT_NOTICE_DAYS = 3
@@ -63,7 +64,7 @@ def _report_reminders(today: date) -> list[Reminder]:
     requests = ReportRequest.objects.filter(due__gte=today, due__lte=today + timedelta(days=REPORT_NOTICE_DAYS))
     reminders = []
     for request in requests.select_related("activity__host", "template"):
-        owing = request.activity.participants.filter(status=ParticipantStatus.CONFIRMED).exclude(
+        owing = expected_authors(request.activity).exclude(
             report__status__in=(ReportStatus.SUBMITTED, ReportStatus.ACCEPTED)
         )
         for participant in owing.select_related("user"):

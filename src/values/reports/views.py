@@ -10,7 +10,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from values.activities import permissions as activity_access
-from values.activities.enums import ParticipantStatus
 from values.programme.views import programme_or_404
 from values.reports import queries
 from values.reports.exports import answer_text, reports_csv, reports_pdf
@@ -25,7 +24,14 @@ from values.reports.forms import (
 )
 from values.reports.models import ReportRequest, ReportTemplate
 from values.reports.permissions import get_report_for_review, require_report_manager
-from values.reports.services import report_for, request_reports, review_report, save_report, save_template
+from values.reports.services import (
+    expected_authors,
+    report_for,
+    request_reports,
+    review_report,
+    save_report,
+    save_template,
+)
 
 
 @login_required
@@ -81,7 +87,7 @@ def request_edit(request: HttpRequest, activity_id: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def my_report(request: HttpRequest, activity_id: int) -> HttpResponse:
     activity = activity_access.get_activity_for_view(request.user, activity_id)
-    participant = activity.participants.filter(user=request.user, status=ParticipantStatus.CONFIRMED).first()
+    participant = expected_authors(activity).filter(user=request.user).first()
     if participant is None or not ReportRequest.objects.filter(activity=activity).exists():
         raise PermissionDenied
     report = report_for(participant)

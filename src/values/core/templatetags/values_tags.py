@@ -7,7 +7,7 @@ from babel.numbers import format_currency, format_percent
 from django import template
 from django.utils.translation import get_language
 
-from values.core.text import is_translated, pick
+from values.core.text import pick
 
 register = template.Library()
 
@@ -20,11 +20,6 @@ def _locale() -> str:
 def tr(value: object) -> str:
     """A translatable text in the active language (or its fallback)."""
     return pick(value)  # type: ignore[arg-type]
-
-
-@register.filter
-def translated(value: object) -> bool:
-    return is_translated(value)  # type: ignore[arg-type]
 
 
 @register.filter

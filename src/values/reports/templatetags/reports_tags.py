@@ -3,9 +3,9 @@ by template tag instead of the activities app importing reports."""
 
 from django import template
 
-from values.activities.enums import ParticipantStatus
 from values.reports.models import Report, ReportRequest
 from values.reports.permissions import can_manage_reports
+from values.reports.services import expected_authors
 
 register = template.Library()
 
@@ -14,7 +14,7 @@ register = template.Library()
 def activity_reports(context, activity) -> dict:
     user = context["user"]
     request = ReportRequest.objects.filter(activity=activity).select_related("template").first()
-    mine = activity.participants.filter(user=user, status=ParticipantStatus.CONFIRMED).first()
+    mine = expected_authors(activity).filter(user=user).first()
     manager = can_manage_reports(user)
     reports = []
     if request is not None and manager:
