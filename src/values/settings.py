@@ -134,6 +134,13 @@ STATIC_URL = "static/"
 STATIC_ROOT = Path(env_str("STATIC_ROOT", str(VAR_DIR / "static")))
 MEDIA_URL = "media/"
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(VAR_DIR / "media")))
+# Upload limits in megabytes; uploads are served through the app, which checks who may see them.
+MAX_PHOTO_MB = env_int("MAX_PHOTO_MB", 10)
+MAX_VIDEO_MB = env_int("MAX_VIDEO_MB", 200)
+MAX_CAPTIONS_MB = env_int("MAX_CAPTIONS_MB", 1)
+MAX_RECEIPT_MB = env_int("MAX_RECEIPT_MB", 10)
+# Files above this size are streamed to a temporary file instead of held in memory.
+FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {

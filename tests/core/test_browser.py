@@ -9,6 +9,7 @@ from django.core.management import call_command
 from playwright.sync_api import Page, expect
 
 from tests.conftest import PASSWORD, ROOT, make_member
+from tests.core.test_uploads import CAPTIONS_TEXT, photo_bytes
 from values.activities.services import answer_nomination, nominate_participant
 from values.network.enums import Role
 from values.reports.services import request_reports, save_template
@@ -242,4 +243,41 @@ def test_a_city_proposes_a_practice_and_the_pages_are_accessible(page: Page, liv
     page.get_by_role("button", name="Search").click()
     expect(page.locator(".snippet, .practice-title")).not_to_have_count(0)
     expect(page.get_by_role("link", name="Language café in the library")).to_be_visible()
+    assert_accessible(page)
+
+
+def test_photos_and_videos_are_added_with_alt_text_and_captions(
+    page: Page, live_server, cesena_staff, settings, tmp_path
+):
+    settings.MEDIA_ROOT = tmp_path
+    _sign_in(page, live_server, "cesena")
+    page.goto(f"{live_server.url}/en/practices/new/")
+    page.get_by_label("Title").fill("Language café in the library")
+    page.get_by_label("Summary").fill("Volunteers and newcomers meet weekly.")
+    page.get_by_label("C. City and volunteer cooperation", exact=False).check()
+    page.get_by_role("button", name="Save").click()
+    page.get_by_role("link", name="Photos and videos").click()
+    assert_accessible(page)
+
+    page.get_by_label("Photo:").set_input_files(
+        {"name": "cafe.jpg", "mimeType": "image/jpeg", "buffer": photo_bytes(size=(320, 200))}
+    )
+    page.get_by_label("Alt text").fill("Two volunteers pour coffee for newcomers")
+    page.get_by_role("button", name="Add the photo").click()
+    page.get_by_label("Title").fill("The café in two minutes")
+    page.get_by_label("Or a link").fill("https://video.example/cafe")
+    page.get_by_role("button", name="Add the video").click()
+    expect(page.get_by_text("No captions yet")).to_be_visible()
+    page.get_by_label("Captions (WebVTT)").first.set_input_files(
+        {"name": "en.vtt", "mimeType": "text/vtt", "buffer": CAPTIONS_TEXT}
+    )
+    page.get_by_role("button", name="Add the captions").click()
+    expect(page.get_by_text("Captions in English")).to_be_visible()
+    assert_accessible(page)
+    page.get_by_role("link", name="Language café in the library").click()
+
+    photo = page.get_by_role("img", name="Two volunteers pour coffee for newcomers")
+    expect(photo).to_be_visible()
+    assert photo.evaluate("image => image.naturalWidth") == 320  # served through the app, allowed by the CSP
+    expect(page.get_by_role("link", name="Watch the video")).to_have_attribute("href", "https://video.example/cafe")
     assert_accessible(page)

@@ -1,12 +1,16 @@
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from values.core.text import pick
 from values.knowledge.enums import TargetGroup
 from values.knowledge.models import LEVELS, BenchmarkStandard
 from values.knowledge.services import (
+    add_captions,
+    add_photo,
+    add_video,
     record_self_assessment,
     save_practice,
     save_standard,
@@ -139,6 +143,8 @@ class PracticeForm(forms.Form):
     def __init__(self, *args, programme, organisations, practice=None, **kwargs) -> None:
         if practice is not None:
             kwargs.setdefault("initial", _practice_initial(practice))
+        else:  # people write in the language they read the site in, not the first one alphabetically
+            kwargs.setdefault("initial", {"original_language": (get_language() or "en").split("-")[0]})
         super().__init__(*args, **kwargs)
         self.programme, self.practice = programme, practice
         self.fields["organisation"].queryset = organisations
@@ -216,3 +222,64 @@ class PracticeFilterForm(forms.Form):
         self.fields["country"].choices = [("", "—"), *((c, c) for c in countries)]
         self.fields["target_group"].choices = [("", "—"), *TargetGroup.choices]
         self.fields["language"].choices = [("", "—"), *((c, c) for c in LANGUAGE_CHOICES)]
+
+
+class _ServiceForm(forms.Form):
+    """A form whose save() calls one service and turns its ValidationError into field errors."""
+
+    def _call(self, service, *args, **kwargs):
+        try:
+            return service(*args, **kwargs)
+        except ValidationError as problem:
+            for field, messages in problem.message_dict.items():
+                self.add_error(field if field in self.fields else None, messages)
+            return None
+
+
+class PhotoForm(_ServiceForm):
+    image = forms.FileField(
+        label=_("Photo"), help_text=_("JPEG, PNG or WebP. Its location and camera data are removed."),
+        widget=forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png,image/webp"}),
+    )  # fmt: skip
+    alt_text = forms.CharField(
+        label=_("Alt text"), max_length=300,
+        help_text=_("What the photo shows, for people who cannot see it."),
+    )  # fmt: skip
+    caption = forms.CharField(label=_("Caption"), max_length=300, required=False)
+
+    def save(self, practice, *, by):
+        data = self.cleaned_data
+        return self._call(
+            add_photo, practice, image=data["image"], alt_text=data["alt_text"], caption=data["caption"], by=by
+        )
+
+
+class VideoForm(_ServiceForm):
+    title = forms.CharField(label=_("Title"), max_length=200)
+    file = forms.FileField(
+        label=_("Video file"), required=False, help_text=_("MP4 or WebM."),
+        widget=forms.ClearableFileInput(attrs={"accept": "video/mp4,video/webm"}),
+    )  # fmt: skip
+    url = forms.CharField(label=_("Or a link"), max_length=500, required=False, help_text=_("https://…"))
+    captions = forms.FileField(
+        label=_("Captions (WebVTT)"), required=False,
+        help_text=_("Needed before the practice is published."),
+        widget=forms.ClearableFileInput(attrs={"accept": ".vtt,text/vtt"}),
+    )  # fmt: skip
+    captions_language = forms.CharField(
+        label=_("Language of the captions"), max_length=2, required=False,
+        help_text=_("ISO 639-1; the practice's language when left empty."),
+    )  # fmt: skip
+
+    def save(self, practice, *, by):
+        return self._call(add_video, practice, by=by, **self.cleaned_data)
+
+
+class CaptionsForm(_ServiceForm):
+    captions = forms.FileField(
+        label=_("Captions (WebVTT)"), widget=forms.ClearableFileInput(attrs={"accept": ".vtt,text/vtt"})
+    )
+    language = forms.CharField(label=_("Language of the captions"), max_length=2, required=False)
+
+    def save(self, video):
+        return self._call(add_captions, video, **self.cleaned_data)

@@ -1,3 +1,6 @@
+import uuid
+from pathlib import PurePath
+
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -98,3 +101,65 @@ class Practice(models.Model):
 
     def __str__(self) -> str:
         return pick(self.title, self.original_language)
+
+
+def _practice_media_path(instance, filename: str) -> str:
+    # The name is ours, never the uploader's: no path tricks, no personal names in URLs.
+    return f"practices/{instance.practice_id}/{uuid.uuid4().hex}{PurePath(filename).suffix.lower()}"
+
+
+class PracticePhoto(models.Model):
+    """A photo of a practice; its alt text (at least in the practice's original language) is required."""
+
+    practice = models.ForeignKey(Practice, on_delete=models.CASCADE, related_name="photos", verbose_name=_("practice"))
+    image = models.FileField(_("image"), upload_to=_practice_media_path)
+    content_type = models.CharField(_("type"), max_length=40)
+    alt_text = models.JSONField(_("alt text"), help_text=_("Language code to a description of the photo."))
+    caption = models.JSONField(_("caption"), default=dict, blank=True)
+    position = models.PositiveIntegerField(_("position"), default=0)
+    uploaded_by = models.ForeignKey(
+        User, on_delete=models.SET_NULL, null=True, related_name="+", verbose_name=_("uploaded by")
+    )
+    created_at = models.DateTimeField(_("uploaded"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("photo")
+        verbose_name_plural = _("photos")
+        ordering = ["practice", "position", "pk"]
+
+    def __str__(self) -> str:
+        return pick(self.alt_text)
+
+
+class PracticeVideo(models.Model):
+    """A video of a practice, uploaded or linked; WebVTT captions are needed before the practice is published."""
+
+    practice = models.ForeignKey(Practice, on_delete=models.CASCADE, related_name="videos", verbose_name=_("practice"))
+    title = models.JSONField(_("title"))
+    file = models.FileField(_("video file"), upload_to=_practice_media_path, blank=True)
+    content_type = models.CharField(_("type"), max_length=40, blank=True)
+    url = models.URLField(_("link"), max_length=500, blank=True)
+    captions = models.FileField(_("captions (WebVTT)"), upload_to=_practice_media_path, blank=True)
+    captions_language = models.CharField(_("captions language"), max_length=8, blank=True)
+    uploaded_by = models.ForeignKey(
+        User, on_delete=models.SET_NULL, null=True, related_name="+", verbose_name=_("uploaded by")
+    )
+    created_at = models.DateTimeField(_("added"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("video")
+        verbose_name_plural = _("videos")
+        ordering = ["practice", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=(models.Q(file="") & ~models.Q(url="")) | (~models.Q(file="") & models.Q(url="")),
+                name="video_is_a_file_or_a_link",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return pick(self.title)
+
+    @property
+    def has_captions(self) -> bool:
+        return bool(self.captions)

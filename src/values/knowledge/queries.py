@@ -4,6 +4,8 @@ from dataclasses import dataclass
 
 from django.db.models import Q, QuerySet, TextField
 from django.db.models.functions import Cast
+from django.http import Http404
+from django.shortcuts import get_object_or_404
 
 from values.knowledge.enums import PracticeStatus
 from values.knowledge.models import BenchmarkStandard, Practice, SelfAssessment
@@ -96,6 +98,19 @@ def shown_in(practice: Practice) -> list:
     for session in sessions:
         activities.setdefault(session.activity_id, session.activity)
     return list(activities.values())
+
+
+def practice_file(practice: Practice, part: str, item_id: int):
+    """The stored file behind a photo, video or captions address, with the type to serve it as."""
+    if part == "photo":
+        photo = get_object_or_404(practice.photos, pk=item_id)
+        return photo.image, photo.content_type
+    video = get_object_or_404(practice.videos, pk=item_id)
+    if part == "video" and video.file:
+        return video.file, video.content_type
+    if part == "captions" and video.captions:
+        return video.captions, "text/vtt; charset=utf-8"
+    raise Http404("no such file")
 
 
 def filter_practices(practices: QuerySet[Practice], *, q: str = "", theme=None, city=None, country: str = "",

@@ -5,12 +5,16 @@ from datetime import date
 from typing import Any
 
 from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import UploadedFile
+from django.core.validators import URLValidator
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from values.core.text import pick
+from values.core.uploads import CAPTIONS, PHOTO, VIDEO, CheckedUpload, check_upload
 from values.knowledge.enums import PracticeStatus, TargetGroup
-from values.knowledge.models import LEVELS, BenchmarkStandard, Practice, SelfAssessment
+from values.knowledge.models import LEVELS, BenchmarkStandard, Practice, PracticePhoto, PracticeVideo, SelfAssessment
 from values.knowledge.search import index_practice
 from values.network.codes import language_code
 from values.network.models import Organisation, User
@@ -207,6 +211,138 @@ def translate_practice(practice: Practice, *, language: str, texts: dict[str, st
 
 
 def publish_practice(practice: Practice) -> Practice:
+    """Make a practice public; every video needs its captions first."""
+    uncaptioned = [pick(video.title) for video in practice.videos.filter(captions="")]
+    if uncaptioned:
+        raise ValidationError(
+            {"videos": [_("Add WebVTT captions to these videos before publishing: %(titles)s.") % {
+                "titles": "; ".join(uncaptioned)}]}
+        )  # fmt: skip
     practice.status, practice.published_at = PracticeStatus.PUBLISHED, timezone.now()
     practice.save(update_fields=["status", "published_at"])
     return practice
+
+
+# -- photos and videos ------------------------------------------------------------------------
+def _checked(upload: UploadedFile | None, kind, field: str, errors: dict[str, list[str]]) -> CheckedUpload | None:
+    if upload is None:
+        return None
+    try:
+        return check_upload(upload, kind)
+    except ValidationError as problem:
+        errors[field] = problem.messages
+        return None
+
+
+def _store(field, checked: CheckedUpload, stem: str) -> None:
+    field.save(f"{stem}{checked.extension}", checked.content, save=False)
+
+
+def _save_with_files(item, *fields) -> None:
+    """Save the row; if the database refuses it, the files just written go too, so nothing is orphaned."""
+    try:
+        item.save()
+    except Exception:
+        for field in fields:
+            if field:
+                field.delete(save=False)
+        raise
+
+
+@transaction.atomic
+def add_photo(practice: Practice, *, image: UploadedFile | None, alt_text: str, caption: str = "", by: User | None):
+    """A photo with its alt text in the practice's original language; a photo without one is refused."""
+    errors: dict[str, list[str]] = {}
+    if not alt_text.strip():
+        errors["alt_text"] = [_("Describe the photo for people who cannot see it.")]
+    if image is None:
+        errors["image"] = [_("Choose a photo.")]
+    checked = _checked(image, PHOTO, "image", errors)
+    if errors:
+        raise ValidationError(errors)
+    language = practice.original_language
+    photo = PracticePhoto(
+        practice=practice, content_type=checked.format.mime, alt_text={language: alt_text.strip()},
+        caption={language: caption.strip()} if caption.strip() else {}, uploaded_by=by,
+        position=practice.photos.count(),
+    )  # fmt: skip
+    _store(photo.image, checked, "photo")
+    _save_with_files(photo, photo.image)
+    return photo
+
+
+@transaction.atomic
+def add_video(
+    practice: Practice, *, title: str, file: UploadedFile | None = None, url: str = "",
+    captions: UploadedFile | None = None, captions_language: str = "", by: User | None,
+) -> PracticeVideo:  # fmt: skip
+    """A video uploaded or linked (one of the two); once the practice is public, only with captions."""
+    errors: dict[str, list[str]] = {}
+    url = url.strip()
+    if not title.strip():
+        errors["title"] = [_("Give the video a title.")]
+    if bool(file) == bool(url):
+        errors["file"] = [_("Upload a video file or give a link, not both.")]
+    if url:
+        try:
+            URLValidator(schemes=["https"])(url)
+        except ValidationError:
+            errors["url"] = [_("A link starts with https:// and names a web address.")]
+    if practice.status == PracticeStatus.PUBLISHED and captions is None:
+        errors["captions"] = [_("The practice is published: a video needs its WebVTT captions.")]
+    checked_video = _checked(file, VIDEO, "file", errors)
+    checked_captions = _checked(captions, CAPTIONS, "captions", errors)
+    language = _captions_language(captions_language, practice, errors) if captions else ""
+    if errors:
+        raise ValidationError(errors)
+    video = PracticeVideo(
+        practice=practice, title={practice.original_language: title.strip()}, url=url, uploaded_by=by,
+        content_type=checked_video.format.mime if checked_video else "", captions_language=language,
+    )  # fmt: skip
+    if checked_video:
+        _store(video.file, checked_video, "video")
+    if checked_captions:
+        _store(video.captions, checked_captions, "captions")
+    _save_with_files(video, video.file, video.captions)
+    return video
+
+
+def _captions_language(code: str, practice: Practice, errors: dict[str, list[str]]) -> str:
+    code = (code or practice.original_language).strip().lower()
+    if language_code(code) is None:
+        errors["captions_language"] = [_("Not an ISO 639-1 language code.")]
+    return code
+
+
+@transaction.atomic
+def add_captions(video: PracticeVideo, *, captions: UploadedFile | None, language: str = "") -> PracticeVideo:
+    """Give a video its WebVTT captions, or replace them."""
+    errors: dict[str, list[str]] = {}
+    if captions is None:
+        errors["captions"] = [_("Choose a WebVTT file.")]
+    checked = _checked(captions, CAPTIONS, "captions", errors)
+    language = _captions_language(language, video.practice, errors)
+    if errors:
+        raise ValidationError(errors)
+    previous = video.captions.name
+    _store(video.captions, checked, "captions")
+    video.captions_language = language
+    _save_with_files(video, video.captions)
+    if previous:
+        transaction.on_commit(lambda: video.captions.storage.delete(previous))
+    return video
+
+
+def remove_photo(photo: PracticePhoto) -> None:
+    _delete_with_files(photo, photo.image)
+
+
+def remove_video(video: PracticeVideo) -> None:
+    """Remove a video with its file and captions."""
+    _delete_with_files(video, video.file, video.captions)
+
+
+def _delete_with_files(item, *fields) -> None:
+    names = [(field.storage, field.name) for field in fields if field]
+    item.delete()
+    transaction.on_commit(lambda: [storage.delete(name) for storage, name in names])

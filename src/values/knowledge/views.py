@@ -1,7 +1,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpRequest, HttpResponse
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -9,8 +9,18 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from values.core.markdown import render_markdown
 from values.core.text import pick
-from values.knowledge.forms import PracticeFilterForm, PracticeForm, SelfAssessmentForm, StandardForm, TranslationForm
-from values.knowledge.models import BenchmarkStandard, Practice
+from values.knowledge.enums import PracticeStatus
+from values.knowledge.forms import (
+    CaptionsForm,
+    PhotoForm,
+    PracticeFilterForm,
+    PracticeForm,
+    SelfAssessmentForm,
+    StandardForm,
+    TranslationForm,
+    VideoForm,
+)
+from values.knowledge.models import BenchmarkStandard, Practice, PracticePhoto, PracticeVideo
 from values.knowledge.permissions import (
     can_edit_practice,
     can_maintain_benchmarks,
@@ -21,12 +31,13 @@ from values.knowledge.permissions import (
 from values.knowledge.queries import (
     city_scores,
     filter_practices,
+    practice_file,
     practices_visible_to,
     ranked_practices,
     shown_in,
     standards_of,
 )
-from values.knowledge.services import publish_practice
+from values.knowledge.services import publish_practice, remove_photo, remove_video
 from values.network.permissions import get_organisation_for_edit, is_coordinator
 from values.programme.views import programme_or_404
 
@@ -152,6 +163,97 @@ def practice_publish(request: HttpRequest, practice_id: int) -> HttpResponse:
     if not is_coordinator(request.user):
         raise PermissionDenied
     practice = get_object_or_404(Practice, pk=practice_id, programme=programme_or_404())
-    publish_practice(practice)
-    messages.success(request, _("The practice is published."))
+    try:
+        publish_practice(practice)
+    except ValidationError as problem:
+        for message in problem.messages:
+            messages.error(request, message)
+    else:
+        messages.success(request, _("The practice is published."))
     return redirect("practice", practice_id=practice.pk)
+
+
+# -- photos and videos ------------------------------------------------------------------------
+def _editable_practice(request: HttpRequest, practice_id: int) -> Practice:
+    practice = get_object_or_404(Practice, pk=practice_id, programme=programme_or_404())
+    if not can_edit_practice(request.user, practice):
+        raise PermissionDenied
+    return practice
+
+
+def _media_page(request: HttpRequest, practice: Practice, status: int = 200, **forms) -> HttpResponse:
+    videos = [
+        (video, forms.get(f"captions_{video.pk}") or CaptionsForm(prefix=f"v{video.pk}"))
+        for video in practice.videos.all()
+    ]
+    context = {
+        "practice": practice,
+        "photos": practice.photos.all(),
+        "videos": videos,
+        "photo_form": forms.get("photo") or PhotoForm(prefix="photo"),
+        "video_form": forms.get("video") or VideoForm(prefix="video"),
+    }
+    return render(request, "knowledge/practice_media.html", context, status=status)
+
+
+@login_required
+def practice_media(request: HttpRequest, practice_id: int) -> HttpResponse:
+    return _media_page(request, _editable_practice(request, practice_id))
+
+
+@login_required
+@require_POST
+def photo_add(request: HttpRequest, practice_id: int) -> HttpResponse:
+    practice = _editable_practice(request, practice_id)
+    form = PhotoForm(request.POST, request.FILES, prefix="photo")
+    if form.is_valid() and form.save(practice, by=request.user):
+        messages.success(request, _("The photo was added."))
+        return redirect("practice_media", practice_id=practice.pk)
+    return _media_page(request, practice, status=400, photo=form)
+
+
+@login_required
+@require_POST
+def video_add(request: HttpRequest, practice_id: int) -> HttpResponse:
+    practice = _editable_practice(request, practice_id)
+    form = VideoForm(request.POST, request.FILES, prefix="video")
+    if form.is_valid() and form.save(practice, by=request.user):
+        messages.success(request, _("The video was added."))
+        return redirect("practice_media", practice_id=practice.pk)
+    return _media_page(request, practice, status=400, video=form)
+
+
+@login_required
+@require_POST
+def video_captions(request: HttpRequest, practice_id: int, video_id: int) -> HttpResponse:
+    practice = _editable_practice(request, practice_id)
+    video = get_object_or_404(PracticeVideo, pk=video_id, practice=practice)
+    form = CaptionsForm(request.POST, request.FILES, prefix=f"v{video.pk}")
+    if form.is_valid() and form.save(video):
+        messages.success(request, _("The captions were saved."))
+        return redirect("practice_media", practice_id=practice.pk)
+    return _media_page(request, practice, status=400, **{f"captions_{video.pk}": form})
+
+
+@login_required
+@require_POST
+def media_remove(request: HttpRequest, practice_id: int, part: str, item_id: int) -> HttpResponse:
+    practice = _editable_practice(request, practice_id)
+    if part == "photo":
+        remove_photo(get_object_or_404(PracticePhoto, pk=item_id, practice=practice))
+    else:
+        remove_video(get_object_or_404(PracticeVideo, pk=item_id, practice=practice))
+    messages.success(request, _("Removed."))
+    return redirect("practice_media", practice_id=practice.pk)
+
+
+def media_file(request: HttpRequest, practice_id: int, part: str, item_id: int) -> FileResponse:
+    """A photo, video or captions file, to whoever may see its practice."""
+    practice = get_object_or_404(Practice, pk=practice_id, programme=programme_or_404())
+    if not can_see_practice(request.user, practice):
+        raise Http404("no such practice")
+    stored, content_type = practice_file(practice, part, item_id)
+    response = FileResponse(stored.open("rb"), content_type=content_type)
+    public = practice.status == PracticeStatus.PUBLISHED
+    response["Cache-Control"] = "public, max-age=86400" if public else "private, no-store"
+    return response
