@@ -2,7 +2,8 @@
 
 import pytest
 
-from values.knowledge.search import search
+from values.knowledge.models import Practice
+from values.knowledge.search import make_snippet, search
 from values.knowledge.services import publish_practice, save_practice, translate_practice
 from values.network.models import Organisation
 from values.programme.models import Theme
@@ -92,3 +93,35 @@ def test_results_show_in_the_readers_language_where_translated(client, library):
     assert "Caffè linguistico" in response.text
     english = client.get("/en/practices/", {"q": "café"})
     assert "Language café" in english.text
+
+
+def test_a_narrow_filter_finds_a_match_ranked_below_many_others(programme):
+    """The best rows overall may all fail the filter; the search must then narrow in the database."""
+    for number in range(12):  # Cesena's: "orto" in the title, which outranks a match in the summary
+        _practice(programme, "cesena", "it", f"Orto condiviso {number}", "Volontari e vicini.")
+    riga = _practice(programme, "riga", "lv", "Kopienas dārzs", "Ar orto metodi.")
+    from_riga = Practice.objects.filter(organisation__key="riga")
+
+    unfiltered = search("orto", limit=1)
+    filtered = search("orto", within=from_riga, limit=1)  # a window of 8 rows, all of them Cesena's
+
+    assert unfiltered[0].practice_id != riga.pk
+    assert _ids(filtered) == [riga.pk]
+
+
+@pytest.mark.unit
+@pytest.mark.parametrize(
+    ("text", "terms", "width", "snippet"),
+    [
+        ("Volunteers meet newcomers every week", ["meet"], 16, "Volunteers <mark>meet</mark> newcomers every week"),
+        ("Una città più accogliente", ["citta"], 16, "Una <mark>città</mark> più accogliente"),
+        ("one two three four five six seven", ["six"], 3, "…five <mark>six</mark> seven"),
+        ("a b c d e f", ["a"], 2, "<mark>a</mark> b…"),
+        ("x <script>y</script> z", ["y"], 16, "x &lt;script&gt;<mark>y</mark>&lt;/script&gt; z"),
+        ("Library, libraries and a librarian", ["librar"], 16,
+         "<mark>Library</mark>, <mark>libraries</mark> and a <mark>librarian</mark>"),
+        ("", ["x"], 16, ""),
+    ],
+)  # fmt: skip
+def test_a_snippet_is_the_window_with_most_matches_marked_and_escaped(text, terms, width, snippet):
+    assert make_snippet(text, terms, width) == snippet

@@ -8,6 +8,7 @@ current. A query is reduced to words, so that quotes and FTS syntax never raise 
 
 import html
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from django.db import connection
@@ -15,7 +16,6 @@ from django.db.models import QuerySet
 
 from values.knowledge.models import Practice
 
-MARK_OPEN, MARK_CLOSE = "\x02", "\x03"  # placed by the engines, turned into <mark> after escaping
 _WORD = re.compile(r"\w+", re.UNICODE)
 # PostgreSQL's text-search configurations for the partners' languages; others use "simple".
 PG_CONFIGS = {"da": "danish", "de": "german", "en": "english", "es": "spanish", "fi": "finnish", "fr": "french",
@@ -64,55 +64,130 @@ def _insert(cursor, practice_id: int, language: str, texts: list[str]) -> None:
         )
 
 
+# Rows ranked per practice wanted: enough for duplicates (one row per language) and for filters
+# that let most practices through, so that the database rarely has to narrow before ranking.
+WINDOW_PER_HIT = 8
+
+
 def search(query: str, *, within: QuerySet[Practice] | None = None, limit: int = 50) -> list[Hit]:
-    """The best-ranked practices for the query's words (one hit each); `within` narrows them in the
-    database itself, so that filters cost the index nothing and no match is cut off."""
+    """The best-ranked practices for the query's words (one hit each), among `within` when given."""
     terms = words(query)
     if not terms:
         return []
-    narrowing, params = "", []
+    rank = _rank_postgresql if connection.vendor == "postgresql" else _rank_sqlite
+    window = limit * WINDOW_PER_HIT
+    rows = rank(terms, "", [], window)
     if within is not None:
-        # No ordering and one column: the narrowing is a plain list of practice ids.
-        sql, within_params = within.order_by().values("pk").query.sql_with_params()
-        narrowing, params = f" AND practice_id IN ({sql})", list(within_params)
-    engine = _search_postgresql if connection.vendor == "postgresql" else _search_sqlite
-    hits, seen = [], set()
-    for practice_id, language, rank, snippet in engine(terms, narrowing, params, limit * 4):
-        if practice_id in seen:
-            continue
-        seen.add(practice_id)
-        hits.append(Hit(practice_id, language, float(rank), _safe_snippet(snippet)))
-        if len(hits) == limit:
+        # Most searches: keep the best rows that pass the filters. Listing every practice the
+        # filters allow costs more than the ranking, so the database does that only when the
+        # filters left too few of the best rows (a narrow filter, a rare combination).
+        allowed = set(within.order_by().filter(pk__in={row[1] for row in rows}).values_list("pk", flat=True))
+        kept = [row for row in rows if row[1] in allowed]
+        if len(rows) == window and len(_best_rows(kept, limit)) < limit:
+            sql, params = within.order_by().values("pk").query.sql_with_params()
+            kept = rank(terms, f" AND practice_id IN ({sql})", list(params), window)
+        rows = kept
+    best = _best_rows(rows, limit)
+    # Snippets are made here for the rows shown only: the engines' own snippet functions cost
+    # more than the whole ranking on common words (FTS5 expands a prefix again for every row).
+    contents = _contents([row for row, _, _ in best.values()])
+    return [
+        Hit(practice_id, language, rank, make_snippet(contents.get(row_id, ""), terms))
+        for practice_id, (row_id, language, rank) in best.items()
+    ]
+
+
+def _best_rows(rows: list[tuple], limit: int) -> dict[int, tuple[int, str, float]]:
+    """The best-ranked row of each practice, for the first `limit` practices."""
+    best: dict[int, tuple[int, str, float]] = {}
+    for row_id, practice_id, language, rank in rows:
+        best.setdefault(practice_id, (row_id, language, float(rank)))
+        if len(best) == limit:
             break
-    return hits
+    return best
 
 
-def _search_sqlite(terms: list[str], narrowing: str, params: list, limit: int) -> list[tuple]:
-    match = " ".join(f'"{term}"*' for term in terms)  # each word quoted: FTS syntax in it is inert
+def _contents(row_ids: list[int]) -> dict[int, str]:
+    if not row_ids:
+        return {}
+    key = "id" if connection.vendor == "postgresql" else "rowid"
+    marks = ", ".join(["%s"] * len(row_ids))
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT {key}, content FROM knowledge_practice_search WHERE {key} IN ({marks})", row_ids)  # noqa: S608
+        return dict(cursor.fetchall())
+
+
+def fold(text: str) -> str:
+    """Lower case without accents, as the index compares words: "Città" and "citta" are one word."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+def _fold_word(word: str) -> str:
+    return word.lower() if word.isascii() else fold(word)  # most words are ASCII: the fast way
+
+
+def make_snippet(text: str, terms: list[str], width: int = 16) -> str:
+    """The `width` words of `text` with the most words starting with a term, as escaped HTML with the
+    matches in <mark>; an ellipsis where text was left out."""
+    found = list(_WORD.finditer(text))
+    if not found:
+        return ""
+    prefixes = tuple(fold(term) for term in terms)
+    matching = [_fold_word(word.group()).startswith(prefixes) for word in found]
+    first = _centred_window(matching, width)
+    last = min(len(found), first + width) - 1
+    pieces, cursor = [], found[first].start()
+    for index in range(first, last + 1):
+        word = found[index]
+        pieces.append(html.escape(text[cursor : word.start()]))
+        escaped = html.escape(word.group())
+        pieces.append(f"<mark>{escaped}</mark>" if matching[index] else escaped)
+        cursor = word.end()
+    lead = "…" if first > 0 else ""
+    tail = "…" if last < len(found) - 1 else ""
+    return lead + "".join(pieces) + tail
+
+
+def _centred_window(matching: list[bool], width: int) -> int:
+    """Where the window of `width` words with the most matches starts, its matches centred in it."""
+    counts = [sum(matching[:width])]  # matches in the window starting at each word, kept running
+    for i in range(1, max(1, len(matching) - width + 1)):
+        counts.append(counts[-1] - matching[i - 1] + matching[i + width - 1])
+    start = counts.index(max(counts))
+    inside = [i for i in range(start, min(len(matching), start + width)) if matching[i]]
+    if not inside:
+        return 0
+    slack = width - (inside[-1] - inside[0] + 1)
+    return max(0, min(inside[0] - slack // 2, len(matching) - width))
+
+
+def _fts5_match(terms: list[str]) -> str:
+    return " ".join(f'"{term}"*' for term in terms)  # each word quoted: FTS syntax in it is inert
+
+
+def _rank_sqlite(terms: list[str], narrowing: str, params: list, limit: int) -> list[tuple]:
     # `narrowing` is SQL that Django generated from a queryset, its values passed as parameters.
     sql = (
-        "SELECT practice_id, language, bm25(knowledge_practice_search, 0, 0, 5.0, 1.0), "  # noqa: S608
-        "snippet(knowledge_practice_search, 3, %s, %s, '…', 16) "
+        "SELECT rowid, practice_id, language, bm25(knowledge_practice_search, 0, 0, 5.0, 1.0) AS score "  # noqa: S608
         f"FROM knowledge_practice_search WHERE knowledge_practice_search MATCH %s{narrowing} "
-        "ORDER BY bm25(knowledge_practice_search, 0, 0, 5.0, 1.0) LIMIT %s"
+        "ORDER BY score LIMIT %s"
     )
     with connection.cursor() as cursor:
-        cursor.execute(sql, [MARK_OPEN, MARK_CLOSE, match, *params, limit])
-        return [(pid, lang, -rank, snippet) for pid, lang, rank, snippet in cursor.fetchall()]
+        cursor.execute(sql, [_fts5_match(terms), *params, limit])
+        return [(row, pid, lang, -score) for row, pid, lang, score in cursor.fetchall()]
 
 
-def _search_postgresql(terms: list[str], narrowing: str, params: list, limit: int) -> list[tuple]:
-    prefix = " & ".join(f"{term}:*" for term in terms)
+def _tsquery(terms: list[str]) -> str:
+    return " & ".join(f"{term}:*" for term in terms)
+
+
+def _rank_postgresql(terms: list[str], narrowing: str, params: list, limit: int) -> list[tuple]:
     sql = (
-        "SELECT practice_id, language, ts_rank(document, q), ts_headline('simple', content, q, %s) "  # noqa: S608
+        "SELECT id, practice_id, language, ts_rank(document, q) AS score "  # noqa: S608
         "FROM knowledge_practice_search, to_tsquery('simple', %s) AS q "
-        f"WHERE document @@ q{narrowing} ORDER BY ts_rank(document, q) DESC LIMIT %s"
+        f"WHERE document @@ q{narrowing} ORDER BY score DESC LIMIT %s"
     )
-    headline = f"StartSel={MARK_OPEN}, StopSel={MARK_CLOSE}, MaxWords=20, MinWords=8"
     with connection.cursor() as cursor:
-        cursor.execute(sql, [headline, prefix, *params, limit])
+        cursor.execute(sql, [_tsquery(terms), *params, limit])
         return cursor.fetchall()
-
-
-def _safe_snippet(snippet: str) -> str:
-    return html.escape(snippet or "").replace(MARK_OPEN, "<mark>").replace(MARK_CLOSE, "</mark>")
