@@ -1,7 +1,7 @@
 """The `values` command: the platform's own commands and every Django management command.
 
-`values check FILE`, `values load FILE`, `values export FILE`, `values serve`,
-`values worker`, `values demo`; anything else (`values migrate`, `values createsuperuser`)
+`values check FILE`, `values load FILE`, `values export FILE`, `values check-budget`,
+`values serve`, `values worker`, `values demo`; anything else (`values migrate`, `values createsuperuser`)
 runs as with manage.py. DATABASE_URL and the other variables of the README configure it.
 """
 
@@ -19,8 +19,14 @@ DEMO_ENVIRONMENT = {
 }
 
 
+# Commands spelt as people type them; Django's own names use underscores.
+ALIASES = {"check-budget": "check_budget"}
+
+
 def main(argv: list[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
+    if args:
+        args[0] = ALIASES.get(args[0], args[0])
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "values.settings")
     if args[:1] == ["demo"]:
         for name, value in DEMO_ENVIRONMENT.items():

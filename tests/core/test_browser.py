@@ -281,3 +281,13 @@ def test_photos_and_videos_are_added_with_alt_text_and_captions(
     assert photo.evaluate("image => image.naturalWidth") == 320  # served through the app, allowed by the CSP
     expect(page.get_by_role("link", name="Watch the video")).to_have_attribute("href", "https://video.example/cafe")
     assert_accessible(page)
+
+
+def test_the_budget_check_is_reached_from_a_partner_page_and_accessible(page: Page, live_server, coordinator):
+    _sign_in(page, live_server, "coordinator")
+    page.goto(f"{live_server.url}/en/partners/cesena/")
+    page.get_by_role("link", name="Budget check of the whole programme").click()
+
+    expect(page.get_by_role("heading", name="Budget check", level=1)).to_be_visible()
+    expect(page.get_by_role("row", name=re.compile("City of Cesena"))).to_contain_text("90.0%")
+    assert_accessible(page)

@@ -1,12 +1,14 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from values.core.text import pick
-from values.finance.queries import budget_shares
+from values.finance.permissions import can_see_budget_report
+from values.finance.queries import budget_report, budget_shares
 from values.network.forms import OrganisationForm, PeopleFormSet
 from values.network.permissions import can_change_organisation, can_see_contact_details, get_organisation_for_edit
 from values.network.services import update_organisation
@@ -60,6 +62,7 @@ def partner_page(request: HttpRequest, key: str) -> HttpResponse:
         "shares": budget_shares(budget) if budget else None,
         "show_contacts": can_see_contact_details(request.user),
         "can_edit": can_change_organisation(request.user, partner.organisation),
+        "can_see_budgets": can_see_budget_report(request.user),
         "map": _partner_map(list(partners_of(programme)), highlight=key),
     }
     return render(request, "programme/partner_detail.html", context)
@@ -79,6 +82,15 @@ def partner_edit(request: HttpRequest, key: str) -> HttpResponse:
         return redirect("partner", key=organisation.key)
     context = {"programme": programme, "organisation": organisation, "form": form, "people": people}
     return render(request, "programme/partner_edit.html", context, status=400 if request.method == "POST" else 200)
+
+
+@login_required
+def budget_check(request: HttpRequest) -> HttpResponse:
+    """The budget consistency report: what `values check-budget` prints, for the reader's language."""
+    if not can_see_budget_report(request.user):
+        raise PermissionDenied(_("The budgets are for the coordinator, experts and the partners' staff."))
+    programme = programme_or_404()
+    return render(request, "programme/budget_check.html", {"programme": programme, "report": budget_report(programme)})
 
 
 def programme_or_404() -> Programme:

@@ -3,7 +3,7 @@
 from decimal import Decimal
 
 from babel import Locale
-from babel.numbers import format_currency, format_percent
+from babel.numbers import format_currency, format_decimal, format_percent
 from django import template
 from django.utils.translation import get_language
 
@@ -27,6 +27,14 @@ def money(amount: Decimal | None, currency: str = "EUR") -> str:
     if amount is None:
         return ""
     return format_currency(amount, currency, locale=_locale())
+
+
+@register.filter
+def amount(value: Decimal | None) -> str:
+    """An amount with its cents and the language's grouping, without a currency: 22,732.15 or 22.732,15."""
+    if value is None:
+        return ""
+    return format_decimal(value, format="#,##0.00", locale=_locale(), decimal_quantization=False)
 
 
 @register.filter
