@@ -9,12 +9,14 @@ from hypothesis import strategies as st
 
 from values.finance.money import (
     MoneyError,
+    flat_rate,
     format_plain,
     parse_money,
     rate_of,
     split_by_rate,
     split_shares,
     stated_rate_disagrees,
+    to_euro,
 )
 
 pytestmark = pytest.mark.unit
@@ -201,3 +203,39 @@ def test_stated_rate_disagrees_only_by_more_than_a_cent(eu_contribution, stated_
     result = stated_rate_disagrees(Decimal("22732.15"), Decimal(eu_contribution), Decimal(stated_rate))
 
     assert result is disagrees
+
+
+# Rates as the Commission publishes them: units of the currency per euro, up to six significant decimals.
+euro_rates = st.decimals(min_value=Decimal("0.001"), max_value=Decimal("100000"), places=6, allow_nan=False,
+                         allow_infinity=False).filter(lambda rate: rate > 0)  # fmt: skip
+signed_amounts = st.integers(min_value=-(10**11), max_value=10**11).map(lambda cents: Decimal(cents).scaleb(-2))
+
+
+@given(amount=signed_amounts, rate=euro_rates)
+@few_examples
+def test_a_conversion_to_euro_is_within_half_a_cent_of_the_exact_value(amount, rate):
+    converted = to_euro(amount, rate)
+
+    assert converted == converted.quantize(Decimal("0.01"))
+    assert abs(Fraction(converted) - Fraction(amount) / Fraction(rate)) <= HALF_CENT
+
+
+@given(amount=amounts, rate=euro_rates)
+@few_examples
+def test_a_correcting_entry_cancels_its_expense_to_the_cent(amount, rate):
+    assert to_euro(amount, rate) + to_euro(-amount, rate) == 0
+
+
+def test_known_conversions_from_the_commissions_monthly_rates():
+    # NOK at 11.7235 per euro (a monthly accounting rate of 2020): 5,000.00 NOK is 426.49 EUR (426.4938...).
+    assert to_euro(Decimal("5000.00"), Decimal("11.7235")) == Decimal("426.49")
+    # CZK at 26.781: 12,345.67 CZK is 460.99 EUR (460.9861...), half-up at the cent.
+    assert to_euro(Decimal("12345.67"), Decimal("26.781")) == Decimal("460.99")
+    # An exact half cent rounds up: 0.05 at 10 per euro is 0.005 EUR, so 0.01.
+    assert to_euro(Decimal("0.05"), Decimal("10")) == Decimal("0.01")
+
+
+def test_indirect_costs_are_seven_percent_of_direct_costs_rounded_half_up():
+    # 21,245.00 of direct costs and 7 % on top give Cesena's total: 21,245.00 + 1,487.15 = 22,732.15.
+    assert flat_rate(Decimal("21245.00"), Decimal("0.07")) == Decimal("1487.15")
+    assert flat_rate(Decimal("0.50"), Decimal("0.07")) == Decimal("0.04")  # 0.035 rounds up

@@ -1,6 +1,13 @@
+import uuid
+from decimal import Decimal
+from pathlib import PurePath
+
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+from values.finance.enums import DIRECT_CATEGORIES, ExpenseStatus
+from values.network.models import User
 
 
 class PartnerBudget(models.Model):
@@ -26,6 +33,11 @@ class PartnerBudget(models.Model):
         validators=[MinValueValidator(0), MaxValueValidator(1)],
         help_text=_("The EU share as a document states it; checked against the amounts."),
     )
+    indirect_rate = models.DecimalField(
+        _("indirect cost rate"), max_digits=5, decimal_places=4, default=Decimal("0.07"),
+        validators=[MinValueValidator(0), MaxValueValidator(1)],
+        help_text=_("Indirect costs as a flat rate of the direct costs."),
+    )  # fmt: skip
 
     class Meta:
         verbose_name = _("partner budget")
@@ -33,3 +45,102 @@ class PartnerBudget(models.Model):
 
     def __str__(self) -> str:
         return f"{self.partner}: {self.total}"
+
+
+class BudgetLine(models.Model):
+    """A partner's planned direct costs in one category; indirect costs follow from them by the flat rate."""
+
+    budget = models.ForeignKey(PartnerBudget, on_delete=models.CASCADE, related_name="lines", verbose_name=_("budget"))
+    category = models.CharField(_("category"), max_length=16, choices=[(c.value, c.label) for c in DIRECT_CATEGORIES])
+    amount = models.DecimalField(_("amount"), max_digits=14, decimal_places=2, validators=[MinValueValidator(0)])
+
+    class Meta:
+        verbose_name = _("budget line")
+        verbose_name_plural = _("budget lines")
+        constraints = [models.UniqueConstraint(fields=["budget", "category"], name="budget_line_unique_category")]
+
+    def __str__(self) -> str:
+        return f"{self.budget.partner}: {self.get_category_display()} {self.amount}"
+
+
+class ExchangeRate(models.Model):
+    """A monthly accounting rate: units of a currency per euro, for expenses of that month."""
+
+    currency = models.CharField(_("currency"), max_length=3)
+    month = models.DateField(_("month"), help_text=_("The first day of the month."))
+    rate = models.DecimalField(_("units per euro"), max_digits=18, decimal_places=6)
+
+    class Meta:
+        verbose_name = _("exchange rate")
+        verbose_name_plural = _("exchange rates")
+        ordering = ["currency", "month"]
+        constraints = [
+            models.UniqueConstraint(fields=["currency", "month"], name="exchange_rate_unique_month"),
+            models.CheckConstraint(condition=models.Q(rate__gt=0), name="exchange_rate_positive"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.currency} {self.month:%Y-%m}: {self.rate}"
+
+
+def _receipt_path(instance, filename: str) -> str:
+    return f"receipts/{instance.partner_id}/{uuid.uuid4().hex}{PurePath(filename).suffix.lower()}"
+
+
+class Expense(models.Model):
+    """Money a partner spent, converted to euro at the month's rate; approved ones are never changed,
+    only reversed by a correcting entry, so the history stays."""
+
+    partner = models.ForeignKey(
+        "programme.Partner", on_delete=models.PROTECT, related_name="expenses", verbose_name=_("partner")
+    )
+    spent_on = models.DateField(_("date"))
+    category = models.CharField(_("category"), max_length=16, choices=[(c.value, c.label) for c in DIRECT_CATEGORIES])
+    activity = models.ForeignKey(
+        "activities.Activity", on_delete=models.SET_NULL, null=True, blank=True, related_name="expenses",
+        verbose_name=_("visit or exchange"),
+    )  # fmt: skip
+    amount = models.DecimalField(_("amount"), max_digits=14, decimal_places=2)
+    currency = models.CharField(_("currency"), max_length=3)
+    rate = models.DecimalField(_("rate used"), max_digits=18, decimal_places=6, help_text=_("Units per euro."))
+    amount_eur = models.DecimalField(_("amount in euro"), max_digits=14, decimal_places=2)
+    receipt = models.FileField(_("receipt"), upload_to=_receipt_path, blank=True)
+    receipt_type = models.CharField(_("receipt type"), max_length=40, blank=True)
+    description = models.TextField(_("description"))
+    status = models.CharField(_("status"), max_length=16, choices=ExpenseStatus, default=ExpenseStatus.SUBMITTED)
+    reason = models.TextField(_("reason"), blank=True, help_text=_("Why it was rejected or reversed."))
+    corrects = models.OneToOneField(
+        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="correction",
+        verbose_name=_("corrects"),
+    )  # fmt: skip
+    submitted_by = models.ForeignKey(
+        User, on_delete=models.SET_NULL, null=True, related_name="+", verbose_name=_("submitted by")
+    )
+    submitted_at = models.DateTimeField(_("submitted"), auto_now_add=True)
+    decided_by = models.ForeignKey(
+        User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("decided by")
+    )
+    decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("expense")
+        verbose_name_plural = _("expenses")
+        ordering = ["-spent_on", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.partner} {self.spent_on} {self.amount} {self.currency}"
+
+
+class SubsistenceRate(models.Model):
+    """The daily subsistence allowance in a host country, in euro; edited by the coordinator."""
+
+    country = models.CharField(_("country"), max_length=2, unique=True)
+    daily_rate = models.DecimalField(_("daily rate"), max_digits=8, decimal_places=2, validators=[MinValueValidator(0)])
+
+    class Meta:
+        verbose_name = _("subsistence rate")
+        verbose_name_plural = _("subsistence rates")
+        ordering = ["country"]
+
+    def __str__(self) -> str:
+        return f"{self.country}: {self.daily_rate}"

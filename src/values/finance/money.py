@@ -87,3 +87,16 @@ def stated_rate_disagrees(total: Decimal, eu_contribution: Decimal, stated_rate:
     """Whether a stated EU rate and the amounts differ by more than a cent (DESIGN.md)."""
     expected, _ = split_by_rate(total, stated_rate)
     return abs(expected - eu_contribution) > CENT
+
+
+def to_euro(amount: Decimal, rate: Decimal) -> Decimal:
+    """The euro value of `amount` in a currency quoted at `rate` units per euro, as the Commission's
+    monthly accounting rates are, rounded half-up to the cent."""
+    if rate <= 0:
+        raise ValueError("a rate is a positive number of units per euro")
+    return round_cent(amount / rate)
+
+
+def flat_rate(direct_costs: Decimal, rate: Decimal) -> Decimal:
+    """Indirect costs as a flat rate of the direct costs (7 % in AMIF grants), rounded half-up to the cent."""
+    return round_cent(direct_costs * rate)

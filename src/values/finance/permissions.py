@@ -10,3 +10,28 @@ def can_see_budget_report(user: AnyUser) -> bool:
     if not user.is_authenticated or not user.is_active:
         return False
     return is_coordinator(user) or user.memberships.filter(role__in=BUDGET_READERS).exists()
+
+
+# A partner's own staff: city staff of a city, the coordinator's people for the coordinating network.
+EXPENSE_SUBMITTERS = (Role.CITY_STAFF, Role.COORDINATOR)
+
+
+def can_submit_expenses(user: AnyUser, partner) -> bool:
+    """Only the partner's own staff submit (and correct, before a decision) its expenses."""
+    if not user.is_authenticated or not user.is_active:
+        return False
+    return user.memberships.filter(organisation_id=partner.organisation_id, role__in=EXPENSE_SUBMITTERS).exists()
+
+
+def can_decide_expenses(user: AnyUser) -> bool:
+    """Approving, rejecting and reversing expenses, and keeping the rate tables, is the coordinator's."""
+    return is_coordinator(user)
+
+
+def expense_organisations(user: AnyUser) -> set[int] | None:
+    """The organisations whose expenses this user reads: None for all (the coordinator), else their own."""
+    if is_coordinator(user):
+        return None
+    if not user.is_authenticated or not user.is_active:
+        return set()
+    return set(user.memberships.filter(role__in=BUDGET_READERS).values_list("organisation_id", flat=True))

@@ -1,15 +1,20 @@
 """Reads of budgets: shares and what the amounts say against what documents state."""
 
 from dataclasses import dataclass
+from datetime import date
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
+from django.db.models import Sum
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from values.core.templatetags.values_tags import amount, percent
 from values.core.text import pick
-from values.finance.models import PartnerBudget
-from values.finance.money import rate_of, stated_rate_disagrees
+from values.finance.enums import DIRECT_CATEGORIES, CostCategory, ExpenseStatus
+from values.finance.models import BudgetLine, Expense, PartnerBudget
+from values.finance.money import flat_rate, rate_of, round_cent, stated_rate_disagrees
+from values.finance.services import programme_end
 
 if TYPE_CHECKING:  # programme imports finance; finance names programme's types only for checking
     from values.programme.models import Programme
@@ -85,6 +90,7 @@ def budget_report(programme: "Programme") -> BudgetReport:
         )  # fmt: skip
         lines.append(line)
         findings += _partner_findings(line)
+    findings += _spending_findings(programme)
     partners_total = sum((line.shares.total for line in lines), Decimal(0))
     if partners_total != programme.total_cost:
         message = _(
@@ -118,4 +124,128 @@ def _partner_findings(line: PartnerLine) -> list[Finding]:
             "%(actual)s. The amounts stand."
         )
         found.append(Finding("warning", line.key, message % figures))
+    return found
+
+
+# -- budget against actual --------------------------------------------------------------------
+@dataclass(frozen=True)
+class CategoryFigures:
+    category: str
+    label: str
+    planned: Decimal | None  # None when the partner's budget has no categories
+    actual: Decimal
+    forecast: Decimal
+
+    @property
+    def remaining(self) -> Decimal | None:
+        return None if self.planned is None else self.planned - self.actual
+
+    @property
+    def over_budget(self) -> bool:
+        return self.planned is not None and self.actual > self.planned
+
+
+@dataclass(frozen=True)
+class PartnerActuals:
+    key: str
+    name: str
+    currency: str
+    total: Decimal | None  # the grant's figure for the partner
+    categories: list[CategoryFigures]  # the direct categories, then indirect costs
+    pending: Decimal  # submitted, not yet decided
+    by_quarter: dict[str, Decimal]
+
+    @property
+    def actual(self) -> Decimal:
+        return sum((c.actual for c in self.categories), Decimal(0))
+
+    @property
+    def forecast(self) -> Decimal:
+        return sum((c.forecast for c in self.categories), Decimal(0))
+
+    @property
+    def remaining(self) -> Decimal | None:
+        return None if self.total is None else self.total - self.actual
+
+
+def budget_against_actual(programme: "Programme", *, today: date, partner_keys: set[str] | None = None):
+    """Per partner and category: planned, spent (approved expenses and corrections, in euro), what remains
+    and a forecast at the pace so far; spending per calendar quarter."""
+    start, end = programme.start, programme_end(programme)
+    elapsed = (min(max(today, start), end) - start).days + 1
+    pace = Decimal((end - start).days + 1) / Decimal(elapsed)
+    partners = programme.partners.select_related("organisation", "budget").order_by("position")
+    if partner_keys is not None:
+        partners = partners.filter(organisation__key__in=partner_keys)
+    expenses = Expense.objects.filter(partner__programme=programme)
+    spent = _sums(expenses.filter(status=ExpenseStatus.APPROVED), "partner_id", "category")
+    pending = _sums(expenses.filter(status=ExpenseStatus.SUBMITTED), "partner_id")
+    quarters = _quarters(expenses.filter(status=ExpenseStatus.APPROVED))
+    lines = _planned_lines(programme)
+    return [
+        _partner_actuals(partner, spent, lines.get(partner.pk), pace, pending.get((partner.pk,), Decimal(0)),
+                         quarters.get(partner.pk, {}), programme.currency)
+        for partner in partners
+    ]  # fmt: skip
+
+
+def _sums(expenses, *keys: str) -> dict[tuple, Decimal]:
+    rows = expenses.values(*keys).annotate(total=Sum("amount_eur")).order_by()
+    return {tuple(row[key] for key in keys): row["total"] for row in rows}
+
+
+def _quarters(expenses) -> dict[int, dict[str, Decimal]]:
+    found: dict[int, dict[str, Decimal]] = {}
+    for partner_id, spent_on, euros in expenses.values_list("partner_id", "spent_on", "amount_eur"):
+        label = f"{spent_on.year}-Q{(spent_on.month - 1) // 3 + 1}"
+        quarter = found.setdefault(partner_id, {})
+        quarter[label] = quarter.get(label, Decimal(0)) + euros
+    return {pid: dict(sorted(q.items())) for pid, q in found.items()}
+
+
+def _planned_lines(programme: "Programme") -> dict[int, dict[str, Decimal]]:
+    planned: dict[int, dict[str, Decimal]] = {}
+    for line in BudgetLine.objects.filter(budget__partner__programme=programme).select_related("budget"):
+        planned.setdefault(line.budget.partner_id, {})[line.category] = line.amount
+    return planned
+
+
+def _partner_actuals(partner, spent, planned, pace, pending, quarters, currency) -> PartnerActuals:
+    budget = getattr(partner, "budget", None)
+    rate = budget.indirect_rate if budget else Decimal("0.07")
+    categories = []
+    for category in DIRECT_CATEGORIES:
+        actual = spent.get((partner.pk, category.value), Decimal(0))
+        plan = planned.get(category.value, Decimal(0)) if planned else None
+        categories.append(CategoryFigures(category.value, category.label, plan, actual, round_cent(actual * pace)))
+    direct_actual = sum((c.actual for c in categories), Decimal(0))
+    direct_planned = sum((c.planned for c in categories), Decimal(0)) if planned else None
+    categories.append(CategoryFigures(
+        CostCategory.INDIRECT.value, CostCategory.INDIRECT.label,
+        flat_rate(direct_planned, rate) if direct_planned is not None else None,
+        flat_rate(direct_actual, rate), flat_rate(round_cent(direct_actual * pace), rate),
+    ))  # fmt: skip
+    return PartnerActuals(
+        partner.organisation.key, pick(partner.organisation.name), currency,
+        budget.total if budget else None, categories, pending, quarters,
+    )  # fmt: skip
+
+
+def _spending_findings(programme: "Programme") -> list[Finding]:
+    """Planned categories against the grant's total, and categories where the spending passed the plan."""
+    found = []
+    for partner in budget_against_actual(programme, today=timezone.localdate()):
+        planned = [c.planned for c in partner.categories]
+        if partner.total is not None and None not in planned and sum(planned) != partner.total:
+            message = _(
+                "%(partner)s: the categories plan %(planned)s (indirect costs included), not the total %(total)s."
+            )
+            found.append(Finding("warning", partner.key, message % {
+                "partner": partner.name, "planned": amount(sum(planned)), "total": amount(partner.total)}))  # fmt: skip
+        for category in partner.categories:
+            if category.over_budget:
+                message = _("%(partner)s: %(category)s: %(actual)s spent of %(planned)s planned.")
+                found.append(Finding("warning", partner.key, message % {
+                    "partner": partner.name, "category": category.label, "actual": amount(category.actual),
+                    "planned": amount(category.planned)}))  # fmt: skip
     return found

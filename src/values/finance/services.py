@@ -1,8 +1,24 @@
-"""Every change to budgets."""
+"""Every change to budgets, exchange rates and expenses."""
 
+import csv
+import io
+from datetime import date, timedelta
+from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING
 
-from values.finance.models import PartnerBudget
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.uploadedfile import UploadedFile
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from values.core.uploads import RECEIPT, check_upload
+from values.finance.enums import DIRECT_CATEGORIES, ExpenseStatus
+from values.finance.models import BudgetLine, ExchangeRate, Expense, PartnerBudget
+from values.finance.money import MoneyError, parse_money, to_euro
+from values.finance.permissions import can_decide_expenses, can_submit_expenses
+from values.network.codes import currency_code
+from values.network.models import User
 
 if TYPE_CHECKING:  # programme imports finance; finance names programme's types only for checking
     from values.programme.models import Partner
@@ -22,3 +38,220 @@ def save_partner_budget(partner: "Partner", spec: "BudgetSpec | None") -> None:
             "stated_eu_rate": spec.eu_rate,
         },
     )
+
+
+# -- exchange rates ---------------------------------------------------------------------------
+RATE_COLUMNS = ("currency", "month", "rate")
+
+
+def read_exchange_rates(text: str) -> tuple[list[tuple[str, date, Decimal]], list[str]]:
+    """Rates from CSV (`currency,month,rate`: units per euro, e.g. `NOK,2020-03,11.7235`), or every problem
+    as `line N: column: reason`."""
+    reader = csv.DictReader(io.StringIO(text))
+    if tuple(name.strip().lower() for name in reader.fieldnames or ()) != RATE_COLUMNS:
+        return [], [_("line 1: the columns must be %(columns)s.") % {"columns": ", ".join(RATE_COLUMNS)}]
+    rows, problems, seen = [], [], set()
+    for number, raw in enumerate(reader, start=2):
+        values = {key.strip().lower(): (value or "").strip() for key, value in raw.items() if key}
+        row, row_problems = _rate_row(values)
+        problems += [_("line %(n)d: %(problem)s") % {"n": number, "problem": p} for p in row_problems]
+        if row and (row[0], row[1]) in seen:
+            problems.append(_("line %(n)d: month: %(currency)s %(month)s is given twice.") % {
+                "n": number, "currency": row[0], "month": f"{row[1]:%Y-%m}"})  # fmt: skip
+        if row:
+            seen.add((row[0], row[1]))
+            rows.append(row)
+    return (rows, []) if not problems else ([], problems)
+
+
+def _rate_row(values: dict[str, str]) -> tuple[tuple[str, date, Decimal] | None, list[str]]:
+    problems = []
+    currency = currency_code(values.get("currency"))
+    if currency is None:
+        problems.append(_("currency: “%(value)s” is not an ISO 4217 code.") % {"value": values.get("currency")})
+    month = _month(values.get("month", ""))
+    if month is None:
+        problems.append(_("month: “%(value)s” is not a month like 2020-03.") % {"value": values.get("month")})
+    try:
+        rate = Decimal(values.get("rate", ""))
+        if not rate.is_finite() or rate <= 0:
+            raise InvalidOperation
+    except InvalidOperation:
+        rate = None
+        problems.append(
+            _("rate: “%(value)s” is not a positive number of units per euro.") % {"value": values.get("rate")}
+        )
+    return (None if problems else (currency, month, rate)), problems
+
+
+def _month(text: str) -> date | None:
+    try:
+        year, month = (int(part) for part in text.split("-"))
+        return date(year, month, 1)
+    except ValueError:
+        return None
+
+
+@transaction.atomic
+def save_exchange_rates(rows: list[tuple[str, date, Decimal]]) -> int:
+    """Add or replace the rates; an expense keeps the rate it was converted at."""
+    for currency, month, rate in rows:
+        ExchangeRate.objects.update_or_create(currency=currency, month=month, defaults={"rate": rate})
+    return len(rows)
+
+
+def rate_for(currency: str, day: date) -> Decimal | None:
+    """Units per euro in the month of `day`: 1 for the euro, None when the month's rate is missing."""
+    if currency == "EUR":
+        return Decimal(1)
+    found = ExchangeRate.objects.filter(currency=currency, month=day.replace(day=1)).first()
+    return found.rate if found else None
+
+
+# -- expenses ---------------------------------------------------------------------------------
+def _parse_amount(value: object, errors: dict[str, list[str]]) -> Decimal | None:
+    try:
+        amount = parse_money(value if isinstance(value, str) else format(value, "f"))
+    except MoneyError as problem:
+        errors["amount"] = [_("%(reason)s.") % {"reason": str(problem).capitalize()}]
+        return None
+    if amount == 0:
+        errors["amount"] = [_("An expense is more than zero.")]
+        return None
+    return amount
+
+
+def programme_end(programme) -> date:
+    months = programme.start.month - 1 + programme.duration_months
+    return date(programme.start.year + months // 12, months % 12 + 1, 1) - timedelta(days=1)
+
+
+@transaction.atomic
+def submit_expense(
+    partner: "Partner", *, by: User, spent_on: date, category: str, amount: object, currency: str,
+    description: str, receipt: UploadedFile | None, activity=None, expense: Expense | None = None,
+) -> Expense:  # fmt: skip
+    """Record an expense (or change one not yet decided), converted to euro at its month's rate."""
+    if not can_submit_expenses(by, partner):
+        raise PermissionDenied(_("Only the partner's own staff submit its expenses."))
+    if expense is not None and expense.status != ExpenseStatus.SUBMITTED:
+        raise ValidationError(
+            _("A decided expense cannot be changed; the coordinator reverses it with a correcting entry.")
+        )
+    errors: dict[str, list[str]] = {}
+    value = _parse_amount(amount, errors)
+    currency = currency_code(currency) or ""
+    if not currency:
+        errors["currency"] = [_("Not an ISO 4217 currency code.")]
+    programme = partner.programme
+    if not programme.start <= spent_on <= programme_end(programme):
+        errors["spent_on"] = [_("The date is outside the programme (%(start)s to %(end)s).") % {
+            "start": programme.start.isoformat(), "end": programme_end(programme).isoformat()}]  # fmt: skip
+    elif spent_on > timezone.localdate():
+        errors["spent_on"] = [_("An expense cannot be dated in the future.")]
+    rate = rate_for(currency, spent_on) if currency and "spent_on" not in errors else None
+    if currency and "spent_on" not in errors and rate is None:
+        errors["currency"] = [_("There is no %(currency)s rate for %(month)s: the coordinator imports it first.") % {
+            "currency": currency, "month": f"{spent_on:%Y-%m}"}]  # fmt: skip
+    if category not in {c.value for c in DIRECT_CATEGORIES}:
+        errors["category"] = [_("Choose one of the funder's direct cost categories.")]
+    if not description.strip():
+        errors["description"] = [_("Say what the money was spent on.")]
+    if activity is not None and activity.programme_id != programme.pk:
+        errors["activity"] = [_("The visit or exchange belongs to another programme.")]
+    checked = _checked_receipt(receipt, required=expense is None or not expense.receipt, errors=errors)
+    if errors:
+        raise ValidationError(errors)
+    expense = expense or Expense(partner=partner, submitted_by=by)
+    expense.spent_on, expense.category, expense.activity = spent_on, category, activity
+    expense.amount, expense.currency, expense.rate = value, currency, rate
+    expense.amount_eur, expense.description = to_euro(value, rate), description.strip()
+    previous = expense.receipt.name if checked and expense.receipt else None
+    if checked:
+        expense.receipt.save(f"receipt{checked.extension}", checked.content, save=False)
+        expense.receipt_type = checked.format.mime
+    expense.save()
+    if previous:
+        transaction.on_commit(lambda: expense.receipt.storage.delete(previous))
+    return expense
+
+
+def _checked_receipt(receipt: UploadedFile | None, *, required: bool, errors: dict[str, list[str]]):
+    if receipt is None:
+        if required:
+            errors["receipt"] = [_("Attach the receipt (PDF or image).")]
+        return None
+    try:
+        return check_upload(receipt, RECEIPT)
+    except ValidationError as problem:
+        errors["receipt"] = problem.messages
+        return None
+
+
+def _decide(expense: Expense, *, by: User, status: str, reason: str = "") -> Expense:
+    if not can_decide_expenses(by):
+        raise PermissionDenied(_("Only the coordinator approves or rejects expenses."))
+    if expense.status != ExpenseStatus.SUBMITTED:
+        raise ValidationError(_("This expense was decided already."))
+    if expense.submitted_by_id == by.pk:
+        raise ValidationError(_("An expense is approved or rejected by someone other than who submitted it."))
+    expense.status, expense.reason = status, reason.strip()
+    expense.decided_by, expense.decided_at = by, timezone.now()
+    expense.save(update_fields=["status", "reason", "decided_by", "decided_at"])
+    return expense
+
+
+def approve_expense(expense: Expense, *, by: User) -> Expense:
+    return _decide(expense, by=by, status=ExpenseStatus.APPROVED)
+
+
+def reject_expense(expense: Expense, *, by: User, reason: str) -> Expense:
+    if not reason.strip():
+        raise ValidationError({"reason": [_("Say why the expense is rejected.")]})
+    return _decide(expense, by=by, status=ExpenseStatus.REJECTED, reason=reason)
+
+
+@transaction.atomic
+def reverse_expense(expense: Expense, *, by: User, reason: str) -> Expense:
+    """Cancel an approved expense with a correcting entry of the opposite amount, at the same rate."""
+    if not can_decide_expenses(by):
+        raise PermissionDenied(_("Only the coordinator reverses expenses."))
+    if not reason.strip():
+        raise ValidationError({"reason": [_("Say why the expense is reversed.")]})
+    if expense.status != ExpenseStatus.APPROVED or expense.corrects_id is not None:
+        raise ValidationError(_("Only an approved expense is reversed."))
+    if Expense.objects.filter(corrects=expense).exists():
+        raise ValidationError(_("This expense is reversed already."))
+    return Expense.objects.create(
+        partner=expense.partner, spent_on=expense.spent_on, category=expense.category, activity=expense.activity,
+        amount=-expense.amount, currency=expense.currency, rate=expense.rate, amount_eur=-expense.amount_eur,
+        description=_("Correction of: %(description)s") % {"description": expense.description},
+        status=ExpenseStatus.APPROVED, reason=reason.strip(), corrects=expense, submitted_by=by,
+        decided_by=by, decided_at=timezone.now(),
+    )  # fmt: skip
+
+
+# -- budget lines -----------------------------------------------------------------------------
+@transaction.atomic
+def save_budget_lines(budget: PartnerBudget, *, amounts: dict[str, object], indirect_rate: object) -> PartnerBudget:
+    """The planned direct costs per category and the indirect flat rate; the total stays the grant's."""
+    errors: dict[str, list[str]] = {}
+    parsed = {}
+    for category in DIRECT_CATEGORIES:
+        try:
+            parsed[category] = parse_money(str(amounts.get(category.value) or "0"))
+        except MoneyError as problem:
+            errors[category.value] = [_("%(reason)s.") % {"reason": str(problem).capitalize()}]
+    try:
+        rate = Decimal(str(indirect_rate))
+        if not rate.is_finite() or not 0 <= rate <= 1:
+            raise InvalidOperation
+    except InvalidOperation:
+        errors["indirect_rate"] = [_("A rate between 0 and 1, e.g. 0.07 for 7 %.")]
+    if errors:
+        raise ValidationError(errors)
+    budget.indirect_rate = rate
+    budget.save(update_fields=["indirect_rate"])
+    for category, amount in parsed.items():
+        BudgetLine.objects.update_or_create(budget=budget, category=category.value, defaults={"amount": amount})
+    return budget

@@ -1,0 +1,85 @@
+"""Budget against actual for Cesena: categories that give the grant's total, spending, a forecast at the pace so far."""
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from values.finance.models import PartnerBudget
+from values.finance.queries import budget_against_actual, budget_report
+from values.finance.services import approve_expense, reverse_expense, save_budget_lines, submit_expense
+from values.programme.models import Partner, Programme
+
+pytestmark = pytest.mark.django_db
+PDF = b"%PDF-1.4\n%%EOF\n"
+# 21,245.00 of direct costs and 7 % indirect (1,487.15) give Cesena's total of 22,732.15.
+CESENA_LINES = {"staff": "10000.00", "travel": "5000.00", "equipment": "1245.00", "external": "4000", "other": "1000"}
+
+
+@pytest.fixture
+def cesena_budget(programme, settings, tmp_path) -> PartnerBudget:
+    settings.MEDIA_ROOT = tmp_path
+    budget = PartnerBudget.objects.get(partner__organisation__key="cesena")
+    return save_budget_lines(budget, amounts=CESENA_LINES, indirect_rate="0.07")
+
+
+def _spend(by, spent_on, category, amount):
+    partner = Partner.objects.get(organisation__key="cesena")
+    return submit_expense(partner, by=by, spent_on=spent_on, category=category, amount=amount, currency="EUR",
+                          description="x", receipt=SimpleUploadedFile("r.pdf", PDF, "application/pdf"))  # fmt: skip
+
+
+def test_spending_forecast_and_quarters_for_cesena(cesena_budget, cesena_staff, coordinator):
+    approve_expense(_spend(cesena_staff, date(2019, 11, 5), "travel", "6000.00"), by=coordinator)
+    staff = approve_expense(_spend(cesena_staff, date(2019, 12, 1), "staff", "2000.00"), by=coordinator)
+    reverse_expense(staff, by=coordinator, reason="Booked twice")
+    _spend(cesena_staff, date(2020, 1, 10), "equipment", "300.00")  # not decided: pending only
+
+    [cesena] = budget_against_actual(Programme.objects.get(), today=date(2020, 1, 31), partner_keys={"cesena"})
+    figures = {c.category: (c.planned, c.actual, c.forecast) for c in cesena.categories}
+
+    # 365 of the programme's 731 days have passed: the forecast is 731/365 of the spending.
+    assert figures["travel"] == (Decimal("5000.00"), Decimal("6000.00"), Decimal("12016.44"))
+    assert figures["staff"] == (Decimal("10000.00"), Decimal("0.00"), Decimal("0.00"))
+    assert figures["indirect"] == (Decimal("1487.15"), Decimal("420.00"), Decimal("841.15"))
+    assert (cesena.total, cesena.actual, cesena.remaining) == (
+        Decimal("22732.15"), Decimal("6420.00"), Decimal("16312.15"),
+    )  # fmt: skip
+    assert cesena.pending == Decimal("300.00")
+    assert cesena.by_quarter == {"2019-Q4": Decimal("6000.00")}
+    assert [c.category for c in cesena.categories if c.over_budget] == ["travel"]
+
+
+def test_the_budget_check_reports_overspent_categories_and_plans_that_miss_the_total(
+    cesena_budget, cesena_staff, coordinator
+):  # fmt: skip
+    approve_expense(_spend(cesena_staff, date(2019, 11, 5), "travel", "6000.00"), by=coordinator)
+    save_budget_lines(cesena_budget, amounts={**CESENA_LINES, "other": "1100.00"}, indirect_rate="0.07")
+
+    messages = [finding.message for finding in budget_report(Programme.objects.get()).findings]
+
+    assert "City of Cesena: travel and subsistence: 6,000.00 spent of 5,000.00 planned." in messages
+    # 21,345.00 + 7 % (1,494.15) = 22,839.15
+    assert (
+        "City of Cesena: the categories plan 22,839.15 (indirect costs included), not the total 22,732.15." in messages
+    )
+
+
+def test_categories_that_give_the_total_raise_no_finding(cesena_budget):
+    messages = [finding.message for finding in budget_report(Programme.objects.get()).findings]
+
+    assert not [m for m in messages if "categories plan" in m]
+
+
+def test_bad_budget_lines_name_the_category_and_change_nothing(cesena_budget):
+    with pytest.raises(ValidationError) as refused:
+        save_budget_lines(cesena_budget, amounts={**CESENA_LINES, "staff": "10.001", "travel": "-1"}, indirect_rate="2")
+
+    assert refused.value.message_dict == {
+        "staff": ['"10.001" has more than two decimals.'],
+        "travel": ['"-1" is negative.'],
+        "indirect_rate": ["A rate between 0 and 1, e.g. 0.07 for 7 %."],
+    }
+    assert cesena_budget.lines.get(category="staff").amount == Decimal("10000.00")

@@ -1,0 +1,151 @@
+"""Expenses in any currency: the month's rate, who submits and who decides, corrections that keep the history."""
+
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from tests.conftest import make_member
+from values.finance.models import ExchangeRate, Expense
+from values.finance.services import (
+    approve_expense,
+    read_exchange_rates,
+    reject_expense,
+    reverse_expense,
+    save_exchange_rates,
+    submit_expense,
+)
+from values.network.enums import Role
+from values.programme.models import Partner
+
+pytestmark = pytest.mark.django_db
+
+RATES_CSV = "currency,month,rate\nNOK,2020-03,11.7235\nCZK,2020-03,26.781\nNOK,2020-04,12.0000\n"
+PDF = b"%PDF-1.4\n1 0 obj\n<<>>\nendobj\n%%EOF\n"
+
+
+@pytest.fixture(autouse=True)
+def media_root(settings, tmp_path) -> Path:
+    settings.MEDIA_ROOT = tmp_path
+    return tmp_path
+
+
+@pytest.fixture
+def rates(programme):
+    rows, problems = read_exchange_rates(RATES_CSV)
+    assert problems == []
+    save_exchange_rates(rows)
+
+
+def _partner(key: str) -> Partner:
+    return Partner.objects.select_related("programme").get(organisation__key=key)
+
+
+def _submit(key: str, by, **changes) -> Expense:
+    values = {
+        "spent_on": date(2020, 3, 12), "category": "travel", "amount": "5000.00", "currency": "NOK",
+        "description": "Train tickets to Riga", "receipt": SimpleUploadedFile("ticket.pdf", PDF, "application/pdf"),
+    }  # fmt: skip
+    values.update(changes)
+    return submit_expense(_partner(key), by=by, **values)
+
+
+def test_expenses_in_three_currencies_add_up_in_euro_at_the_months_rates(rates, coordinator):
+    oslo = make_member("oslo-staff", "oslo", Role.CITY_STAFF)
+    brno = make_member("brno-staff", "brno", Role.CITY_STAFF)
+    cesena = make_member("cesena-staff", "cesena", Role.CITY_STAFF)
+
+    nok = _submit("oslo", oslo)  # 5,000.00 / 11.7235 = 426.4938… → 426.49
+    czk = _submit("brno", brno, amount="12345.67", currency="CZK")  # 12,345.67 / 26.781 = 460.9861… → 460.99
+    eur = _submit("cesena", cesena, amount="1000.00", currency="EUR")
+    april = _submit("oslo", oslo, spent_on=date(2020, 4, 2), amount="600.00")  # 600 / 12 = 50.00
+
+    assert (nok.rate, nok.amount_eur) == (Decimal("11.723500"), Decimal("426.49"))
+    assert (czk.rate, czk.amount_eur) == (Decimal("26.781000"), Decimal("460.99"))
+    assert (eur.rate, eur.amount_eur) == (Decimal("1"), Decimal("1000.00"))
+    assert april.amount_eur == Decimal("50.00")
+    assert sum(e.amount_eur for e in Expense.objects.all()) == Decimal("1937.48")
+
+
+@pytest.mark.parametrize(
+    ("changes", "field", "message"),
+    [
+        ({"amount": "12.345"}, "amount", '"12.345" has more than two decimals.'),
+        ({"amount": "-5.00"}, "amount", '"-5.00" is negative.'),
+        ({"amount": "0"}, "amount", "An expense is more than zero."),
+        ({"currency": "SEK"}, "currency", "There is no SEK rate for 2020-03: the coordinator imports it first."),
+        ({"currency": "XYZ"}, "currency", "Not an ISO 4217 currency code."),
+        ({"spent_on": date(2019, 1, 31)}, "spent_on", "The date is outside the programme (2019-02-01 to 2021-01-31)."),
+        ({"spent_on": date(2021, 2, 1)}, "spent_on", "The date is outside the programme (2019-02-01 to 2021-01-31)."),
+        ({"receipt": None}, "receipt", "Attach the receipt (PDF or image)."),
+        (
+            {"receipt": SimpleUploadedFile("receipt.pdf", b"MZ\x90\x00 not a pdf")},
+            "receipt", "A receipt must be PDF, JPEG, PNG, WebP; this file is an unknown format.",
+        ),
+        ({"category": "indirect"}, "category", "Choose one of the funder's direct cost categories."),
+    ],
+)  # fmt: skip
+def test_bad_expenses_name_the_field_and_save_nothing(rates, media_root, changes, field, message):
+    oslo = make_member("oslo-staff", "oslo", Role.CITY_STAFF)
+
+    with pytest.raises(ValidationError) as refused:
+        _submit("oslo", oslo, **changes)
+
+    assert message in refused.value.message_dict[field]
+    assert Expense.objects.count() == 0
+    assert list(media_root.rglob("*.*")) == []
+
+
+def test_only_the_partners_staff_submit_and_only_the_coordinator_decides(rates, coordinator, riga_staff):
+    oslo = make_member("oslo-staff", "oslo", Role.CITY_STAFF)
+    with pytest.raises(PermissionDenied):
+        _submit("oslo", riga_staff)
+    expense = _submit("oslo", oslo)
+
+    with pytest.raises(PermissionDenied):
+        approve_expense(expense, by=oslo)
+    with pytest.raises(ValidationError, match="Say why the expense is rejected"):
+        reject_expense(expense, by=coordinator, reason=" ")
+    approve_expense(expense, by=coordinator)
+
+    assert Expense.objects.get().status == "approved"
+
+
+def test_an_approved_expense_is_never_edited_only_reversed_and_the_history_stays(rates, coordinator):
+    oslo = make_member("oslo-staff", "oslo", Role.CITY_STAFF)
+    expense = approve_expense(_submit("oslo", oslo), by=coordinator)
+
+    with pytest.raises(ValidationError, match="A decided expense cannot be changed"):
+        _submit("oslo", oslo, amount="4000.00", expense=expense)
+    correction = reverse_expense(expense, by=coordinator, reason="Paid twice")
+    with pytest.raises(ValidationError, match="reversed already"):
+        reverse_expense(expense, by=coordinator, reason="Again")
+
+    expense.refresh_from_db()
+    assert (expense.amount, expense.amount_eur, expense.status) == (Decimal("5000.00"), Decimal("426.49"), "approved")
+    assert (correction.amount, correction.amount_eur, correction.rate) == (
+        Decimal("-5000.00"), Decimal("-426.49"), expense.rate,
+    )  # fmt: skip
+    assert sum(e.amount_eur for e in Expense.objects.filter(status="approved")) == 0
+    assert Expense.objects.count() == 2
+
+
+def test_a_rate_table_with_problems_names_each_line_and_saves_nothing(programme):
+    text = "currency,month,rate\nNOK,2020-13,11.7\nEUX,2020-03,1\nCZK,2020-03,-2\nCZK,2020-04,26.5\nCZK,2020-04,26.6\n"
+
+    rows, problems = read_exchange_rates(text)
+
+    assert rows == []
+    assert problems == [
+        "line 2: month: “2020-13” is not a month like 2020-03.",
+        "line 3: currency: “EUX” is not an ISO 4217 code.",
+        "line 4: rate: “-2” is not a positive number of units per euro.",
+        "line 6: month: CZK 2020-04 is given twice.",
+    ]
+    assert ExchangeRate.objects.count() == 0
+    assert read_exchange_rates("code,when,value\nNOK,2020-03,11\n")[1] == [
+        "line 1: the columns must be currency, month, rate."
+    ]
