@@ -79,6 +79,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.csp",
                 "values.core.context_processors.navigation",
+                "values.finance.context_processors.navigation",
             ],
         },
     },

@@ -291,3 +291,34 @@ def test_the_budget_check_is_reached_from_a_partner_page_and_accessible(page: Pa
     expect(page.get_by_role("heading", name="Budget check", level=1)).to_be_visible()
     expect(page.get_by_role("row", name=re.compile("City of Cesena"))).to_contain_text("90.0%")
     assert_accessible(page)
+
+
+def test_a_city_submits_an_expense_and_the_coordinator_approves_it(page: Page, live_server, cesena_staff, coordinator,
+                                                                   settings, tmp_path):  # fmt: skip
+    settings.MEDIA_ROOT = tmp_path
+    _sign_in(page, live_server, "cesena")
+    page.get_by_role("link", name="Finance").click()
+    assert_accessible(page)
+    page.get_by_role("link", name="Expenses").first.click()
+    page.get_by_role("link", name="Submit an expense").click()
+    assert_accessible(page)
+    page.get_by_label("Date").fill("2020-03-12")
+    page.get_by_label("Amount").fill("250.40")
+    page.get_by_label("Description").fill("Bus tickets for the exchange")
+    page.get_by_label("Receipt").set_input_files(
+        {"name": "ticket.pdf", "mimeType": "application/pdf", "buffer": b"%PDF-1.4\n%%EOF\n"}
+    )
+    page.get_by_role("button", name="Submit").click()
+    expect(page.get_by_text("The expense was submitted")).to_be_visible()
+    assert_accessible(page)
+
+    page.get_by_role("button", name=re.compile("Sign out")).click()
+    _sign_in(page, live_server, "coordinator")
+    page.goto(f"{live_server.url}/en/finance/expenses/")
+    assert_accessible(page)
+    page.get_by_role("link", name="Bus tickets for the exchange").click()
+    page.get_by_role("button", name="Approve").click()
+    expect(page.get_by_text("The expense is approved.")).to_be_visible()
+    assert_accessible(page)
+    page.goto(f"{live_server.url}/en/finance/rates/")
+    assert_accessible(page)

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import CommandError, call_command
 
 from tests.conftest import make_member
 from values.finance.models import ExchangeRate, Expense
@@ -149,3 +150,19 @@ def test_a_rate_table_with_problems_names_each_line_and_saves_nothing(programme)
     assert read_exchange_rates("code,when,value\nNOK,2020-03,11\n")[1] == [
         "line 1: the columns must be currency, month, rate."
     ]
+
+
+def test_the_import_rates_command_imports_a_good_file_and_nothing_from_a_bad_one(programme, tmp_path, capsys):
+    good, bad = tmp_path / "rates.csv", tmp_path / "bad.csv"
+    good.write_text(RATES_CSV)
+    bad.write_text("currency,month,rate\nNOK,2020-05,eleven\n")
+
+    call_command("import_rates", str(good))
+    with pytest.raises(CommandError) as refused:
+        call_command("import_rates", str(bad))
+
+    printed = capsys.readouterr().out
+    assert "3 rate(s) imported" in printed
+    assert f"{bad}: line 2: rate: “eleven” is not a positive number of units per euro." in printed
+    assert refused.value.returncode == 2
+    assert ExchangeRate.objects.count() == 3

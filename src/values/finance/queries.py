@@ -12,8 +12,9 @@ from django.utils.translation import gettext as _
 from values.core.templatetags.values_tags import amount, percent
 from values.core.text import pick
 from values.finance.enums import DIRECT_CATEGORIES, CostCategory, ExpenseStatus
-from values.finance.models import BudgetLine, Expense, PartnerBudget
+from values.finance.models import BudgetLine, Expense, PartnerBudget, SubsistenceRate
 from values.finance.money import flat_rate, rate_of, round_cent, stated_rate_disagrees
+from values.finance.permissions import expense_organisations
 from values.finance.services import programme_end
 
 if TYPE_CHECKING:  # programme imports finance; finance names programme's types only for checking
@@ -249,3 +250,30 @@ def _spending_findings(programme: "Programme") -> list[Finding]:
                     "partner": partner.name, "category": category.label, "actual": amount(category.actual),
                     "planned": amount(category.planned)}))  # fmt: skip
     return found
+
+
+def expenses_visible_to(user, programme: "Programme"):
+    """The programme's expenses this user reads (the coordinator all, staff their own partner's), newest first."""
+    expenses = Expense.objects.filter(partner__programme=programme).select_related(
+        "partner__organisation", "activity__host__city", "submitted_by", "decided_by"
+    )
+    organisations = expense_organisations(user)
+    return expenses if organisations is None else expenses.filter(partner__organisation_id__in=organisations)
+
+
+@dataclass(frozen=True)
+class SubsistenceEstimate:
+    country: str
+    days: int
+    participants: int
+    daily_rate: Decimal
+
+    @property
+    def total(self) -> Decimal:
+        return self.daily_rate * self.days * self.participants
+
+
+def subsistence_estimate(*, country: str, days: int, participants: int) -> SubsistenceEstimate | None:
+    """Days × participants × the host country's daily rate; None when the country has no rate yet."""
+    rate = SubsistenceRate.objects.filter(country=country).first()
+    return None if rate is None else SubsistenceEstimate(country, days, participants, rate.daily_rate)

@@ -14,10 +14,10 @@ from django.utils.translation import gettext as _
 
 from values.core.uploads import RECEIPT, check_upload
 from values.finance.enums import DIRECT_CATEGORIES, ExpenseStatus
-from values.finance.models import BudgetLine, ExchangeRate, Expense, PartnerBudget
+from values.finance.models import BudgetLine, ExchangeRate, Expense, PartnerBudget, SubsistenceRate
 from values.finance.money import MoneyError, parse_money, to_euro
 from values.finance.permissions import can_decide_expenses, can_submit_expenses
-from values.network.codes import currency_code
+from values.network.codes import country_code, currency_code
 from values.network.models import User
 
 if TYPE_CHECKING:  # programme imports finance; finance names programme's types only for checking
@@ -255,3 +255,21 @@ def save_budget_lines(budget: PartnerBudget, *, amounts: dict[str, object], indi
     for category, amount in parsed.items():
         BudgetLine.objects.update_or_create(budget=budget, category=category.value, defaults={"amount": amount})
     return budget
+
+
+def save_subsistence_rate(*, country: str, daily_rate: object, by: User) -> SubsistenceRate:
+    """Set a host country's daily subsistence rate in euro (the coordinator keeps the table)."""
+    if not can_decide_expenses(by):
+        raise PermissionDenied(_("The rate tables are kept by the coordinator."))
+    errors: dict[str, list[str]] = {}
+    code = country_code(country)
+    if code is None:
+        errors["country"] = [_("Not an ISO 3166-1 country code.")]
+    try:
+        rate = parse_money(str(daily_rate))
+    except MoneyError as problem:
+        errors["daily_rate"] = [_("%(reason)s.") % {"reason": str(problem).capitalize()}]
+    if errors:
+        raise ValidationError(errors)
+    saved, _created = SubsistenceRate.objects.update_or_create(country=code, defaults={"daily_rate": rate})
+    return saved

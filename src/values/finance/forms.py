@@ -1,0 +1,119 @@
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from values.core.text import pick
+from values.finance.enums import DIRECT_CATEGORIES
+from values.finance.services import (
+    read_exchange_rates,
+    reject_expense,
+    reverse_expense,
+    save_budget_lines,
+    save_exchange_rates,
+    save_subsistence_rate,
+    submit_expense,
+)
+
+
+class _ServiceForm(forms.Form):
+    """A form whose save() calls one service and turns its ValidationError into field errors."""
+
+    def _call(self, service, *args, **kwargs):
+        try:
+            return service(*args, **kwargs)
+        except ValidationError as problem:
+            if hasattr(problem, "error_dict"):
+                for field, messages in problem.message_dict.items():
+                    self.add_error(field if field in self.fields else None, messages)
+            else:
+                self.add_error(None, problem.messages)
+            return None
+
+
+class ExpenseForm(_ServiceForm):
+    partner = forms.ModelChoiceField(label=_("Partner"), queryset=None)
+    spent_on = forms.DateField(label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}))
+    category = forms.ChoiceField(label=_("Category"), choices=[(c.value, c.label) for c in DIRECT_CATEGORIES])
+    activity = forms.ModelChoiceField(label=_("Visit or exchange"), queryset=None, required=False)
+    amount = forms.CharField(label=_("Amount"), max_length=20, help_text=_("With at most two decimals, e.g. 1234.50"))
+    currency = forms.CharField(label=_("Currency"), max_length=3, initial="EUR", help_text=_("ISO 4217, e.g. NOK"))
+    description = forms.CharField(label=_("Description"), widget=forms.Textarea(attrs={"rows": 3}))
+    receipt = forms.FileField(
+        label=_("Receipt"), help_text=_("PDF or image."),
+        widget=forms.ClearableFileInput(attrs={"accept": "application/pdf,image/jpeg,image/png,image/webp"}),
+    )  # fmt: skip
+
+    def __init__(self, *args, partners, activities, **kwargs) -> None:
+        kwargs.setdefault("initial", {"spent_on": timezone.localdate()})
+        super().__init__(*args, **kwargs)
+        self.fields["partner"].queryset = partners
+        self.fields["partner"].empty_label = None
+        self.fields["partner"].label_from_instance = lambda p: pick(p.organisation.name)
+        self.fields["activity"].queryset = activities
+        self.fields["activity"].label_from_instance = lambda a: (
+            f"{a.get_kind_display()} · {a.host.city.name} · {a.start:%Y-%m-%d}"
+        )
+
+    def save(self, *, by, expense=None):
+        data = dict(self.cleaned_data)
+        return self._call(submit_expense, data.pop("partner"), by=by, expense=expense, **data)
+
+
+class ReasonForm(_ServiceForm):
+    reason = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 2}))
+
+    def reject(self, expense, *, by):
+        return self._call(reject_expense, expense, by=by, reason=self.cleaned_data["reason"])
+
+    def reverse(self, expense, *, by):
+        return self._call(reverse_expense, expense, by=by, reason=self.cleaned_data["reason"])
+
+
+class RatesForm(forms.Form):
+    file = forms.FileField(
+        label=_("Rates (CSV)"), help_text=_("Columns currency, month, rate: units per euro, e.g. NOK,2020-03,11.7235"),
+        widget=forms.ClearableFileInput(attrs={"accept": ".csv,text/csv"}),
+    )  # fmt: skip
+
+    def save(self) -> int | None:
+        try:
+            text = self.cleaned_data["file"].read().decode("utf-8-sig")
+        except UnicodeDecodeError:
+            self.add_error("file", _("The file is not UTF-8 text."))
+            return None
+        rows, problems = read_exchange_rates(text)
+        if problems:
+            self.add_error("file", problems)
+            return None
+        return save_exchange_rates(rows)
+
+
+class BudgetLinesForm(_ServiceForm):
+    indirect_rate = forms.CharField(label=_("Indirect cost rate"), max_length=8, help_text=_("0.07 for 7 %"))
+
+    def __init__(self, *args, budget, **kwargs) -> None:
+        planned = {line.category: line.amount for line in budget.lines.all()}
+        initial = {
+            "indirect_rate": budget.indirect_rate,
+            **{c.value: planned.get(c.value, "") for c in DIRECT_CATEGORIES},
+        }
+        kwargs.setdefault("initial", initial)
+        super().__init__(*args, **kwargs)
+        self.budget = budget
+        for category in DIRECT_CATEGORIES:
+            self.fields[category.value] = forms.CharField(label=category.label, max_length=20, required=False)
+        self.order_fields([*(c.value for c in DIRECT_CATEGORIES), "indirect_rate"])
+
+    def save(self):
+        data = dict(self.cleaned_data)
+        rate = data.pop("indirect_rate")
+        return self._call(save_budget_lines, self.budget, amounts=data, indirect_rate=rate)
+
+
+class SubsistenceForm(_ServiceForm):
+    country = forms.CharField(label=_("Country"), max_length=2, help_text=_("ISO 3166-1, e.g. IT"))
+    daily_rate = forms.CharField(label=_("Daily rate in euro"), max_length=12)
+
+    def save(self, *, by):
+        return self._call(save_subsistence_rate, by=by, **self.cleaned_data)

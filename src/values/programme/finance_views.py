@@ -1,0 +1,221 @@
+"""The finance pages. They live here because finance sits below programme in the layers
+(the programme loader saves budgets), and a page needs the current programme."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import FileResponse, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from values.finance.enums import ExpenseStatus
+from values.finance.exports import budget_summary_pdf, budget_workbook
+from values.finance.forms import BudgetLinesForm, ExpenseForm, RatesForm, ReasonForm, SubsistenceForm
+from values.finance.models import ExchangeRate, Expense, PartnerBudget, SubsistenceRate
+from values.finance.permissions import (
+    EXPENSE_SUBMITTERS,
+    can_decide_expenses,
+    can_see_budget_report,
+    can_submit_expenses,
+    expense_organisations,
+)
+from values.finance.queries import budget_against_actual, expenses_visible_to
+from values.finance.services import approve_expense
+from values.programme.models import Partner
+from values.programme.views import programme_or_404
+
+
+def _require_budget_reader(request: HttpRequest) -> None:
+    if not can_see_budget_report(request.user):
+        raise PermissionDenied(_("The budgets are for the coordinator, experts and the partners' staff."))
+
+
+def _visible_actuals(request: HttpRequest, programme):
+    organisations = expense_organisations(request.user)
+    keys = None
+    if organisations is not None:
+        keys = set(
+            programme.partners.filter(organisation_id__in=organisations).values_list("organisation__key", flat=True)
+        )
+    return budget_against_actual(programme, today=timezone.localdate(), partner_keys=keys)
+
+
+@login_required
+def finance_overview(request: HttpRequest) -> HttpResponse:
+    """Budget against actual per partner and category, with what remains and a forecast."""
+    _require_budget_reader(request)
+    programme = programme_or_404()
+    context = {
+        "programme": programme,
+        "actuals": _visible_actuals(request, programme),
+        "can_decide": can_decide_expenses(request.user),
+        "today": timezone.localdate(),
+    }
+    return render(request, "finance/overview.html", context)
+
+
+@login_required
+def finance_export(request: HttpRequest, file_format: str) -> HttpResponse:
+    _require_budget_reader(request)
+    programme = programme_or_404()
+    actuals = _visible_actuals(request, programme)
+    if file_format == "xlsx":
+        content = budget_workbook(programme, actuals)
+        kind = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    else:
+        content, kind = budget_summary_pdf(programme, actuals, today=timezone.localdate()), "application/pdf"
+    response = HttpResponse(content, content_type=kind)
+    name = f"{programme.acronym}-budget-{timezone.localdate():%Y-%m-%d}.{file_format}"
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
+
+
+@login_required
+def expense_list(request: HttpRequest) -> HttpResponse:
+    _require_budget_reader(request)
+    programme = programme_or_404()
+    context = {
+        "programme": programme,
+        "expenses": expenses_visible_to(request.user, programme),
+        "can_submit": _submitting_partners(request, programme).exists(),
+        "can_decide": can_decide_expenses(request.user),
+    }
+    return render(request, "finance/expenses.html", context)
+
+
+def _submitting_partners(request: HttpRequest, programme):
+    memberships = request.user.memberships.filter(role__in=EXPENSE_SUBMITTERS).values("organisation_id")
+    return Partner.objects.filter(programme=programme, organisation_id__in=memberships).select_related("organisation")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def expense_edit(request: HttpRequest, expense_id: int | None = None) -> HttpResponse:
+    programme = programme_or_404()
+    expense = get_object_or_404(Expense, pk=expense_id, partner__programme=programme) if expense_id else None
+    partners = _submitting_partners(request, programme)
+    if not partners.exists() or (expense and not can_submit_expenses(request.user, expense.partner)):
+        raise PermissionDenied(_("Only the partner's own staff submit its expenses."))
+    activities = programme.scheduled_activities.select_related("host__city").order_by("start")
+    form = ExpenseForm(
+        request.POST or None, request.FILES or None, partners=partners, activities=activities,
+        initial=_expense_initial(expense) if expense else None,
+    )  # fmt: skip
+    if expense:
+        form.fields["receipt"].required = False
+    if request.method == "POST" and form.is_valid() and (saved := form.save(by=request.user, expense=expense)):
+        messages.success(request, _("The expense was submitted; the coordinator approves it."))
+        return redirect("expense", expense_id=saved.pk)
+    status = 400 if request.method == "POST" else 200
+    return render(request, "finance/expense_edit.html", {"form": form, "expense": expense}, status=status)
+
+
+def _expense_initial(expense: Expense) -> dict:
+    fields = ("spent_on", "category", "amount", "currency", "description")
+    return {"partner": expense.partner_id, "activity": expense.activity_id, **{f: getattr(expense, f) for f in fields}}
+
+
+def _expense_for_reader(request: HttpRequest, expense_id: int) -> Expense:
+    _require_budget_reader(request)
+    return get_object_or_404(expenses_visible_to(request.user, programme_or_404()), pk=expense_id)
+
+
+@login_required
+def expense_page(request: HttpRequest, expense_id: int) -> HttpResponse:
+    expense = _expense_for_reader(request, expense_id)
+    context = {
+        "expense": expense,
+        "correction": Expense.objects.filter(corrects=expense).first(),
+        "can_edit": expense.status == ExpenseStatus.SUBMITTED and can_submit_expenses(request.user, expense.partner),
+        "can_decide": can_decide_expenses(request.user),
+        "reason_form": ReasonForm(),
+    }
+    return render(request, "finance/expense.html", context)
+
+
+@login_required
+def expense_receipt(request: HttpRequest, expense_id: int) -> FileResponse:
+    expense = _expense_for_reader(request, expense_id)
+    if not expense.receipt:
+        raise PermissionDenied(_("This entry has no receipt."))
+    response = FileResponse(expense.receipt.open("rb"), content_type=expense.receipt_type)
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@login_required
+@require_POST
+def expense_decide(request: HttpRequest, expense_id: int, decision: str) -> HttpResponse:
+    expense = _expense_for_reader(request, expense_id)
+    if decision == "approve":
+        try:
+            approve_expense(expense, by=request.user)
+        except ValidationError as problem:
+            messages.error(request, " ".join(problem.messages))
+        else:
+            messages.success(request, _("The expense is approved."))
+        return redirect("expense", expense_id=expense.pk)
+    form = ReasonForm(request.POST)
+    action = form.reject if decision == "reject" else form.reverse
+    if form.is_valid() and action(expense, by=request.user):
+        done = _("The correcting entry was recorded.") if decision == "reverse" else _("The expense is rejected.")
+        messages.success(request, done)
+        return redirect("expense", expense_id=expense.pk)
+    for errors in form.errors.values():
+        messages.error(request, " ".join(errors))
+    return redirect("expense", expense_id=expense.pk)
+
+
+def _rates_page(request: HttpRequest, status: int = 200, **forms) -> HttpResponse:
+    context = {
+        "form": forms.get("rates") or RatesForm(prefix="rates"),
+        "subsistence_form": forms.get("subsistence") or SubsistenceForm(prefix="subsistence"),
+        "rates": ExchangeRate.objects.order_by("currency", "-month")[:500],
+        "subsistence_rates": SubsistenceRate.objects.all(),
+    }
+    return render(request, "finance/rates.html", context, status=status)
+
+
+def _require_rate_keeper(request: HttpRequest) -> None:
+    if not can_decide_expenses(request.user):
+        raise PermissionDenied(_("The rate tables are kept by the coordinator."))
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def exchange_rates(request: HttpRequest) -> HttpResponse:
+    _require_rate_keeper(request)
+    if request.method == "GET":
+        return _rates_page(request)
+    form = RatesForm(request.POST, request.FILES, prefix="rates")
+    if form.is_valid() and (count := form.save()) is not None:
+        messages.success(request, _("%(count)d rates were saved.") % {"count": count})
+        return redirect("exchange_rates")
+    return _rates_page(request, status=400, rates=form)
+
+
+@login_required
+@require_POST
+def subsistence_rate(request: HttpRequest) -> HttpResponse:
+    _require_rate_keeper(request)
+    form = SubsistenceForm(request.POST, prefix="subsistence")
+    if form.is_valid() and form.save(by=request.user):
+        messages.success(request, _("The subsistence rate was saved."))
+        return redirect("exchange_rates")
+    return _rates_page(request, status=400, subsistence=form)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def budget_lines(request: HttpRequest, key: str) -> HttpResponse:
+    if not can_decide_expenses(request.user):
+        raise PermissionDenied(_("The budget lines are kept by the coordinator."))
+    budget = get_object_or_404(PartnerBudget, partner__programme=programme_or_404(), partner__organisation__key=key)
+    form = BudgetLinesForm(request.POST or None, budget=budget)
+    if request.method == "POST" and form.is_valid() and form.save():
+        messages.success(request, _("The budget lines were saved."))
+        return redirect("finance")
+    context = {"form": form, "budget": budget}
+    return render(request, "finance/budget_lines.html", context, status=400 if request.method == "POST" else 200)

@@ -1,0 +1,136 @@
+"""The finance pages: submitting with a receipt, deciding, reversing, rates from CSV, who sees what."""
+
+from decimal import Decimal
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from tests.conftest import make_member
+from values.activities.models import Exchange, Participant
+from values.finance.models import BudgetLine, ExchangeRate, Expense
+from values.network.enums import Role
+
+pytestmark = pytest.mark.django_db
+PDF = b"%PDF-1.4\n%%EOF\n"
+
+
+@pytest.fixture(autouse=True)
+def media_root(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+
+
+def _submit(client, **changes):
+    from values.programme.models import Partner
+
+    data = {
+        "partner": str(Partner.objects.get(organisation__key="cesena").pk), "spent_on": "2020-03-12",
+        "category": "travel", "activity": "", "amount": "250.40", "currency": "EUR",
+        "description": "Bus tickets for the exchange", "receipt": SimpleUploadedFile("t.pdf", PDF, "application/pdf"),
+    }  # fmt: skip
+    data.update(changes)
+    return client.post("/en/finance/expenses/new/", data)
+
+
+def test_staff_submit_the_coordinator_approves_then_reverses(client, cesena_staff, coordinator):
+    client.force_login(cesena_staff)
+    submitted = _submit(client)
+    expense = Expense.objects.get()
+    client.force_login(coordinator)
+    approved = client.post(f"/en/finance/expenses/{expense.pk}/approve/")
+    reversed_ = client.post(f"/en/finance/expenses/{expense.pk}/reverse/", {"reason": "Paid by the host"})
+    page = client.get(f"/en/finance/expenses/{expense.pk}/")
+    receipt = client.get(f"/en/finance/expenses/{expense.pk}/receipt/")
+
+    assert (submitted.status_code, approved.status_code, reversed_.status_code) == (302, 302, 302)
+    assert list(Expense.objects.order_by("pk").values_list("amount_eur", "status")) == [
+        (Decimal("250.40"), "approved"), (Decimal("-250.40"), "approved"),
+    ]  # fmt: skip
+    assert "Reversed by" in page.text
+    assert receipt["Content-Type"] == "application/pdf"
+
+
+def test_a_bad_expense_shows_the_form_again_with_the_field_named(client, cesena_staff):
+    client.force_login(cesena_staff)
+
+    response = _submit(client, amount="250.404", currency="NOK")
+
+    assert response.status_code == 400
+    errors = response.context["form"].errors
+    assert errors["amount"] == ['"250.404" has more than two decimals.']
+    assert errors["currency"] == ["There is no NOK rate for 2020-03: the coordinator imports it first."]
+    assert Expense.objects.count() == 0
+
+
+def test_other_cities_and_volunteers_see_no_expense(client, cesena_staff, riga_staff, volunteer):
+    client.force_login(cesena_staff)
+    _submit(client)
+    expense = Expense.objects.get()
+    client.force_login(riga_staff)
+    other_city = client.get(f"/en/finance/expenses/{expense.pk}/")
+    other_list = client.get("/en/finance/expenses/")
+    other_approves = client.post(f"/en/finance/expenses/{expense.pk}/approve/")
+    client.force_login(volunteer)
+    volunteer_page = client.get("/en/finance/")
+
+    assert other_city.status_code == 404
+    assert "Bus tickets" not in other_list.text
+    assert other_approves.status_code == 404
+    assert volunteer_page.status_code == 403
+    assert Expense.objects.get().status == "submitted"
+
+
+def test_the_coordinator_imports_rates_and_a_bad_file_names_the_line(client, coordinator):
+    client.force_login(coordinator)
+    bad = client.post(
+        "/en/finance/rates/", {"rates-file": SimpleUploadedFile("r.csv", b"currency,month,rate\nNOK,2020-3x,11\n")}
+    )
+    good = client.post(
+        "/en/finance/rates/", {"rates-file": SimpleUploadedFile("r.csv", b"currency,month,rate\nNOK,2020-03,11.7235\n")}
+    )
+
+    assert bad.status_code == 400
+    assert "line 2: month: “2020-3x” is not a month like 2020-03." in bad.text
+    assert good.status_code == 302
+    assert list(ExchangeRate.objects.values_list("currency", "rate")) == [("NOK", Decimal("11.723500"))]
+
+
+def test_budget_lines_and_the_overview_with_its_exports(client, coordinator):
+    client.force_login(coordinator)
+    lines = {"staff": "10000.00", "travel": "5000.00", "equipment": "1245.00", "external": "4000", "other": "1000"}
+    saved = client.post("/en/finance/budgets/cesena/", {**lines, "indirect_rate": "0.07"})
+    overview = client.get("/en/finance/")
+    workbook = client.get("/en/finance/budget.xlsx")
+    summary = client.get("/en/finance/budget.pdf")
+
+    assert saved.status_code == 302
+    assert BudgetLine.objects.filter(budget__partner__organisation__key="cesena").count() == 5
+    assert '<td class="number">1,487.15</td>' in overview.text  # 7 % of 21,245.00
+    assert workbook["Content-Type"] == "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    assert workbook.content[:2] == b"PK"
+    assert summary.content[:5] == b"%PDF-"
+
+
+def test_an_exchange_shows_its_subsistence_from_the_host_countrys_rate(client, accepted_plan, coordinator):
+    exchange = Exchange.objects.get(host__key="cesena")
+    guests = [make_member(f"guest{n}", exchange.guest.key, Role.CITY_STAFF) for n in range(3)]
+    for guest, status in zip(guests, ("confirmed", "confirmed", "declined"), strict=True):
+        Participant.objects.create(activity=exchange, user=guest, organisation=exchange.guest, status=status)
+    client.force_login(coordinator)
+    bad = client.post(
+        "/en/finance/rates/subsistence/", {"subsistence-country": "XX", "subsistence-daily_rate": "1.234"}
+    )
+    saved = client.post(
+        "/en/finance/rates/subsistence/", {"subsistence-country": "it", "subsistence-daily_rate": "120"}
+    )
+
+    page = client.get(f"/en/activities/{exchange.pk}/")
+
+    days = (exchange.end - exchange.start).days + 1
+    assert days == 5  # the programme's exchange_days
+    assert bad.status_code == 400
+    assert bad.context["subsistence_form"].errors == {
+        "country": ["Not an ISO 3166-1 country code."], "daily_rate": ['"1.234" has more than two decimals.'],
+    }  # fmt: skip
+    assert saved.status_code == 302
+    # 5 days × 2 confirmed guests × €120.00 = €1,200.00
+    assert "Subsistence: 5 days × 2 confirmed participants × €120.00 a day = €1,200.00." in page.text
