@@ -16,6 +16,7 @@ def test_check_budget_reproduces_the_seed_figures_and_flags_the_80_percent_label
 
     assert "VALUES (820885): total cost EUR 899,973.58; partner budgets 22,732.15" in printed
     assert "cesena: 22,732.15 = 20,458.94 + 2,273.21 (EU 90.0%, stated 80.0%)" in printed
+    assert "all partners: 22,732.15 = 20,458.94 + 2,273.21 (EU 90.0%)" in printed
     assert (
         "warning: City of Cesena: the stated EU rate 80.0% disagrees with the amounts: "
         "20,458.94 of 22,732.15 is 90.0%. The amounts stand."

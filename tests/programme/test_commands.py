@@ -434,3 +434,31 @@ def test_each_broken_file_is_refused_by_load_and_the_database_is_unchanged(value
     assert f"{broken}: {path}: {reason}" in out.getvalue().splitlines()
     assert _counts() == before_counts
     assert _run("export", "-")[0] == before_export
+
+
+@pytest.mark.django_db
+def test_budget_categories_planned_on_the_web_travel_through_export_and_load(values_file, tmp_path):
+    from values.finance.models import BudgetLine, PartnerBudget
+    from values.finance.services import save_budget_lines
+
+    _run("load", str(values_file))
+    planned = {"staff": "10000.00", "travel": "5000.00", "equipment": "1245.00", "external": "4000.00"}
+    save_budget_lines(PartnerBudget.objects.get(), amounts={**planned, "other": "1000.00"}, indirect_rate="0.07")
+    exported = tmp_path / "with-categories.yaml"
+    _run("export", str(exported))
+    Programme.objects.all().delete()
+    Organisation.objects.all().delete()
+
+    _run("load", str(exported))
+
+    text = exported.read_text(encoding="utf-8")
+    assert (
+        "      categories:\n        staff: '10000.00'\n        travel: '5000.00'\n        equipment: '1245.00'\n"
+        "        external: '4000.00'\n        other: '1000.00'\n"
+    ) in text
+    assert "indirect_rate" not in text  # the default 7 % is not written
+    lines = dict(BudgetLine.objects.values_list("category", "amount"))
+    assert lines == {
+        "staff": Decimal("10000.00"), "travel": Decimal("5000.00"), "equipment": Decimal("1245.00"),
+        "external": Decimal("4000.00"), "other": Decimal("1000.00"),
+    }  # fmt: skip

@@ -511,3 +511,58 @@ def test_duration_that_ends_after_the_calendar_is_refused():
     result = read_programme_file(source)
 
     assert [p.path for p in result.errors] == ["programme.duration_months"]
+
+
+CESENA_CATEGORIES = {"staff": "10000.00", "travel": "5000.00", "equipment": "1245.00", "external": "4000.00",
+                     "other": "1000.00"}  # fmt: skip
+CESENA_BUDGET = {"total": "22732.15", "eu_contribution": "20458.94", "cofinancing": "2273.21"}
+
+
+def test_budget_categories_with_the_default_flat_rate_give_the_total():
+    # 21,245.00 of direct costs + 7 % (1,487.15) = 22,732.15: no warning.
+    source = _changed(
+        (("programme", "total_cost"), "22732.15"),
+        (("organisations", 1, "budget"), {**CESENA_BUDGET, "categories": CESENA_CATEGORIES}),
+    )
+
+    result = read_programme_file(source)
+
+    assert result.problems == []
+    assert result.document.organisations[1].budget.categories == (
+        ("staff", Decimal("10000.00")), ("travel", Decimal("5000.00")), ("equipment", Decimal("1245.00")),
+        ("external", Decimal("4000.00")), ("other", Decimal("1000.00")),
+    )  # fmt: skip
+
+
+def test_budget_categories_that_miss_the_total_are_a_warning():
+    # 21,245.00 + 10 % (2,124.50) = 23,369.50
+    source = _changed(
+        (("programme", "total_cost"), "22732.15"),
+        (("organisations", 1, "budget"), {**CESENA_BUDGET, "categories": CESENA_CATEGORIES, "indirect_rate": "0.10"}),
+    )
+
+    assert _found(source) == [
+        (
+            "organisations[1].budget.categories",
+            "direct costs 21245.00 + indirect costs 2124.50 (10.00 %) = 23369.50, not the total 22732.15",
+        )
+    ]
+
+
+@pytest.mark.parametrize(
+    ("categories", "found"),
+    [
+        ({"travel": "10.001"}, ("organisations[1].budget.categories.travel", '"10.001" has more than two decimals')),
+        ({"catering": "10.00"}, ("organisations[1].budget.categories.catering",
+                                 "is not a cost category: use staff, travel, equipment, external, other")),
+        ({"indirect": "10.00"}, ("organisations[1].budget.categories.indirect",
+                                 "is not a cost category: use staff, travel, equipment, external, other")),
+        ([], ("organisations[1].budget.categories",
+              "must map some of staff, travel, equipment, external, other to amounts, not a list")),
+    ],
+)  # fmt: skip
+def test_bad_budget_categories_are_refused_with_their_path(categories, found):
+    source = _changed((("organisations", 1, "budget"), {**CESENA_BUDGET, "categories": categories}))
+
+    assert found in _found(source)
+    assert read_programme_file(source).document is None

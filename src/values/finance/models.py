@@ -1,5 +1,4 @@
 import uuid
-from decimal import Decimal
 from pathlib import PurePath
 
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -7,6 +6,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from values.finance.enums import DIRECT_CATEGORIES, ExpenseStatus
+from values.finance.money import DEFAULT_INDIRECT_RATE
 from values.network.models import User
 
 
@@ -34,7 +34,7 @@ class PartnerBudget(models.Model):
         help_text=_("The EU share as a document states it; checked against the amounts."),
     )
     indirect_rate = models.DecimalField(
-        _("indirect cost rate"), max_digits=5, decimal_places=4, default=Decimal("0.07"),
+        _("indirect cost rate"), max_digits=5, decimal_places=4, default=DEFAULT_INDIRECT_RATE,
         validators=[MinValueValidator(0), MaxValueValidator(1)],
         help_text=_("Indirect costs as a flat rate of the direct costs."),
     )  # fmt: skip

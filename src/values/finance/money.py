@@ -7,6 +7,8 @@ import re
 from decimal import ROUND_HALF_UP, Decimal
 
 CENT = Decimal("0.01")
+# Indirect costs as a share of direct costs when a budget names no other rate (AMIF's flat rate).
+DEFAULT_INDIRECT_RATE = Decimal("0.07")
 _MONEY = re.compile(r"^-?\d+(\.\d+)?$", re.ASCII)
 # The largest amount the database keeps (14 digits, two of them decimals).
 MAX_AMOUNT = Decimal("999999999999.99")

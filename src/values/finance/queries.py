@@ -13,7 +13,7 @@ from values.core.templatetags.values_tags import amount, percent
 from values.core.text import pick
 from values.finance.enums import DIRECT_CATEGORIES, CostCategory, ExpenseStatus
 from values.finance.models import BudgetLine, Expense, PartnerBudget, SubsistenceRate
-from values.finance.money import flat_rate, rate_of, round_cent, stated_rate_disagrees
+from values.finance.money import DEFAULT_INDIRECT_RATE, flat_rate, rate_of, round_cent, stated_rate_disagrees
 from values.finance.permissions import expense_organisations
 from values.finance.services import programme_end
 
@@ -69,6 +69,18 @@ class BudgetReport:
     partners: list[PartnerLine]
     organisations: int
     findings: list[Finding]
+
+    @property
+    def eu_contribution(self) -> Decimal:
+        return sum((line.shares.eu_contribution for line in self.partners), Decimal(0))
+
+    @property
+    def cofinancing(self) -> Decimal:
+        return sum((line.shares.cofinancing for line in self.partners), Decimal(0))
+
+    @property
+    def eu_rate(self) -> Decimal | None:
+        return rate_of(self.eu_contribution, self.partners_total)
 
     @property
     def has_errors(self) -> bool:
@@ -213,7 +225,7 @@ def _planned_lines(programme: "Programme") -> dict[int, dict[str, Decimal]]:
 
 def _partner_actuals(partner, spent, planned, pace, pending, quarters, currency) -> PartnerActuals:
     budget = getattr(partner, "budget", None)
-    rate = budget.indirect_rate if budget else Decimal("0.07")
+    rate = budget.indirect_rate if budget else DEFAULT_INDIRECT_RATE
     categories = []
     for category in DIRECT_CATEGORIES:
         actual = spent.get((partner.pk, category.value), Decimal(0))

@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from values.core.uploads import RECEIPT, check_upload
 from values.finance.enums import DIRECT_CATEGORIES, ExpenseStatus
 from values.finance.models import BudgetLine, ExchangeRate, Expense, PartnerBudget, SubsistenceRate
-from values.finance.money import MoneyError, parse_money, to_euro
+from values.finance.money import DEFAULT_INDIRECT_RATE, MoneyError, parse_money, to_euro
 from values.finance.permissions import can_decide_expenses, can_submit_expenses
 from values.network.codes import country_code, currency_code
 from values.network.models import User
@@ -29,14 +29,20 @@ def save_partner_budget(partner: "Partner", spec: "BudgetSpec | None") -> None:
     if spec is None:
         PartnerBudget.objects.filter(partner=partner).delete()
         return
-    PartnerBudget.objects.update_or_create(
+    budget, _created = PartnerBudget.objects.update_or_create(
         partner=partner,
         defaults={
             "total": spec.total,
             "eu_contribution": spec.eu_contribution,
             "cofinancing": spec.cofinancing,
             "stated_eu_rate": spec.eu_rate,
+            "indirect_rate": DEFAULT_INDIRECT_RATE if spec.indirect_rate is None else spec.indirect_rate,
         },
+    )
+    # The file is the record of the plan: its categories replace the stored ones.
+    budget.lines.all().delete()
+    BudgetLine.objects.bulk_create(
+        BudgetLine(budget=budget, category=name, amount=amount) for name, amount in spec.categories or ()
     )
 
 

@@ -21,8 +21,11 @@ from ruamel.yaml import YAML
 from ruamel.yaml.error import YAMLError
 from ruamel.yaml.scalarstring import SingleQuotedScalarString
 
+from values.finance.enums import DIRECT_CATEGORIES
 from values.finance.money import (
+    DEFAULT_INDIRECT_RATE,
     MoneyError,
+    flat_rate,
     format_plain,
     parse_money,
     rate_of,
@@ -464,16 +467,21 @@ def _read_city(checker: FileChecker, raw: Any, path: str) -> CitySpec | None:
 
 
 def _read_budget(checker: FileChecker, raw: Any, path: str) -> BudgetSpec | None:
-    node = checker.mapping(raw, path, ("total",), ("eu_contribution", "cofinancing", "eu_rate"))
+    optional = ("eu_contribution", "cofinancing", "eu_rate", "indirect_rate", "categories")
+    node = checker.mapping(raw, path, ("total",), optional)
     if node is None:
         return None
     total = required_value(node, "total", path, checker.money)
     eu = optional_value(node, "eu_contribution", path, checker.money, _MISSING)
     cofinancing = optional_value(node, "cofinancing", path, checker.money, _MISSING)
     rate = optional_value(node, "eu_rate", path, checker.rate, _MISSING)
-    if None in (total, eu, cofinancing, rate):
+    indirect = optional_value(node, "indirect_rate", path, checker.rate, _MISSING)
+    categories = optional_value(node, "categories", path, lambda v, p: _read_categories(checker, v, p), _MISSING)
+    if None in (total, eu, cofinancing, rate, indirect, categories):
         return None
     rate = None if rate is _MISSING else rate
+    extra = {"indirect_rate": None if indirect is _MISSING else indirect}
+    extra["categories"] = None if categories is _MISSING else categories
     if eu is _MISSING and cofinancing is _MISSING:
         if rate is None:
             checker.error(path, "give eu_contribution and cofinancing, or eu_rate to derive them")
@@ -490,7 +498,24 @@ def _read_budget(checker: FileChecker, raw: Any, path: str) -> BudgetSpec | None
             f"{format_plain(eu + cofinancing)}, which is not the total {format_plain(total)}",
         )
         return None
-    return BudgetSpec(total, eu, cofinancing, rate)
+    return BudgetSpec(total, eu, cofinancing, rate, **extra)
+
+
+def _read_categories(checker: FileChecker, raw: Any, path: str) -> tuple[tuple[str, Decimal], ...] | None:
+    """Planned direct costs per funder category; the categories left out plan nothing."""
+    names = tuple(category.value for category in DIRECT_CATEGORIES)
+    if not isinstance(raw, dict) or not raw:
+        checker.error(path, f"must map some of {', '.join(names)} to amounts, not {_kind(raw)}")
+        return None
+    amounts = {}
+    for key, value in raw.items():
+        if key not in names:
+            checker.error(_join(path, str(key)), f"is not a cost category: use {', '.join(names)}")
+            continue
+        amounts[key] = checker.money(value, _join(path, key))
+    if len(amounts) != len(raw) or None in amounts.values():
+        return None
+    return tuple((name, amounts[name]) for name in names if name in amounts)
 
 
 def _read_people(checker: FileChecker, raw: Any, path: str) -> tuple[PersonSpec, ...] | None:
@@ -589,6 +614,21 @@ def _valid_day(month: int, day: int) -> bool:
     return True
 
 
+def _check_categories(checker: FileChecker, budget: BudgetSpec, path: str) -> None:
+    """A warning when the planned categories and their flat-rate indirect costs miss the total."""
+    if budget.categories is None:
+        return
+    direct = sum((amount for _, amount in budget.categories), Decimal(0))
+    rate = DEFAULT_INDIRECT_RATE if budget.indirect_rate is None else budget.indirect_rate
+    indirect = flat_rate(direct, rate)
+    if direct + indirect != budget.total:
+        checker.warn(
+            path,
+            f"direct costs {format_plain(direct)} + indirect costs {format_plain(indirect)} ({_percent(rate)}) = "
+            f"{format_plain(direct + indirect)}, not the total {format_plain(budget.total)}",
+        )
+
+
 def _check_budgets(checker: FileChecker, document: ProgrammeFile) -> None:
     """Warnings: a stated rate the amounts contradict; partner budgets against the total."""
     budgets = [(i, org.budget) for i, org in enumerate(document.organisations) if org.budget is not None]
@@ -603,6 +643,8 @@ def _check_budgets(checker: FileChecker, document: ProgrammeFile) -> None:
                 f"(eu_contribution {format_plain(budget.eu_contribution)} of total {format_plain(budget.total)}); "
                 "the amounts stand",
             )
+    for index, budget in budgets:
+        _check_categories(checker, budget, f"organisations[{index}].budget.categories")
     partner_sum = sum((budget.total for _, budget in budgets), Decimal(0))
     total_cost = document.programme.total_cost
     if budgets and partner_sum != total_cost:
@@ -742,6 +784,10 @@ def _organisation_to_data(org: OrganisationSpec) -> dict:
         }
         if org.budget.eu_rate is not None:
             data["budget"]["eu_rate"] = _fraction(org.budget.eu_rate)
+        if org.budget.indirect_rate is not None:
+            data["budget"]["indirect_rate"] = _fraction(org.budget.indirect_rate)
+        if org.budget.categories is not None:
+            data["budget"]["categories"] = {name: format_plain(amount) for name, amount in org.budget.categories}
     if org.people:
         data["people"] = [_person_to_data(person) for person in org.people]
     if org.interests:

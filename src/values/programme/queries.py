@@ -3,7 +3,9 @@
 from django.db.models import Prefetch, QuerySet
 from django.shortcuts import get_object_or_404
 
+from values.finance.enums import DIRECT_CATEGORIES
 from values.finance.models import PartnerBudget
+from values.finance.money import DEFAULT_INDIRECT_RATE
 from values.network.models import Person
 from values.programme.models import Partner, Programme, Theme, ThemeInterest
 from values.programme.spec import (
@@ -126,4 +128,9 @@ def _organisation_spec(partner: Partner) -> OrganisationSpec:
 def _budget_spec(budget: PartnerBudget | None) -> BudgetSpec | None:
     if budget is None:
         return None
-    return BudgetSpec(budget.total, budget.eu_contribution, budget.cofinancing, budget.stated_eu_rate)
+    lines = {line.category: line.amount for line in budget.lines.all()}
+    categories = tuple((c.value, lines[c.value]) for c in DIRECT_CATEGORIES if c.value in lines) or None
+    indirect = None if budget.indirect_rate == DEFAULT_INDIRECT_RATE else budget.indirect_rate
+    return BudgetSpec(
+        budget.total, budget.eu_contribution, budget.cofinancing, budget.stated_eu_rate, indirect, categories
+    )

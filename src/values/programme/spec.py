@@ -53,6 +53,8 @@ class BudgetSpec:
     eu_contribution: Decimal
     cofinancing: Decimal
     eu_rate: Decimal | None = None
+    indirect_rate: Decimal | None = None  # None: the default flat rate, 7 %
+    categories: tuple[tuple[str, Decimal], ...] | None = None  # planned direct costs, in the funder's order
 
 
 @dataclass(frozen=True)

@@ -33,6 +33,8 @@ class Command(BaseCommand):
     def _print(self, programme, report) -> None:
         self.stdout.write(f"{programme.acronym} ({programme.code}): total cost {report.currency} "
                           f"{amount(report.total_cost)}; partner budgets {amount(report.partners_total)}")  # fmt: skip
+        self.stdout.write(f"  all partners: {amount(report.partners_total)} = {amount(report.eu_contribution)} + "
+                          f"{amount(report.cofinancing)} (EU {percent(report.eu_rate)})")  # fmt: skip
         for line in report.partners:
             shares = line.shares
             holds = "=" if line.identity_holds else "≠"
