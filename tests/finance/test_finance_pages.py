@@ -134,3 +134,19 @@ def test_an_exchange_shows_its_subsistence_from_the_host_countrys_rate(client, a
     assert saved.status_code == 302
     # 5 days × 2 confirmed guests × €120.00 = €1,200.00
     assert "Subsistence: 5 days × 2 confirmed participants × €120.00 a day = €1,200.00." in page.text
+
+
+def test_the_admin_shows_expenses_but_never_changes_them(client, cesena_staff, coordinator):
+    client.force_login(cesena_staff)
+    _submit(client)
+    expense = Expense.objects.get()
+    client.force_login(coordinator)
+
+    view = client.get(f"/en/admin/finance/expense/{expense.pk}/change/")
+    change = client.post(f"/en/admin/finance/expense/{expense.pk}/change/", {"amount": "1.00"})
+    delete = client.post(f"/en/admin/finance/expense/{expense.pk}/delete/", {"post": "yes"})
+
+    assert view.status_code == 200
+    assert 'name="_save"' not in view.text
+    assert (change.status_code, delete.status_code) == (403, 403)
+    assert Expense.objects.get().amount == Decimal("250.40")

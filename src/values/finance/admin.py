@@ -1,8 +1,43 @@
 from django.contrib import admin
 
-from values.finance.models import PartnerBudget
+from values.finance.models import BudgetLine, ExchangeRate, Expense, PartnerBudget, SubsistenceRate
+
+
+class BudgetLineInline(admin.TabularInline):
+    model = BudgetLine
+    extra = 0
 
 
 @admin.register(PartnerBudget)
 class PartnerBudgetAdmin(admin.ModelAdmin):
-    list_display = ["partner", "total", "eu_contribution", "cofinancing", "stated_eu_rate"]
+    list_display = ["partner", "total", "eu_contribution", "cofinancing", "stated_eu_rate", "indirect_rate"]
+    inlines = [BudgetLineInline]
+
+
+@admin.register(ExchangeRate)
+class ExchangeRateAdmin(admin.ModelAdmin):
+    list_display = ["currency", "month", "rate"]
+    list_filter = ["currency"]
+
+
+@admin.register(SubsistenceRate)
+class SubsistenceRateAdmin(admin.ModelAdmin):
+    list_display = ["country", "daily_rate"]
+
+
+@admin.register(Expense)
+class ExpenseAdmin(admin.ModelAdmin):
+    """Read only: an expense changes through its services (submission, decision, correcting entry), so
+    an approved one is never edited and the history stays."""
+
+    list_display = ["spent_on", "partner", "category", "amount", "currency", "amount_eur", "status"]
+    list_filter = ["status", "category", "currency"]
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False
