@@ -1,8 +1,8 @@
 from django import forms
-from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from values.core.forms import ServiceForm
 from values.core.text import pick
 from values.finance.enums import DIRECT_CATEGORIES
 from values.finance.services import (
@@ -16,22 +16,7 @@ from values.finance.services import (
 )
 
 
-class _ServiceForm(forms.Form):
-    """A form whose save() calls one service and turns its ValidationError into field errors."""
-
-    def _call(self, service, *args, **kwargs):
-        try:
-            return service(*args, **kwargs)
-        except ValidationError as problem:
-            if hasattr(problem, "error_dict"):
-                for field, messages in problem.message_dict.items():
-                    self.add_error(field if field in self.fields else None, messages)
-            else:
-                self.add_error(None, problem.messages)
-            return None
-
-
-class ExpenseForm(_ServiceForm):
+class ExpenseForm(ServiceForm):
     partner = forms.ModelChoiceField(label=_("Partner"), queryset=None)
     spent_on = forms.DateField(label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}))
     category = forms.ChoiceField(label=_("Category"), choices=[(c.value, c.label) for c in DIRECT_CATEGORIES])
@@ -57,17 +42,17 @@ class ExpenseForm(_ServiceForm):
 
     def save(self, *, by, expense=None):
         data = dict(self.cleaned_data)
-        return self._call(submit_expense, data.pop("partner"), by=by, expense=expense, **data)
+        return self.call_service(submit_expense, data.pop("partner"), by=by, expense=expense, **data)
 
 
-class ReasonForm(_ServiceForm):
+class ReasonForm(ServiceForm):
     reason = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 2}))
 
     def reject(self, expense, *, by):
-        return self._call(reject_expense, expense, by=by, reason=self.cleaned_data["reason"])
+        return self.call_service(reject_expense, expense, by=by, reason=self.cleaned_data["reason"])
 
     def reverse(self, expense, *, by):
-        return self._call(reverse_expense, expense, by=by, reason=self.cleaned_data["reason"])
+        return self.call_service(reverse_expense, expense, by=by, reason=self.cleaned_data["reason"])
 
 
 class RatesForm(forms.Form):
@@ -89,7 +74,7 @@ class RatesForm(forms.Form):
         return save_exchange_rates(rows)
 
 
-class BudgetLinesForm(_ServiceForm):
+class BudgetLinesForm(ServiceForm):
     indirect_rate = forms.CharField(label=_("Indirect cost rate"), max_length=8, help_text=_("0.07 for 7 %"))
 
     def __init__(self, *args, budget, **kwargs) -> None:
@@ -108,12 +93,12 @@ class BudgetLinesForm(_ServiceForm):
     def save(self):
         data = dict(self.cleaned_data)
         rate = data.pop("indirect_rate")
-        return self._call(save_budget_lines, self.budget, amounts=data, indirect_rate=rate)
+        return self.call_service(save_budget_lines, self.budget, amounts=data, indirect_rate=rate)
 
 
-class SubsistenceForm(_ServiceForm):
+class SubsistenceForm(ServiceForm):
     country = forms.CharField(label=_("Country"), max_length=2, help_text=_("ISO 3166-1, e.g. IT"))
     daily_rate = forms.CharField(label=_("Daily rate in euro"), max_length=12)
 
     def save(self, *, by):
-        return self._call(save_subsistence_rate, by=by, **self.cleaned_data)
+        return self.call_service(save_subsistence_rate, by=by, **self.cleaned_data)

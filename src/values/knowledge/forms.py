@@ -4,6 +4,7 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from values.core.forms import ServiceForm
 from values.core.text import pick
 from values.knowledge.enums import TargetGroup
 from values.knowledge.models import LEVELS, BenchmarkStandard
@@ -224,19 +225,7 @@ class PracticeFilterForm(forms.Form):
         self.fields["language"].choices = [("", "—"), *((c, c) for c in LANGUAGE_CHOICES)]
 
 
-class _ServiceForm(forms.Form):
-    """A form whose save() calls one service and turns its ValidationError into field errors."""
-
-    def _call(self, service, *args, **kwargs):
-        try:
-            return service(*args, **kwargs)
-        except ValidationError as problem:
-            for field, messages in problem.message_dict.items():
-                self.add_error(field if field in self.fields else None, messages)
-            return None
-
-
-class PhotoForm(_ServiceForm):
+class PhotoForm(ServiceForm):
     image = forms.FileField(
         label=_("Photo"), help_text=_("JPEG, PNG or WebP. Its location and camera data are removed."),
         widget=forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png,image/webp"}),
@@ -249,12 +238,12 @@ class PhotoForm(_ServiceForm):
 
     def save(self, practice, *, by):
         data = self.cleaned_data
-        return self._call(
+        return self.call_service(
             add_photo, practice, image=data["image"], alt_text=data["alt_text"], caption=data["caption"], by=by
         )
 
 
-class VideoForm(_ServiceForm):
+class VideoForm(ServiceForm):
     title = forms.CharField(label=_("Title"), max_length=200)
     file = forms.FileField(
         label=_("Video file"), required=False, help_text=_("MP4 or WebM."),
@@ -272,14 +261,14 @@ class VideoForm(_ServiceForm):
     )  # fmt: skip
 
     def save(self, practice, *, by):
-        return self._call(add_video, practice, by=by, **self.cleaned_data)
+        return self.call_service(add_video, practice, by=by, **self.cleaned_data)
 
 
-class CaptionsForm(_ServiceForm):
+class CaptionsForm(ServiceForm):
     captions = forms.FileField(
         label=_("Captions (WebVTT)"), widget=forms.ClearableFileInput(attrs={"accept": ".vtt,text/vtt"})
     )
     language = forms.CharField(label=_("Language of the captions"), max_length=2, required=False)
 
     def save(self, video):
-        return self._call(add_captions, video, **self.cleaned_data)
+        return self.call_service(add_captions, video, **self.cleaned_data)

@@ -201,26 +201,25 @@ def practice_media(request: HttpRequest, practice_id: int) -> HttpResponse:
     return _media_page(request, _editable_practice(request, practice_id))
 
 
+def _add_media(request: HttpRequest, practice_id: int, form_class, prefix: str, done: str) -> HttpResponse:
+    practice = _editable_practice(request, practice_id)
+    form = form_class(request.POST, request.FILES, prefix=prefix)
+    if form.is_valid() and form.save(practice, by=request.user):
+        messages.success(request, done)
+        return redirect("practice_media", practice_id=practice.pk)
+    return _media_page(request, practice, status=400, **{prefix: form})
+
+
 @login_required
 @require_POST
 def photo_add(request: HttpRequest, practice_id: int) -> HttpResponse:
-    practice = _editable_practice(request, practice_id)
-    form = PhotoForm(request.POST, request.FILES, prefix="photo")
-    if form.is_valid() and form.save(practice, by=request.user):
-        messages.success(request, _("The photo was added."))
-        return redirect("practice_media", practice_id=practice.pk)
-    return _media_page(request, practice, status=400, photo=form)
+    return _add_media(request, practice_id, PhotoForm, "photo", _("The photo was added."))
 
 
 @login_required
 @require_POST
 def video_add(request: HttpRequest, practice_id: int) -> HttpResponse:
-    practice = _editable_practice(request, practice_id)
-    form = VideoForm(request.POST, request.FILES, prefix="video")
-    if form.is_valid() and form.save(practice, by=request.user):
-        messages.success(request, _("The video was added."))
-        return redirect("practice_media", practice_id=practice.pk)
-    return _media_page(request, practice, status=400, video=form)
+    return _add_media(request, practice_id, VideoForm, "video", _("The video was added."))
 
 
 @login_required

@@ -1,0 +1,18 @@
+from django import forms
+from django.core.exceptions import ValidationError
+
+
+class ServiceForm(forms.Form):
+    """A form whose save() calls one service and shows the service's ValidationError on its fields."""
+
+    def call_service(self, service, *args, **kwargs):
+        """The service's result, or None with the errors added to the form (a key it lacks goes on top)."""
+        try:
+            return service(*args, **kwargs)
+        except ValidationError as problem:
+            if not hasattr(problem, "error_dict"):
+                self.add_error(None, problem.messages)
+                return None
+            for field, messages in problem.message_dict.items():
+                self.add_error(field if field in self.fields else None, messages)
+            return None
