@@ -11,6 +11,7 @@ the search index directly, then times --queries mixed queries. Always exits with
 
 import argparse
 import datetime
+import itertools
 import os
 import platform
 import random
@@ -73,12 +74,38 @@ VOCABULARY = {
     "synergasia dimos ypodochi glossa antallagi dialogos",
 }
 LANGUAGES = list(VOCABULARY)
-WORDS = {language: text.split() for language, text in VOCABULARY.items()}
-WEIGHTS = {language: [1 / (rank + 1) for rank in range(len(ws))] for language, ws in WORDS.items()}
+WORDS = {language: text.split() for language, text in VOCABULARY.items()}  # what queries ask for
+# The words texts are written with, by language, and their cumulative Zipf weights; set by use_vocabulary().
+TEXT_WORDS: dict[str, list[str]] = {}
+TEXT_WEIGHTS: dict[str, list[float]] = {}
+FILLER_WORDS = 5000  # per language in the large vocabulary
+DOMAIN_RANK_STEP = 10  # the domain words' ranks among them: 10, 20, ... 400
+
+
+def use_vocabulary(kind: str, seed: int) -> None:
+    """ "small": texts use only the 40 domain words, so a query word occurs in most practices of its
+    language (the worst case for ranking). "large": the domain words sit at ranks 10, 20, ... 400 of a
+    Zipf vocabulary of 5,000 generated words per language, as topic words do in real text."""
+    rng = random.Random(seed)
+    for language, domain in WORDS.items():
+        if kind == "small":
+            words = list(domain)
+        else:
+            words = [_filler(rng, language) for _ in range(FILLER_WORDS)]
+            for index, word in enumerate(domain):
+                words.insert((index + 1) * DOMAIN_RANK_STEP, word)
+        TEXT_WORDS[language] = words
+        # Cumulative, so that drawing a word does not add up 5,000 weights each time.
+        TEXT_WEIGHTS[language] = list(itertools.accumulate(1 / (rank + 1) for rank in range(len(words))))
+
+
+def _filler(rng: random.Random, language: str) -> str:
+    syllables = rng.randint(2, 4)
+    return language + "".join(rng.choice("bcdfgklmnprstvz") + rng.choice("aeiou") for _ in range(syllables))
 
 
 def sentence(rng: random.Random, language: str, low: int, high: int) -> str:
-    return " ".join(rng.choices(WORDS[language], WEIGHTS[language], k=rng.randint(low, high)))
+    return " ".join(rng.choices(TEXT_WORDS[language], cum_weights=TEXT_WEIGHTS[language], k=rng.randint(low, high)))
 
 
 def prepare_database(postgres: bool) -> str:
@@ -235,8 +262,14 @@ def main() -> None:
     parser.add_argument("--queries", type=int, default=200, help="queries to time")
     parser.add_argument("--postgres", action="store_true", help=f"use {PG_URL} (dropped and created)")
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument(
+        "--vocabulary", choices=("small", "large"), default="small",
+        help="small: 40 words per language, every query word in most practices (worst case); "
+        "large: the same words among 5,000 per language",
+    )  # fmt: skip
     args = parser.parse_args()
 
+    use_vocabulary(args.vocabulary, args.seed)
     engine = prepare_database(args.postgres)
     start = time.perf_counter()
     generate(args.count, args.seed)
@@ -256,7 +289,7 @@ def main() -> None:
     now = datetime.datetime.now().astimezone().strftime("%Y-%m-%d %H:%M %Z")
     print(
         f"Search benchmark, {now}: {engine}, {args.count:,} practices ({rows:,} index rows), "
-        f"{args.queries} queries, seed {args.seed}."
+        f"{args.queries} queries, seed {args.seed}, {args.vocabulary} vocabulary."
     )
     print(
         f"Figures depend on the machine ({os.cpu_count()} cores here, {platform.machine()}; "

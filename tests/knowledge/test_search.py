@@ -121,6 +121,9 @@ def test_a_narrow_filter_finds_a_match_ranked_below_many_others(programme):
         ("Library, libraries and a librarian", ["librar"], 16,
          "<mark>Library</mark>, <mark>libraries</mark> and a <mark>librarian</mark>"),
         ("", ["x"], 16, ""),
+        ("La Città più bella, CITTÀ e cittadini", ["citta"], 16,
+         "La <mark>Città</mark> più bella, <mark>CITTÀ</mark> e <mark>cittadini</mark>"),
+        ("Große Straße und ﬁne Dinge", ["stra", "fine"], 16, "Große <mark>Straße</mark> und ﬁne Dinge"),
     ],
 )  # fmt: skip
 def test_a_snippet_is_the_window_with_most_matches_marked_and_escaped(text, terms, width, snippet):

@@ -84,9 +84,12 @@ def benchmark_levels(programme: Programme) -> dict[str, dict[str, float]]:
 
 def practices_visible_to(user, programme: Programme) -> QuerySet:
     """Published practices for everyone; proposals too for their organisation and the coordinator."""
-    practices = Practice.objects.filter(programme=programme).select_related("organisation").prefetch_related("themes")
+    # The list shows titles, summaries and snippets: the long texts stay in the database.
+    practices = Practice.objects.filter(programme=programme).select_related("organisation").defer("body", "results")
     if is_coordinator(user):
         return practices
+    if not user.is_authenticated:
+        return practices.filter(status=PracticeStatus.PUBLISHED)
     mine = proposing_organisations(user)
     return practices.filter(Q(status=PracticeStatus.PUBLISHED) | Q(organisation__in=mine)).distinct()
 
@@ -136,16 +139,26 @@ def filter_practices(practices: QuerySet[Practice], *, q: str = "", theme=None, 
 class Result:
     practice: Practice
     snippet: str  # safe HTML
+    themes: list[str]  # the keys of its themes
 
 
 def ranked_practices(practices: QuerySet[Practice], query: str, *, limit: int = 50) -> list[Result]:
     """With a query: the matching practices, best first, with snippets. Without: the latest ones."""
     if not words(query):
-        return [Result(p, "") for p in practices[:limit]]
-    hits = search(query, within=practices, limit=limit)
-    found = (
-        Practice.objects.select_related("organisation")
-        .prefetch_related("themes")
-        .in_bulk([h.practice_id for h in hits])
-    )
-    return [Result(found[hit.practice_id], hit.snippet) for hit in hits if hit.practice_id in found]
+        hits, found = [], list(practices[:limit])
+    else:
+        hits = search(query, within=practices, limit=limit)
+        loaded = practices.in_bulk([h.practice_id for h in hits])
+        found = [loaded[hit.practice_id] for hit in hits if hit.practice_id in loaded]
+    snippets = {hit.practice_id: hit.snippet for hit in hits}
+    themes = _theme_keys([practice.pk for practice in found])
+    return [Result(p, snippets.get(p.pk, ""), themes.get(p.pk, [])) for p in found]
+
+
+def _theme_keys(practice_ids: list[int]) -> dict[int, list[str]]:
+    # Plain values, not Theme objects: a list of fifty results asks for keys only.
+    keys: dict[int, list[str]] = {}
+    rows = Practice.themes.through.objects.filter(practice_id__in=practice_ids).order_by("theme__position")
+    for practice_id, key in rows.values_list("practice_id", "theme__key"):
+        keys.setdefault(practice_id, []).append(key)
+    return keys

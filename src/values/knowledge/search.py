@@ -117,14 +117,24 @@ def _contents(row_ids: list[int]) -> dict[int, str]:
         return dict(cursor.fetchall())
 
 
+class _FoldTable(dict):
+    """Each character to one lower-case character without its accent ("À" to "a"), found once and kept,
+    so that folding keeps every position of the text: str.translate does the work at C speed."""
+
+    def __missing__(self, code: int) -> str:
+        character = chr(code)
+        base = "".join(c for c in unicodedata.normalize("NFKD", character) if not unicodedata.combining(c))
+        folded = (base or character).casefold()[:1] or character
+        self[code] = folded
+        return folded
+
+
+_FOLD = _FoldTable()
+
+
 def fold(text: str) -> str:
     """Lower case without accents, as the index compares words: "Città" and "citta" are one word."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
-
-
-def _fold_word(word: str) -> str:
-    return word.lower() if word.isascii() else fold(word)  # most words are ASCII: the fast way
+    return text.translate(_FOLD)
 
 
 def make_snippet(text: str, terms: list[str], width: int = 16) -> str:
@@ -133,33 +143,39 @@ def make_snippet(text: str, terms: list[str], width: int = 16) -> str:
     found = list(_WORD.finditer(text))
     if not found:
         return ""
-    prefixes = tuple(fold(term) for term in terms)
-    matching = [_fold_word(word.group()).startswith(prefixes) for word in found]
-    first = _centred_window(matching, width)
+    # One search over the folded text (same length, so positions agree) finds where matches start.
+    prefixes = "|".join(re.escape(fold(term)) for term in terms)
+    starts = {match.start() for match in re.finditer(rf"(?<!\w)(?:{prefixes})", fold(text))}
+    hits = [index for index, word in enumerate(found) if word.start() in starts]
+    first = _centred_window(hits, width, len(found))
     last = min(len(found), first + width) - 1
     pieces, cursor = [], found[first].start()
     for index in range(first, last + 1):
         word = found[index]
         pieces.append(html.escape(text[cursor : word.start()]))
         escaped = html.escape(word.group())
-        pieces.append(f"<mark>{escaped}</mark>" if matching[index] else escaped)
+        pieces.append(f"<mark>{escaped}</mark>" if word.start() in starts else escaped)
         cursor = word.end()
     lead = "…" if first > 0 else ""
     tail = "…" if last < len(found) - 1 else ""
     return lead + "".join(pieces) + tail
 
 
-def _centred_window(matching: list[bool], width: int) -> int:
-    """Where the window of `width` words with the most matches starts, its matches centred in it."""
-    counts = [sum(matching[:width])]  # matches in the window starting at each word, kept running
-    for i in range(1, max(1, len(matching) - width + 1)):
-        counts.append(counts[-1] - matching[i - 1] + matching[i + width - 1])
-    start = counts.index(max(counts))
-    inside = [i for i in range(start, min(len(matching), start + width)) if matching[i]]
-    if not inside:
+def _centred_window(hits: list[int], width: int, count: int) -> int:
+    """Where the window of `width` of `count` words holding the most of the matching words (`hits`,
+    their indexes in order) starts, with its matches centred in it."""
+    if not hits:
         return 0
+    best, end = (0, 0), 0  # (matches in the window, index of its first hit), hits kept with two pointers
+    for begin, first_hit in enumerate(hits):
+        end = max(end, begin)
+        while end + 1 < len(hits) and hits[end + 1] < first_hit + width:
+            end += 1
+        if end - begin + 1 > best[0]:
+            best = (end - begin + 1, begin)
+    inside = hits[best[1] : best[1] + best[0]]
     slack = width - (inside[-1] - inside[0] + 1)
-    return max(0, min(inside[0] - slack // 2, len(matching) - width))
+    return max(0, min(inside[0] - slack // 2, count - width))
 
 
 def _fts5_match(terms: list[str]) -> str:
