@@ -16,6 +16,7 @@ urlpatterns += i18n_patterns(
     path("", include("values.activities.urls")),
     path("", include("values.reports.urls")),
     path("", include("values.actionplans.urls")),
+    path("", include("values.publishing.urls")),
     path("accounts/", include("values.network.urls")),
     path("admin/", admin.site.urls),
 )

@@ -322,3 +322,12 @@ def test_a_city_submits_an_expense_and_the_coordinator_approves_it(page: Page, l
     assert_accessible(page)
     page.goto(f"{live_server.url}/en/finance/rates/")
     assert_accessible(page)
+
+
+def test_the_factsheet_is_reached_from_the_partner_page_and_accessible(page: Page, live_server, programme):
+    page.goto(f"{live_server.url}/it/partners/cesena/")
+    page.get_by_role("link", name="Scheda del progetto (pagina web)").click()
+
+    expect(page.get_by_text("€\u00a0899.973,58")).to_be_visible()
+    expect(page.get_by_text("Contributo UE per Comune di Cesena (90%)")).to_be_visible()
+    assert_accessible(page)

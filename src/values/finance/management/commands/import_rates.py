@@ -4,6 +4,7 @@ from pathlib import Path
 
 from django.core.management import BaseCommand, CommandError
 
+from values.core.database import require_migrated_database
 from values.finance.services import read_exchange_rates, save_exchange_rates
 
 
@@ -14,6 +15,7 @@ class Command(BaseCommand):
         parser.add_argument("file", help="CSV with the columns currency, month (YYYY-MM) and rate (units per euro)")
 
     def handle(self, *args, file: str, **options) -> None:
+        require_migrated_database()
         try:
             text = Path(file).read_text(encoding="utf-8-sig")
         except (OSError, UnicodeDecodeError) as problem:

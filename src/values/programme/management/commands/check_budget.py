@@ -3,6 +3,7 @@
 from django.core.management import BaseCommand, CommandError
 from django.utils import translation
 
+from values.core.database import require_migrated_database
 from values.core.templatetags.values_tags import amount, percent
 from values.finance.queries import budget_report
 from values.programme.queries import NoProgramme, current_programme
@@ -19,6 +20,7 @@ class Command(BaseCommand):
         parser.add_argument("--lang", default="en", help="language of the report and its numbers (en, it)")
 
     def handle(self, *args, programme: str | None, lang: str, **options) -> None:
+        require_migrated_database()
         try:
             loaded = current_programme(programme)
         except NoProgramme as problem:

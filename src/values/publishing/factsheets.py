@@ -1,0 +1,155 @@
+"""Partner factsheets like the programme's printed one (seeds/values-factsheet-cesena.txt), from live data.
+
+The figures are the record's: the percentages are what the amounts give, not what a label said.
+"""
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+from babel.dates import format_date
+from babel.numbers import format_currency, format_percent
+from django.contrib.staticfiles import finders
+from django.template.loader import render_to_string
+from django.utils import translation
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from values.core.text import pick
+from values.finance.queries import budget_shares
+from values.network.enums import PersonRole
+from values.programme.models import Partner, Programme
+from values.programme.queries import partner_detail, partners_of, themes_of
+
+# Money as the programme's documents write it in each language: "€ 899.973,58" in Italian, with
+# the symbol first and a space, where the Italian default of the CLDR puts it after the number.
+CURRENCY_FORMATS = {"it": "¤\u00a0#,##0.00"}
+# The EU funds a programme names by its acronym, written out on the factsheet.
+FUND_NAMES = {
+    "AMIF": "Asylum, Migration and Integration Fund",
+    "ESF+": "European Social Fund Plus",
+    "ERDF": "European Regional Development Fund",
+    "CERV": "Citizens, Equality, Rights and Values programme",
+    "ISF": "Internal Security Fund",
+}
+CONTACT_ROLES = (PersonRole.PROJECT_MANAGER, PersonRole.CONTACT_PERSON)
+
+
+@dataclass(frozen=True)
+class Contact:
+    role: str
+    name: str
+    unit: str
+    email: str
+
+
+@dataclass(frozen=True)
+class Factsheet:
+    language: str
+    programme: Programme
+    partner_name: str
+    facts: list[tuple[str, str]]  # label, value: the box of key figures
+    coordinator: str
+    partners: list[str]
+    title: str
+    objective: str
+    summary: str
+    activities: list[tuple[str, str]]
+    themes: list[str]
+    expected_results: list[str]
+    contacts: list[Contact]
+
+
+def money(amount: Decimal, currency: str, language: str) -> str:
+    return format_currency(amount, currency, format=CURRENCY_FORMATS.get(language), locale=language)
+
+
+def build_factsheet(programme: Programme, key: str, *, language: str, with_contacts: bool = True) -> Factsheet:
+    """Everything a partner's factsheet says, in `language` (texts fall back to the original)."""
+    with translation.override(language):
+        partner = partner_detail(programme, key)
+        name = pick(partner.organisation.name)
+        return Factsheet(
+            language=language,
+            programme=programme,
+            partner_name=name,
+            facts=_facts(programme, partner, name, language),
+            coordinator=_coordinator(programme),
+            partners=[_partner_label(p) for p in partners_of(programme)],
+            title=pick(programme.title),
+            objective=pick(programme.objective),
+            summary=pick(programme.summary),
+            activities=[(pick(a.get("title")), pick(a.get("text"))) for a in programme.activities or []],
+            themes=[pick(theme.title) for theme in themes_of(programme)],
+            expected_results=[pick(result) for result in programme.expected_results or []],
+            contacts=_contacts(partner) if with_contacts else [],
+        )
+
+
+def _facts(programme: Programme, partner: Partner, name: str, language: str) -> list[tuple[str, str]]:
+    currency = programme.currency
+    facts = [
+        (_("EU code"), programme.code),
+        (_("Start date"), _month_year(programme.start, language)),
+        (_("Duration"), ngettext("%(months)d month", "%(months)d months", programme.duration_months)
+         % {"months": programme.duration_months}),
+        (_("Project total cost"), money(programme.total_cost, currency, language)),
+    ]  # fmt: skip
+    budget = getattr(partner, "budget", None)
+    if budget is not None:
+        facts += _budget_facts(budget_shares(budget), name, currency, language)
+    fund = FUND_NAMES.get(programme.fund)
+    facts.append((_("Funding programme"), f"{fund} ({programme.fund})" if fund else programme.fund))
+    return facts
+
+
+def _budget_facts(shares, name: str, currency: str, language: str) -> list[tuple[str, str]]:
+    eu = {"partner": name, "rate": _rate(shares.eu_rate, language)}
+    co = {"partner": name, "rate": _rate(shares.cofinancing_rate, language)}
+    return [
+        (_("Total cost for %(partner)s") % {"partner": name}, money(shares.total, currency, language)),
+        (_("EU contribution to %(partner)s (%(rate)s)") % eu, money(shares.eu_contribution, currency, language)),
+        (_("Co-financing by %(partner)s (%(rate)s)") % co, money(shares.cofinancing, currency, language)),
+    ]
+
+
+def _month_year(day: date, language: str) -> str:
+    text = format_date(day, "LLLL yyyy", locale=language)
+    return text[:1].upper() + text[1:]  # Italian months are written in lower case, a heading is not
+
+
+def _rate(rate: Decimal | None, language: str) -> str:
+    return "—" if rate is None else format_percent(rate, format="#,##0.#%", locale=language)
+
+
+def _coordinator(programme: Programme) -> str:
+    coordinator = programme.partners.filter(role="coordinator").select_related("organisation").first()
+    return pick(coordinator.organisation.name) if coordinator else ""
+
+
+def _partner_label(partner: Partner) -> str:
+    name = pick(partner.organisation.name)
+    return f"{name} ({partner.organisation.country})" if partner.organisation.is_city else name
+
+
+def _contacts(partner: Partner) -> list[Contact]:
+    return [
+        Contact(person.get_role_display(), person.name, pick(person.unit), person.email)
+        for person in partner.organisation.people.all()
+        if person.role in CONTACT_ROLES
+    ]
+
+
+def factsheet_html(sheet: Factsheet, *, standalone: bool = True) -> str:
+    """The factsheet as an HTML document; standalone, it carries its style (a file, a PDF), else it
+    links the site's stylesheet (the web page, whose content security policy forbids inline style)."""
+    css = Path(finders.find("publishing/factsheet.css")).read_text(encoding="utf-8") if standalone else ""
+    with translation.override(sheet.language):
+        return render_to_string("publishing/factsheet.html", {"sheet": sheet, "inline_css": css})
+
+
+def factsheet_pdf(sheet: Factsheet) -> bytes:
+    from weasyprint import HTML  # lazy: WeasyPrint is slow to import and only PDFs need it
+
+    return HTML(string=factsheet_html(sheet)).write_pdf()

@@ -1,0 +1,7 @@
+from django.urls import re_path
+
+from values.publishing import views
+
+urlpatterns = [
+    re_path(r"^partners/(?P<key>[-\w]+)/factsheet\.(?P<file_format>pdf|html)$", views.factsheet, name="factsheet"),
+]
