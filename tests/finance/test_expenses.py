@@ -166,3 +166,17 @@ def test_the_import_rates_command_imports_a_good_file_and_nothing_from_a_bad_one
     assert f"{bad}: line 2: rate: “eleven” is not a positive number of units per euro." in printed
     assert refused.value.returncode == 2
     assert ExchangeRate.objects.count() == 3
+
+
+def test_a_submitted_expense_is_corrected_before_the_decision_and_keeps_its_receipt(rates, media_root):
+    oslo = make_member("oslo-staff", "oslo", Role.CITY_STAFF)
+    expense = _submit("oslo", oslo)
+    receipt = expense.receipt.name
+
+    corrected = _submit("oslo", oslo, amount="4689.40", receipt=None, expense=expense)
+
+    corrected.refresh_from_db()
+    # 4,689.40 / 11.7235 = 400.0000… → 400.00
+    assert (corrected.pk, corrected.amount, corrected.amount_eur) == (expense.pk, Decimal("4689.40"), Decimal("400.00"))
+    assert corrected.receipt.name == receipt
+    assert Expense.objects.count() == 1

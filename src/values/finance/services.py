@@ -168,7 +168,8 @@ def submit_expense(
     checked = _checked_receipt(receipt, required=expense is None or not expense.receipt, errors=errors)
     if errors:
         raise ValidationError(errors)
-    expense = expense or Expense(partner=partner, submitted_by=by)
+    expense = expense or Expense(submitted_by=by)
+    expense.partner = partner
     expense.spent_on, expense.category, expense.activity = spent_on, category, activity
     expense.amount, expense.currency, expense.rate = value, currency, rate
     expense.amount_eur, expense.description = to_euro(value, rate), description.strip()
