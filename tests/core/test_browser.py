@@ -278,7 +278,7 @@ def test_photos_and_videos_are_added_with_alt_text_and_captions(
 
     photo = page.get_by_role("img", name="Two volunteers pour coffee for newcomers")
     expect(photo).to_be_visible()
-    assert photo.evaluate("image => image.naturalWidth") == 320  # served through the app, allowed by the CSP
+    assert _loaded_width(photo) == 320  # served through the app, allowed by the CSP
     expect(page.get_by_role("link", name="Watch the video")).to_have_attribute("href", "https://video.example/cafe")
     assert_accessible(page)
 
@@ -331,3 +331,24 @@ def test_the_factsheet_is_reached_from_the_partner_page_and_accessible(page: Pag
     expect(page.get_by_text("€\u00a0899.973,58")).to_be_visible()
     expect(page.get_by_text("Contributo UE per Comune di Cesena (90%)")).to_be_visible()
     assert_accessible(page)
+
+
+def test_the_infographics_page_shows_images_with_alt_text_and_tables(page: Page, live_server, programme):
+    page.goto(f"{live_server.url}/en/")
+    page.get_by_role("link", name="Infographics").click()
+
+    chart = page.get_by_role("img", name=re.compile("^Good practices and volunteers per theme"))
+    expect(chart).to_be_visible()
+    assert _loaded_width(chart) > 0  # the SVG loads under the content security policy
+    expect(page.get_by_role("table").first).to_contain_text("Published practices")
+    assert_accessible(page)
+
+
+def _loaded_width(image) -> int:
+    """The image's natural width once it has loaded (or failed: then 0), not while it is still on its way."""
+    return image.evaluate(
+        """image => image.complete ? image.naturalWidth : new Promise(done => {
+            image.addEventListener("load", () => done(image.naturalWidth));
+            image.addEventListener("error", () => done(0));
+        })"""
+    )

@@ -1,0 +1,117 @@
+"""Infographics from live data: each an SVG with its alt text and its data as a table."""
+
+from collections import Counter
+from dataclasses import dataclass
+
+from django.db.models import Count, Q, Sum
+from django.http import Http404
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from values.activities.enums import ParticipantStatus
+from values.activities.models import Participant
+from values.core.text import pick
+from values.knowledge.enums import PracticeStatus
+from values.network.enums import Role
+from values.network.models import Membership
+from values.programme.models import Programme
+from values.programme.queries import partners_of, themes_of
+from values.publishing.charts import BarChart, bar_chart
+
+PARTICIPANT_ROLES = (Role.CITY_STAFF, Role.VOLUNTEER_LEADER)
+
+
+@dataclass(frozen=True)
+class Infographic:
+    key: str
+    title: str
+    alt: str
+    columns: list[str]  # the table's header; the first names the rows
+    rows: list[list[str]]
+    chart: BarChart
+
+
+def infographic_keys() -> list[str]:
+    return list(_BUILDERS)
+
+
+def build_infographic(programme: Programme, key: str) -> Infographic:
+    """The infographic in the active language, from the data as it is now."""
+    if key not in _BUILDERS:
+        raise Http404("no such infographic")
+    return _BUILDERS[key](programme)
+
+
+def _practices_per_theme(programme: Programme) -> Infographic:
+    published = Q(practices__status=PracticeStatus.PUBLISHED, practices__programme=programme)
+    themes = list(
+        themes_of(programme).annotate(
+            practices_count=Count("practices", filter=published, distinct=True),
+            volunteers_sum=Sum("practices__volunteers", filter=published),
+        )
+    )
+    labels = [f"{theme.key}. {pick(theme.title)}" for theme in themes]
+    practices = [theme.practices_count for theme in themes]
+    volunteers = [theme.volunteers_sum or 0 for theme in themes]
+    title = _("Good practices and volunteers per theme")
+    summary = "; ".join(
+        f"{label}: "
+        + ngettext("%(count)d practice", "%(count)d practices", count) % {"count": count}
+        + ", "
+        + ngettext("%(count)d volunteer", "%(count)d volunteers", people) % {"count": people}
+        for label, count, people in zip(labels, practices, volunteers, strict=True)
+    )
+    return Infographic(
+        key="practices-per-theme",
+        title=title,
+        alt=f"{title}. {summary}.",
+        columns=[_("Theme"), _("Published practices"), _("Volunteers involved")],
+        rows=[
+            [label, str(count), str(people)] for label, count, people in zip(labels, practices, volunteers, strict=True)
+        ],
+        chart=bar_chart(labels, [(_("Published practices"), practices), (_("Volunteers involved"), volunteers)]),
+    )
+
+
+def _participation(programme: Programme) -> Infographic:
+    """Confirmed places in visits and exchanges, by city and by the person's role there."""
+    cities = [p.organisation for p in partners_of(programme) if p.organisation.is_city]
+    counts = _participants_by_city_and_role(programme)
+    labels = [pick(city.name) for city in cities]
+    series = [
+        (str(role.label).capitalize(), [counts[(city.pk, role)] for city in cities]) for role in PARTICIPANT_ROLES
+    ]
+    series.append((_("Others"), [counts[(city.pk, None)] for city in cities]))
+    title = _("Participants in visits and exchanges by city and role")
+    active = [index for index, _city in enumerate(cities) if any(values[index] for _name, values in series)]
+    summary = "; ".join(
+        f"{labels[i]}: " + ", ".join(f"{name.lower()} {values[i]}" for name, values in series if values[i])
+        for i in active
+    ) or _("no participant is confirmed yet")
+    return Infographic(
+        key="participation",
+        title=title,
+        alt=f"{title}. {summary}.",
+        columns=[_("City"), *(name for name, _values in series)],
+        rows=[[labels[i], *(str(values[i]) for _name, values in series)] for i in range(len(cities))],
+        chart=bar_chart(labels, series),
+    )
+
+
+def _participants_by_city_and_role(programme: Programme) -> Counter:
+    confirmed = Participant.objects.filter(activity__programme=programme, status=ParticipantStatus.CONFIRMED)
+    places = list(confirmed.values_list("organisation_id", "user_id"))
+    roles = {
+        (organisation, user): role
+        for organisation, user, role in Membership.objects.filter(
+            user_id__in={user for _organisation, user in places}, role__in=PARTICIPANT_ROLES
+        ).values_list("organisation_id", "user_id", "role")
+    }
+    return Counter((organisation, _role(roles.get((organisation, user)))) for organisation, user in places)
+
+
+def _role(value: str | None) -> Role | None:
+    return Role(value) if value else None
+
+
+_BUILDERS = {"practices-per-theme": _practices_per_theme, "participation": _participation}
