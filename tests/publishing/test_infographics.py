@@ -82,3 +82,33 @@ def test_participation_counts_confirmed_places_by_city_and_role(client, cesena_v
 
 def test_an_unknown_infographic_is_not_found(client, programme):
     assert client.get("/en/infographics/secret-budget.svg").status_code == 404
+
+
+def test_the_timeline_counts_the_accepted_plans_visits_and_exchanges_per_quarter(client, accepted_plan):
+    page = client.get("/en/infographics/")
+
+    graphic = next(g for g in page.context["graphics"] if g.key == "timeline")
+    quarters = [row[0] for row in graphic.rows]
+    # February 2019 to January 2021: nine quarters, from 2019-Q1 to 2021-Q1.
+    assert quarters == ["2019-Q1", "2019-Q2", "2019-Q3", "2019-Q4", "2020-Q1", "2020-Q2", "2020-Q3", "2020-Q4",
+                        "2021-Q1"]  # fmt: skip
+    assert graphic.columns == ["Quarter", "Mentoring visits", "Exchanges"]
+    assert sum(int(row[1]) for row in graphic.rows) == 16  # one visit per city
+    assert sum(int(row[2]) for row in graphic.rows) == 16  # both directions of eight pairs
+
+
+def test_the_budget_infographic_is_for_budget_readers_and_comes_as_png_too(client, programme, coordinator, volunteer):
+    public = client.get("/en/infographics/")
+    refused = client.get("/en/infographics/budget-against-actual.svg")
+    client.force_login(coordinator)
+    page = client.get("/en/infographics/")
+    png = client.get("/en/infographics/budget-against-actual.png")
+
+    assert "budget-against-actual" not in [g.key for g in public.context["graphics"]]
+    assert refused.status_code == 403
+    graphic = next(g for g in page.context["graphics"] if g.key == "budget-against-actual")
+    assert graphic.rows == [["City of Cesena", "22,732.15", "0.00"]]
+    assert "City of Cesena: 0.00 spent of 22,732.15" in graphic.alt
+    assert png["Content-Type"] == "image/png"
+    assert png.content.startswith(b"\x89PNG\r\n\x1a\n")
+    assert png["Cache-Control"] == "private, no-store"

@@ -2,15 +2,21 @@
 
 from collections import Counter
 from dataclasses import dataclass
+from datetime import date
 
 from django.db.models import Count, Q, Sum
 from django.http import Http404
+from django.template.loader import render_to_string
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from values.activities.enums import ParticipantStatus
+from values.activities.enums import ActivityKind, ParticipantStatus
 from values.activities.models import Participant
+from values.core.templatetags.values_tags import amount
 from values.core.text import pick
+from values.finance.queries import budget_against_actual
+from values.finance.services import programme_end
 from values.knowledge.enums import PracticeStatus
 from values.network.enums import Role
 from values.network.models import Membership
@@ -31,8 +37,12 @@ class Infographic:
     chart: BarChart
 
 
-def infographic_keys() -> list[str]:
-    return list(_BUILDERS)
+# Infographics made of what the budget readers see (spending); the others are public.
+BUDGET_INFOGRAPHICS = {"budget-against-actual"}
+
+
+def infographic_keys(*, with_budgets: bool) -> list[str]:
+    return [key for key in _BUILDERS if with_budgets or key not in BUDGET_INFOGRAPHICS]
 
 
 def build_infographic(programme: Programme, key: str) -> Infographic:
@@ -40,6 +50,16 @@ def build_infographic(programme: Programme, key: str) -> Infographic:
     if key not in _BUILDERS:
         raise Http404("no such infographic")
     return _BUILDERS[key](programme)
+
+
+def infographic_svg(graphic: Infographic) -> str:
+    return render_to_string("publishing/bar_chart.svg", {"graphic": graphic, "chart": graphic.chart})
+
+
+def infographic_png(graphic: Infographic) -> bytes:
+    import cairosvg  # lazy: only PNGs need Cairo
+
+    return cairosvg.svg2png(bytestring=infographic_svg(graphic).encode("utf-8"), scale=2)
 
 
 def _practices_per_theme(programme: Programme) -> Infographic:
@@ -114,4 +134,67 @@ def _role(value: str | None) -> Role | None:
     return Role(value) if value else None
 
 
-_BUILDERS = {"practices-per-theme": _practices_per_theme, "participation": _participation}
+def _timeline(programme: Programme) -> Infographic:
+    """Visits and exchanges per quarter of the programme, from the accepted plan."""
+    quarters = _quarters(programme.start, programme_end(programme))
+    counts = Counter(
+        (_quarter_of(start), kind) for start, kind in programme.scheduled_activities.values_list("start", "kind")
+    )
+    names = {ActivityKind.VISIT: _("Mentoring visits"), ActivityKind.EXCHANGE: _("Exchanges")}
+    series = [(names[kind], [counts[(q, kind)] for q in quarters]) for kind in ActivityKind]
+    title = _("Programme timeline: visits and exchanges per quarter")
+    busy = [i for i, _q in enumerate(quarters) if any(values[i] for _n, values in series)]
+    summary = "; ".join(
+        f"{quarters[i]}: " + ", ".join(f"{name.lower()} {values[i]}" for name, values in series if values[i])
+        for i in busy
+    ) or _("no activity is planned yet")
+    return Infographic(
+        key="timeline",
+        title=title,
+        alt=f"{title}. {summary}.",
+        columns=[_("Quarter"), *(name for name, _values in series)],
+        rows=[[quarter, *(str(values[i]) for _n, values in series)] for i, quarter in enumerate(quarters)],
+        chart=bar_chart(quarters, series),
+    )
+
+
+def _quarters(start: date, end: date) -> list[str]:
+    found, day = [], start.replace(day=1)
+    while day <= end:
+        if _quarter_of(day) not in found:
+            found.append(_quarter_of(day))
+        day = date(day.year + day.month // 12, day.month % 12 + 1, 1)
+    return found
+
+
+def _quarter_of(day: date) -> str:
+    return f"{day.year}-Q{(day.month - 1) // 3 + 1}"
+
+
+def _budget_against_actual(programme: Programme) -> Infographic:
+    """Each partner's budget and what its approved expenses and corrections add up to, in euro."""
+    partners = [p for p in budget_against_actual(programme, today=timezone.localdate()) if p.total is not None]
+    labels = [partner.name for partner in partners]
+    budgets, spent = [p.total for p in partners], [p.actual for p in partners]
+    title = _("Budget against actual")
+    summary = "; ".join(
+        _("%(partner)s: %(spent)s spent of %(budget)s") % {"partner": p.name, "spent": amount(p.actual),
+                                                           "budget": amount(p.total)}
+        for p in partners
+    ) or _("no partner has a budget yet")  # fmt: skip
+    return Infographic(
+        key="budget-against-actual",
+        title=title,
+        alt=f"{title} ({programme.currency}). {summary}.",
+        columns=[_("Partner"), _("Budget"), _("Spent")],
+        rows=[[p.name, amount(p.total), amount(p.actual)] for p in partners],
+        chart=bar_chart(labels, [(_("Budget"), budgets), (_("Spent"), spent)], fmt=amount),
+    )
+
+
+_BUILDERS = {
+    "practices-per-theme": _practices_per_theme,
+    "participation": _participation,
+    "timeline": _timeline,
+    "budget-against-actual": _budget_against_actual,
+}
