@@ -180,3 +180,15 @@ def test_a_submitted_expense_is_corrected_before_the_decision_and_keeps_its_rece
     assert (corrected.pk, corrected.amount, corrected.amount_eur) == (expense.pk, Decimal("4689.40"), Decimal("400.00"))
     assert corrected.receipt.name == receipt
     assert Expense.objects.count() == 1
+
+
+def test_a_receipt_over_the_limit_is_refused_with_its_size(rates, settings, media_root):
+    settings.MAX_RECEIPT_MB = 1
+    oslo = make_member("oslo-staff", "oslo", Role.CITY_STAFF)
+    big = SimpleUploadedFile("receipt.pdf", PDF + b"0" * (1024 * 1024), "application/pdf")
+
+    with pytest.raises(ValidationError) as refused:
+        _submit("oslo", oslo, receipt=big)
+
+    assert refused.value.message_dict == {"receipt": ["The receipt is 1.0 MB; the limit is 1 MB."]}
+    assert Expense.objects.count() == 0
