@@ -222,3 +222,36 @@ def test_the_photo_service_refuses_blank_alt_text_whoever_calls_it(practice, med
 
     assert refused.value.message_dict == {"alt_text": ["Describe the photo for people who cannot see it."]}
     assert _files(media_root) == []
+
+
+# An MP4 header and then 72 different bytes, so that every part is told from every other.
+VIDEO_BYTES = MP4_HEAD[:24] + bytes(range(72))
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("range_header", "status", "content_range", "body"),
+    [
+        ("bytes=0-7", 206, "bytes 0-7/96", VIDEO_BYTES[0:8]),
+        ("bytes=90-", 206, "bytes 90-95/96", VIDEO_BYTES[90:]),
+        ("bytes=-4", 206, "bytes 92-95/96", VIDEO_BYTES[-4:]),
+        ("bytes=80-200", 206, "bytes 80-95/96", VIDEO_BYTES[80:]),
+        ("bytes=96-", 416, "bytes */96", b""),
+        ("bytes=9-3", 416, "bytes */96", b""),
+        ("items=0-3", 200, None, VIDEO_BYTES),
+    ],
+)
+def test_a_video_is_served_in_parts_so_players_can_seek(client, practice, cesena_staff, range_header, status,
+                                                        content_range, body):  # fmt: skip
+    client.force_login(cesena_staff)
+    client.post(
+        f"/en/practices/{practice.pk}/media/videos/",
+        {"video-title": "Café", "video-file": SimpleUploadedFile("cafe.mp4", VIDEO_BYTES, "video/mp4")},
+    )
+    video = PracticeVideo.objects.get()
+
+    response = client.get(f"/en/practices/{practice.pk}/files/video/{video.pk}/", HTTP_RANGE=range_header)
+
+    content = b"".join(response.streaming_content) if response.streaming else response.content
+    assert (response.status_code, response.get("Content-Range"), content) == (status, content_range, body)
+    assert response["Accept-Ranges"] == "bytes"

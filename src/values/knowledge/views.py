@@ -1,13 +1,14 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from values.core.markdown import render_markdown
+from values.core.ranges import ranged_file_response
 from values.core.text import pick
 from values.knowledge.enums import PracticeStatus
 from values.knowledge.forms import (
@@ -246,13 +247,13 @@ def media_remove(request: HttpRequest, practice_id: int, part: str, item_id: int
     return redirect("practice_media", practice_id=practice.pk)
 
 
-def media_file(request: HttpRequest, practice_id: int, part: str, item_id: int) -> FileResponse:
+def media_file(request: HttpRequest, practice_id: int, part: str, item_id: int) -> HttpResponse:
     """A photo, video or captions file, to whoever may see its practice."""
     practice = get_object_or_404(Practice, pk=practice_id, programme=programme_or_404())
     if not can_see_practice(request.user, practice):
         raise Http404("no such practice")
     stored, content_type = practice_file(practice, part, item_id)
-    response = FileResponse(stored.open("rb"), content_type=content_type)
+    response = ranged_file_response(request, stored, content_type)
     public = practice.status == PracticeStatus.PUBLISHED
     response["Cache-Control"] = "public, max-age=86400" if public else "private, no-store"
     return response
