@@ -82,6 +82,19 @@ def check_upload(upload: UploadedFile, kind: UploadKind) -> CheckedUpload:
     return CheckedUpload(ContentFile(data), found)
 
 
+def check_upload_field(
+    upload: UploadedFile | None, kind: UploadKind, field: str, errors: dict[str, list[str]]
+) -> CheckedUpload | None:
+    """`check_upload` for a service that gathers every field's problems: a refusal goes into `errors`."""
+    if upload is None:
+        return None
+    try:
+        return check_upload(upload, kind)
+    except ValidationError as problem:
+        errors[field] = problem.messages
+        return None
+
+
 def _check_size(upload: UploadedFile, kind: UploadKind) -> None:
     limit_mb = getattr(settings, kind.limit_setting)
     if upload.size > limit_mb * 1024 * 1024:

@@ -1,5 +1,6 @@
 """Who reads the programme's budgets: the coordinator, experts and the partners' staff."""
 
+from values.finance.enums import ExpenseStatus
 from values.network.enums import Role
 from values.network.permissions import AnyUser, is_coordinator
 
@@ -35,3 +36,16 @@ def expense_organisations(user: AnyUser) -> set[int] | None:
     if not user.is_authenticated or not user.is_active:
         return set()
     return set(user.memberships.filter(role__in=BUDGET_READERS).values_list("organisation_id", flat=True))
+
+
+def submitting_partners(user: AnyUser, programme):
+    """The programme's partners whose expenses this user submits (their own, as staff)."""
+    if not user.is_authenticated or not user.is_active:
+        return programme.partners.none()
+    memberships = user.memberships.filter(role__in=EXPENSE_SUBMITTERS).values("organisation_id")
+    return programme.partners.filter(organisation_id__in=memberships).select_related("organisation")
+
+
+def can_change_expense(user: AnyUser, expense) -> bool:
+    """A submitted expense is corrected by its partner's staff until the coordinator decides."""
+    return expense.status == ExpenseStatus.SUBMITTED and can_submit_expenses(user, expense.partner)

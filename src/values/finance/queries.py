@@ -289,3 +289,14 @@ def subsistence_estimate(*, country: str, days: int, participants: int) -> Subsi
     """Days × participants × the host country's daily rate; None when the country has no rate yet."""
     rate = SubsistenceRate.objects.filter(country=country).first()
     return None if rate is None else SubsistenceEstimate(country, days, participants, rate.daily_rate)
+
+
+def actuals_visible_to(user, programme: "Programme", *, today: date) -> list[PartnerActuals]:
+    """Budget against actual for the partners whose figures this user reads (all, for the coordinator)."""
+    organisations = expense_organisations(user)
+    keys = None
+    if organisations is not None:
+        keys = set(
+            programme.partners.filter(organisation_id__in=organisations).values_list("organisation__key", flat=True)
+        )
+    return budget_against_actual(programme, today=today, partner_keys=keys)

@@ -12,7 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from values.core.uploads import RECEIPT, check_upload
+from values.core.uploads import RECEIPT, check_upload_field
 from values.finance.enums import DIRECT_CATEGORIES, ExpenseStatus
 from values.finance.models import BudgetLine, ExchangeRate, Expense, PartnerBudget, SubsistenceRate
 from values.finance.money import DEFAULT_INDIRECT_RATE, MoneyError, parse_money, to_euro
@@ -115,11 +115,18 @@ def rate_for(currency: str, day: date) -> Decimal | None:
 
 
 # -- expenses ---------------------------------------------------------------------------------
-def _parse_amount(value: object, errors: dict[str, list[str]]) -> Decimal | None:
+def _money(text: str, field: str, errors: dict[str, list[str]]) -> Decimal | None:
+    """An amount from a form or a file; its problem, if any, goes into `errors` under `field`."""
     try:
-        amount = parse_money(value if isinstance(value, str) else format(value, "f"))
+        return parse_money(text)
     except MoneyError as problem:
-        errors["amount"] = [_("%(reason)s.") % {"reason": str(problem).capitalize()}]
+        errors[field] = [_("%(reason)s.") % {"reason": str(problem).capitalize()}]
+        return None
+
+
+def _parse_amount(value: object, errors: dict[str, list[str]]) -> Decimal | None:
+    amount = _money(value if isinstance(value, str) else format(value, "f"), "amount", errors)
+    if amount is None:
         return None
     if amount == 0:
         errors["amount"] = [_("An expense is more than zero.")]
@@ -184,15 +191,9 @@ def submit_expense(
 
 
 def _checked_receipt(receipt: UploadedFile | None, *, required: bool, errors: dict[str, list[str]]):
-    if receipt is None:
-        if required:
-            errors["receipt"] = [_("Attach the receipt (PDF or image).")]
-        return None
-    try:
-        return check_upload(receipt, RECEIPT)
-    except ValidationError as problem:
-        errors["receipt"] = problem.messages
-        return None
+    if receipt is None and required:
+        errors["receipt"] = [_("Attach the receipt (PDF or image).")]
+    return check_upload_field(receipt, RECEIPT, "receipt", errors)
 
 
 def _decide(expense: Expense, *, by: User, status: str, reason: str = "") -> Expense:
@@ -245,10 +246,7 @@ def save_budget_lines(budget: PartnerBudget, *, amounts: dict[str, object], indi
     errors: dict[str, list[str]] = {}
     parsed = {}
     for category in DIRECT_CATEGORIES:
-        try:
-            parsed[category] = parse_money(str(amounts.get(category.value) or "0"))
-        except MoneyError as problem:
-            errors[category.value] = [_("%(reason)s.") % {"reason": str(problem).capitalize()}]
+        parsed[category] = _money(str(amounts.get(category.value) or "0"), category.value, errors)
     try:
         rate = Decimal(str(indirect_rate))
         if not rate.is_finite() or not 0 <= rate <= 1:
@@ -272,10 +270,7 @@ def save_subsistence_rate(*, country: str, daily_rate: object, by: User) -> Subs
     code = country_code(country)
     if code is None:
         errors["country"] = [_("Not an ISO 3166-1 country code.")]
-    try:
-        rate = parse_money(str(daily_rate))
-    except MoneyError as problem:
-        errors["daily_rate"] = [_("%(reason)s.") % {"reason": str(problem).capitalize()}]
+    rate = _money(str(daily_rate), "daily_rate", errors)
     if errors:
         raise ValidationError(errors)
     saved, _created = SubsistenceRate.objects.update_or_create(country=code, defaults={"daily_rate": rate})

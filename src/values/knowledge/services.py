@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from values.core.text import pick
-from values.core.uploads import CAPTIONS, PHOTO, VIDEO, CheckedUpload, check_upload
+from values.core.uploads import CAPTIONS, PHOTO, VIDEO, CheckedUpload, check_upload_field
 from values.knowledge.enums import PracticeStatus, TargetGroup
 from values.knowledge.models import LEVELS, BenchmarkStandard, Practice, PracticePhoto, PracticeVideo, SelfAssessment
 from values.knowledge.search import index_practice
@@ -224,16 +224,6 @@ def publish_practice(practice: Practice) -> Practice:
 
 
 # -- photos and videos ------------------------------------------------------------------------
-def _checked(upload: UploadedFile | None, kind, field: str, errors: dict[str, list[str]]) -> CheckedUpload | None:
-    if upload is None:
-        return None
-    try:
-        return check_upload(upload, kind)
-    except ValidationError as problem:
-        errors[field] = problem.messages
-        return None
-
-
 def _store(field, checked: CheckedUpload, stem: str) -> None:
     field.save(f"{stem}{checked.extension}", checked.content, save=False)
 
@@ -257,7 +247,7 @@ def add_photo(practice: Practice, *, image: UploadedFile | None, alt_text: str, 
         errors["alt_text"] = [_("Describe the photo for people who cannot see it.")]
     if image is None:
         errors["image"] = [_("Choose a photo.")]
-    checked = _checked(image, PHOTO, "image", errors)
+    checked = check_upload_field(image, PHOTO, "image", errors)
     if errors:
         raise ValidationError(errors)
     language = practice.original_language
@@ -290,8 +280,8 @@ def add_video(
             errors["url"] = [_("A link starts with https:// and names a web address.")]
     if practice.status == PracticeStatus.PUBLISHED and captions is None:
         errors["captions"] = [_("The practice is published: a video needs its WebVTT captions.")]
-    checked_video = _checked(file, VIDEO, "file", errors)
-    checked_captions = _checked(captions, CAPTIONS, "captions", errors)
+    checked_video = check_upload_field(file, VIDEO, "file", errors)
+    checked_captions = check_upload_field(captions, CAPTIONS, "captions", errors)
     language = _captions_language(captions_language, practice, errors) if captions else ""
     if errors:
         raise ValidationError(errors)
@@ -320,7 +310,7 @@ def add_captions(video: PracticeVideo, *, captions: UploadedFile | None, languag
     errors: dict[str, list[str]] = {}
     if captions is None:
         errors["captions"] = [_("Choose a WebVTT file.")]
-    checked = _checked(captions, CAPTIONS, "captions", errors)
+    checked = check_upload_field(captions, CAPTIONS, "captions", errors)
     language = _captions_language(language, video.practice, errors)
     if errors:
         raise ValidationError(errors)

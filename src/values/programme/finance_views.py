@@ -10,36 +10,23 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from values.finance.enums import ExpenseStatus
 from values.finance.exports import budget_summary_pdf, budget_workbook
 from values.finance.forms import BudgetLinesForm, ExpenseForm, RatesForm, ReasonForm, SubsistenceForm
 from values.finance.models import ExchangeRate, Expense, PartnerBudget, SubsistenceRate
 from values.finance.permissions import (
-    EXPENSE_SUBMITTERS,
+    can_change_expense,
     can_decide_expenses,
     can_see_budget_report,
-    can_submit_expenses,
-    expense_organisations,
+    submitting_partners,
 )
-from values.finance.queries import budget_against_actual, expenses_visible_to
+from values.finance.queries import actuals_visible_to, expenses_visible_to
 from values.finance.services import approve_expense
-from values.programme.models import Partner
 from values.programme.views import programme_or_404
 
 
 def _require_budget_reader(request: HttpRequest) -> None:
     if not can_see_budget_report(request.user):
         raise PermissionDenied(_("The budgets are for the coordinator, experts and the partners' staff."))
-
-
-def _visible_actuals(request: HttpRequest, programme):
-    organisations = expense_organisations(request.user)
-    keys = None
-    if organisations is not None:
-        keys = set(
-            programme.partners.filter(organisation_id__in=organisations).values_list("organisation__key", flat=True)
-        )
-    return budget_against_actual(programme, today=timezone.localdate(), partner_keys=keys)
 
 
 @login_required
@@ -49,7 +36,7 @@ def finance_overview(request: HttpRequest) -> HttpResponse:
     programme = programme_or_404()
     context = {
         "programme": programme,
-        "actuals": _visible_actuals(request, programme),
+        "actuals": actuals_visible_to(request.user, programme, today=timezone.localdate()),
         "can_decide": can_decide_expenses(request.user),
         "today": timezone.localdate(),
     }
@@ -60,7 +47,7 @@ def finance_overview(request: HttpRequest) -> HttpResponse:
 def finance_export(request: HttpRequest, file_format: str) -> HttpResponse:
     _require_budget_reader(request)
     programme = programme_or_404()
-    actuals = _visible_actuals(request, programme)
+    actuals = actuals_visible_to(request.user, programme, today=timezone.localdate())
     if file_format == "xlsx":
         content = budget_workbook(programme, actuals)
         kind = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -79,15 +66,10 @@ def expense_list(request: HttpRequest) -> HttpResponse:
     context = {
         "programme": programme,
         "expenses": expenses_visible_to(request.user, programme),
-        "can_submit": _submitting_partners(request, programme).exists(),
+        "can_submit": submitting_partners(request.user, programme).exists(),
         "can_decide": can_decide_expenses(request.user),
     }
     return render(request, "finance/expenses.html", context)
-
-
-def _submitting_partners(request: HttpRequest, programme):
-    memberships = request.user.memberships.filter(role__in=EXPENSE_SUBMITTERS).values("organisation_id")
-    return Partner.objects.filter(programme=programme, organisation_id__in=memberships).select_related("organisation")
 
 
 @login_required
@@ -95,8 +77,8 @@ def _submitting_partners(request: HttpRequest, programme):
 def expense_edit(request: HttpRequest, expense_id: int | None = None) -> HttpResponse:
     programme = programme_or_404()
     expense = get_object_or_404(Expense, pk=expense_id, partner__programme=programme) if expense_id else None
-    partners = _submitting_partners(request, programme)
-    if not partners.exists() or (expense and not can_submit_expenses(request.user, expense.partner)):
+    partners = submitting_partners(request.user, programme)
+    if not partners.exists() or (expense and not can_change_expense(request.user, expense)):
         raise PermissionDenied(_("Only the partner's own staff submit its expenses."))
     activities = programme.scheduled_activities.select_related("host__city").order_by("start")
     form = ExpenseForm(
@@ -128,7 +110,7 @@ def expense_page(request: HttpRequest, expense_id: int) -> HttpResponse:
     context = {
         "expense": expense,
         "correction": Expense.objects.filter(corrects=expense).first(),
-        "can_edit": expense.status == ExpenseStatus.SUBMITTED and can_submit_expenses(request.user, expense.partner),
+        "can_edit": can_change_expense(request.user, expense),
         "can_decide": can_decide_expenses(request.user),
         "reason_form": ReasonForm(),
     }

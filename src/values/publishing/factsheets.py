@@ -9,22 +9,21 @@ from decimal import Decimal
 from pathlib import Path
 
 from babel.dates import format_date
-from babel.numbers import format_currency, format_percent
+from babel.numbers import format_percent
 from django.contrib.staticfiles import finders
 from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from values.core.templatetags.values_tags import format_money
 from values.core.text import pick
 from values.finance.queries import budget_shares
 from values.network.enums import PersonRole
+from values.programme.enums import PartnerRole
 from values.programme.models import Partner, Programme
 from values.programme.queries import partner_detail, partners_of, themes_of
 
-# Money as the programme's documents write it in each language: "€ 899.973,58" in Italian, with
-# the symbol first and a space, where the Italian default of the CLDR puts it after the number.
-CURRENCY_FORMATS = {"it": "¤\u00a0#,##0.00"}
 # The EU funds a programme names by its acronym, written out on the factsheet.
 FUND_NAMES = {
     "AMIF": "Asylum, Migration and Integration Fund",
@@ -61,22 +60,19 @@ class Factsheet:
     contacts: list[Contact]
 
 
-def money(amount: Decimal, currency: str, language: str) -> str:
-    return format_currency(amount, currency, format=CURRENCY_FORMATS.get(language), locale=language)
-
-
 def build_factsheet(programme: Programme, key: str, *, language: str, with_contacts: bool = True) -> Factsheet:
     """Everything a partner's factsheet says, in `language` (texts fall back to the original)."""
     with translation.override(language):
         partner = partner_detail(programme, key)
+        partnership = list(partners_of(programme))
         name = pick(partner.organisation.name)
         return Factsheet(
             language=language,
             programme=programme,
             partner_name=name,
             facts=_facts(programme, partner, name, language),
-            coordinator=_coordinator(programme),
-            partners=[_partner_label(p) for p in partners_of(programme)],
+            coordinator=next((pick(p.organisation.name) for p in partnership if p.role == PartnerRole.COORDINATOR), ""),
+            partners=[_partner_label(p) for p in partnership],
             title=pick(programme.title),
             objective=pick(programme.objective),
             summary=pick(programme.summary),
@@ -94,7 +90,7 @@ def _facts(programme: Programme, partner: Partner, name: str, language: str) -> 
         (_("Start date"), _month_year(programme.start, language)),
         (_("Duration"), ngettext("%(months)d month", "%(months)d months", programme.duration_months)
          % {"months": programme.duration_months}),
-        (_("Project total cost"), money(programme.total_cost, currency, language)),
+        (_("Project total cost"), format_money(programme.total_cost, currency, language)),
     ]  # fmt: skip
     budget = getattr(partner, "budget", None)
     if budget is not None:
@@ -108,9 +104,9 @@ def _budget_facts(shares, name: str, currency: str, language: str) -> list[tuple
     eu = {"partner": name, "rate": _rate(shares.eu_rate, language)}
     co = {"partner": name, "rate": _rate(shares.cofinancing_rate, language)}
     return [
-        (_("Total cost for %(partner)s") % {"partner": name}, money(shares.total, currency, language)),
-        (_("EU contribution to %(partner)s (%(rate)s)") % eu, money(shares.eu_contribution, currency, language)),
-        (_("Co-financing by %(partner)s (%(rate)s)") % co, money(shares.cofinancing, currency, language)),
+        (_("Total cost for %(partner)s") % {"partner": name}, format_money(shares.total, currency, language)),
+        (_("EU contribution to %(partner)s (%(rate)s)") % eu, format_money(shares.eu_contribution, currency, language)),
+        (_("Co-financing by %(partner)s (%(rate)s)") % co, format_money(shares.cofinancing, currency, language)),
     ]
 
 
@@ -121,11 +117,6 @@ def _month_year(day: date, language: str) -> str:
 
 def _rate(rate: Decimal | None, language: str) -> str:
     return "—" if rate is None else format_percent(rate, format="#,##0.#%", locale=language)
-
-
-def _coordinator(programme: Programme) -> str:
-    coordinator = programme.partners.filter(role="coordinator").select_related("organisation").first()
-    return pick(coordinator.organisation.name) if coordinator else ""
 
 
 def _partner_label(partner: Partner) -> str:

@@ -103,11 +103,7 @@ def _participation(programme: Programme) -> Infographic:
     ]
     series.append((_("Others"), [counts[(city.pk, None)] for city in cities]))
     title = _("Participants in visits and exchanges by city and role")
-    active = [index for index, _city in enumerate(cities) if any(values[index] for _name, values in series)]
-    summary = "; ".join(
-        f"{labels[i]}: " + ", ".join(f"{name.lower()} {values[i]}" for name, values in series if values[i])
-        for i in active
-    ) or _("no participant is confirmed yet")
+    summary = _nonzero_summary(labels, series) or _("no participant is confirmed yet")
     return Infographic(
         key="participation",
         title=title,
@@ -143,11 +139,7 @@ def _timeline(programme: Programme) -> Infographic:
     names = {ActivityKind.VISIT: _("Mentoring visits"), ActivityKind.EXCHANGE: _("Exchanges")}
     series = [(names[kind], [counts[(q, kind)] for q in quarters]) for kind in ActivityKind]
     title = _("Programme timeline: visits and exchanges per quarter")
-    busy = [i for i, _q in enumerate(quarters) if any(values[i] for _n, values in series)]
-    summary = "; ".join(
-        f"{quarters[i]}: " + ", ".join(f"{name.lower()} {values[i]}" for name, values in series if values[i])
-        for i in busy
-    ) or _("no activity is planned yet")
+    summary = _nonzero_summary(quarters, series) or _("no activity is planned yet")
     return Infographic(
         key="timeline",
         title=title,
@@ -155,6 +147,15 @@ def _timeline(programme: Programme) -> Infographic:
         columns=[_("Quarter"), *(name for name, _values in series)],
         rows=[[quarter, *(str(values[i]) for _n, values in series)] for i, quarter in enumerate(quarters)],
         chart=bar_chart(quarters, series),
+    )
+
+
+def _nonzero_summary(labels: list[str], series: list[tuple[str, list[int]]]) -> str:
+    """The figures an alt text reads out: "Cesena: city staff 1, others 2; …", rows and values of 0 left out."""
+    return "; ".join(
+        f"{label}: " + ", ".join(f"{name.lower()} {values[i]}" for name, values in series if values[i])
+        for i, label in enumerate(labels)
+        if any(values[i] for _name, values in series)
     )
 
 

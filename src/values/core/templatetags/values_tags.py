@@ -22,11 +22,20 @@ def tr(value: object) -> str:
     return pick(value)  # type: ignore[arg-type]
 
 
+# Money as the programme's documents write it: "€ 899.973,58" in Italian, symbol first with a space,
+# where the CLDR's Italian default puts it after the number.
+CURRENCY_FORMATS = {"it": "¤\u00a0#,##0.00"}
+
+
+def format_money(amount: Decimal, currency: str, language: str) -> str:
+    return format_currency(amount, currency, format=CURRENCY_FORMATS.get(language), locale=language)
+
+
 @register.filter
 def money(amount: Decimal | None, currency: str = "EUR") -> str:
     if amount is None:
         return ""
-    return format_currency(amount, currency, locale=_locale())
+    return format_money(amount, currency, _locale())
 
 
 @register.filter
