@@ -9,6 +9,8 @@ VENV := .venv
 BIN := $(VENV)/bin
 PO_FILES := $(wildcard src/values/locale/*/LC_MESSAGES/django.po)
 MO_FILES := $(PO_FILES:.po=.mo)
+# Country boundaries for the partner map (Natural Earth via the npm package world-atlas), git-ignored.
+NATURAL_EARTH := vendor/world-atlas/countries-50m.json
 
 .PHONY: demo test lint format install messages makemessages clean
 
@@ -28,11 +30,15 @@ format:
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
-install: $(VENV)/.synced
+install: $(VENV)/.synced $(NATURAL_EARTH)
 
 $(VENV)/.synced: uv.lock pyproject.toml | $(UV)
 	$(UV) sync --locked
 	touch $@
+
+# Fetched once, pinned and checked against its sha512; again only when the script changes.
+$(NATURAL_EARTH): scripts/fetch-world-atlas
+	$(PYTHON) scripts/fetch-world-atlas $(@D)
 
 .tools/bin/uv:
 	$(PYTHON) -m venv .tools

@@ -4,6 +4,8 @@ import os
 from pathlib import Path
 
 import pytest
+from django.conf import settings
+from django.utils import translation
 
 from values.activities.models import Visit
 from values.activities.plan_services import execute_plan_run
@@ -21,6 +23,13 @@ PASSWORD = "correct-horse-battery-staple"
 
 # Playwright's sync API runs an event loop in the test thread; the ORM calls it makes are ours.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+@pytest.fixture(autouse=True)
+def english_after_each_test():
+    """A request to /it/… leaves Italian active in the test's thread: each test starts in English."""
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture

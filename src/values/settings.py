@@ -134,6 +134,10 @@ USE_TZ = True
 
 STATIC_URL = "static/"
 STATIC_ROOT = Path(env_str("STATIC_ROOT", str(VAR_DIR / "static")))
+# Country boundaries of the partner map (Natural Earth, npm package world-atlas), fetched by `make install`.
+NATURAL_EARTH_FILE = Path(
+    env_str("NATURAL_EARTH_FILE", str(BASE_DIR / "vendor" / "world-atlas" / "countries-50m.json"))
+)
 MEDIA_URL = "media/"
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(VAR_DIR / "media")))
 # Upload limits in megabytes; uploads are served through the app, which checks who may see them.
@@ -141,6 +145,7 @@ MAX_PHOTO_MB = env_int("MAX_PHOTO_MB", 10)
 MAX_VIDEO_MB = env_int("MAX_VIDEO_MB", 200)
 MAX_CAPTIONS_MB = env_int("MAX_CAPTIONS_MB", 1)
 MAX_RECEIPT_MB = env_int("MAX_RECEIPT_MB", 10)
+MAX_KIT_MB = env_int("MAX_KIT_MB", 50)
 # Files above this size are streamed to a temporary file instead of held in memory.
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 STORAGES = {

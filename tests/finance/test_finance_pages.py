@@ -150,3 +150,13 @@ def test_the_admin_shows_expenses_but_never_changes_them(client, cesena_staff, c
     assert 'name="_save"' not in view.text
     assert (change.status_code, delete.status_code) == (403, 403)
     assert Expense.objects.get().amount == Decimal("250.40")
+
+
+@pytest.mark.django_db
+def test_the_rates_page_has_a_plain_title_and_one_subsistence_section(client, coordinator):
+    client.force_login(coordinator)
+
+    page = client.get("/en/finance/rates/").text
+
+    assert "<title>Exchange rates · VALUES</title>" in page
+    assert page.count('id="subsistence-heading"') == 1

@@ -112,3 +112,15 @@ def test_the_budget_infographic_is_for_budget_readers_and_comes_as_png_too(clien
     assert png["Content-Type"] == "image/png"
     assert png.content.startswith(b"\x89PNG\r\n\x1a\n")
     assert png["Cache-Control"] == "private, no-store"
+
+
+def test_an_italian_chart_writes_its_coordinates_with_a_point(client, programme):
+    _practice(programme, "C", 7)  # 7 of 7 volunteers: a bar whose width has a fraction in Italian too
+
+    svg = client.get("/it/infographics/practices-per-theme.svg").content.decode()
+
+    root = ElementTree.fromstring(svg)  # noqa: S314 (the platform's own output, not untrusted)
+    numbers = [rect.get(name) for rect in root.iter(f"{SVG}rect") for name in ("x", "y", "width", "height")]
+    assert numbers
+    assert all("," not in number for number in numbers if number)
+    assert 'width="360.0"' in svg

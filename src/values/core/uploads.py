@@ -34,6 +34,13 @@ PDF = Format("PDF", "application/pdf", (".pdf",))
 MP4 = Format("MP4", "video/mp4", (".mp4", ".m4v"))
 WEBM = Format("WebM", "video/webm", (".webm",))
 VTT = Format("WebVTT", "text/vtt", (".vtt",), ("text/plain",))
+ZIP = Format("ZIP", "application/zip", (".zip",), ("application/x-zip-compressed",))
+
+
+def format_name(mime: str) -> str:
+    """The name people know a stored file's format by ("PDF", "ZIP"), from the type it was stored with."""
+    known = (JPEG, PNG, WEBP, PDF, MP4, WEBM, VTT, ZIP)
+    return next((f.name for f in known if mime == f.mime or mime in f.other_names), mime)
 
 
 @dataclass(frozen=True)
@@ -47,6 +54,8 @@ PHOTO = UploadKind(gettext_lazy("photo"), (JPEG, PNG, WEBP), "MAX_PHOTO_MB")
 VIDEO = UploadKind(gettext_lazy("video"), (MP4, WEBM), "MAX_VIDEO_MB")
 CAPTIONS = UploadKind(gettext_lazy("captions"), (VTT,), "MAX_CAPTIONS_MB")
 RECEIPT = UploadKind(gettext_lazy("receipt"), (PDF, JPEG, PNG, WEBP), "MAX_RECEIPT_MB")
+# A campaign kit: a leaflet, a poster, or an archive of social-media pictures to download.
+KIT = UploadKind(gettext_lazy("kit"), (PDF, JPEG, PNG, WEBP, ZIP), "MAX_KIT_MB")
 
 
 @dataclass(frozen=True)
@@ -121,6 +130,8 @@ def _sniff(head: bytes) -> Format | None:
         return WEBM
     if head.removeprefix(b"\xef\xbb\xbf").startswith(b"WEBVTT"):
         return VTT
+    if head.startswith(b"PK\x03\x04"):
+        return ZIP
     return None
 
 

@@ -132,10 +132,15 @@ def _contacts(partner: Partner) -> list[Contact]:
     ]
 
 
+def static_css(name: str) -> str:
+    """A style sheet of the static files, to inline in a document that must stand alone (a PDF, a download)."""
+    return Path(finders.find(name)).read_text(encoding="utf-8")
+
+
 def factsheet_html(sheet: Factsheet, *, standalone: bool = True) -> str:
     """The factsheet as an HTML document; standalone, it carries its style (a file, a PDF), else it
     links the site's stylesheet (the web page, whose content security policy forbids inline style)."""
-    css = Path(finders.find("publishing/factsheet.css")).read_text(encoding="utf-8") if standalone else ""
+    css = static_css("publishing/factsheet.css") if standalone else ""
     with translation.override(sheet.language):
         return render_to_string("publishing/factsheet.html", {"sheet": sheet, "inline_css": css})
 

@@ -3,17 +3,22 @@
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date
+from decimal import Decimal
+from pathlib import Path
 
+from babel.numbers import format_decimal
+from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
 from django.db.models import Count, Q, Sum
 from django.http import Http404
 from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.translation import get_language, gettext_lazy, ngettext
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 
 from values.activities.enums import ActivityKind, ParticipantStatus
 from values.activities.models import Participant
-from values.core.templatetags.values_tags import amount
+from values.core.templatetags.values_tags import amount, country_name
 from values.core.text import pick
 from values.finance.queries import budget_against_actual
 from values.finance.services import programme_end
@@ -23,6 +28,7 @@ from values.network.models import Membership
 from values.programme.models import Programme
 from values.programme.queries import partners_of, themes_of
 from values.publishing.charts import BarChart, bar_chart
+from values.publishing.maps import MapChart, Place, map_chart
 
 PARTICIPANT_ROLES = (Role.CITY_STAFF, Role.VOLUNTEER_LEADER)
 
@@ -34,8 +40,19 @@ class Infographic:
     alt: str
     columns: list[str]  # the table's header; the first names the rows
     rows: list[list[str]]
-    chart: BarChart
+    chart: BarChart | MapChart
+    template: str = "publishing/bar_chart.svg"
+    text_columns: int = 1  # the table's leading columns of words; the others hold numbers
 
+
+# Each infographic's title, known without building it (for lists and choices).
+TITLES = {
+    "practices-per-theme": gettext_lazy("Good practices and volunteers per theme"),
+    "participation": gettext_lazy("Participants in visits and exchanges by city and role"),
+    "timeline": gettext_lazy("Programme timeline: visits and exchanges per quarter"),
+    "budget-against-actual": gettext_lazy("Budget against actual"),
+    "partner-map": gettext_lazy("Partner cities in Europe"),
+}
 
 # Infographics made of what the budget readers see (spending); the others are public.
 BUDGET_INFOGRAPHICS = {"budget-against-actual"}
@@ -53,7 +70,7 @@ def build_infographic(programme: Programme, key: str) -> Infographic:
 
 
 def infographic_svg(graphic: Infographic) -> str:
-    return render_to_string("publishing/bar_chart.svg", {"graphic": graphic, "chart": graphic.chart})
+    return render_to_string(graphic.template, {"graphic": graphic, "chart": graphic.chart})
 
 
 def infographic_png(graphic: Infographic) -> bytes:
@@ -73,7 +90,7 @@ def _practices_per_theme(programme: Programme) -> Infographic:
     labels = [f"{theme.key}. {pick(theme.title)}" for theme in themes]
     practices = [theme.practices_count for theme in themes]
     volunteers = [theme.volunteers_sum or 0 for theme in themes]
-    title = _("Good practices and volunteers per theme")
+    title = str(TITLES["practices-per-theme"])
     summary = "; ".join(
         f"{label}: "
         + ngettext("%(count)d practice", "%(count)d practices", count) % {"count": count}
@@ -102,7 +119,7 @@ def _participation(programme: Programme) -> Infographic:
         (str(role.label).capitalize(), [counts[(city.pk, role)] for city in cities]) for role in PARTICIPANT_ROLES
     ]
     series.append((_("Others"), [counts[(city.pk, None)] for city in cities]))
-    title = _("Participants in visits and exchanges by city and role")
+    title = str(TITLES["participation"])
     summary = _nonzero_summary(labels, series) or _("no participant is confirmed yet")
     return Infographic(
         key="participation",
@@ -138,7 +155,7 @@ def _timeline(programme: Programme) -> Infographic:
     )
     names = {ActivityKind.VISIT: _("Mentoring visits"), ActivityKind.EXCHANGE: _("Exchanges")}
     series = [(names[kind], [counts[(q, kind)] for q in quarters]) for kind in ActivityKind]
-    title = _("Programme timeline: visits and exchanges per quarter")
+    title = str(TITLES["timeline"])
     summary = _nonzero_summary(quarters, series) or _("no activity is planned yet")
     return Infographic(
         key="timeline",
@@ -177,7 +194,7 @@ def _budget_against_actual(programme: Programme) -> Infographic:
     partners = [p for p in budget_against_actual(programme, today=timezone.localdate()) if p.total is not None]
     labels = [partner.name for partner in partners]
     budgets, spent = [p.total for p in partners], [p.actual for p in partners]
-    title = _("Budget against actual")
+    title = str(TITLES["budget-against-actual"])
     summary = "; ".join(
         _("%(partner)s: %(spent)s spent of %(budget)s") % {"partner": p.name, "spent": amount(p.actual),
                                                            "budget": amount(p.total)}
@@ -193,9 +210,48 @@ def _budget_against_actual(programme: Programme) -> Infographic:
     )
 
 
+def _partner_map(programme: Programme) -> Infographic:
+    """A dot and a name for each partner city on the map of Europe, the countries with partners shaded."""
+    cities = [p.organisation for p in partners_of(programme) if hasattr(p.organisation, "city")]
+    places = [Place(o.city.name, float(o.city.lon), float(o.city.lat), o.country) for o in cities]
+    countries = {place.country: country_name(place.country) for place in places}
+    title = str(TITLES["partner-map"])
+    summary = _("%(cities)s in %(countries)s") % {
+        "cities": ngettext("%(count)d partner city", "%(count)d partner cities", len(places)) % {"count": len(places)},
+        "countries": ngettext("%(count)d country", "%(count)d countries", len(countries)) % {"count": len(countries)},
+    }
+    listed = ", ".join(f"{place.name} ({countries[place.country]})" for place in places)
+    return Infographic(
+        key="partner-map",
+        title=title,
+        alt=f"{title}. {summary}: {listed}." if places else f"{title}. {_('no partner city is known yet')}.",
+        columns=[_("City"), _("Country"), _("Latitude"), _("Longitude")],
+        rows=[[o.city.name, countries[o.country], _degrees(o.city.lat), _degrees(o.city.lon)] for o in cities],
+        chart=map_chart(_natural_earth_file(), places),
+        template="publishing/map.svg",
+        text_columns=2,
+    )
+
+
+def _degrees(value: Decimal) -> str:
+    return format_decimal(value, format="0.000", locale=(get_language() or "en").split("-")[0])
+
+
+def _natural_earth_file() -> Path:
+    """The country boundaries, which `make install` fetches; without them the map cannot be drawn."""
+    path = Path(settings.NATURAL_EARTH_FILE)
+    if not path.is_file():
+        raise ImproperlyConfigured(
+            f"NATURAL_EARTH_FILE={path} does not exist: run `make install` (scripts/fetch-world-atlas) "
+            "to fetch the country boundaries the partner map draws"
+        )
+    return path
+
+
 _BUILDERS = {
     "practices-per-theme": _practices_per_theme,
     "participation": _participation,
     "timeline": _timeline,
+    "partner-map": _partner_map,
     "budget-against-actual": _budget_against_actual,
 }

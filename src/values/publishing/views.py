@@ -1,20 +1,27 @@
+from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from values.finance.permissions import can_see_budget_report
 from values.network.permissions import can_see_contact_details
 from values.programme.views import programme_or_404
+from values.publishing.enums import PENDING_STATUSES
 from values.publishing.factsheets import build_factsheet, factsheet_html, factsheet_pdf
 from values.publishing.infographics import (
     BUDGET_INFOGRAPHICS,
+    TITLES,
     build_infographic,
     infographic_keys,
     infographic_png,
     infographic_svg,
 )
+from values.publishing.permissions import can_build_toolkits
+from values.publishing.queries import find_toolkit, public_portal, subject_theme, toolkit_shelf
+from values.publishing.services import ensure_toolkits, request_build, toolkit_languages
 
 
 def factsheet(request: HttpRequest, key: str, file_format: str) -> HttpResponse:
@@ -50,3 +57,68 @@ def infographic(request: HttpRequest, key: str, file_format: str) -> HttpRespons
     # Live data, yet cheap to serve to many embeds; the budget one is private to its readers.
     response["Cache-Control"] = "private, no-store" if key in BUDGET_INFOGRAPHICS else "public, max-age=600"
     return response
+
+
+def _language() -> str:
+    return (get_language() or "en").split("-")[0]
+
+
+def toolkits(request: HttpRequest) -> HttpResponse:
+    """The shelf: the programme's toolkit and one per theme, each as a web page and a PDF in each language."""
+    programme = programme_or_404()
+    shelf = toolkit_shelf(programme, toolkit_languages())
+    building = any(t and t.status in PENDING_STATUSES for entry in shelf for t in entry.editions.values())
+    context = {"shelf": shelf, "building": building, "can_build": can_build_toolkits(request.user)}
+    return render(request, "publishing/toolkits.html", context)
+
+
+def toolkit(request: HttpRequest, key: str) -> HttpResponse:
+    """The web edition in the page's language, or its progress while the first edition is being built."""
+    programme = programme_or_404()
+    theme = subject_theme(programme, key)
+    edition = find_toolkit(programme, key, _language())
+    context = {
+        "key": key,
+        "theme": theme,
+        "programme": programme,
+        "edition": edition,
+        "building": bool(edition and edition.status in PENDING_STATUSES),
+        "can_build": can_build_toolkits(request.user),
+    }
+    return render(request, "publishing/toolkit.html", context)
+
+
+def toolkit_pdf_file(request: HttpRequest, key: str) -> FileResponse:
+    edition = find_toolkit(programme_or_404(), key, _language())
+    if edition is None or not edition.pdf:
+        raise Http404(_("This toolkit has no PDF edition yet."))
+    response = FileResponse(edition.pdf.open("rb"), content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="{edition.pdf.name.rsplit("/", 1)[-1]}"'
+    return response
+
+
+@require_POST
+def toolkit_build(request: HttpRequest, key: str) -> HttpResponse:
+    """The coordinator asks for new editions (every language) of one toolkit, or of all of them."""
+    if not can_build_toolkits(request.user):
+        raise PermissionDenied(_("Only the coordinator compiles the toolkits."))
+    programme = programme_or_404()
+    editions = ensure_toolkits(programme) if key == "all" else ensure_toolkits(programme, subject_theme(programme, key))
+    queued = [edition for edition in editions if request_build(edition)]
+    if queued:
+        messages.success(request, _("New editions are being built; this page shows their progress."))
+    else:
+        messages.info(request, _("These toolkits are already being built."))
+    return redirect("toolkits")
+
+
+def portal(request: HttpRequest) -> HttpResponse:
+    """The public portal: the programme, partners on the map, themes, practices, toolkits, infographics, factsheets."""
+    programme = programme_or_404()
+    language = _language()
+    context = {
+        "portal": public_portal(programme, language),
+        "map": build_infographic(programme, "partner-map"),
+        "infographics": [(key, TITLES[key]) for key in infographic_keys(with_budgets=False)],
+    }
+    return render(request, "publishing/portal.html", context)

@@ -15,6 +15,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options) -> None:
         _start_reminder_clock()
+        _start_toolkit_clock()
         backend = settings.TASKS["default"]["BACKEND"]
         if backend == DATABASE_BACKEND:
             call_command("db_worker", "--interval", "0.5", "--no-reload")
@@ -41,3 +42,23 @@ def _start_reminder_clock() -> None:
             time.sleep(minutes * 60)
 
     threading.Thread(target=tick, name="reminder-clock", daemon=True).start()
+
+
+def _start_toolkit_clock() -> None:
+    """Every TOOLKIT_REFRESH_MINUTES (0: never), queue new editions of the toolkits whose sources changed.
+
+    Comparing fingerprints of the sources catches every change, whichever app or command made it.
+    Several workers may each run it: a toolkit already queued or being built is not queued again.
+    """
+    minutes = env_int("TOOLKIT_REFRESH_MINUTES", 2)
+    if minutes <= 0:
+        return
+
+    def tick() -> None:
+        from values.publishing.tasks import refresh_toolkits_task  # lazy: Django is set up by now
+
+        while True:
+            refresh_toolkits_task.enqueue()
+            time.sleep(minutes * 60)
+
+    threading.Thread(target=tick, name="toolkit-clock", daemon=True).start()

@@ -1,0 +1,161 @@
+"""Campaign pages: the public call to volunteer, the coordinator's plan, and the reach that staff report."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from values.core.markdown import render_markdown
+from values.core.text import pick
+from values.knowledge.enums import PracticeStatus
+from values.programme.queries import partners_of
+from values.programme.views import programme_or_404
+from values.publishing.charts import bar_chart
+from values.publishing.enums import AssetKind
+from values.publishing.forms import AssetForm, CampaignForm, ChannelForm, MessageForm, ReachForm
+from values.publishing.models import Campaign, CampaignAsset, CampaignChannel, CampaignMessage
+from values.publishing.permissions import can_plan_campaigns, can_read_campaign, can_see_reach, reporting_channels
+from values.publishing.queries import campaign_by_key, current_campaign, reach_report
+from values.publishing.services import remove_campaign_item
+
+PLAN_FORMS = {"campaign": CampaignForm, "message": MessageForm, "channel": ChannelForm, "asset": AssetForm}
+PLAN_ITEMS = {"message": CampaignMessage, "channel": CampaignChannel, "asset": CampaignAsset}
+
+
+def campaign_current(request: HttpRequest) -> HttpResponse:
+    """The campaign running now (or the latest), at an address that never changes."""
+    campaign = current_campaign(programme_or_404())
+    if campaign is None:
+        return render(request, "publishing/campaign_none.html", {"can_plan": can_plan_campaigns(request.user)})
+    return _campaign_page(request, campaign)
+
+
+def campaign_page(request: HttpRequest, key: str) -> HttpResponse:
+    campaign = campaign_by_key(programme_or_404(), key)
+    if not can_read_campaign(request.user, campaign):
+        raise Http404("no such campaign")
+    return _campaign_page(request, campaign)
+
+
+def _campaign_page(request: HttpRequest, campaign: Campaign) -> HttpResponse:
+    assets = list(campaign.assets.select_related("video__practice"))
+    context = {
+        "campaign": campaign,
+        "pitch_html": render_markdown(pick(campaign.pitch)),
+        "campaign_messages": campaign.messages.all(),
+        "infographics": [a for a in assets if a.kind == AssetKind.INFOGRAPHIC],
+        # A practice taken back from the public takes its video off the campaign page too.
+        "videos": [
+            a for a in assets if a.kind == AssetKind.VIDEO and a.video.practice.status == PracticeStatus.PUBLISHED
+        ],
+        "kits": [a for a in assets if a.kind == AssetKind.KIT],
+        "cities": [p.organisation for p in partners_of(campaign.programme) if p.organisation.is_city],
+        "can_plan": can_plan_campaigns(request.user),
+    }
+    return render(request, "publishing/campaign.html", context)
+
+
+def campaign_kit(request: HttpRequest, key: str, asset_id: int) -> FileResponse:
+    campaign = campaign_by_key(programme_or_404(), key)
+    asset = get_object_or_404(CampaignAsset, pk=asset_id, campaign=campaign, kind=AssetKind.KIT)
+    if not can_read_campaign(request.user, campaign) or not asset.file:
+        raise Http404("no such kit")
+    name = f"{campaign.key}-{asset.pk}{asset.file.name[asset.file.name.rfind('.') :]}"
+    response = FileResponse(asset.file.open("rb"), content_type=asset.content_type, as_attachment=True, filename=name)
+    if not campaign.published:
+        response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@login_required
+def campaigns(request: HttpRequest) -> HttpResponse:
+    """The campaigns this person plans or reports on; the coordinator starts a new one here."""
+    programme = programme_or_404()
+    planner = can_plan_campaigns(request.user)
+    listed = [c for c in programme.campaigns.all() if planner or reporting_channels(request.user, c).exists()]
+    form = CampaignForm(request.POST or None, programme=programme) if planner else None
+    if request.method == "POST":
+        if not planner:
+            raise PermissionDenied(_("Only the coordinator plans campaigns."))
+        if form.is_valid() and (campaign := form.save()):
+            messages.success(request, _("The campaign is planned; add its messages, channels and assets."))
+            return redirect("campaign_plan", campaign.key)
+    return render(request, "publishing/campaigns.html", {"campaigns": listed, "form": form})
+
+
+@login_required
+def campaign_plan(request: HttpRequest, key: str, part: str = "campaign") -> HttpResponse:
+    """The plan: the campaign's texts and period, and its messages, channels and assets, each with its own form."""
+    if not can_plan_campaigns(request.user):
+        raise PermissionDenied(_("Only the coordinator plans campaigns."))
+    programme = programme_or_404()
+    campaign = campaign_by_key(programme, key)
+    forms = {
+        "campaign": CampaignForm(programme=programme, campaign=campaign, prefix="campaign"),
+        "message": MessageForm(campaign=campaign, prefix="message"),
+        "channel": ChannelForm(campaign=campaign, prefix="channel"),
+        "asset": AssetForm(campaign=campaign, prefix="asset"),
+    }
+    if request.method == "POST":
+        form = _bound_plan_form(request, part, programme, campaign)
+        forms[part] = form
+        if form.is_valid() and form.save():
+            messages.success(request, _("The plan is saved."))
+            return redirect("campaign_plan", form.campaign.key if part == "campaign" else campaign.key)
+    return render(request, "publishing/campaign_plan.html", {"campaign": campaign, "forms": forms})
+
+
+def _bound_plan_form(request: HttpRequest, part: str, programme, campaign: Campaign):
+    if part not in PLAN_FORMS:
+        raise Http404("no such part of a plan")
+    if part == "campaign":
+        return CampaignForm(request.POST, programme=programme, campaign=campaign, prefix=part)
+    return PLAN_FORMS[part](request.POST, request.FILES, campaign=campaign, prefix=part)
+
+
+@login_required
+@require_POST
+def campaign_plan_remove(request: HttpRequest, key: str, part: str, item_id: int) -> HttpResponse:
+    if not can_plan_campaigns(request.user):
+        raise PermissionDenied(_("Only the coordinator plans campaigns."))
+    campaign = campaign_by_key(programme_or_404(), key)
+    if part not in PLAN_ITEMS:
+        raise Http404("no such part of a plan")
+    remove_campaign_item(get_object_or_404(PLAN_ITEMS[part], pk=item_id, campaign=campaign))
+    messages.success(request, _("Removed from the plan."))
+    return redirect(reverse("campaign_plan", args=[campaign.key]) + f"#{part}s")
+
+
+@login_required
+def campaign_reach(request: HttpRequest, key: str) -> HttpResponse:
+    """Reach per channel and month, with targets; staff enter their channels' figures here."""
+    campaign = campaign_by_key(programme_or_404(), key)
+    if not can_see_reach(request.user, campaign):
+        raise PermissionDenied(_("The reach is reported by the staff who run the campaign's channels."))
+    channels = reporting_channels(request.user, campaign)
+    form = ReachForm(request.POST or None, channels=channels) if channels.exists() else None
+    if request.method == "POST":
+        if form is None:
+            raise PermissionDenied(_("You run none of this campaign's channels."))
+        if form.is_valid() and form.save(by=request.user):
+            messages.success(request, _("The reach is recorded."))
+            return redirect("campaign_reach", campaign.key)
+    report = reach_report(campaign)
+    context = {"campaign": campaign, "report": report, "form": form, "chart": _reach_chart(report)}
+    return render(request, "publishing/campaign_reach.html", context)
+
+
+def _reach_chart(report) -> dict | None:
+    if not report.rows:
+        return None
+    labels = [row.channel.name for row in report.rows]
+    series = [(_("People reached"), [row.reach for row in report.rows])]
+    if any(row.target for row in report.rows):
+        series.append((_("Target reach"), [row.target or 0 for row in report.rows]))
+    title = _("People reached per channel")
+    summary = "; ".join(f"{row.channel.name}: {row.reach}" for row in report.rows)
+    return {"key": "reach", "title": title, "alt": f"{title}. {summary}.", "chart": bar_chart(labels, series)}

@@ -1,0 +1,41 @@
+"""Who may do what with toolkits and campaigns: the only place that decides it."""
+
+from django.db.models import QuerySet
+
+from values.network.enums import Role
+from values.network.permissions import AnyUser, is_coordinator
+from values.publishing.models import Campaign, CampaignChannel
+
+# The people of a partner who speak for it in public; volunteers take part but do not report.
+STAFF_ROLES = (Role.CITY_STAFF, Role.VOLUNTEER_LEADER, Role.COORDINATOR, Role.EXPERT)
+
+
+def can_build_toolkits(user: AnyUser) -> bool:
+    """The coordinator compiles the toolkits; new editions also follow their sources by themselves."""
+    return is_coordinator(user)
+
+
+def can_plan_campaigns(user: AnyUser) -> bool:
+    """The coordinator plans campaigns: messages, audiences, channels, period and assets."""
+    return is_coordinator(user)
+
+
+def can_read_campaign(user: AnyUser, campaign: Campaign) -> bool:
+    """A published campaign is public; a campaign being prepared is for the coordinator."""
+    return campaign.published or can_plan_campaigns(user)
+
+
+def reporting_channels(user: AnyUser, campaign: Campaign) -> QuerySet[CampaignChannel]:
+    """The channels whose reach this person reports: all for the coordinator, their organisation's for its staff."""
+    channels = campaign.channels.select_related("organisation").order_by("name", "pk")
+    if can_plan_campaigns(user):
+        return channels
+    if not user.is_authenticated or not user.is_active:
+        return channels.none()
+    staff_of = user.memberships.filter(role__in=STAFF_ROLES).values("organisation")
+    return channels.filter(organisation__in=staff_of)
+
+
+def can_see_reach(user: AnyUser, campaign: Campaign) -> bool:
+    """The reach report is for the people who plan or report it."""
+    return can_plan_campaigns(user) or reporting_channels(user, campaign).exists()

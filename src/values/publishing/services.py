@@ -1,0 +1,256 @@
+"""Changes to toolkits: asking for a new edition, building it with its progress, keeping editions current."""
+
+import logging
+from datetime import date, timedelta
+
+from babel.dates import format_date
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from values.core.uploads import KIT, check_upload_field
+from values.knowledge.enums import PracticeStatus
+from values.programme.models import Programme, Theme
+from values.programme.queries import partners_of, themes_of
+from values.publishing.enums import PENDING_STATUSES, AssetKind, ToolkitStage, ToolkitStatus
+from values.publishing.infographics import infographic_keys
+from values.publishing.models import Campaign, CampaignAsset, CampaignChannel, CampaignMessage, ReachFigure, Toolkit
+from values.publishing.toolkits import compile_toolkit, toolkit_html, toolkit_pdf
+
+logger = logging.getLogger(__name__)
+
+# A build that has not finished after this long lost its worker (a restart, a crash): ask again.
+ABANDONED_AFTER = timedelta(minutes=30)
+
+
+def toolkit_languages() -> list[str]:
+    """Toolkits come in the languages of the interface, the languages of the public portal."""
+    return [code for code, _name in settings.LANGUAGES]
+
+
+def ensure_toolkits(programme: Programme, theme: Theme | None = None, *, whole: bool = True) -> list[Toolkit]:
+    """The toolkits of the programme (or of one theme), each language, created the first time they are asked for."""
+    subjects: list[Theme | None] = [theme] if theme else [None, *themes_of(programme)]
+    if theme is None and not whole:
+        subjects = subjects[1:]
+    return [
+        Toolkit.objects.get_or_create(programme=programme, theme=subject, language=language)[0]
+        for subject in subjects
+        for language in toolkit_languages()
+    ]
+
+
+def request_build(toolkit: Toolkit) -> bool:
+    """Queue a new edition unless one is already on its way (or was abandoned); True when this call queued it."""
+    from values.publishing.tasks import build_toolkit_task  # lazy: the task calls back into this module
+
+    waiting = Q(status__in=PENDING_STATUSES) & Q(requested_at__gt=timezone.now() - ABANDONED_AFTER)
+    claimed = (
+        Toolkit.objects.filter(pk=toolkit.pk)
+        .exclude(waiting)
+        .update(status=ToolkitStatus.QUEUED, progress=0, stage="", error="", requested_at=timezone.now())
+    )
+    if claimed:
+        build_toolkit_task.enqueue(toolkit.pk)
+    toolkit.refresh_from_db()
+    return bool(claimed)
+
+
+def build_toolkit(toolkit: Toolkit) -> Toolkit:
+    """Compile the toolkit from the data as it is now and keep both editions; a failure is kept with its reason."""
+    digest = ""
+    try:
+        _progress(toolkit, 5, ToolkitStage.GATHERING)
+        content = compile_toolkit(toolkit.programme, toolkit.theme, toolkit.language)
+        digest = content.digest()
+        _progress(toolkit, 25, ToolkitStage.WEB)
+        html = toolkit_html(content)
+        _progress(toolkit, 35, ToolkitStage.PDF)
+        pdf, pages = toolkit_pdf(content, edition=format_date(timezone.localdate(), "long", locale=toolkit.language))
+        _progress(toolkit, 95, ToolkitStage.SAVING)
+        _keep_edition(toolkit, html=html, pdf=pdf, pages=pages, digest=digest)
+    except Exception as error:  # any failure must reach the coordinator's page, not vanish in a log
+        logger.exception("toolkit %s could not be built", toolkit.pk)
+        # The digest is kept so that the same sources are not retried forever; a change retries.
+        Toolkit.objects.filter(pk=toolkit.pk).update(
+            status=ToolkitStatus.FAILED, stage="", error=f"{type(error).__name__}: {error}", sources_digest=digest
+        )
+    toolkit.refresh_from_db()
+    return toolkit
+
+
+def _progress(toolkit: Toolkit, percent: int, stage: ToolkitStage) -> None:
+    # An update of its own, committed at once, so that the page shows it while the build goes on.
+    Toolkit.objects.filter(pk=toolkit.pk).update(status=ToolkitStatus.BUILDING, progress=percent, stage=stage)
+
+
+def _keep_edition(toolkit: Toolkit, *, html: str, pdf: bytes, pages: int, digest: str) -> None:
+    previous = toolkit.pdf.name
+    name = f"{toolkit.programme.acronym}-toolkit-{toolkit.key}-{toolkit.language}.pdf".lower()
+    toolkit.pdf.save(name, ContentFile(pdf), save=False)
+    Toolkit.objects.filter(pk=toolkit.pk).update(
+        status=ToolkitStatus.READY,
+        progress=100,
+        stage="",
+        error="",
+        html=html,
+        pdf=toolkit.pdf.name,
+        pages=pages,
+        sources_digest=digest,
+        built_at=timezone.now(),
+    )
+    if previous and previous != toolkit.pdf.name:
+        toolkit.pdf.storage.delete(previous)
+
+
+def refresh_stale_toolkits(programme: Programme) -> list[Toolkit]:
+    """Queue a new edition of each toolkit that has none or whose sources changed since its edition."""
+    queued = []
+    for toolkit in ensure_toolkits(programme):
+        if toolkit.status in PENDING_STATUSES and not _abandoned(toolkit):
+            continue
+        current = compile_toolkit(programme, toolkit.theme, toolkit.language).digest()
+        if (toolkit.status == ToolkitStatus.NEW or current != toolkit.sources_digest) and request_build(toolkit):
+            queued.append(toolkit)
+    return queued
+
+
+def _abandoned(toolkit: Toolkit) -> bool:
+    return toolkit.requested_at is None or toolkit.requested_at < timezone.now() - ABANDONED_AFTER
+
+
+# --- Campaigns -------------------------------------------------------------------------------
+
+
+def _texts(value: dict[str, str] | None) -> dict[str, str]:
+    """A translatable text as stored: the languages given, trimmed, the empty ones left out."""
+    return {code: text.strip() for code, text in (value or {}).items() if text and text.strip()}
+
+
+@transaction.atomic
+def save_campaign(programme: Programme, *, campaign: Campaign | None = None, **fields) -> Campaign:
+    """Plan a campaign (or change its plan): address, texts in the programme's languages, period, sign-up page."""
+    texts = {name: _texts(fields.pop(name, None)) for name in ("title", "call_to_action", "pitch")}
+    errors: dict[str, list[str]] = {}
+    for name, label in (("title", _("title")), ("call_to_action", _("call to action"))):
+        if not texts[name]:
+            errors[name] = [_("Write the %(field)s in at least one language.") % {"field": label}]
+    starts_on, ends_on = fields.get("starts_on"), fields.get("ends_on")
+    if starts_on and ends_on and ends_on < starts_on:
+        errors["ends_on"] = [_("The campaign must end on or after its first day.")]
+    clash = Campaign.objects.filter(programme=programme, key=fields.get("key")).exclude(
+        pk=getattr(campaign, "pk", None)
+    )
+    if clash.exists():
+        errors["key"] = [_("Another campaign already has this address.")]
+    if errors:
+        raise ValidationError(errors)
+    campaign = campaign or Campaign(programme=programme)
+    for name, value in {**fields, **texts}.items():
+        setattr(campaign, name, value)
+    campaign.full_clean()
+    campaign.save()
+    return campaign
+
+
+def add_message(campaign: Campaign, *, audience: str, text: dict[str, str]) -> CampaignMessage:
+    errors: dict[str, list[str]] = {}
+    if not audience.strip():
+        errors["audience"] = [_("Name the audience the message speaks to.")]
+    if not _texts(text):
+        errors["text"] = [_("Write the message in at least one language.")]
+    if errors:
+        raise ValidationError(errors)
+    return CampaignMessage.objects.create(
+        campaign=campaign, audience=audience.strip(), text=_texts(text), position=campaign.messages.count()
+    )
+
+
+def add_channel(campaign: Campaign, **fields) -> CampaignChannel:
+    """A channel of the campaign; the organisation that runs it, if any, must be a partner of the programme."""
+    organisation = fields.get("organisation")
+    if organisation is not None and not partners_of(campaign.programme).filter(organisation=organisation).exists():
+        raise ValidationError({"organisation": [_("Only a partner of the programme runs a channel.")]})
+    if campaign.channels.filter(name=fields.get("name", "").strip()).exists():
+        raise ValidationError({"name": [_("The campaign already has a channel with this name.")]})
+    channel = CampaignChannel(campaign=campaign, **{**fields, "name": fields.get("name", "").strip()})
+    channel.full_clean()
+    channel.save()
+    return channel
+
+
+def add_asset(campaign: Campaign, *, kind: str, title: dict[str, str], **source) -> CampaignAsset:
+    """An infographic (public ones only), a captioned video of a published practice, or a kit file."""
+    errors: dict[str, list[str]] = {}
+    if not _texts(title):
+        errors["title"] = [_("Give the asset a title in at least one language.")]
+    asset = CampaignAsset(campaign=campaign, kind=kind, title=_texts(title), position=campaign.assets.count())
+    checked = _asset_source(asset, errors, **source)
+    if errors:
+        raise ValidationError(errors)
+    if checked is not None:
+        asset.content_type, asset.size = checked.format.mime, checked.content.size
+        asset.file.save(f"kit{checked.extension}", checked.content, save=False)
+    try:
+        asset.save()
+    except Exception:
+        if asset.file:
+            asset.file.delete(save=False)  # no file without its row
+        raise
+    return asset
+
+
+def _asset_source(asset: CampaignAsset, errors: dict, *, infographic: str = "", video=None, file=None):
+    """Set what the asset shows; its problems go into `errors`. The checked upload of a kit, else None."""
+    if asset.kind == AssetKind.INFOGRAPHIC:
+        if infographic not in infographic_keys(with_budgets=False):
+            errors["infographic"] = [_("Choose one of the public infographics.")]
+        asset.infographic = infographic
+    elif asset.kind == AssetKind.VIDEO:
+        if video is None or video.practice.status != PracticeStatus.PUBLISHED or not video.has_captions:
+            errors["video"] = [_("Choose a captioned video of a published good practice.")]
+        asset.video = video
+    elif asset.kind == AssetKind.KIT:
+        if file is None:
+            errors["file"] = [_("Choose the file to hand out.")]
+        return check_upload_field(file, KIT, "file", errors) if file is not None else None
+    else:
+        errors["kind"] = [_("Choose what kind of asset this is.")]
+    return None
+
+
+def remove_campaign_item(item: CampaignMessage | CampaignChannel | CampaignAsset) -> None:
+    """Take a message, channel (with its reach figures) or asset (with its file) out of the plan."""
+    if isinstance(item, CampaignAsset) and item.file:
+        item.file.delete(save=False)
+    item.delete()
+
+
+def record_reach(channel: CampaignChannel, *, month: date, reach, engagements=None, note: str = "", by) -> ReachFigure:
+    """A channel's reach in a month of the campaign, up to this month; entering a month again corrects it."""
+    errors: dict[str, list[str]] = {}
+    campaign = channel.campaign
+    first = month.replace(day=1)
+    if not (campaign.starts_on.replace(day=1) <= first <= campaign.ends_on):
+        errors["month"] = [
+            _("The campaign runs from %(start)s to %(end)s.") % {"start": campaign.starts_on, "end": campaign.ends_on}
+        ]
+    elif first > timezone.localdate():
+        errors["month"] = [_("Reach can be reported only for a month that has begun.")]
+    for name, value in (("reach", reach), ("engagements", engagements)):
+        if value is not None and (not isinstance(value, int) or isinstance(value, bool) or value < 0):
+            errors[name] = [_("A count of people: a whole number, 0 or more.")]
+    if reach is None:
+        errors["reach"] = [_("How many people did the channel reach?")]
+    if errors:
+        raise ValidationError(errors)
+    figure, _created = ReachFigure.objects.update_or_create(
+        channel=channel,
+        month=first,
+        defaults={"reach": reach, "engagements": engagements, "note": note.strip(), "entered_by": by},
+    )
+    return figure
