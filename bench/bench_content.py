@@ -1,10 +1,17 @@
-"""A programme's worth of published content for the benchmarks: practices with photos, self-assessments,
-public action plans and accepted exchange reports. Generated, deterministic, never shipped as data."""
+"""The benchmarks' data: a throwaway database with the VALUES programme and an accepted plan, and a
+programme's worth of published content (practices with photos, self-assessments, public action plans,
+accepted exchange reports). Generated, deterministic, never shipped as data."""
 
 import io
+import os
 import random
+import sys
+import tempfile
 from datetime import date, timedelta
 from decimal import Decimal
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
 
 WORDS = [
     "volunteers",
@@ -45,6 +52,38 @@ WORDS = [
     "respect",
     "dialogue",
 ]
+
+
+def prepare_database(name: str):
+    """A fresh SQLite database in a temporary VALUES_VAR_DIR with data/values.yaml, the benchmark standards
+    and an accepted plan (seed 1); returns the superuser who accepted it."""
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "values.settings")
+    os.environ["DEBUG"] = "1"
+    os.environ.pop("DATABASE_URL", None)
+    os.environ["VALUES_VAR_DIR"] = tempfile.mkdtemp(prefix=f"values-bench-{name}-")
+    sys.path.insert(0, str(ROOT / "src"))
+    import django
+    from django.core.management import call_command
+
+    django.setup()
+    call_command("migrate", verbosity=0)
+    call_command("load", str(ROOT / "data" / "values.yaml"), verbosity=0)
+    call_command("load_benchmarks", str(ROOT / "data" / "benchmarks.yaml"), verbosity=0)
+    return _accept_a_plan()
+
+
+def _accept_a_plan():
+    """The timeline, the factsheets' activities and the exchanges' reports need the accepted plan."""
+    from values.activities.plan_services import execute_plan_run
+    from values.activities.services import accept_plan_run
+    from values.network.models import User
+    from values.programme.models import PlanRun, Programme
+
+    user = User.objects.create_superuser("bench", password=None)
+    run = PlanRun.objects.create(programme=Programme.objects.get(), seed=1, time_limit=5, rules=[])
+    execute_plan_run(run)
+    accept_plan_run(run, by=user)
+    return user
 
 
 def add_programme_content(practices: int, *, seed: int = 7) -> None:

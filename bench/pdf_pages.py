@@ -20,45 +20,13 @@ import datetime
 import os
 import platform
 import statistics
-import sys
-import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from bench_content import ROOT, prepare_database
+
 OUT = ROOT / "bench" / "out" / "pages"
 MM_PER_POINT = 25.4 / 72
-
-
-def prepare_database():
-    """The same throwaway database as bench/publishing.py; returns the superuser who accepted the plan."""
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "values.settings")
-    os.environ["DEBUG"] = "1"
-    os.environ.pop("DATABASE_URL", None)
-    os.environ["VALUES_VAR_DIR"] = tempfile.mkdtemp(prefix="values-bench-pdf-pages-")
-    sys.path.insert(0, str(ROOT / "src"))
-    import django
-    from django.core.management import call_command
-
-    django.setup()
-    call_command("migrate", verbosity=0)
-    call_command("load", str(ROOT / "data" / "values.yaml"), verbosity=0)
-    call_command("load_benchmarks", str(ROOT / "data" / "benchmarks.yaml"), verbosity=0)
-    return _accept_a_plan()
-
-
-def _accept_a_plan():
-    """The factsheet's activities come from the accepted plan's visits and exchanges."""
-    from values.activities.plan_services import execute_plan_run
-    from values.activities.services import accept_plan_run
-    from values.network.models import User
-    from values.programme.models import PlanRun, Programme
-
-    user = User.objects.create_superuser("bench", password=None)
-    run = PlanRun.objects.create(programme=Programme.objects.get(), seed=1, time_limit=5, rules=[])
-    execute_plan_run(run)
-    accept_plan_run(run, by=user)
-    return user
 
 
 def generated_pdfs(user) -> list[tuple[str, bytes]]:
@@ -152,7 +120,7 @@ def main() -> None:
     if not (ROOT / "src" / "values" / "locale" / "it" / "LC_MESSAGES" / "django.mo").exists():
         print("warning: the translations are not compiled (no django.mo), so the Italian factsheet shows English "
               "labels; run `make messages` first")  # fmt: skip
-    documents = generated_pdfs(prepare_database())
+    documents = generated_pdfs(prepare_database("pdf-pages"))
     documents.append(toolkit_pdf_with_content(args.practices))
     for path in args.pdf:
         try:

@@ -17,43 +17,13 @@ import datetime
 import os
 import platform
 import statistics
-import sys
-import tempfile
 import time
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from bench_content import prepare_database
+
 TARGET_FACTSHEET_S = 1.0
 TARGET_INFOGRAPHIC_S = 0.3
 TARGET_TOOLKIT_S = 15.0
-
-
-def prepare_database() -> None:
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "values.settings")
-    os.environ["DEBUG"] = "1"
-    os.environ.pop("DATABASE_URL", None)
-    os.environ["VALUES_VAR_DIR"] = tempfile.mkdtemp(prefix="values-bench-publishing-")
-    sys.path.insert(0, str(ROOT / "src"))
-    import django
-    from django.core.management import call_command
-
-    django.setup()
-    call_command("migrate", verbosity=0)
-    call_command("load", str(ROOT / "data" / "values.yaml"), verbosity=0)
-    call_command("load_benchmarks", str(ROOT / "data" / "benchmarks.yaml"), verbosity=0)
-    _accept_a_plan()
-
-
-def _accept_a_plan() -> None:
-    """The timeline infographic draws the accepted plan's visits and exchanges."""
-    from values.activities.plan_services import execute_plan_run
-    from values.activities.services import accept_plan_run
-    from values.network.models import User
-    from values.programme.models import PlanRun, Programme
-
-    run = PlanRun.objects.create(programme=Programme.objects.get(), seed=1, time_limit=5, rules=[])
-    execute_plan_run(run)
-    accept_plan_run(run, by=User.objects.create_superuser("bench", password=None))
 
 
 def time_factsheets(runs: int) -> list[tuple[str, float, float, int]]:
@@ -123,7 +93,7 @@ def main() -> None:
     parser.add_argument("--toolkit-runs", type=int, default=3, help="timed runs of each toolkit")
     parser.add_argument("--practices", type=int, default=48, help="published practices added for the full toolkit")
     args = parser.parse_args()
-    prepare_database()
+    prepare_database("publishing")
     rows = time_factsheets(args.runs) + time_infographics(args.runs)
     rows += time_toolkits(args.toolkit_runs, "demo data")
     add_content(args.practices)
