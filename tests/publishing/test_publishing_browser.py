@@ -117,3 +117,13 @@ def test_city_staff_report_reach_by_keyboard_and_the_pages_are_accessible(
     page.goto(f"{live_server.url}/en/campaigns/volunteer-2020/plan/")
     expect(page.get_by_role("table")).to_contain_text("Cesena on Instagram")
     assert_accessible(page)
+
+
+@pytest.mark.parametrize("address", ["/it/toolkits/", "/it/toolkits/programme/", "/en/campaign/"])
+def test_the_public_pages_before_anything_is_built_or_planned_are_accessible(
+    page: Page, live_server, programme, address
+):
+    page.goto(f"{live_server.url}{address}")
+
+    expect(page.locator("h1")).to_be_visible()
+    assert_accessible(page)

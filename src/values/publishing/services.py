@@ -32,11 +32,9 @@ def toolkit_languages() -> list[str]:
     return [code for code, _name in settings.LANGUAGES]
 
 
-def ensure_toolkits(programme: Programme, theme: Theme | None = None, *, whole: bool = True) -> list[Toolkit]:
-    """The toolkits of the programme (or of one theme), each language, created the first time they are asked for."""
+def ensure_toolkits(programme: Programme, theme: Theme | None = None) -> list[Toolkit]:
+    """All the programme's toolkits (or one theme's), each language, created the first time they are asked for."""
     subjects: list[Theme | None] = [theme] if theme else [None, *themes_of(programme)]
-    if theme is None and not whole:
-        subjects = subjects[1:]
     return [
         Toolkit.objects.get_or_create(programme=programme, theme=subject, language=language)[0]
         for subject in subjects
