@@ -91,3 +91,13 @@ def test_the_partner_page_offers_the_factsheet_and_only_readers_signed_in_see_co
     assert '<link rel="stylesheet" href="/static/publishing/factsheet.css">' in anonymous.text
     assert pdf["Content-Type"] == "application/pdf"
     assert pdf.content.startswith(b"%PDF-")
+
+
+def test_the_factsheet_pdf_is_tagged_in_its_language(programme, tmp_path):
+    out = tmp_path / "cesena-it.pdf"
+
+    call_command("factsheet", "cesena", lang="it", file_format="pdf", out=str(out))
+
+    root = PdfReader(io.BytesIO(out.read_bytes())).trailer["/Root"]
+    assert root["/Lang"] == "it"
+    assert "/StructTreeRoot" in root

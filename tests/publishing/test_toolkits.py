@@ -25,7 +25,7 @@ from values.programme.models import Theme
 from values.publishing.enums import ToolkitStatus
 from values.publishing.models import Toolkit
 from values.publishing.services import build_toolkit, ensure_toolkits, refresh_stale_toolkits, request_build
-from values.publishing.toolkits import compile_toolkit
+from values.publishing.toolkits import compile_all_toolkits, compile_toolkit
 from values.reports.enums import QuestionKind, ReportStatus
 from values.reports.models import Question, Report, ReportRequest, ReportTemplate
 
@@ -287,3 +287,12 @@ def test_the_toolkit_command_refuses_an_unknown_theme_or_language(programme, key
         call_command("toolkit", key, **options)
 
     assert refused.value.returncode == 2
+
+
+def test_all_toolkits_compiled_at_once_are_the_toolkits_compiled_one_by_one(theme_b_sources):
+    together = compile_all_toolkits(theme_b_sources, "it")
+
+    for theme in [None, *Theme.objects.order_by("position")]:
+        alone = compile_toolkit(theme_b_sources, theme, "it")
+        assert together[theme.pk if theme else None] == alone
+    assert len(together) == 5

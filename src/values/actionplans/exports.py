@@ -5,14 +5,13 @@ from django.utils import timezone
 
 from values.actionplans.models import ActionPlan
 from values.actionplans.queries import actions_of
+from values.core.pdf import html_to_pdf
 
 
 def plan_as_pdf(plan: ActionPlan, *, sections: list[tuple[str, str]]) -> bytes:
-    from weasyprint import HTML  # lazy: WeasyPrint is slow to import and only PDFs need it
-
     today = timezone.localdate()
     actions = actions_of(plan, today)
     html = render_to_string(
         "actionplans/plan_pdf.html", {"plan": plan, "sections": sections, "actions": actions, "today": today}
     )
-    return HTML(string=html).write_pdf()
+    return html_to_pdf(html)

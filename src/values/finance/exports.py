@@ -16,6 +16,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 from openpyxl.worksheet.worksheet import Worksheet
 
+from values.core.pdf import html_to_pdf
 from values.finance.queries import PartnerActuals
 
 if TYPE_CHECKING:  # programme imports finance; finance names programme's types only for checking
@@ -157,14 +158,12 @@ def _sheet_title(key: str, taken: set[str]) -> str:
 def budget_summary_pdf(programme: "Programme", actuals: list[PartnerActuals], *, today: date) -> bytes:
     """An A4 summary: the partners' table, then the categories of each partner with a plan or spending
     (a table of empty plans and zeros says nothing and would spread the summary over many pages)."""
-    from weasyprint import HTML  # lazy: WeasyPrint is slow to import and only PDFs need it
-
     partners = [(partner, category_table(partner)) for partner in actuals if _has_figures(partner)]
     html = render_to_string(
         "finance/summary_pdf.html",
         {"programme": programme, "today": today, "summary": summary_table(actuals), "partners": partners},
     )
-    return HTML(string=html).write_pdf()
+    return html_to_pdf(html)
 
 
 def _has_figures(partner: PartnerActuals) -> bool:

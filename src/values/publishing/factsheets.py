@@ -16,6 +16,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from values.core.pdf import html_to_pdf
 from values.core.templatetags.values_tags import format_money
 from values.core.text import pick
 from values.finance.queries import budget_shares
@@ -146,6 +147,4 @@ def factsheet_html(sheet: Factsheet, *, standalone: bool = True) -> str:
 
 
 def factsheet_pdf(sheet: Factsheet) -> bytes:
-    from weasyprint import HTML  # lazy: WeasyPrint is slow to import and only PDFs need it
-
-    return HTML(string=factsheet_html(sheet)).write_pdf()
+    return html_to_pdf(factsheet_html(sheet))

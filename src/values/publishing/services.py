@@ -19,7 +19,7 @@ from values.programme.queries import partners_of, themes_of
 from values.publishing.enums import PENDING_STATUSES, AssetKind, ToolkitStage, ToolkitStatus
 from values.publishing.infographics import infographic_keys
 from values.publishing.models import Campaign, CampaignAsset, CampaignChannel, CampaignMessage, ReachFigure, Toolkit
-from values.publishing.toolkits import compile_toolkit, toolkit_html, toolkit_pdf
+from values.publishing.toolkits import compile_all_toolkits, compile_toolkit, toolkit_html, toolkit_pdf
 
 logger = logging.getLogger(__name__)
 
@@ -107,11 +107,13 @@ def _keep_edition(toolkit: Toolkit, *, html: str, pdf: bytes, pages: int, digest
 
 def refresh_stale_toolkits(programme: Programme) -> list[Toolkit]:
     """Queue a new edition of each toolkit that has none or whose sources changed since its edition."""
-    queued = []
+    queued, contents = [], {}
     for toolkit in ensure_toolkits(programme):
         if toolkit.status in PENDING_STATUSES and not _abandoned(toolkit):
             continue
-        current = compile_toolkit(programme, toolkit.theme, toolkit.language).digest()
+        if toolkit.language not in contents:  # every toolkit of a language from one pass over the chapters
+            contents[toolkit.language] = compile_all_toolkits(programme, toolkit.language)
+        current = contents[toolkit.language][toolkit.theme_id].digest()
         if (toolkit.status == ToolkitStatus.NEW or current != toolkit.sources_digest) and request_build(toolkit):
             queued.append(toolkit)
     return queued

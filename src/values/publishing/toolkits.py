@@ -25,6 +25,7 @@ from values.actionplans.enums import ActionStatus, PlanStatus, Section
 from values.actionplans.models import Action, ActionPlan, SectionRevision
 from values.activities.models import Exchange
 from values.core.markdown import render_markdown
+from values.core.pdf import render_pdf
 from values.core.text import pick
 from values.knowledge.enums import PracticeStatus, TargetGroup
 from values.knowledge.models import LEVELS, BenchmarkStandard, Practice, PracticePhoto, SelfAssessment
@@ -137,17 +138,32 @@ def compile_toolkit(programme: Programme, theme: Theme | None, language: str) ->
     """The toolkit's content from the data as it is now, in `language`."""
     with translation.override(language):
         themes = [theme] if theme else list(themes_of(programme))
-        chapters = [_chapter(programme, each, language) for each in themes]
-        subject = pick(theme.title, language) if theme else pick(programme.title, language)
-        return ToolkitContent(
-            language=language,
-            acronym=programme.acronym,
-            programme_title=pick(programme.title, language),
-            subject=subject,
-            objective=pick(programme.objective, language),
-            chapters=chapters,
-            figures=_figures(chapters),
-        )
+        return _content(programme, theme, language, [_chapter(programme, each, language) for each in themes])
+
+
+def compile_all_toolkits(programme: Programme, language: str) -> dict[int | None, ToolkitContent]:
+    """Every toolkit's content in `language`, keyed by theme id (None: the programme's), each chapter compiled once."""
+    with translation.override(language):
+        themes = list(themes_of(programme))
+        chapters = [_chapter(programme, theme, language) for theme in themes]
+        contents = {
+            theme.pk: _content(programme, theme, language, [chapter])
+            for theme, chapter in zip(themes, chapters, strict=True)
+        }
+        contents[None] = _content(programme, None, language, chapters)
+        return contents
+
+
+def _content(programme: Programme, theme: Theme | None, language: str, chapters: list[Chapter]) -> ToolkitContent:
+    return ToolkitContent(
+        language=language,
+        acronym=programme.acronym,
+        programme_title=pick(programme.title, language),
+        subject=pick(theme.title, language) if theme else pick(programme.title, language),
+        objective=pick(programme.objective, language),
+        chapters=chapters,
+        figures=_figures(chapters),
+    )
 
 
 def _figures(chapters: list[Chapter]) -> list[tuple[str, int]]:
@@ -407,10 +423,7 @@ def toolkit_document(content: ToolkitContent, *, edition: str) -> str:
 
 def toolkit_pdf(content: ToolkitContent, *, edition: str) -> tuple[bytes, int]:
     """The PDF edition and its page count: a cover, the contents with page numbers, the chapters."""
-    from weasyprint import HTML  # lazy: WeasyPrint is slow to import and only PDFs need it
-
-    document = HTML(string=toolkit_document(content, edition=edition)).render()
-    return document.write_pdf(), len(document.pages)
+    return render_pdf(toolkit_document(content, edition=edition))
 
 
 def _embedded_photos(content: ToolkitContent) -> dict[str, str]:

@@ -6,6 +6,7 @@ import io
 from django.template.loader import render_to_string
 from django.utils import timezone
 
+from values.core.pdf import html_to_pdf
 from values.reports.models import Question, Report
 
 FIXED_COLUMNS = (
@@ -33,8 +34,6 @@ def reports_csv(reports: list[Report], questions: list[Question]) -> str:
 
 
 def reports_pdf(reports: list[Report], questions: list[Question], *, title: str) -> bytes:
-    from weasyprint import HTML  # lazy: WeasyPrint is slow to import and only PDFs need it
-
     by_template: dict[int, list[Question]] = {}
     for question in questions:
         by_template.setdefault(question.template_id, []).append(question)
@@ -49,7 +48,7 @@ def reports_pdf(reports: list[Report], questions: list[Question], *, title: str)
         for report in reports
     ]
     html = render_to_string("reports/export.html", {"title": title, "entries": entries})
-    return HTML(string=html).write_pdf()
+    return html_to_pdf(html)
 
 
 def _question_heading(question: Question) -> str:
