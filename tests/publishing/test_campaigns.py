@@ -295,3 +295,18 @@ def test_without_a_public_campaign_the_page_says_so(client, programme):
 
     assert page.status_code == 200
     assert "No campaign is public yet" in page.text
+
+
+def test_the_admin_lists_campaigns_and_shows_toolkits_read_only(client, coordinator, campaign):
+    coordinator.is_staff = coordinator.is_superuser = True
+    coordinator.save()
+    client.force_login(coordinator)
+
+    campaigns = client.get("/en/admin/publishing/campaign/")
+    change = client.get(f"/en/admin/publishing/campaign/{campaign.pk}/change/")
+    add_toolkit = client.get("/en/admin/publishing/toolkit/add/")
+
+    assert campaigns.status_code == 200
+    assert "Time to welcome" in campaigns.text
+    assert change.status_code == 200
+    assert add_toolkit.status_code == 403
