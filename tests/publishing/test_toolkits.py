@@ -157,6 +157,12 @@ def test_a_theme_toolkit_compiles_only_what_the_public_may_read(theme_b_sources)
     assert [lesson.text for lesson in chapter.lessons] == [LESSON]
     assert "Bērziņa" not in chapter.lessons[0].source
     assert "visitor_one" not in chapter.lessons[0].source
+    # One practice, one plan and one lesson on theme B: the overview says so, and its chart draws it.
+    assert content.overview.alt.endswith(
+        "B. Innovative volunteering activities in integration: good practices 1, action-plan highlights 1, "
+        "lessons from exchanges 1."
+    )
+    assert content.overview.svg.count("<rect") == 1 + 3 + 3  # the background, three bars, three legend keys
     assert dict(content.figures) == {
         "Benchmark standards": 0, "Good practices": 1, "Action-plan highlights": 1, "Lessons from exchanges": 1,
     }  # fmt: skip

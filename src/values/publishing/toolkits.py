@@ -127,6 +127,7 @@ class ToolkitContent:
     objective: str
     chapters: list[Chapter]
     figures: list[tuple[str, int]]  # label, count: the toolkit in numbers
+    overview: Chart  # what each chapter gathers, side by side
 
     def digest(self) -> str:
         """A fingerprint of everything the toolkit shows: it changes exactly when a new edition would differ."""
@@ -163,6 +164,7 @@ def _content(programme: Programme, theme: Theme | None, language: str, chapters:
         objective=pick(programme.objective, language),
         chapters=chapters,
         figures=_figures(chapters),
+        overview=_overview_chart(chapters),
     )
 
 
@@ -247,6 +249,27 @@ def _mean(values: list[int]) -> Decimal | None:
     return (Decimal(sum(values)) / len(values)).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
 
 
+def _overview_chart(chapters: list[Chapter]) -> Chart:
+    """Per theme, the practices, plan highlights and lessons the toolkit gathers: where the material is."""
+    labels = [f"{chapter.key}. {chapter.title}" for chapter in chapters]
+    series = [
+        (_("Good practices"), [len(chapter.practices) for chapter in chapters]),
+        (_("Action-plan highlights"), [len(chapter.highlights) for chapter in chapters]),
+        (_("Lessons from exchanges"), [len(chapter.lessons) for chapter in chapters]),
+    ]
+    title = _("What this toolkit gathers per theme")
+    summary = "; ".join(
+        f"{label}: " + ", ".join(f"{name.lower()} {values[index]}" for name, values in series)
+        for index, label in enumerate(labels)
+    )
+    return _chart("overview", title, f"{title}. {summary}.", bar_chart(labels, series))
+
+
+def _chart(key: str, title: str, alt: str, chart) -> Chart:
+    graphic = {"key": key, "title": title, "alt": alt}
+    return Chart(key, title, alt, render_to_string("publishing/bar_chart.svg", {"graphic": graphic, "chart": chart}))
+
+
 def _levels_chart(theme: Theme, standards: list[StandardEntry]) -> Chart | None:
     scored = [entry for entry in standards if entry.cities]
     if not scored:
@@ -262,11 +285,7 @@ def _levels_chart(theme: Theme, standards: list[StandardEntry]) -> Chart | None:
         % {"standard": label, "first": entry.first_mean, "latest": entry.latest_mean}
         for label, entry in zip(labels, scored, strict=True)
     )
-    key = f"levels-{theme.key.lower()}"
-    chart = bar_chart(labels, series)
-    graphic = {"key": key, "title": title, "alt": f"{title}. {summary}."}
-    svg = render_to_string("publishing/bar_chart.svg", {"graphic": graphic, "chart": chart})
-    return Chart(key=key, title=title, alt=graphic["alt"], svg=svg)
+    return _chart(f"levels-{theme.key.lower()}", title, f"{title}. {summary}.", bar_chart(labels, series))
 
 
 def _practices(programme: Programme, theme: Theme, language: str) -> list[PracticeEntry]:
