@@ -191,12 +191,11 @@ def _reports(programme, rng: random.Random) -> None:
     from values.reports.models import Report
     from values.reports.services import request_reports, save_template
 
+    asked = ("What worked best?", "What will you take home?")
+    quotable = {"kind": "long_text", "help_text": "", "required": True, "choices": [], "quotable": True}
     template = save_template(
-        programme, title="Exchange report", description="",
-        questions=[{"kind": "long_text", "text": "What worked best?", "help_text": "", "required": True, "choices": []},
-                   {"kind": "long_text", "text": "What will you take home?", "help_text": "", "required": True,
-                    "choices": []}],
-    )  # fmt: skip
+        programme, title="Exchange report", description="", questions=[{**quotable, "text": text} for text in asked]
+    )
     questions = list(template.questions.all())
     for exchange in Exchange.objects.filter(programme=programme).select_related("guest"):
         request = request_reports(exchange, template=template, due=exchange.end + timedelta(days=14))

@@ -124,7 +124,10 @@ def theme_b_sources(accepted_plan, cesena_staff, riga_staff, media_root):
 def _reports(programme) -> None:
     exchange = Exchange.objects.filter(pair__community__theme__key="B").order_by("start", "pk").first()
     template = ReportTemplate.objects.create(programme=programme, title="Exchange report")
-    question = Question.objects.create(template=template, kind=QuestionKind.LONG_TEXT, text="What will you take home?")
+    question = Question.objects.create(
+        template=template, kind=QuestionKind.LONG_TEXT, text="What will you take home?", quotable=True
+    )
+    private = Question.objects.create(template=template, kind=QuestionKind.LONG_TEXT, text="How was your host?")
     request = ReportRequest.objects.create(activity=exchange, template=template, due=exchange.end)
     for username, status, answer in (
         ("visitor_one", ReportStatus.ACCEPTED, LESSON),
@@ -136,9 +139,8 @@ def _reports(programme) -> None:
         participant = Participant.objects.create(
             activity=exchange, user=user, organisation=exchange.guest, status=ParticipantStatus.CONFIRMED
         )
-        Report.objects.create(
-            request=request, participant=participant, status=status, answers={str(question.pk): answer}
-        )
+        answers = {str(question.pk): answer, str(private.pk): "Our host family was kind but the room was cold."}
+        Report.objects.create(request=request, participant=participant, status=status, answers=answers)
 
 
 def test_a_theme_toolkit_compiles_only_what_the_public_may_read(theme_b_sources):
@@ -188,7 +190,8 @@ def test_the_pdf_edition_has_a_cover_contents_with_page_numbers_and_the_photos(t
     assert re.search(r"Good practices[ .]*\d+", reader.pages[1].extract_text())
     for expected in ("Welcome café", "12 of 40 mentors trained", LESSON, "Train 40 volunteer mentors."):
         assert expected in text
-    for private in ("Secret draft idea", "Riga's unpublished aims", "A draft lesson", "Bērziņa", "visitor_one"):
+    for private in ("Secret draft idea", "Riga's unpublished aims", "A draft lesson", "Bērziņa", "visitor_one",
+                    "the room was cold"):  # fmt: skip
         assert private not in text
         assert private not in built.html
     # WeasyPrint lists the document's images on every page: one photo, one image.

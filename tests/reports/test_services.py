@@ -108,6 +108,18 @@ def test_a_choice_question_with_fewer_than_two_answers_is_refused_naming_its_num
     assert Question.objects.count() == 0
 
 
+def test_only_a_long_text_question_can_be_quoted_in_the_toolkits(programme):
+    quoted_scale = {**question("scale", "How useful was the visit?"), "quotable": True}
+    quoted_story = {**question("long_text", "What will you take home?"), "quotable": True}
+
+    with pytest.raises(ValidationError) as problem:
+        save_template(programme, title="After the visit", description="", questions=[quoted_story, quoted_scale])
+    saved = save_template(programme, title="After the visit", description="", questions=[quoted_story])
+
+    assert refusal(problem) == {"questions": ["Question 2: only long-text answers can be quoted in the toolkits."]}
+    assert [(q.text, q.quotable) for q in saved.questions.all()] == [("What will you take home?", True)]
+
+
 def test_a_template_without_questions_is_refused(programme):
     with pytest.raises(ValidationError) as problem:
         save_template(programme, title="After the visit", description="", questions=[])

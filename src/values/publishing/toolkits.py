@@ -384,7 +384,10 @@ def _number(value: Decimal) -> str:
 
 
 def _lessons(programme: Programme, theme: Theme) -> list[Lesson]:
-    """Long answers of the accepted reports on the theme's exchanges, attributed to a city, not a person."""
+    """Answers to the quotable questions of the accepted reports on the theme's exchanges, attributed to a city.
+
+    Only questions that the template marks quotable count: their form told the participant so before they wrote.
+    """
     exchanges = Exchange.objects.filter(programme=programme, pair__community__theme=theme)
     reports = (
         Report.objects.filter(request__activity__in=exchanges, status=ReportStatus.ACCEPTED)
@@ -393,7 +396,9 @@ def _lessons(programme: Programme, theme: Theme) -> list[Lesson]:
     )
     questions = {
         question.pk: question
-        for question in Question.objects.filter(kind=QuestionKind.LONG_TEXT, template__requests__activity__in=exchanges)
+        for question in Question.objects.filter(
+            kind=QuestionKind.LONG_TEXT, quotable=True, template__requests__activity__in=exchanges
+        )
     }
     lessons = []
     for report in reports:

@@ -25,6 +25,12 @@ class QuestionForm(forms.Form):
         help_text=_("One per line; for single and multiple choice."),
     )
 
+    quotable = forms.BooleanField(
+        label=_("Quotable in the toolkits"),
+        required=False,
+        help_text=_("Long text only: accepted answers appear in the public toolkits, attributed to a city."),
+    )
+
     def clean_choices(self) -> list[str]:
         return [line.strip() for line in self.cleaned_data["choices"].splitlines() if line.strip()]
 
@@ -42,6 +48,7 @@ def question_initial(template: ReportTemplate | None) -> list[dict]:
             "help_text": q.help_text,
             "required": q.required,
             "choices": "\n".join(q.choices),
+            "quotable": q.quotable,
         }
         for q in template.questions.all()
     ]
@@ -49,7 +56,7 @@ def question_initial(template: ReportTemplate | None) -> list[dict]:
 
 def questions_from(formset) -> list[dict]:
     return [
-        {key: form.cleaned_data[key] for key in ("kind", "text", "help_text", "required", "choices")}
+        {key: form.cleaned_data[key] for key in ("kind", "text", "help_text", "required", "choices", "quotable")}
         for form in formset.forms
         if not form.cleaned_data.get("DELETE") and form.cleaned_data.get("text")
     ]
@@ -89,9 +96,17 @@ class ReportForm(forms.Form):
             self.add_error(None if key == "__all__" else f"q{key}", messages)
 
 
+def _help_text(question: Question) -> str:
+    """The question's own help, and for a quotable one what happens to the answer: the participant knows first."""
+    if not question.quotable:
+        return question.help_text
+    note = _("Once accepted, your answer may be quoted in the public toolkits, with your city's name but not yours.")
+    return f"{question.help_text} {note}".strip()
+
+
 def _field_for(question: Question) -> forms.Field:
     label = question.text + (" *" if question.required else "")
-    common = {"label": label, "help_text": question.help_text, "required": False}
+    common = {"label": label, "help_text": _help_text(question), "required": False}
     kind = question.kind
     if kind == QuestionKind.LONG_TEXT:
         return forms.CharField(widget=forms.Textarea(attrs={"rows": 5}), **common)

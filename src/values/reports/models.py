@@ -35,6 +35,11 @@ class Question(models.Model):
     help_text = models.CharField(_("help text"), max_length=500, blank=True)
     required = models.BooleanField(_("required"), default=False)
     choices = models.JSONField(_("choices"), default=list, blank=True, help_text=_("For single and multiple choice."))
+    quotable = models.BooleanField(
+        _("quotable in the toolkits"),
+        default=False,
+        help_text=_("Accepted answers to this long-text question appear in the public toolkits, attributed to a city."),
+    )
 
     class Meta:
         verbose_name = _("question")

@@ -31,6 +31,10 @@ def save_template(
             errors.setdefault("questions", []).append(
                 _("Question %(number)d offers a choice but lists fewer than two answers.") % {"number": number}
             )
+        if question.get("quotable") and question["kind"] != QuestionKind.LONG_TEXT:
+            errors.setdefault("questions", []).append(
+                _("Question %(number)d: only long-text answers can be quoted in the toolkits.") % {"number": number}
+            )
     if not questions:
         errors["questions"] = [_("A template asks at least one question.")]
     if template is not None and template.requests.filter(reports__status__in=SUBMITTED_ONCE).exists():
