@@ -1,6 +1,7 @@
 """The finance pages: submitting with a receipt, deciding, reversing, rates from CSV, who sees what."""
 
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -160,3 +161,13 @@ def test_the_rates_page_has_a_plain_title_and_one_subsistence_section(client, co
 
     assert "<title>Exchange rates · VALUES</title>" in page
     assert page.count('id="subsistence-heading"') == 1
+
+
+@pytest.mark.django_db
+def test_a_receipt_whose_file_is_gone_is_not_found_not_a_server_error(client, cesena_staff):
+    client.force_login(cesena_staff)
+    _submit(client)
+    expense = Expense.objects.get()
+    Path(expense.receipt.path).unlink()
+
+    assert client.get(f"/en/finance/expenses/{expense.pk}/receipt/").status_code == 404

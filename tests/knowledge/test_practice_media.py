@@ -255,3 +255,13 @@ def test_a_video_is_served_in_parts_so_players_can_seek(client, practice, cesena
     content = b"".join(response.streaming_content) if response.streaming else response.content
     assert (response.status_code, response.get("Content-Range"), content) == (status, content_range, body)
     assert response["Accept-Ranges"] == "bytes"
+
+
+@pytest.mark.django_db
+def test_a_photo_whose_file_is_gone_is_not_found_not_a_server_error(client, practice, cesena_staff, media_root):
+    photo = add_photo(practice, image=_photo(), alt_text="Two volunteers serve coffee", by=cesena_staff)
+    client.force_login(cesena_staff)
+    Path(photo.image.path).unlink()
+
+    assert client.get(f"/en/practices/{practice.pk}/files/photo/{photo.pk}/").status_code == 404
+    assert client.get(f"/en/practices/{practice.pk}/files/photo/{photo.pk}/", HTTP_RANGE="bytes=0-9").status_code == 404

@@ -310,3 +310,14 @@ def test_the_admin_lists_campaigns_and_shows_toolkits_read_only(client, coordina
     assert "Time to welcome" in campaigns.text
     assert change.status_code == 200
     assert add_toolkit.status_code == 403
+
+
+def test_a_kit_whose_file_is_gone_is_not_found_not_a_server_error(client, coordinator, campaign, media_root):
+    client.force_login(coordinator)
+    kit = SimpleUploadedFile("leaflet.pdf", PDF_BYTES, content_type="application/pdf")
+    client.post("/en/campaigns/volunteer-2020/plan/asset/",
+                {"asset-kind": "kit", "asset-title_en": "Leaflet", "asset-file": kit})  # fmt: skip
+    asset = CampaignAsset.objects.get()
+    Path(asset.file.path).unlink()
+
+    assert client.get(f"/en/campaign/volunteer-2020/kits/{asset.pk}/").status_code == 404

@@ -305,3 +305,10 @@ def test_all_toolkits_compiled_at_once_are_the_toolkits_compiled_one_by_one(them
         alone = compile_toolkit(theme_b_sources, theme, "it")
         assert together[theme.pk if theme else None] == alone
     assert len(together) == 5
+
+
+def test_a_pdf_edition_whose_file_is_gone_is_not_found_not_a_server_error(client, theme_b_sources):
+    built = build_toolkit(ensure_toolkits(theme_b_sources, Theme.objects.get(key="B"))[0])
+    Path(built.pdf.path).unlink()
+
+    assert client.get("/en/toolkits/B.pdf").status_code == 404

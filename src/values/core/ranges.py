@@ -1,27 +1,41 @@
-"""Serving a stored file in parts (HTTP Range), so that a browser can seek in a long video."""
+"""Serving stored files: whole, or in parts (HTTP Range) so that a browser can seek in a long video.
+
+A file the storage lost is answered with 404, never with a server error.
+"""
 
 import re
 
 from django.core.files import File
-from django.http import FileResponse, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 
 _RANGE = re.compile(r"^bytes=(\d*)-(\d*)$")
 CHUNK = 64 * 1024
 
 
+def open_stored(stored: File):
+    """The stored file, open for reading."""
+    try:
+        return stored.open("rb")
+    except FileNotFoundError:
+        raise Http404("the file is gone from the storage") from None
+
+
 def ranged_file_response(request: HttpRequest, stored: File, content_type: str) -> HttpResponse:
     """The whole file, or the one byte range the request asks for (206), or 416 when it is outside the file.
     Several ranges in one request are answered with the whole file, which HTTP allows."""
-    size = stored.size
+    try:
+        size = stored.size
+    except FileNotFoundError:
+        raise Http404("the file is gone from the storage") from None
     wanted = _requested_range(request.headers.get("Range", ""), size)
     if wanted is None:
-        response = FileResponse(stored.open("rb"), content_type=content_type)
+        response = FileResponse(open_stored(stored), content_type=content_type)
     elif wanted is False:
         response = HttpResponse(status=416)
         response["Content-Range"] = f"bytes */{size}"
     else:
         start, end = wanted
-        handle = stored.open("rb")
+        handle = open_stored(stored)
         handle.seek(start)
         response = HttpResponse(handle.read(end - start + 1), status=206, content_type=content_type)
         handle.close()

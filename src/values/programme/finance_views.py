@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from values.core.ranges import open_stored
 from values.finance.exports import budget_summary_pdf, budget_workbook
 from values.finance.forms import BudgetLinesForm, ExpenseForm, RatesForm, ReasonForm, SubsistenceForm
 from values.finance.models import ExchangeRate, Expense, PartnerBudget, SubsistenceRate
@@ -122,7 +123,7 @@ def expense_receipt(request: HttpRequest, expense_id: int) -> FileResponse:
     expense = _expense_for_reader(request, expense_id)
     if not expense.receipt:
         raise PermissionDenied(_("This entry has no receipt."))
-    response = FileResponse(expense.receipt.open("rb"), content_type=expense.receipt_type)
+    response = FileResponse(open_stored(expense.receipt), content_type=expense.receipt_type)
     response["Cache-Control"] = "private, no-store"
     return response
 

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from values.core.markdown import render_markdown
+from values.core.ranges import open_stored
 from values.core.text import pick
 from values.knowledge.enums import PracticeStatus
 from values.programme.queries import partners_of
@@ -65,7 +66,8 @@ def campaign_kit(request: HttpRequest, key: str, asset_id: int) -> FileResponse:
     if not can_read_campaign(request.user, campaign) or not asset.file:
         raise Http404("no such kit")
     name = f"{campaign.key}-{asset.pk}{asset.file.name[asset.file.name.rfind('.') :]}"
-    response = FileResponse(asset.file.open("rb"), content_type=asset.content_type, as_attachment=True, filename=name)
+    stream = open_stored(asset.file)
+    response = FileResponse(stream, content_type=asset.content_type, as_attachment=True, filename=name)
     if not campaign.published:
         response["Cache-Control"] = "private, no-store"
     return response

@@ -6,6 +6,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from values.core.ranges import open_stored
 from values.finance.permissions import can_see_budget_report
 from values.network.permissions import can_see_contact_details
 from values.programme.views import programme_or_404
@@ -92,7 +93,7 @@ def toolkit_pdf_file(request: HttpRequest, key: str) -> FileResponse:
     edition = find_toolkit(programme_or_404(), key, _language())
     if edition is None or not edition.pdf:
         raise Http404(_("This toolkit has no PDF edition yet."))
-    response = FileResponse(edition.pdf.open("rb"), content_type="application/pdf")
+    response = FileResponse(open_stored(edition.pdf), content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="{edition.pdf.name.rsplit("/", 1)[-1]}"'
     return response
 
