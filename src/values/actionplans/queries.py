@@ -3,10 +3,10 @@
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import BooleanField, Count, ExpressionWrapper, Q, QuerySet
+from django.db.models import BooleanField, Count, ExpressionWrapper, OuterRef, Q, QuerySet, Subquery
 
 from values.actionplans.enums import CLOSED_STATUSES
-from values.actionplans.models import Action, ActionPlan
+from values.actionplans.models import Action, ActionPlan, SectionRevision
 from values.activities.models import Activity
 from values.network.models import Organisation
 from values.programme.models import Programme
@@ -62,3 +62,9 @@ def hosted_outcomes(plan: ActionPlan) -> QuerySet[Activity]:
         .exclude(outcomes="")
         .order_by("start")
     )
+
+
+def with_latest_text(plans: QuerySet[ActionPlan], section: str) -> QuerySet[ActionPlan]:
+    """The plans, each with the current text of one of its sections as `latest_text` (None if never written)."""
+    revisions = SectionRevision.objects.filter(plan=OuterRef("pk"), section=section).order_by("-number")
+    return plans.annotate(latest_text=Subquery(revisions.values("text")[:1]))

@@ -10,13 +10,18 @@ from django.utils.translation import get_language
 TranslatableText = str | dict[str, str]
 
 
+def active_language() -> str:
+    """The language code of the request or command under way ("it", not "it-ch"), English when none is active."""
+    return (get_language() or settings.LANGUAGE_CODE).split("-")[0]
+
+
 def pick(value: TranslatableText | None, language: str | None = None) -> str:
     """The text in `language` (default: the active one), else English, else the first given."""
     if value is None:
         return ""
     if isinstance(value, str):
         return value
-    wanted = (language or get_language() or settings.LANGUAGE_CODE).split("-")[0]
+    wanted = (language or active_language()).split("-")[0]
     for code in (wanted, settings.LANGUAGE_CODE):
         if value.get(code):
             return value[code]

@@ -1,11 +1,10 @@
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from values.core.forms import ServiceForm
-from values.core.text import pick
+from values.core.text import active_language, pick
 from values.knowledge.enums import TargetGroup
 from values.knowledge.models import LEVELS, BenchmarkStandard
 from values.knowledge.services import (
@@ -145,7 +144,7 @@ class PracticeForm(forms.Form):
         if practice is not None:
             kwargs.setdefault("initial", _practice_initial(practice))
         else:  # people write in the language they read the site in, not the first one alphabetically
-            kwargs.setdefault("initial", {"original_language": (get_language() or "en").split("-")[0]})
+            kwargs.setdefault("initial", {"original_language": active_language()})
         super().__init__(*args, **kwargs)
         self.programme, self.practice = programme, practice
         self.fields["organisation"].queryset = organisations

@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass
 
-from django.db.models import Q, QuerySet, TextField
+from django.db.models import Count, Q, QuerySet, Sum, TextField
 from django.db.models.functions import Cast
 from django.http import Http404
 from django.shortcuts import get_object_or_404
@@ -14,6 +14,7 @@ from values.knowledge.search import search, words
 from values.network.models import Organisation
 from values.network.permissions import is_coordinator
 from values.programme.models import Programme, Theme
+from values.programme.queries import themes_of
 
 
 @dataclass(frozen=True)
@@ -80,6 +81,16 @@ def benchmark_levels(programme: Programme) -> dict[str, dict[str, float]]:
     for (city, theme), scores in sums.items():
         levels.setdefault(city, {})[theme] = round(sum(scores) / len(scores), 2)
     return levels
+
+
+def themes_with_published_practices(programme: Programme) -> QuerySet[Theme]:
+    """The programme's themes in order, each with the count of its published practices (`published_practices`)
+    and the volunteers they involve (`volunteers`, None when no practice says)."""
+    published = Q(practices__status=PracticeStatus.PUBLISHED, practices__programme=programme)
+    return themes_of(programme).annotate(
+        published_practices=Count("practices", filter=published, distinct=True),
+        volunteers=Sum("practices__volunteers", filter=published),
+    )
 
 
 def practices_visible_to(user, programme: Programme) -> QuerySet:

@@ -3,13 +3,12 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from values.core.markdown import render_markdown
 from values.core.ranges import ranged_file_response
-from values.core.text import pick
+from values.core.text import active_language, pick
 from values.knowledge.enums import PracticeStatus
 from values.knowledge.forms import (
     CaptionsForm,
@@ -113,7 +112,7 @@ def practice_page(request: HttpRequest, practice_id: int) -> HttpResponse:
     practice = get_object_or_404(Practice.objects.select_related("organisation"), pk=practice_id, programme=programme)
     if not can_see_practice(request.user, practice):
         raise Http404("no such practice")  # a proposal stays invisible, not merely forbidden
-    language = (get_language() or "en").split("-")[0]
+    language = active_language()
     context = {
         "practice": practice,
         "translated": language in practice.title,

@@ -6,7 +6,7 @@ from django.shortcuts import get_object_or_404
 from values.finance.enums import DIRECT_CATEGORIES
 from values.finance.models import PartnerBudget
 from values.finance.money import DEFAULT_INDIRECT_RATE
-from values.network.models import Person
+from values.network.models import Organisation, Person
 from values.programme.models import Partner, Programme, Theme, ThemeInterest
 from values.programme.spec import (
     ActivitySpec,
@@ -46,6 +46,13 @@ def partners_of(programme: Programme) -> QuerySet[Partner]:
         )
         .order_by("position")
     )
+
+
+def partner_cities(programme: Programme) -> list[Organisation]:
+    """The partners that are cities with a place (name and coordinates), in the partnership's order."""
+    return [
+        p.organisation for p in partners_of(programme) if p.organisation.is_city and hasattr(p.organisation, "city")
+    ]
 
 
 def partner_detail(programme: Programme, key: str) -> Partner:

@@ -12,15 +12,14 @@ from django.views.decorators.http import require_POST
 from values.core.markdown import render_markdown
 from values.core.ranges import open_stored
 from values.core.text import pick
-from values.knowledge.enums import PracticeStatus
-from values.programme.queries import partners_of
+from values.programme.queries import partner_cities
 from values.programme.views import programme_or_404
-from values.publishing.charts import bar_chart
 from values.publishing.enums import AssetKind
 from values.publishing.forms import AssetForm, CampaignForm, ChannelForm, MessageForm, ReachForm
+from values.publishing.infographics import reach_chart
 from values.publishing.models import Campaign, CampaignAsset, CampaignChannel, CampaignMessage
 from values.publishing.permissions import can_plan_campaigns, can_read_campaign, can_see_reach, reporting_channels
-from values.publishing.queries import campaign_by_key, current_campaign, reach_report
+from values.publishing.queries import campaign_by_key, current_campaign, reach_report, shown_assets
 from values.publishing.services import remove_campaign_item
 
 PLAN_FORMS = {"campaign": CampaignForm, "message": MessageForm, "channel": ChannelForm, "asset": AssetForm}
@@ -43,18 +42,15 @@ def campaign_page(request: HttpRequest, key: str) -> HttpResponse:
 
 
 def _campaign_page(request: HttpRequest, campaign: Campaign) -> HttpResponse:
-    assets = list(campaign.assets.select_related("video__practice"))
+    assets = shown_assets(campaign)
     context = {
         "campaign": campaign,
         "pitch_html": render_markdown(pick(campaign.pitch)),
         "campaign_messages": campaign.messages.all(),
-        "infographics": [a for a in assets if a.kind == AssetKind.INFOGRAPHIC],
-        # A practice taken back from the public takes its video off the campaign page too.
-        "videos": [
-            a for a in assets if a.kind == AssetKind.VIDEO and a.video.practice.status == PracticeStatus.PUBLISHED
-        ],
-        "kits": [a for a in assets if a.kind == AssetKind.KIT],
-        "cities": [p.organisation for p in partners_of(campaign.programme) if p.organisation.is_city],
+        "infographics": assets[AssetKind.INFOGRAPHIC],
+        "videos": assets[AssetKind.VIDEO],
+        "kits": assets[AssetKind.KIT],
+        "cities": partner_cities(campaign.programme),
         "can_plan": can_plan_campaigns(request.user),
     }
     return render(request, "publishing/campaign.html", context)
@@ -147,17 +143,5 @@ def campaign_reach(request: HttpRequest, key: str) -> HttpResponse:
             messages.success(request, _("The reach is recorded."))
             return redirect("campaign_reach", campaign.key)
     report = reach_report(campaign)
-    context = {"campaign": campaign, "report": report, "form": form, "chart": _reach_chart(report)}
+    context = {"campaign": campaign, "report": report, "form": form, "chart": reach_chart(report)}
     return render(request, "publishing/campaign_reach.html", context)
-
-
-def _reach_chart(report) -> dict | None:
-    if not report.rows:
-        return None
-    labels = [row.channel.name for row in report.rows]
-    series = [(_("People reached"), [row.reach for row in report.rows])]
-    if any(row.target for row in report.rows):
-        series.append((_("Target reach"), [row.target or 0 for row in report.rows]))
-    title = _("People reached per channel")
-    summary = "; ".join(f"{row.channel.name}: {row.reach}" for row in report.rows)
-    return {"key": "reach", "title": title, "alt": f"{title}. {summary}.", "chart": bar_chart(labels, series)}

@@ -9,26 +9,26 @@ from pathlib import Path
 from babel.numbers import format_decimal
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
-from django.db.models import Count, Q, Sum
 from django.http import Http404
 from django.template.loader import render_to_string
 from django.utils import timezone
-from django.utils.translation import get_language, gettext_lazy, ngettext
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
 
 from values.activities.enums import ActivityKind, ParticipantStatus
 from values.activities.models import Participant
 from values.core.templatetags.values_tags import amount, country_name
-from values.core.text import pick
+from values.core.text import active_language, pick
 from values.finance.queries import budget_against_actual
 from values.finance.services import programme_end
-from values.knowledge.enums import PracticeStatus
+from values.knowledge.queries import themes_with_published_practices
 from values.network.enums import Role
 from values.network.models import Membership
 from values.programme.models import Programme
-from values.programme.queries import partners_of, themes_of
+from values.programme.queries import partner_cities
 from values.publishing.charts import BarChart, bar_chart
 from values.publishing.maps import MapChart, Place, map_chart
+from values.publishing.queries import ReachReport
 
 PARTICIPANT_ROLES = (Role.CITY_STAFF, Role.VOLUNTEER_LEADER)
 
@@ -69,6 +69,22 @@ def build_infographic(programme: Programme, key: str) -> Infographic:
     return _BUILDERS[key](programme)
 
 
+@dataclass(frozen=True)
+class Chart:
+    """A bar chart drawn inside a page or document (a toolkit, the reach report), with its accessible name."""
+
+    key: str
+    title: str
+    alt: str
+    svg: str
+
+
+def svg_chart(key: str, title: str, alt: str, chart: BarChart) -> Chart:
+    """The chart as inline SVG, drawn by the same template as the infographics."""
+    graphic = {"key": key, "title": title, "alt": alt}
+    return Chart(key, title, alt, render_to_string("publishing/bar_chart.svg", {"graphic": graphic, "chart": chart}))
+
+
 def infographic_svg(graphic: Infographic) -> str:
     return render_to_string(graphic.template, {"graphic": graphic, "chart": graphic.chart})
 
@@ -80,16 +96,10 @@ def infographic_png(graphic: Infographic) -> bytes:
 
 
 def _practices_per_theme(programme: Programme) -> Infographic:
-    published = Q(practices__status=PracticeStatus.PUBLISHED, practices__programme=programme)
-    themes = list(
-        themes_of(programme).annotate(
-            practices_count=Count("practices", filter=published, distinct=True),
-            volunteers_sum=Sum("practices__volunteers", filter=published),
-        )
-    )
+    themes = list(themes_with_published_practices(programme))
     labels = [f"{theme.key}. {pick(theme.title)}" for theme in themes]
-    practices = [theme.practices_count for theme in themes]
-    volunteers = [theme.volunteers_sum or 0 for theme in themes]
+    practices = [theme.published_practices for theme in themes]
+    volunteers = [theme.volunteers or 0 for theme in themes]
     title = str(TITLES["practices-per-theme"])
     summary = "; ".join(
         f"{label}: "
@@ -112,7 +122,7 @@ def _practices_per_theme(programme: Programme) -> Infographic:
 
 def _participation(programme: Programme) -> Infographic:
     """Confirmed places in visits and exchanges, by city and by the person's role there."""
-    cities = [p.organisation for p in partners_of(programme) if p.organisation.is_city]
+    cities = partner_cities(programme)
     counts = _participants_by_city_and_role(programme)
     labels = [pick(city.name) for city in cities]
     series = [
@@ -212,7 +222,7 @@ def _budget_against_actual(programme: Programme) -> Infographic:
 
 def _partner_map(programme: Programme) -> Infographic:
     """A dot and a name for each partner city on the map of Europe, the countries with partners shaded."""
-    cities = [p.organisation for p in partners_of(programme) if hasattr(p.organisation, "city")]
+    cities = partner_cities(programme)
     places = [Place(o.city.name, float(o.city.lon), float(o.city.lat), o.country) for o in cities]
     countries = {place.country: country_name(place.country) for place in places}
     title = str(TITLES["partner-map"])
@@ -234,7 +244,7 @@ def _partner_map(programme: Programme) -> Infographic:
 
 
 def _degrees(value: Decimal) -> str:
-    return format_decimal(value, format="0.000", locale=(get_language() or "en").split("-")[0])
+    return format_decimal(value, format="0.000", locale=active_language())
 
 
 def _natural_earth_file() -> Path:
@@ -255,3 +265,16 @@ _BUILDERS = {
     "partner-map": _partner_map,
     "budget-against-actual": _budget_against_actual,
 }
+
+
+def reach_chart(report: ReachReport) -> Chart | None:
+    """A campaign's people reached per channel, against each channel's target where one is set."""
+    if not report.rows:
+        return None
+    labels = [row.channel.name for row in report.rows]
+    series = [(_("People reached"), [row.reach for row in report.rows])]
+    if any(row.target for row in report.rows):
+        series.append((_("Target reach"), [row.target or 0 for row in report.rows]))
+    title = _("People reached per channel")
+    summary = "; ".join(f"{row.channel.name}: {row.reach}" for row in report.rows)
+    return svg_chart("reach", title, f"{title}. {summary}.", bar_chart(labels, series))

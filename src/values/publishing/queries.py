@@ -4,16 +4,17 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from django.db.models import Count, Q
 from django.http import Http404
 from django.utils import timezone
 
 from values.core.text import pick
 from values.knowledge.enums import PracticeStatus
 from values.knowledge.models import Practice
+from values.knowledge.queries import themes_with_published_practices
 from values.programme.models import Partner, Programme, Theme
 from values.programme.queries import partners_of, themes_of
-from values.publishing.models import PROGRAMME_TOOLKIT_KEY, Campaign, CampaignChannel, Toolkit
+from values.publishing.enums import AssetKind
+from values.publishing.models import PROGRAMME_TOOLKIT_KEY, Campaign, CampaignAsset, CampaignChannel, Toolkit
 
 
 @dataclass(frozen=True)
@@ -25,7 +26,9 @@ class ShelfEntry:
 
 def toolkit_shelf(programme: Programme, languages: list[str]) -> list[ShelfEntry]:
     """The programme's toolkit, then one per theme, each with its editions per language."""
-    toolkits = {(t.theme_id, t.language): t for t in Toolkit.objects.filter(programme=programme)}
+    # The shelf shows each edition's state; the web editions themselves stay in the database.
+    editions = Toolkit.objects.filter(programme=programme).defer("html")
+    toolkits = {(t.theme_id, t.language): t for t in editions}
     subjects: list[tuple[str, str, Theme | None]] = [(PROGRAMME_TOOLKIT_KEY, pick(programme.title), None)]
     subjects += [(theme.key, f"{theme.key}. {pick(theme.title)}", theme) for theme in themes_of(programme)]
     return [
@@ -44,9 +47,9 @@ def subject_theme(programme: Programme, key: str) -> Theme | None:
     return theme
 
 
-def find_toolkit(programme: Programme, key: str, language: str) -> Toolkit | None:
-    theme = subject_theme(programme, key)
-    return Toolkit.objects.select_related("theme").filter(programme=programme, theme=theme, language=language).first()
+def find_toolkit(programme: Programme, theme: Theme | None, language: str) -> Toolkit | None:
+    """The edition of the theme's toolkit (None: the programme's) in `language`, if it was ever asked for."""
+    return Toolkit.objects.filter(programme=programme, theme=theme, language=language).first()
 
 
 # --- Campaigns -------------------------------------------------------------------------------
@@ -68,6 +71,16 @@ def campaign_by_key(programme: Programme, key: str) -> Campaign:
     if campaign is None:
         raise Http404("no such campaign")
     return campaign
+
+
+def shown_assets(campaign: Campaign) -> dict[str, list[CampaignAsset]]:
+    """The campaign page's assets by kind, in the plan's order. A practice taken back from the public takes
+    its video off the campaign page too."""
+    shown: dict[str, list[CampaignAsset]] = {kind: [] for kind in AssetKind}
+    for asset in campaign.assets.select_related("video__practice"):
+        if asset.kind != AssetKind.VIDEO or asset.video.practice.status == PracticeStatus.PUBLISHED:
+            shown[asset.kind].append(asset)
+    return shown
 
 
 @dataclass(frozen=True)
@@ -120,15 +133,9 @@ def reach_report(campaign: Campaign) -> ReachReport:
 
 
 @dataclass(frozen=True)
-class PortalTheme:
-    theme: Theme
-    practices: int  # published ones
-
-
-@dataclass(frozen=True)
 class Portal:
     programme: Programme
-    themes: list[PortalTheme]
+    themes: list[Theme]  # with published_practices counted
     latest_practices: list[Practice]
     partners: list[Partner]
     campaign: Campaign | None
@@ -140,20 +147,19 @@ LATEST_PRACTICES = 6
 
 def public_portal(programme: Programme, language: str) -> Portal:
     """What the public portal shows: public things only, the same for every reader, signed in or not."""
-    published = Q(practices__status=PracticeStatus.PUBLISHED, practices__programme=programme)
-    themes = themes_of(programme).annotate(published=Count("practices", filter=published, distinct=True))
     latest = (
         Practice.objects.filter(programme=programme, status=PracticeStatus.PUBLISHED)
-        .select_related("organisation__city")
-        .only("pk", "title", "summary", "original_language", "published_at", "organisation")
+        .select_related("organisation")
+        .only("pk", "title", "summary", "original_language", "published_at", "organisation__name")
         .order_by("-published_at", "-pk")[:LATEST_PRACTICES]
     )
     ready = Toolkit.objects.filter(programme=programme, language=language).exclude(html="")
+    ready_keys = [key or PROGRAMME_TOOLKIT_KEY for key in ready.values_list("theme__key", flat=True)]
     return Portal(
         programme=programme,
-        themes=[PortalTheme(theme, theme.published) for theme in themes],
+        themes=list(themes_with_published_practices(programme)),
         latest_practices=list(latest),
         partners=list(partners_of(programme)),
         campaign=current_campaign(programme),
-        toolkit_keys=[toolkit.key for toolkit in ready.select_related("theme")],
+        toolkit_keys=ready_keys,
     )

@@ -3,7 +3,6 @@
 import logging
 from datetime import date, timedelta
 
-from babel.dates import format_date
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
@@ -68,7 +67,7 @@ def build_toolkit(toolkit: Toolkit) -> Toolkit:
         _progress(toolkit, 25, ToolkitStage.WEB)
         html = toolkit_html(content)
         _progress(toolkit, 35, ToolkitStage.PDF)
-        pdf, pages = toolkit_pdf(content, edition=format_date(timezone.localdate(), "long", locale=toolkit.language))
+        pdf, pages = toolkit_pdf(content)
         _progress(toolkit, 95, ToolkitStage.SAVING)
         _keep_edition(toolkit, html=html, pdf=pdf, pages=pages, digest=digest)
     except Exception as error:  # any failure must reach the coordinator's page, not vanish in a log
@@ -109,18 +108,13 @@ def refresh_stale_toolkits(programme: Programme) -> list[Toolkit]:
     """Queue a new edition of each toolkit that has none or whose sources changed since its edition."""
     queued, contents = [], {}
     for toolkit in ensure_toolkits(programme):
-        if toolkit.status in PENDING_STATUSES and not _abandoned(toolkit):
-            continue
         if toolkit.language not in contents:  # every toolkit of a language from one pass over the chapters
             contents[toolkit.language] = compile_all_toolkits(programme, toolkit.language)
         current = contents[toolkit.language][toolkit.theme_id].digest()
+        # request_build leaves alone an edition already on its way: that one sees the changes too.
         if (toolkit.status == ToolkitStatus.NEW or current != toolkit.sources_digest) and request_build(toolkit):
             queued.append(toolkit)
     return queued
-
-
-def _abandoned(toolkit: Toolkit) -> bool:
-    return toolkit.requested_at is None or toolkit.requested_at < timezone.now() - ABANDONED_AFTER
 
 
 # --- Campaigns -------------------------------------------------------------------------------

@@ -18,21 +18,23 @@ from babel.dates import format_date
 from django.db.models import Prefetch
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from values.actionplans.enums import ActionStatus, PlanStatus, Section
-from values.actionplans.models import Action, ActionPlan, SectionRevision
+from values.actionplans.models import Action, ActionPlan
+from values.actionplans.queries import with_latest_text
 from values.activities.models import Exchange
 from values.core.markdown import render_markdown
 from values.core.pdf import render_pdf
-from values.core.text import pick
+from values.core.text import active_language, pick
 from values.knowledge.enums import PracticeStatus, TargetGroup
 from values.knowledge.models import LEVELS, BenchmarkStandard, Practice, PracticePhoto, SelfAssessment
 from values.network.models import Organisation
 from values.programme.models import CommunityMember, Programme, Theme
 from values.programme.queries import themes_of
 from values.publishing.charts import bar_chart
+from values.publishing.infographics import Chart, svg_chart
 from values.reports.enums import QuestionKind, ReportStatus
 from values.reports.models import Question, Report
 
@@ -96,14 +98,6 @@ class Lesson:
     question: str
     text: str
     source: str  # the city and the exchange, never the person
-
-
-@dataclass(frozen=True)
-class Chart:
-    key: str
-    title: str
-    alt: str
-    svg: str
 
 
 @dataclass(frozen=True)
@@ -262,12 +256,7 @@ def _overview_chart(chapters: list[Chapter]) -> Chart:
         f"{label}: " + ", ".join(f"{name.lower()} {values[index]}" for name, values in series)
         for index, label in enumerate(labels)
     )
-    return _chart("overview", title, f"{title}. {summary}.", bar_chart(labels, series))
-
-
-def _chart(key: str, title: str, alt: str, chart) -> Chart:
-    graphic = {"key": key, "title": title, "alt": alt}
-    return Chart(key, title, alt, render_to_string("publishing/bar_chart.svg", {"graphic": graphic, "chart": chart}))
+    return svg_chart("overview", title, f"{title}. {summary}.", bar_chart(labels, series))
 
 
 def _levels_chart(theme: Theme, standards: list[StandardEntry]) -> Chart | None:
@@ -285,7 +274,7 @@ def _levels_chart(theme: Theme, standards: list[StandardEntry]) -> Chart | None:
         % {"standard": label, "first": entry.first_mean, "latest": entry.latest_mean}
         for label, entry in zip(labels, scored, strict=True)
     )
-    return _chart(f"levels-{theme.key.lower()}", title, f"{title}. {summary}.", bar_chart(labels, series))
+    return svg_chart(f"levels-{theme.key.lower()}", title, f"{title}. {summary}.", bar_chart(labels, series))
 
 
 def _practices(programme: Programme, theme: Theme, language: str) -> list[PracticeEntry]:
@@ -350,20 +339,14 @@ def _highlights(programme: Programme, cities: list[Organisation], language: str)
         )
         .order_by("organisation__key")
     )
-    return [_highlight(plan, language) for plan in plans]
+    return [_highlight(plan, language) for plan in with_latest_text(plans, Section.OBJECTIVES)]
 
 
 def _highlight(plan: ActionPlan, language: str) -> Highlight:
-    objectives = (
-        SectionRevision.objects.filter(plan=plan, section=Section.OBJECTIVES)
-        .order_by("-number")
-        .values_list("text", flat=True)
-        .first()
-    )
     statuses = dict(ActionStatus.choices)
     return Highlight(
         city=pick(plan.organisation.name, language),
-        objectives=objectives or "",
+        objectives=plan.latest_text or "",
         actions=[PlannedAction(a.title, str(statuses[a.status]), _indicator(a)) for a in plan.actions.all()],
     )
 
@@ -420,7 +403,7 @@ def _lesson_source(report: Report) -> str:
     return _("A participant from %(city)s, exchange hosted by %(host)s, %(month)s") % {
         "city": pick(report.participant.organisation.name),
         "host": pick(activity.host.name),
-        "month": format_date(activity.start, "LLLL y", locale=translation.get_language() or "en"),
+        "month": format_date(activity.start, "LLLL y", locale=active_language()),
     }
 
 
@@ -430,8 +413,10 @@ def toolkit_html(content: ToolkitContent) -> str:
         return render_to_string("publishing/toolkit_body.html", {"toolkit": content, "for_pdf": False})
 
 
-def toolkit_document(content: ToolkitContent, *, edition: str) -> str:
-    """The whole toolkit as one self-contained HTML document (styles and photos inside): the PDF's source."""
+def toolkit_document(content: ToolkitContent, *, edition: str = "") -> str:
+    """The whole toolkit as one self-contained HTML document (styles and photos inside): the PDF's source.
+    Its cover names the edition: today's date in the toolkit's language unless `edition` says otherwise."""
+    edition = edition or format_date(timezone.localdate(), "long", locale=content.language)
     from values.publishing.factsheets import static_css
 
     with translation.override(content.language):
@@ -445,7 +430,7 @@ def toolkit_document(content: ToolkitContent, *, edition: str) -> str:
         )
 
 
-def toolkit_pdf(content: ToolkitContent, *, edition: str) -> tuple[bytes, int]:
+def toolkit_pdf(content: ToolkitContent, *, edition: str = "") -> tuple[bytes, int]:
     """The PDF edition and its page count: a cover, the contents with page numbers, the chapters."""
     return render_pdf(toolkit_document(content, edition=edition))
 

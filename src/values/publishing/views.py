@@ -2,11 +2,11 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from values.core.ranges import open_stored
+from values.core.text import active_language
 from values.finance.permissions import can_see_budget_report
 from values.network.permissions import can_see_contact_details
 from values.programme.views import programme_or_404
@@ -28,7 +28,7 @@ from values.publishing.services import ensure_toolkits, request_build, toolkit_l
 def factsheet(request: HttpRequest, key: str, file_format: str) -> HttpResponse:
     """A partner's factsheet in the page's language; its contacts for signed-in readers, as on the partner page."""
     programme = programme_or_404()
-    language = (get_language() or "en").split("-")[0]
+    language = active_language()
     sheet = build_factsheet(programme, key, language=language, with_contacts=can_see_contact_details(request.user))
     if file_format == "html":
         return HttpResponse(factsheet_html(sheet, standalone=False))
@@ -60,10 +60,6 @@ def infographic(request: HttpRequest, key: str, file_format: str) -> HttpRespons
     return response
 
 
-def _language() -> str:
-    return (get_language() or "en").split("-")[0]
-
-
 def toolkits(request: HttpRequest) -> HttpResponse:
     """The shelf: the programme's toolkit and one per theme, each as a web page and a PDF in each language."""
     programme = programme_or_404()
@@ -77,7 +73,7 @@ def toolkit(request: HttpRequest, key: str) -> HttpResponse:
     """The web edition in the page's language, or its progress while the first edition is being built."""
     programme = programme_or_404()
     theme = subject_theme(programme, key)
-    edition = find_toolkit(programme, key, _language())
+    edition = find_toolkit(programme, theme, active_language())
     context = {
         "key": key,
         "theme": theme,
@@ -90,7 +86,8 @@ def toolkit(request: HttpRequest, key: str) -> HttpResponse:
 
 
 def toolkit_pdf_file(request: HttpRequest, key: str) -> FileResponse:
-    edition = find_toolkit(programme_or_404(), key, _language())
+    programme = programme_or_404()
+    edition = find_toolkit(programme, subject_theme(programme, key), active_language())
     if edition is None or not edition.pdf:
         raise Http404(_("This toolkit has no PDF edition yet."))
     response = FileResponse(open_stored(edition.pdf), content_type="application/pdf")
@@ -116,7 +113,7 @@ def toolkit_build(request: HttpRequest, key: str) -> HttpResponse:
 def portal(request: HttpRequest) -> HttpResponse:
     """The public portal: the programme, partners on the map, themes, practices, toolkits, infographics, factsheets."""
     programme = programme_or_404()
-    language = _language()
+    language = active_language()
     context = {
         "portal": public_portal(programme, language),
         "map": build_infographic(programme, "partner-map"),

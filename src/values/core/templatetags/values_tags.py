@@ -5,15 +5,10 @@ from decimal import Decimal
 from babel import Locale
 from babel.numbers import format_currency, format_decimal, format_percent
 from django import template
-from django.utils.translation import get_language
 
-from values.core.text import pick
+from values.core.text import active_language, pick
 
 register = template.Library()
-
-
-def _locale() -> str:
-    return (get_language() or "en").split("-")[0]
 
 
 @register.filter
@@ -35,7 +30,7 @@ def format_money(amount: Decimal, currency: str, language: str) -> str:
 def money(amount: Decimal | None, currency: str = "EUR") -> str:
     if amount is None:
         return ""
-    return format_money(amount, currency, _locale())
+    return format_money(amount, currency, active_language())
 
 
 @register.filter
@@ -43,24 +38,24 @@ def amount(value: Decimal | None) -> str:
     """An amount with its cents and the language's grouping, without a currency: 22,732.15 or 22.732,15."""
     if value is None:
         return ""
-    return format_decimal(value, format="#,##0.00", locale=_locale(), decimal_quantization=False)
+    return format_decimal(value, format="#,##0.00", locale=active_language(), decimal_quantization=False)
 
 
 @register.filter
 def percent(rate: Decimal | None) -> str:
     if rate is None:
         return ""
-    return format_percent(rate, format="#,##0.0%", locale=_locale())
+    return format_percent(rate, format="#,##0.0%", locale=active_language())
 
 
 @register.filter
 def country_name(code: str) -> str:
-    return Locale.parse(_locale()).territories.get(code.upper(), code)
+    return Locale.parse(active_language()).territories.get(code.upper(), code)
 
 
 @register.filter
 def language_name(code: str) -> str:
-    return Locale.parse(_locale()).languages.get(code, code)
+    return Locale.parse(active_language()).languages.get(code, code)
 
 
 @register.filter

@@ -6,169 +6,83 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
+
     initial = True
 
     dependencies = [
-        ("activities", "0002_activity_sequence_activity_updated_at_calendarfeed"),
-        ("programme", "0002_community_exchangepair_planrun_community_plan_run_and_more"),
+        ('activities', '0002_activity_sequence_activity_updated_at_calendarfeed'),
+        ('programme', '0002_community_exchangepair_planrun_community_plan_run_and_more'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name="ReportRequest",
+            name='ReportRequest',
             fields=[
-                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
-                ("due", models.DateField(verbose_name="due date")),
-                (
-                    "activity",
-                    models.OneToOneField(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="report_request",
-                        to="activities.activity",
-                        verbose_name="activity",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('due', models.DateField(verbose_name='due date')),
+                ('activity', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='report_request', to='activities.activity', verbose_name='activity')),
             ],
             options={
-                "verbose_name": "report request",
-                "verbose_name_plural": "report requests",
+                'verbose_name': 'report request',
+                'verbose_name_plural': 'report requests',
             },
         ),
         migrations.CreateModel(
-            name="Report",
+            name='Report',
             fields=[
-                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
-                (
-                    "status",
-                    models.CharField(
-                        choices=[
-                            ("draft", "draft"),
-                            ("submitted", "submitted"),
-                            ("accepted", "accepted"),
-                            ("returned", "returned for changes"),
-                        ],
-                        default="draft",
-                        max_length=16,
-                        verbose_name="status",
-                    ),
-                ),
-                ("answers", models.JSONField(blank=True, default=dict, verbose_name="answers")),
-                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated")),
-                ("submitted_at", models.DateTimeField(blank=True, null=True, verbose_name="submitted")),
-                ("reviewed_at", models.DateTimeField(blank=True, null=True, verbose_name="reviewed")),
-                ("review_comment", models.TextField(blank=True, verbose_name="comment")),
-                (
-                    "participant",
-                    models.OneToOneField(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="report",
-                        to="activities.participant",
-                        verbose_name="participant",
-                    ),
-                ),
-                (
-                    "reviewed_by",
-                    models.ForeignKey(
-                        blank=True,
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                        verbose_name="reviewed by",
-                    ),
-                ),
-                (
-                    "request",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="reports",
-                        to="reports.reportrequest",
-                        verbose_name="request",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('status', models.CharField(choices=[('draft', 'draft'), ('submitted', 'submitted'), ('accepted', 'accepted'), ('returned', 'returned for changes')], default='draft', max_length=16, verbose_name='status')),
+                ('answers', models.JSONField(blank=True, default=dict, verbose_name='answers')),
+                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated')),
+                ('submitted_at', models.DateTimeField(blank=True, null=True, verbose_name='submitted')),
+                ('reviewed_at', models.DateTimeField(blank=True, null=True, verbose_name='reviewed')),
+                ('review_comment', models.TextField(blank=True, verbose_name='comment')),
+                ('participant', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='report', to='activities.participant', verbose_name='participant')),
+                ('reviewed_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='reviewed by')),
+                ('request', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='reports', to='reports.reportrequest', verbose_name='request')),
             ],
             options={
-                "verbose_name": "report",
-                "verbose_name_plural": "reports",
-                "ordering": ["request", "participant__organisation__key", "participant__user__username"],
+                'verbose_name': 'report',
+                'verbose_name_plural': 'reports',
+                'ordering': ['request', 'participant__organisation__key', 'participant__user__username'],
             },
         ),
         migrations.CreateModel(
-            name="ReportTemplate",
+            name='ReportTemplate',
             fields=[
-                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
-                ("title", models.CharField(max_length=200, verbose_name="title")),
-                ("description", models.TextField(blank=True, verbose_name="description")),
-                (
-                    "programme",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="report_templates",
-                        to="programme.programme",
-                        verbose_name="programme",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('title', models.CharField(max_length=200, verbose_name='title')),
+                ('description', models.TextField(blank=True, verbose_name='description')),
+                ('programme', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='report_templates', to='programme.programme', verbose_name='programme')),
             ],
             options={
-                "verbose_name": "report template",
-                "verbose_name_plural": "report templates",
-                "ordering": ["programme", "title"],
+                'verbose_name': 'report template',
+                'verbose_name_plural': 'report templates',
+                'ordering': ['programme', 'title'],
             },
         ),
         migrations.AddField(
-            model_name="reportrequest",
-            name="template",
-            field=models.ForeignKey(
-                on_delete=django.db.models.deletion.PROTECT,
-                related_name="requests",
-                to="reports.reporttemplate",
-                verbose_name="template",
-            ),
+            model_name='reportrequest',
+            name='template',
+            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='requests', to='reports.reporttemplate', verbose_name='template'),
         ),
         migrations.CreateModel(
-            name="Question",
+            name='Question',
             fields=[
-                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
-                ("position", models.PositiveIntegerField(default=0, verbose_name="position")),
-                (
-                    "kind",
-                    models.CharField(
-                        choices=[
-                            ("short_text", "short text"),
-                            ("long_text", "long text"),
-                            ("single_choice", "single choice"),
-                            ("multiple_choice", "multiple choice"),
-                            ("scale", "scale 1 to 5"),
-                            ("number", "number"),
-                        ],
-                        max_length=32,
-                        verbose_name="kind",
-                    ),
-                ),
-                ("text", models.CharField(max_length=500, verbose_name="question")),
-                ("help_text", models.CharField(blank=True, max_length=500, verbose_name="help text")),
-                ("required", models.BooleanField(default=False, verbose_name="required")),
-                (
-                    "choices",
-                    models.JSONField(
-                        blank=True, default=list, help_text="For single and multiple choice.", verbose_name="choices"
-                    ),
-                ),
-                (
-                    "template",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="questions",
-                        to="reports.reporttemplate",
-                        verbose_name="template",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('position', models.PositiveIntegerField(default=0, verbose_name='position')),
+                ('kind', models.CharField(choices=[('short_text', 'short text'), ('long_text', 'long text'), ('single_choice', 'single choice'), ('multiple_choice', 'multiple choice'), ('scale', 'scale 1 to 5'), ('number', 'number')], max_length=32, verbose_name='kind')),
+                ('text', models.CharField(max_length=500, verbose_name='question')),
+                ('help_text', models.CharField(blank=True, max_length=500, verbose_name='help text')),
+                ('required', models.BooleanField(default=False, verbose_name='required')),
+                ('choices', models.JSONField(blank=True, default=list, help_text='For single and multiple choice.', verbose_name='choices')),
+                ('template', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='questions', to='reports.reporttemplate', verbose_name='template')),
             ],
             options={
-                "verbose_name": "question",
-                "verbose_name_plural": "questions",
-                "ordering": ["template", "position", "pk"],
+                'verbose_name': 'question',
+                'verbose_name_plural': 'questions',
+                'ordering': ['template', 'position', 'pk'],
             },
         ),
     ]

@@ -6,31 +6,24 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
+
     dependencies = [
-        ("reports", "0001_initial"),
+        ('reports', '0001_initial'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name="SentReminder",
+            name='SentReminder',
             fields=[
-                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
-                ("key", models.CharField(max_length=200, unique=True, verbose_name="key")),
-                ("sent_at", models.DateTimeField(auto_now_add=True, verbose_name="sent")),
-                (
-                    "user",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                        verbose_name="person",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('key', models.CharField(max_length=200, unique=True, verbose_name='key')),
+                ('sent_at', models.DateTimeField(auto_now_add=True, verbose_name='sent')),
+                ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='person')),
             ],
             options={
-                "verbose_name": "sent reminder",
-                "verbose_name_plural": "sent reminders",
+                'verbose_name': 'sent reminder',
+                'verbose_name_plural': 'sent reminders',
             },
         ),
     ]

@@ -3,10 +3,8 @@
 import sys
 from pathlib import Path
 
-from babel.dates import format_date
 from django.core.management import BaseCommand, CommandError
 from django.http import Http404
-from django.utils import timezone
 
 from values.core.database import require_migrated_database
 from values.programme.queries import NoProgramme, current_programme
@@ -41,11 +39,10 @@ class Command(BaseCommand):
         except Http404:
             problem = f"{key}: not a theme of {programme.acronym} nor {PROGRAMME_TOOLKIT_KEY}"
             raise CommandError(problem, returncode=2) from None
-        edition = format_date(timezone.localdate(), "long", locale=lang)
         if file_format == "pdf":
-            data, pages = toolkit_pdf(content, edition=edition)
+            data, pages = toolkit_pdf(content)
         else:
-            data, pages = toolkit_document(content, edition=edition).encode("utf-8"), None
+            data, pages = toolkit_document(content).encode("utf-8"), None
         self._write(data, out, pages)
 
     def _write(self, data: bytes, out: str | None, pages: int | None) -> None:
