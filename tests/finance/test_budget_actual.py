@@ -4,7 +4,7 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from values.finance.models import PartnerBudget
@@ -19,10 +19,10 @@ CESENA_LINES = {"staff": "10000.00", "travel": "5000.00", "equipment": "1245.00"
 
 
 @pytest.fixture
-def cesena_budget(programme, settings, tmp_path) -> PartnerBudget:
+def cesena_budget(programme, coordinator, settings, tmp_path) -> PartnerBudget:
     settings.MEDIA_ROOT = tmp_path
     budget = PartnerBudget.objects.get(partner__organisation__key="cesena")
-    return save_budget_lines(budget, amounts=CESENA_LINES, indirect_rate="0.07")
+    return save_budget_lines(budget, amounts=CESENA_LINES, indirect_rate="0.07", by=coordinator)
 
 
 def _spend(by, spent_on, category, amount):
@@ -56,9 +56,9 @@ def test_the_budget_check_reports_overspent_categories_and_plans_that_miss_the_t
     cesena_budget, cesena_staff, coordinator
 ):  # fmt: skip
     approve_expense(_spend(cesena_staff, date(2019, 11, 5), "travel", "6000.00"), by=coordinator)
-    save_budget_lines(cesena_budget, amounts={**CESENA_LINES, "other": "1100.00"}, indirect_rate="0.07")
+    save_budget_lines(cesena_budget, amounts={**CESENA_LINES, "other": "1100.00"}, indirect_rate="0.07", by=coordinator)
 
-    messages = [finding.message for finding in budget_report(Programme.objects.get()).findings]
+    messages = [finding.message for finding in _report().findings]
 
     assert "City of Cesena: travel and subsistence: 6,000.00 spent of 5,000.00 planned." in messages
     # 21,345.00 + 7 % (1,494.15) = 22,839.15
@@ -68,7 +68,7 @@ def test_the_budget_check_reports_overspent_categories_and_plans_that_miss_the_t
 
 
 def test_categories_that_give_the_total_raise_no_finding(cesena_budget):
-    messages = [finding.message for finding in budget_report(Programme.objects.get()).findings]
+    messages = [finding.message for finding in _report().findings]
 
     assert not [m for m in messages if "categories plan" in m]
     # The report does speak: the other finding on Cesena's budget is still there.
@@ -78,13 +78,50 @@ def test_categories_that_give_the_total_raise_no_finding(cesena_budget):
     )
 
 
-def test_bad_budget_lines_name_the_category_and_change_nothing(cesena_budget):
+def test_bad_budget_lines_name_the_category_and_change_nothing(cesena_budget, coordinator):
     with pytest.raises(ValidationError) as refused:
-        save_budget_lines(cesena_budget, amounts={**CESENA_LINES, "staff": "10.001", "travel": "-1"}, indirect_rate="2")
+        save_budget_lines(
+            cesena_budget,
+            amounts={**CESENA_LINES, "staff": "10.001", "travel": "-1"},
+            indirect_rate="2",
+            by=coordinator,
+        )
 
     assert refused.value.message_dict == {
         "staff": ['"10.001" has more than two decimals.'],
         "travel": ['"-1" is negative.'],
         "indirect_rate": ["A rate between 0 and 1, e.g. 0.07 for 7 %."],
     }
+    assert cesena_budget.lines.get(category="staff").amount == Decimal("10000.00")
+
+
+def _report():
+    """The budget check as the command line makes it: every partner's spending judged."""
+    programme = Programme.objects.get()
+    return budget_report(programme, actuals=budget_against_actual(programme, today=date(2020, 12, 31)))
+
+
+def test_each_reader_of_the_budget_check_sees_spending_findings_of_their_own_partner_only(
+    client, cesena_budget, cesena_staff, riga_staff, coordinator
+):  # fmt: skip
+    approve_expense(_spend(cesena_staff, date(2019, 11, 5), "travel", "6000.00"), by=coordinator)
+    overspent = "City of Cesena: travel and subsistence: 6,000.00 spent of 5,000.00 planned."
+    pages = {}
+    for user in (riga_staff, cesena_staff, coordinator):
+        client.force_login(user)
+        pages[user.username] = client.get("/en/budgets/").text
+
+    assert overspent not in pages[riga_staff.username]
+    assert overspent in pages[cesena_staff.username]
+    assert overspent in pages[coordinator.username]
+    # The budget figures themselves stay for every budget reader: Riga's staff still see Cesena's stated rate.
+    assert "the stated EU rate 80.0% disagrees" in pages[riga_staff.username]
+
+
+def test_only_the_coordinator_keeps_the_budget_lines(cesena_budget, cesena_staff):
+    with pytest.raises(PermissionDenied):
+        save_budget_lines(
+            cesena_budget, amounts={**CESENA_LINES, "staff": "1.00"}, indirect_rate="0.07", by=cesena_staff
+        )
+
     assert cesena_budget.lines.get(category="staff").amount == Decimal("10000.00")

@@ -192,3 +192,13 @@ def test_a_receipt_over_the_limit_is_refused_with_its_size(rates, settings, medi
 
     assert refused.value.message_dict == {"receipt": ["The receipt is 1.0 MB; the limit is 1 MB."]}
     assert Expense.objects.count() == 0
+
+
+def test_rates_imported_again_replace_the_month_and_a_month_given_twice_keeps_the_last(programme):
+    save_exchange_rates([("NOK", date(2020, 3, 1), Decimal("11.5000"))])
+
+    save_exchange_rates([("NOK", date(2020, 3, 1), Decimal("11.6000")), ("NOK", date(2020, 3, 1), Decimal("11.7235"))])
+
+    assert [(r.currency, r.month, r.rate) for r in ExchangeRate.objects.all()] == [
+        ("NOK", date(2020, 3, 1), Decimal("11.7235"))
+    ]

@@ -28,7 +28,7 @@ def actuals(programme, cesena_staff, coordinator, settings, tmp_path) -> list[Pa
     """Cesena's plan and one approved travel expense of 6,000.00 EUR on 5 November 2019."""
     settings.MEDIA_ROOT = tmp_path
     save_budget_lines(PartnerBudget.objects.get(partner__organisation__key="cesena"), amounts=CESENA_LINES,
-                      indirect_rate="0.07")  # fmt: skip
+                      indirect_rate="0.07", by=coordinator)  # fmt: skip
     partner = Partner.objects.get(organisation__key="cesena")
     expense = submit_expense(partner, by=cesena_staff, spent_on=date(2019, 11, 5), category="travel",
                              amount="6000.00", currency="EUR", description="Study visit",

@@ -171,3 +171,30 @@ def test_a_receipt_whose_file_is_gone_is_not_found_not_a_server_error(client, ce
     Path(expense.receipt.path).unlink()
 
     assert client.get(f"/en/finance/expenses/{expense.pk}/receipt/").status_code == 404
+
+
+@pytest.mark.django_db
+def test_a_coordinator_is_not_offered_to_approve_their_own_expense_nor_an_unknown_decision(client, coordinator):
+    from values.programme.models import Partner
+
+    client.force_login(coordinator)
+    _submit(client, partner=str(Partner.objects.get(organisation__key="eurocities").pk))
+    expense = Expense.objects.get()
+
+    page = client.get(f"/en/finance/expenses/{expense.pk}/")
+    unknown = client.post(f"/en/finance/expenses/{expense.pk}/anything/", {"reason": "Because"})
+
+    assert "Approve" not in page.text
+    assert unknown.status_code == 404
+    assert Expense.objects.count() == 1
+    assert Expense.objects.get().status == "submitted"
+
+
+@pytest.mark.django_db
+def test_a_new_expense_without_a_receipt_is_told_what_to_attach(client, cesena_staff):
+    client.force_login(cesena_staff)
+
+    page = _submit(client, receipt="")
+
+    assert "Attach the receipt (PDF or image)." in page.text
+    assert not Expense.objects.exists()

@@ -13,7 +13,9 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.db import IntegrityError
 
+from tests.conftest import make_member
 from tests.programme.test_programme_file import BROKEN_FILES
+from values.network.enums import Role
 from values.network.models import Organisation, Person
 from values.programme.models import Partner, Programme, Theme, ThemeInterest
 from values.programme.programme_file import read_programme_file, write_programme_file
@@ -443,7 +445,10 @@ def test_budget_categories_planned_on_the_web_travel_through_export_and_load(val
 
     _run("load", str(values_file))
     planned = {"staff": "10000.00", "travel": "5000.00", "equipment": "1245.00", "external": "4000.00"}
-    save_budget_lines(PartnerBudget.objects.get(), amounts={**planned, "other": "1000.00"}, indirect_rate="0.07")
+    coordinator = make_member("coordinator", "eurocities", Role.COORDINATOR)
+    save_budget_lines(
+        PartnerBudget.objects.get(), amounts={**planned, "other": "1000.00"}, indirect_rate="0.07", by=coordinator
+    )
     exported = tmp_path / "with-categories.yaml"
     _run("export", str(exported))
     Programme.objects.all().delete()

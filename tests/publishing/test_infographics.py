@@ -97,15 +97,22 @@ def test_the_timeline_counts_the_accepted_plans_visits_and_exchanges_per_quarter
     assert sum(int(row[2]) for row in graphic.rows) == 16  # both directions of eight pairs
 
 
-def test_the_budget_infographic_is_for_budget_readers_and_comes_as_png_too(client, programme, coordinator, volunteer):
+def test_the_budget_infographic_is_for_the_coordinator_and_comes_as_png_too(
+    client, programme, coordinator, cesena_staff
+):  # fmt: skip
     public = client.get("/en/infographics/")
     refused = client.get("/en/infographics/budget-against-actual.svg")
+    client.force_login(cesena_staff)  # reads Cesena's spending on the finance pages, not every partner's
+    staff = client.get("/en/infographics/budget-against-actual.svg")
+    staff_page = client.get("/en/infographics/")
     client.force_login(coordinator)
     page = client.get("/en/infographics/")
     png = client.get("/en/infographics/budget-against-actual.png")
 
     assert "budget-against-actual" not in [g.key for g in public.context["graphics"]]
     assert refused.status_code == 403
+    assert staff.status_code == 403
+    assert "budget-against-actual" not in [g.key for g in staff_page.context["graphics"]]
     graphic = next(g for g in page.context["graphics"] if g.key == "budget-against-actual")
     assert graphic.rows == [["City of Cesena", "22,732.15", "0.00"]]
     assert "City of Cesena: 0.00 spent of 22,732.15" in graphic.alt

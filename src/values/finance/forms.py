@@ -24,8 +24,9 @@ class ExpenseForm(ServiceForm):
     amount = forms.CharField(label=_("Amount"), max_length=20, help_text=_("With at most two decimals, e.g. 1234.50"))
     currency = forms.CharField(label=_("Currency"), max_length=3, initial="EUR", help_text=_("ISO 4217, e.g. NOK"))
     description = forms.CharField(label=_("Description"), widget=forms.Textarea(attrs={"rows": 3}))
+    # Not required here: the service asks for it on a new expense, and keeps the stored one on a change.
     receipt = forms.FileField(
-        label=_("Receipt"), help_text=_("PDF or image."),
+        label=_("Receipt"), help_text=_("PDF or image."), required=False,
         widget=forms.ClearableFileInput(attrs={"accept": "application/pdf,image/jpeg,image/png,image/webp"}),
     )  # fmt: skip
 
@@ -90,10 +91,10 @@ class BudgetLinesForm(ServiceForm):
             self.fields[category.value] = forms.CharField(label=category.label, max_length=20, required=False)
         self.order_fields([*(c.value for c in DIRECT_CATEGORIES), "indirect_rate"])
 
-    def save(self):
+    def save(self, *, by):
         data = dict(self.cleaned_data)
         rate = data.pop("indirect_rate")
-        return self.call_service(save_budget_lines, self.budget, amounts=data, indirect_rate=rate)
+        return self.call_service(save_budget_lines, self.budget, amounts=data, indirect_rate=rate, by=by)
 
 
 class SubsistenceForm(ServiceForm):

@@ -130,6 +130,19 @@ class Expense(models.Model):
     def __str__(self) -> str:
         return f"{self.partner} {self.spent_on} {self.amount} {self.currency}"
 
+    @property
+    def correcting_entry(self) -> "Expense | None":
+        """The entry that reversed this expense, if any."""
+        try:
+            return self.correction
+        except Expense.DoesNotExist:
+            return None
+
+    @property
+    def reversible(self) -> bool:
+        """Approved, not itself a correction, and not reversed yet: what a correcting entry may cancel."""
+        return self.status == ExpenseStatus.APPROVED and self.corrects_id is None and self.correcting_entry is None
+
 
 class SubsistenceRate(models.Model):
     """The daily subsistence allowance in a host country, in euro; edited by the coordinator."""

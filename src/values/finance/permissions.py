@@ -29,6 +29,18 @@ def can_decide_expenses(user: AnyUser) -> bool:
     return is_coordinator(user)
 
 
+def can_decide_expense(user: AnyUser, expense) -> bool:
+    """The coordinator approves or rejects a submitted expense, unless they submitted it themselves."""
+    return (
+        can_decide_expenses(user) and expense.status == ExpenseStatus.SUBMITTED and expense.submitted_by_id != user.pk
+    )
+
+
+def can_reverse_expense(user: AnyUser, expense) -> bool:
+    """The coordinator reverses an approved expense once, with a correcting entry."""
+    return can_decide_expenses(user) and expense.reversible
+
+
 def expense_organisations(user: AnyUser) -> set[int] | None:
     """The organisations whose expenses this user reads: None for all (the coordinator), else their own."""
     if is_coordinator(user):
@@ -36,6 +48,11 @@ def expense_organisations(user: AnyUser) -> set[int] | None:
     if not user.is_authenticated or not user.is_active:
         return set()
     return set(user.memberships.filter(role__in=BUDGET_READERS).values_list("organisation_id", flat=True))
+
+
+def can_read_all_spending(user: AnyUser) -> bool:
+    """Whether this user reads every partner's spending (the coordinator), not only their own partner's."""
+    return expense_organisations(user) is None
 
 
 def submitting_partners(user: AnyUser, programme):

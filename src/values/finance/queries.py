@@ -6,7 +6,6 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from django.db.models import Sum
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from values.core.templatetags.values_tags import amount, percent
@@ -15,7 +14,6 @@ from values.finance.enums import DIRECT_CATEGORIES, CostCategory, ExpenseStatus
 from values.finance.models import BudgetLine, Expense, PartnerBudget, SubsistenceRate
 from values.finance.money import DEFAULT_INDIRECT_RATE, flat_rate, rate_of, round_cent, stated_rate_disagrees
 from values.finance.permissions import expense_organisations
-from values.finance.services import programme_end
 
 if TYPE_CHECKING:  # programme imports finance; finance names programme's types only for checking
     from values.programme.models import Programme
@@ -67,7 +65,6 @@ class BudgetReport:
     total_cost: Decimal
     partners_total: Decimal
     partners: list[PartnerLine]
-    organisations: int
     findings: list[Finding]
 
     @property
@@ -83,13 +80,14 @@ class BudgetReport:
         return rate_of(self.eu_contribution, self.partners_total)
 
     @property
-    def has_errors(self) -> bool:
-        return any(finding.level == "error" for finding in self.findings)
+    def errors(self) -> int:
+        return sum(finding.level == "error" for finding in self.findings)
 
 
-def budget_report(programme: "Programme") -> BudgetReport:
+def budget_report(programme: "Programme", *, actuals: list["PartnerActuals"]) -> BudgetReport:
     """Every partner budget against itself, its stated rate and the programme total (DESIGN.md money rules),
-    with the amounts in the messages written for the active language."""
+    with the amounts in the messages written for the active language. Spending is judged only for the
+    partners in `actuals`: the reader's own, or all of them for the coordinator and the command line."""
     partners = programme.partners.select_related("organisation", "budget").order_by("position")
     lines, findings = [], []
     for partner in partners:
@@ -103,7 +101,7 @@ def budget_report(programme: "Programme") -> BudgetReport:
         )  # fmt: skip
         lines.append(line)
         findings += _partner_findings(line)
-    findings += _spending_findings(programme)
+    findings += _spending_findings(actuals)
     partners_total = sum((line.shares.total for line in lines), Decimal(0))
     if partners_total != programme.total_cost:
         message = _(
@@ -114,7 +112,7 @@ def budget_report(programme: "Programme") -> BudgetReport:
         findings.append(
             Finding("warning", "programme", message % {**figures, "given": len(lines), "count": len(partners)})
         )
-    return BudgetReport(programme.currency, programme.total_cost, partners_total, lines, len(partners), findings)
+    return BudgetReport(programme.currency, programme.total_cost, partners_total, lines, findings)
 
 
 def _partner_findings(line: PartnerLine) -> list[Finding]:
@@ -184,7 +182,7 @@ class PartnerActuals:
 def budget_against_actual(programme: "Programme", *, today: date, partner_keys: set[str] | None = None):
     """Per partner and category: planned, spent (approved expenses and corrections, in euro), what remains
     and a forecast at the pace so far; spending per calendar quarter."""
-    start, end = programme.start, programme_end(programme)
+    start, end = programme.start, programme.end
     elapsed = (min(max(today, start), end) - start).days + 1
     pace = Decimal((end - start).days + 1) / Decimal(elapsed)
     partners = programme.partners.select_related("organisation", "budget").order_by("position")
@@ -244,10 +242,10 @@ def _partner_actuals(partner, spent, planned, pace, pending, quarters, currency)
     )  # fmt: skip
 
 
-def _spending_findings(programme: "Programme") -> list[Finding]:
+def _spending_findings(actuals: list["PartnerActuals"]) -> list[Finding]:
     """Planned categories against the grant's total, and categories where the spending passed the plan."""
     found = []
-    for partner in budget_against_actual(programme, today=timezone.localdate()):
+    for partner in actuals:
         planned = [c.planned for c in partner.categories]
         if partner.total is not None and None not in planned and sum(planned) != partner.total:
             message = _(

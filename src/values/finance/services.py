@@ -2,7 +2,7 @@
 
 import csv
 import io
-from datetime import date, timedelta
+from datetime import date
 from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING
 
@@ -101,8 +101,11 @@ def _month(text: str) -> date | None:
 @transaction.atomic
 def save_exchange_rates(rows: list[tuple[str, date, Decimal]]) -> int:
     """Add or replace the rates; an expense keeps the rate it was converted at."""
-    for currency, month, rate in rows:
-        ExchangeRate.objects.update_or_create(currency=currency, month=month, defaults={"rate": rate})
+    latest = {(currency, month): rate for currency, month, rate in rows}  # a month given twice: the last one
+    ExchangeRate.objects.bulk_create(
+        [ExchangeRate(currency=currency, month=month, rate=rate) for (currency, month), rate in latest.items()],
+        update_conflicts=True, unique_fields=["currency", "month"], update_fields=["rate"],
+    )  # fmt: skip
     return len(rows)
 
 
@@ -124,19 +127,14 @@ def _money(text: str, field: str, errors: dict[str, list[str]]) -> Decimal | Non
         return None
 
 
-def _parse_amount(value: object, errors: dict[str, list[str]]) -> Decimal | None:
-    amount = _money(value if isinstance(value, str) else format(value, "f"), "amount", errors)
+def _parse_amount(value: str, errors: dict[str, list[str]]) -> Decimal | None:
+    amount = _money(value, "amount", errors)
     if amount is None:
         return None
     if amount == 0:
         errors["amount"] = [_("An expense is more than zero.")]
         return None
     return amount
-
-
-def programme_end(programme) -> date:
-    months = programme.start.month - 1 + programme.duration_months
-    return date(programme.start.year + months // 12, months % 12 + 1, 1) - timedelta(days=1)
 
 
 @transaction.atomic
@@ -157,9 +155,9 @@ def submit_expense(
     if not currency:
         errors["currency"] = [_("Not an ISO 4217 currency code.")]
     programme = partner.programme
-    if not programme.start <= spent_on <= programme_end(programme):
+    if not programme.start <= spent_on <= programme.end:
         errors["spent_on"] = [_("The date is outside the programme (%(start)s to %(end)s).") % {
-            "start": programme.start.isoformat(), "end": programme_end(programme).isoformat()}]  # fmt: skip
+            "start": programme.start.isoformat(), "end": programme.end.isoformat()}]  # fmt: skip
     elif spent_on > timezone.localdate():
         errors["spent_on"] = [_("An expense cannot be dated in the future.")]
     rate = rate_for(currency, spent_on) if currency and "spent_on" not in errors else None
@@ -226,10 +224,10 @@ def reverse_expense(expense: Expense, *, by: User, reason: str) -> Expense:
         raise PermissionDenied(_("Only the coordinator reverses expenses."))
     if not reason.strip():
         raise ValidationError({"reason": [_("Say why the expense is reversed.")]})
-    if expense.status != ExpenseStatus.APPROVED or expense.corrects_id is not None:
-        raise ValidationError(_("Only an approved expense is reversed."))
-    if Expense.objects.filter(corrects=expense).exists():
+    if expense.correcting_entry is not None:
         raise ValidationError(_("This expense is reversed already."))
+    if not expense.reversible:
+        raise ValidationError(_("Only an approved expense is reversed."))
     return Expense.objects.create(
         partner=expense.partner, spent_on=expense.spent_on, category=expense.category, activity=expense.activity,
         amount=-expense.amount, currency=expense.currency, rate=expense.rate, amount_eur=-expense.amount_eur,
@@ -241,8 +239,12 @@ def reverse_expense(expense: Expense, *, by: User, reason: str) -> Expense:
 
 # -- budget lines -----------------------------------------------------------------------------
 @transaction.atomic
-def save_budget_lines(budget: PartnerBudget, *, amounts: dict[str, object], indirect_rate: object) -> PartnerBudget:
+def save_budget_lines(
+    budget: PartnerBudget, *, amounts: dict[str, object], indirect_rate: object, by: User
+) -> PartnerBudget:
     """The planned direct costs per category and the indirect flat rate; the total stays the grant's."""
+    if not can_decide_expenses(by):
+        raise PermissionDenied(_("The budget lines are kept by the coordinator."))
     errors: dict[str, list[str]] = {}
     parsed = {}
     for category in DIRECT_CATEGORIES:

@@ -16,7 +16,9 @@ from values.finance.forms import BudgetLinesForm, ExpenseForm, RatesForm, Reason
 from values.finance.models import ExchangeRate, Expense, PartnerBudget, SubsistenceRate
 from values.finance.permissions import (
     can_change_expense,
+    can_decide_expense,
     can_decide_expenses,
+    can_reverse_expense,
     can_see_budget_report,
     submitting_partners,
 )
@@ -86,8 +88,6 @@ def expense_edit(request: HttpRequest, expense_id: int | None = None) -> HttpRes
         request.POST or None, request.FILES or None, partners=partners, activities=activities,
         initial=_expense_initial(expense) if expense else None,
     )  # fmt: skip
-    if expense:
-        form.fields["receipt"].required = False
     if request.method == "POST" and form.is_valid() and (saved := form.save(by=request.user, expense=expense)):
         messages.success(request, _("The expense was submitted; the coordinator approves it."))
         return redirect("expense", expense_id=saved.pk)
@@ -110,9 +110,10 @@ def expense_page(request: HttpRequest, expense_id: int) -> HttpResponse:
     expense = _expense_for_reader(request, expense_id)
     context = {
         "expense": expense,
-        "correction": Expense.objects.filter(corrects=expense).first(),
+        "correction": expense.correcting_entry,
         "can_edit": can_change_expense(request.user, expense),
-        "can_decide": can_decide_expenses(request.user),
+        "can_decide": can_decide_expense(request.user, expense),
+        "can_reverse": can_reverse_expense(request.user, expense),
         "reason_form": ReasonForm(),
     }
     return render(request, "finance/expense.html", context)
@@ -197,7 +198,7 @@ def budget_lines(request: HttpRequest, key: str) -> HttpResponse:
         raise PermissionDenied(_("The budget lines are kept by the coordinator."))
     budget = get_object_or_404(PartnerBudget, partner__programme=programme_or_404(), partner__organisation__key=key)
     form = BudgetLinesForm(request.POST or None, budget=budget)
-    if request.method == "POST" and form.is_valid() and form.save():
+    if request.method == "POST" and form.is_valid() and form.save(by=request.user):
         messages.success(request, _("The budget lines were saved."))
         return redirect("finance")
     context = {"form": form, "budget": budget}

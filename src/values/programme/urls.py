@@ -12,7 +12,11 @@ urlpatterns = [
     path("finance/expenses/<int:expense_id>/", finance_views.expense_page, name="expense"),
     path("finance/expenses/<int:expense_id>/edit/", finance_views.expense_edit, name="expense_edit"),
     path("finance/expenses/<int:expense_id>/receipt/", finance_views.expense_receipt, name="expense_receipt"),
-    path("finance/expenses/<int:expense_id>/<str:decision>/", finance_views.expense_decide, name="expense_decide"),
+    re_path(
+        r"^finance/expenses/(?P<expense_id>[0-9]+)/(?P<decision>approve|reject|reverse)/$",
+        finance_views.expense_decide,
+        name="expense_decide",
+    ),
     path("finance/rates/", finance_views.exchange_rates, name="exchange_rates"),
     path("finance/rates/subsistence/", finance_views.subsistence_rate, name="subsistence_rate"),
     path("finance/budgets/<slug:key>/", finance_views.budget_lines, name="budget_lines"),

@@ -3,12 +3,13 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from values.core.text import pick
 from values.finance.permissions import can_see_budget_report
-from values.finance.queries import budget_report, budget_shares
+from values.finance.queries import actuals_visible_to, budget_report, budget_shares
 from values.network.forms import OrganisationForm, PeopleFormSet
 from values.network.permissions import can_change_organisation, can_see_contact_details, get_organisation_for_edit
 from values.network.services import update_organisation
@@ -90,7 +91,10 @@ def budget_check(request: HttpRequest) -> HttpResponse:
     if not can_see_budget_report(request.user):
         raise PermissionDenied(_("The budgets are for the coordinator, experts and the partners' staff."))
     programme = programme_or_404()
-    return render(request, "programme/budget_check.html", {"programme": programme, "report": budget_report(programme)})
+    # Each reader's spending findings are about the partners whose spending they read, as on the finance pages.
+    actuals = actuals_visible_to(request.user, programme, today=timezone.localdate())
+    report = budget_report(programme, actuals=actuals)
+    return render(request, "programme/budget_check.html", {"programme": programme, "report": report})
 
 
 def programme_or_404() -> Programme:

@@ -20,7 +20,6 @@ from values.activities.models import Participant
 from values.core.templatetags.values_tags import amount, country_name
 from values.core.text import active_language, pick
 from values.finance.queries import budget_against_actual
-from values.finance.services import programme_end
 from values.knowledge.queries import themes_with_published_practices
 from values.network.enums import Role
 from values.network.models import Membership
@@ -159,7 +158,7 @@ def _role(value: str | None) -> Role | None:
 
 def _timeline(programme: Programme) -> Infographic:
     """Visits and exchanges per quarter of the programme, from the accepted plan."""
-    quarters = _quarters(programme.start, programme_end(programme))
+    quarters = _quarters(programme.start, programme.end)
     counts = Counter(
         (_quarter_of(start), kind) for start, kind in programme.scheduled_activities.values_list("start", "kind")
     )

@@ -7,7 +7,7 @@ from django.views.decorators.http import require_POST
 
 from values.core.ranges import open_stored
 from values.core.text import active_language
-from values.finance.permissions import can_see_budget_report
+from values.finance.permissions import can_read_all_spending
 from values.network.permissions import can_see_contact_details
 from values.programme.views import programme_or_404
 from values.publishing.enums import PENDING_STATUSES
@@ -40,7 +40,7 @@ def factsheet(request: HttpRequest, key: str, file_format: str) -> HttpResponse:
 def infographics(request: HttpRequest) -> HttpResponse:
     """Every infographic this reader may see, with its alt text and its data."""
     programme = programme_or_404()
-    keys = infographic_keys(with_budgets=can_see_budget_report(request.user))
+    keys = infographic_keys(with_budgets=can_read_all_spending(request.user))
     return render(
         request, "publishing/infographics.html", {"graphics": [build_infographic(programme, k) for k in keys]}
     )
@@ -48,8 +48,9 @@ def infographics(request: HttpRequest) -> HttpResponse:
 
 def infographic(request: HttpRequest, key: str, file_format: str) -> HttpResponse:
     """One infographic as an SVG or PNG image, to embed by its address."""
-    if key in BUDGET_INFOGRAPHICS and not can_see_budget_report(request.user):
-        raise PermissionDenied(_("The budgets are for the coordinator, experts and the partners' staff."))
+    # It draws every partner's spending, which only the coordinator reads; staff read their own on /finance/.
+    if key in BUDGET_INFOGRAPHICS and not can_read_all_spending(request.user):
+        raise PermissionDenied(_("Every partner's spending is for the coordinator."))
     graphic = build_infographic(programme_or_404(), key)
     if file_format == "png":
         response = HttpResponse(infographic_png(graphic), content_type="image/png")

@@ -1,11 +1,11 @@
 """`values check-budget`: the budget consistency report of the loaded programme."""
 
 from django.core.management import BaseCommand, CommandError
-from django.utils import translation
+from django.utils import timezone, translation
 
 from values.core.database import require_migrated_database
 from values.core.templatetags.values_tags import amount, percent
-from values.finance.queries import budget_report
+from values.finance.queries import budget_against_actual, budget_report
 from values.programme.queries import NoProgramme, current_programme
 
 
@@ -26,11 +26,10 @@ class Command(BaseCommand):
         except NoProgramme as problem:
             raise CommandError(str(problem)) from None
         with translation.override(lang):
-            report = budget_report(loaded)
+            report = budget_report(loaded, actuals=budget_against_actual(loaded, today=timezone.localdate()))
             self._print(loaded, report)
-        errors = sum(finding.level == "error" for finding in report.findings)
-        if errors:
-            raise CommandError(f"{errors} error(s) in the budgets", returncode=2)
+        if report.errors:
+            raise CommandError(f"{report.errors} error(s) in the budgets", returncode=2)
 
     def _print(self, programme, report) -> None:
         self.stdout.write(f"{programme.acronym} ({programme.code}): total cost {report.currency} "
