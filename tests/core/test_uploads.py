@@ -107,3 +107,12 @@ def test_valid_captions_with_a_byte_order_mark_pass_unchanged():
 
     assert checked.format is VTT
     assert checked.content.read() == content
+
+
+def test_a_video_or_document_is_kept_as_uploaded_not_read_into_memory():
+    uploaded = upload("receipt.pdf", b"%PDF-1.4\n1 0 obj\n%%EOF\n", "application/pdf")
+
+    checked = check_upload(uploaded, RECEIPT)
+
+    assert checked.content.file is uploaded  # the spooled upload itself, streamed to storage when saved
+    assert checked.content.size == 23

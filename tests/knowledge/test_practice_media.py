@@ -8,7 +8,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from tests.core.test_uploads import CAPTIONS_TEXT, MP4_HEAD, photo_bytes
 from values.knowledge.models import Practice, PracticePhoto, PracticeVideo
-from values.knowledge.services import add_photo, add_video, publish_practice, save_practice
+from values.knowledge.services import add_photo, add_video, publish_practice, remove_photo, save_practice
 from values.network.models import Organisation
 from values.programme.models import Theme
 
@@ -109,7 +109,7 @@ def test_a_video_without_captions_blocks_publishing_until_captions_are_added(
         f"/en/practices/{practice.pk}/media/videos/{video.pk}/captions/",
         {
             f"v{video.pk}-captions": SimpleUploadedFile("it.vtt", CAPTIONS_TEXT, "text/vtt"),
-            f"v{video.pk}-language": "it",
+            f"v{video.pk}-captions_language": "it",
         },
     )
     client.force_login(coordinator)
@@ -265,3 +265,58 @@ def test_a_photo_whose_file_is_gone_is_not_found_not_a_server_error(client, prac
 
     assert client.get(f"/en/practices/{practice.pk}/files/photo/{photo.pk}/").status_code == 404
     assert client.get(f"/en/practices/{practice.pk}/files/photo/{photo.pk}/", HTTP_RANGE="bytes=0-9").status_code == 404
+
+
+@pytest.mark.django_db
+def test_a_range_is_streamed_in_chunks_not_read_whole(client, practice, cesena_staff, media_root, monkeypatch):
+    monkeypatch.setattr("values.core.ranges.CHUNK", 10)
+    client.force_login(cesena_staff)
+    client.post(
+        f"/en/practices/{practice.pk}/media/videos/",
+        {"video-title": "Café", "video-file": SimpleUploadedFile("cafe.mp4", VIDEO_BYTES, "video/mp4")},
+    )
+    video = PracticeVideo.objects.get()
+
+    response = client.get(f"/en/practices/{practice.pk}/files/video/{video.pk}/", HTTP_RANGE="bytes=5-")
+
+    chunks = list(response.streaming_content)
+    # 91 bytes from offset 5 of 96, ten at a time: nine chunks of 10 and one of 1.
+    assert [len(chunk) for chunk in chunks] == [10] * 9 + [1]
+    assert b"".join(chunks) == VIDEO_BYTES[5:]
+    assert response["Content-Length"] == "91"
+
+
+@pytest.mark.django_db
+def test_a_bad_captions_language_is_told_on_its_own_field(client, practice, cesena_staff, media_root):
+    client.force_login(cesena_staff)
+    client.post(
+        f"/en/practices/{practice.pk}/media/videos/",
+        {"video-title": "Il caffè in video", "video-file": SimpleUploadedFile("cafe.mp4", MP4_HEAD, "video/mp4")},
+    )
+    video = PracticeVideo.objects.get()
+
+    response = client.post(
+        f"/en/practices/{practice.pk}/media/videos/{video.pk}/captions/",
+        {f"v{video.pk}-captions": SimpleUploadedFile("it.vtt", CAPTIONS_TEXT, "text/vtt"),
+         f"v{video.pk}-captions_language": "xx"},
+    )  # fmt: skip
+
+    assert response.status_code == 400
+    form = dict(response.context["videos"])[video]
+    assert form.errors["captions_language"] == ["Not an ISO 639-1 language code."]
+    video.refresh_from_db()
+    assert not video.has_captions
+
+
+@pytest.mark.django_db
+def test_a_photo_added_after_removals_comes_after_the_photos_that_stay(practice, cesena_staff, media_root):
+    first, second, _third = (
+        add_photo(practice, image=_photo(), alt_text=text, by=cesena_staff) for text in ("A", "B", "C")
+    )
+    remove_photo(first)
+    remove_photo(second)
+
+    add_photo(practice, image=_photo(), alt_text="D", by=cesena_staff)
+
+    # C was third (position 2); D goes after it at 3, where counting the photos would have put it at 1, before C.
+    assert [(photo.alt_text["it"], photo.position) for photo in practice.photos.all()] == [("C", 2), ("D", 3)]

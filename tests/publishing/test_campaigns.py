@@ -321,3 +321,26 @@ def test_a_kit_whose_file_is_gone_is_not_found_not_a_server_error(client, coordi
     Path(asset.file.path).unlink()
 
     assert client.get(f"/en/campaign/volunteer-2020/kits/{asset.pk}/").status_code == 404
+
+
+def test_the_coordinator_removes_items_from_the_plan_and_a_kit_takes_its_file(
+    client, coordinator, campaign, media_root, django_capture_on_commit_callbacks
+):  # fmt: skip
+    client.force_login(coordinator)
+    plan = "/en/campaigns/volunteer-2020/plan/"
+    client.post(plan + "message/", {"message-audience": "students", "message-text_en": "Meet the world at home."})
+    kit = SimpleUploadedFile("leaflet.pdf", PDF_BYTES, content_type="application/pdf")
+    client.post(plan + "asset/", {"asset-kind": "kit", "asset-title_en": "Leaflet", "asset-file": kit})
+    message, asset = campaign.messages.get(), campaign.assets.get()
+    stored = Path(asset.file.path)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        removed = client.post(f"{plan}asset/{asset.pk}/remove/")
+    client.post(f"{plan}message/{message.pk}/remove/")
+    unknown = client.post(f"{plan}poster/{message.pk}/remove/")
+
+    assert removed.status_code == 302
+    assert not campaign.assets.exists()
+    assert not campaign.messages.exists()
+    assert not stored.exists()
+    assert unknown.status_code == 404

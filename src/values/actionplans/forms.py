@@ -1,10 +1,10 @@
 from django import forms
-from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from values.actionplans.models import Action
 from values.actionplans.services import add_progress, save_action
+from values.core.forms import ServiceForm, ServiceMixin
 from values.core.text import pick
 from values.network.models import Organisation
 
@@ -23,7 +23,7 @@ FIELDS = [
 ]
 
 
-class ActionForm(forms.ModelForm):
+class ActionForm(ServiceMixin, forms.ModelForm):
     class Meta:
         model = Action
         fields = FIELDS
@@ -46,14 +46,11 @@ class ActionForm(forms.ModelForm):
     def save(self, plan, commit: bool = True) -> Action | None:
         data = dict(self.cleaned_data)
         partners = data.pop("partners")
-        try:
-            return save_action(plan, action=self.instance if self.instance.pk else None, partners=partners, **data)
-        except ValidationError as problem:
-            self.add_error(None, problem)
-            return None
+        action = self.instance if self.instance.pk else None
+        return self.call_service(save_action, plan, action=action, partners=partners, **data)
 
 
-class ProgressForm(forms.Form):
+class ProgressForm(ServiceForm):
     on = forms.DateField(label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}))
     note = forms.CharField(label=_("What happened"), widget=forms.Textarea(attrs={"rows": 3}))
     value = forms.DecimalField(label=_("Indicator value on that day"), required=False, max_digits=12, decimal_places=2)
@@ -63,8 +60,4 @@ class ProgressForm(forms.Form):
         super().__init__(*args, **kwargs)
 
     def save(self, action, *, by) -> object:
-        try:
-            return add_progress(action, by=by, **self.cleaned_data)
-        except ValidationError as problem:
-            self.add_error(None, problem)
-            return None
+        return self.call_service(add_progress, action, by=by, **self.cleaned_data)

@@ -7,24 +7,14 @@ from django.utils.translation import gettext_lazy as _
 from values.activities.enums import SessionKind
 from values.activities.models import Activity, Session
 from values.activities.services import nominate_participant, record_minutes, save_session, update_activity_details
+from values.core.forms import ServiceForm, ServiceMixin
 from values.core.text import pick
 from values.knowledge.enums import PracticeStatus
 from values.knowledge.models import Practice
 from values.network.models import Membership, User
 
 
-class _ServiceForm:
-    """Runs a service in save(); its ValidationError lands on the fields it names."""
-
-    def run(self, service, *args, **kwargs):
-        try:
-            return service(*args, **kwargs)
-        except ValidationError as problem:
-            self.add_error(None, problem)
-            return None
-
-
-class ActivityDetailsForm(_ServiceForm, forms.ModelForm):
+class ActivityDetailsForm(ServiceMixin, forms.ModelForm):
     class Meta:
         model = Activity
         fields = ["start", "end", "mode", "venue", "video_link", "capacity", "nomination_deadline"]
@@ -39,10 +29,10 @@ class ActivityDetailsForm(_ServiceForm, forms.ModelForm):
         pass
 
     def save(self, commit: bool = True) -> Activity | None:
-        return self.run(update_activity_details, self.instance, **self.cleaned_data)
+        return self.call_service(update_activity_details, self.instance, **self.cleaned_data)
 
 
-class SessionForm(_ServiceForm, forms.Form):
+class SessionForm(ServiceForm):
     kind = forms.ChoiceField(label=_("Kind"), choices=SessionKind.choices)
     title = forms.CharField(label=_("Title"), max_length=200)
     day = forms.DateField(label=_("Day"), widget=forms.DateInput(attrs={"type": "date"}))
@@ -98,7 +88,7 @@ class SessionForm(_ServiceForm, forms.Form):
             return None
 
 
-class NominationForm(_ServiceForm, forms.Form):
+class NominationForm(ServiceForm):
     membership = forms.ModelChoiceField(label=_("Person"), queryset=Membership.objects.none())
 
     def __init__(self, *args, activity: Activity, cities, **kwargs) -> None:
@@ -124,11 +114,11 @@ class NominationForm(_ServiceForm, forms.Form):
             return None
 
 
-class MinutesForm(_ServiceForm, forms.Form):
+class MinutesForm(ServiceForm):
     minutes = forms.CharField(label=_("Minutes"), widget=forms.Textarea(attrs={"rows": 8}), required=False)
     outcomes = forms.CharField(
         label=_("Outcomes for the host city's action plan"), widget=forms.Textarea(attrs={"rows": 5}), required=False
     )
 
     def save(self, activity: Activity) -> Activity | None:
-        return self.run(record_minutes, activity, **self.cleaned_data)
+        return self.call_service(record_minutes, activity, **self.cleaned_data)

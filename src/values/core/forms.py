@@ -2,8 +2,8 @@ from django import forms
 from django.core.exceptions import ValidationError
 
 
-class ServiceForm(forms.Form):
-    """A form whose save() calls one service and shows the service's ValidationError on its fields."""
+class ServiceMixin:
+    """For a form (or model form) whose save() calls one service and shows its ValidationError on its fields."""
 
     def call_service(self, service, *args, **kwargs):
         """The service's result, or None with the errors added to the form (a key it lacks goes on top)."""
@@ -16,3 +16,7 @@ class ServiceForm(forms.Form):
             for field, messages in problem.message_dict.items():
                 self.add_error(field if field in self.fields else None, messages)
             return None
+
+
+class ServiceForm(ServiceMixin, forms.Form):
+    """A form whose save() calls one service and shows the service's ValidationError on its fields."""

@@ -6,7 +6,7 @@ A file the storage lost is answered with 404, never with a server error.
 import re
 
 from django.core.files import File
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, StreamingHttpResponse
 
 _RANGE = re.compile(r"^bytes=(\d*)-(\d*)$")
 CHUNK = 64 * 1024
@@ -22,26 +22,39 @@ def open_stored(stored: File):
 
 def ranged_file_response(request: HttpRequest, stored: File, content_type: str) -> HttpResponse:
     """The whole file, or the one byte range the request asks for (206), or 416 when it is outside the file.
-    Several ranges in one request are answered with the whole file, which HTTP allows."""
-    try:
-        size = stored.size
-    except FileNotFoundError:
-        raise Http404("the file is gone from the storage") from None
+    Several ranges in one request are answered with the whole file, which HTTP allows. Either way the file
+    is streamed in chunks: a player asks for "bytes=0-" of a long video, which must not fill the memory."""
+    handle = open_stored(stored)
+    size = stored.size
     wanted = _requested_range(request.headers.get("Range", ""), size)
     if wanted is None:
-        response = FileResponse(open_stored(stored), content_type=content_type)
+        response = FileResponse(handle, content_type=content_type)
     elif wanted is False:
+        handle.close()
         response = HttpResponse(status=416)
         response["Content-Range"] = f"bytes */{size}"
     else:
         start, end = wanted
-        handle = open_stored(stored)
-        handle.seek(start)
-        response = HttpResponse(handle.read(end - start + 1), status=206, content_type=content_type)
-        handle.close()
+        response = StreamingHttpResponse(_chunks(handle, start, end), status=206, content_type=content_type)
+        response["Content-Length"] = str(end - start + 1)
         response["Content-Range"] = f"bytes {start}-{end}/{size}"
     response["Accept-Ranges"] = "bytes"
     return response
+
+
+def _chunks(handle, start: int, end: int):
+    """The bytes from `start` to `end` (inclusive), CHUNK at a time; the file is closed however it ends."""
+    try:
+        handle.seek(start)
+        remaining = end - start + 1
+        while remaining > 0:
+            chunk = handle.read(min(CHUNK, remaining))
+            if not chunk:
+                break
+            remaining -= len(chunk)
+            yield chunk
+    finally:
+        handle.close()
 
 
 def _requested_range(header: str, size: int) -> tuple[int, int] | bool | None:

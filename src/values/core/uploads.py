@@ -12,8 +12,11 @@ from pathlib import PurePath
 import webvtt
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.files.base import ContentFile
+from django.core.files.base import ContentFile, File
 from django.core.files.uploadedfile import UploadedFile
+from django.db import transaction
+from django.db.models import Model
+from django.db.models.fields.files import FieldFile
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from PIL import Image, ImageOps, UnidentifiedImageError
@@ -60,7 +63,7 @@ KIT = UploadKind(gettext_lazy("kit"), (PDF, JPEG, PNG, WEBP, ZIP), "MAX_KIT_MB")
 
 @dataclass(frozen=True)
 class CheckedUpload:
-    content: ContentFile
+    content: File
     format: Format
 
     @property
@@ -83,12 +86,14 @@ def check_upload(upload: UploadedFile, kind: UploadKind) -> CheckedUpload:
         )
     _check_claims(upload, found)
     upload.seek(0)
-    data = upload.read()
     if found in (JPEG, PNG, WEBP):
-        data = _clean_image(data, found)
-    elif found is VTT:
+        return CheckedUpload(ContentFile(_clean_image(upload.read(), found)), found)
+    if found is VTT:
+        data = upload.read()
         _check_captions(data)
-    return CheckedUpload(ContentFile(data), found)
+        return CheckedUpload(ContentFile(data), found)
+    # A video, PDF or archive is stored as it came, streamed from where Django spooled it, not read into memory.
+    return CheckedUpload(File(upload), found)
 
 
 def check_upload_field(
@@ -182,3 +187,34 @@ def _check_captions(data: bytes) -> None:
                 _("Caption %(number)d ends (%(end)s) before it starts (%(start)s).")
                 % {"number": number, "end": cue.end, "start": cue.start}
             )
+
+
+# -- a checked upload stored with its row ----------------------------------------------------------
+def store(field: FieldFile, checked: CheckedUpload, stem: str) -> None:
+    """Write the checked file under a name of ours (`stem` and the extension of its real format)."""
+    field.save(f"{stem}{checked.extension}", checked.content, save=False)
+
+
+def save_with_files(item: Model, *fields: FieldFile) -> None:
+    """Save the row; if the database refuses it, the files just written go too, so nothing is orphaned."""
+    try:
+        item.save()
+    except Exception:
+        for field in fields:
+            if field:
+                field.delete(save=False)
+        raise
+
+
+def delete_on_commit(field: FieldFile, name: str | None) -> None:
+    """Delete a file the row no longer names, once the change that replaced it is committed."""
+    if name:
+        storage = field.storage
+        transaction.on_commit(lambda: storage.delete(name))
+
+
+def delete_with_files(item: Model, *fields: FieldFile) -> None:
+    """Delete the row, then its files once the deletion is committed (a rolled-back one keeps them)."""
+    names = [(field.storage, field.name) for field in fields if field]
+    item.delete()
+    transaction.on_commit(lambda: [storage.delete(name) for storage, name in names])

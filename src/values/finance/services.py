@@ -12,7 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from values.core.uploads import RECEIPT, check_upload_field
+from values.core.uploads import RECEIPT, check_upload_field, delete_on_commit, save_with_files, store
 from values.finance.enums import DIRECT_CATEGORIES, ExpenseStatus
 from values.finance.models import BudgetLine, ExchangeRate, Expense, PartnerBudget, SubsistenceRate
 from values.finance.money import DEFAULT_INDIRECT_RATE, MoneyError, parse_money, to_euro
@@ -180,11 +180,10 @@ def submit_expense(
     expense.amount_eur, expense.description = to_euro(value, rate), description.strip()
     previous = expense.receipt.name if checked and expense.receipt else None
     if checked:
-        expense.receipt.save(f"receipt{checked.extension}", checked.content, save=False)
+        store(expense.receipt, checked, "receipt")
         expense.receipt_type = checked.format.mime
-    expense.save()
-    if previous:
-        transaction.on_commit(lambda: expense.receipt.storage.delete(previous))
+    save_with_files(expense, expense.receipt if checked else None)
+    delete_on_commit(expense.receipt, previous)
     return expense
 
 

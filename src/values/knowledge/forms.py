@@ -1,5 +1,4 @@
 from django import forms
-from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -22,7 +21,7 @@ from values.network.models import Organisation
 LEVEL_NAMES = {1: _("not started"), 2: _("emerging"), 3: _("established"), 4: _("embedded")}
 
 
-class SelfAssessmentForm(forms.Form):
+class SelfAssessmentForm(ServiceForm):
     """A score and its evidence for every standard; a standard left without a score is skipped."""
 
     assessed_on = forms.DateField(label=_("Assessed on"), widget=forms.DateInput(attrs={"type": "date"}))
@@ -56,15 +55,11 @@ class SelfAssessmentForm(forms.Form):
         if not scores:
             self.add_error(None, _("Score at least one standard."))
             return False
-        try:
-            record_self_assessment(organisation, scores=scores, on=data["assessed_on"], by=by)
-        except ValidationError as problem:
-            self.add_error(None, problem)
-            return False
-        return True
+        saved = self.call_service(record_self_assessment, organisation, scores=scores, on=data["assessed_on"], by=by)
+        return saved is not None
 
 
-class StandardForm(forms.Form):
+class StandardForm(ServiceForm):
     """A standard's id, theme and texts, one field per language of the programme."""
 
     key = forms.SlugField(label=_("Id"), max_length=16)
@@ -98,13 +93,10 @@ class StandardForm(forms.Form):
         data = self.cleaned_data
         texts = {name: {c: data[f"{name}_{c}"] for c in self.languages} for name in ("title", "statement")}
         levels = {str(n): {c: data[f"level_{n}_{c}"] for c in self.languages} for n in LEVELS}
-        try:
-            return save_standard(
-                self.programme, standard=self.standard, key=data["key"], theme=data["theme"], levels=levels, **texts
-            )
-        except ValidationError as problem:
-            self.add_error(None, problem)
-            return None
+        return self.call_service(
+            save_standard, self.programme, standard=self.standard, key=data["key"], theme=data["theme"], levels=levels,
+            **texts,
+        )  # fmt: skip
 
 
 def _initial(standard, languages) -> dict:
@@ -121,7 +113,7 @@ def _text_in(value, code: str) -> str:
     return value.get(code, "") if isinstance(value, dict) else value
 
 
-class PracticeForm(forms.Form):
+class PracticeForm(ServiceForm):
     organisation = forms.ModelChoiceField(label=_("Proposed by"), queryset=None)
     original_language = forms.ChoiceField(label=_("Language of these texts"))
     title = forms.CharField(label=_("Title"), max_length=200)
@@ -158,14 +150,10 @@ class PracticeForm(forms.Form):
     def save(self, *, by):
         data = dict(self.cleaned_data)
         texts = {name: data.pop(name) for name in ("title", "summary", "body", "results")}
-        try:
-            return save_practice(self.programme, practice=self.practice, by=by, texts=texts, **data)
-        except ValidationError as problem:
-            self.add_error(None, problem)
-            return None
+        return self.call_service(save_practice, self.programme, practice=self.practice, by=by, texts=texts, **data)
 
 
-class TranslationForm(forms.Form):
+class TranslationForm(ServiceForm):
     language = forms.CharField(label=_("Language code"), max_length=2, help_text=_("ISO 639-1, e.g. it, de, lv"))
     title = forms.CharField(label=_("Title"), max_length=200)
     summary = forms.CharField(label=_("Summary"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
@@ -175,11 +163,7 @@ class TranslationForm(forms.Form):
     def save(self, practice):
         data = dict(self.cleaned_data)
         language = data.pop("language").strip().lower()
-        try:
-            return translate_practice(practice, language=language, texts=data)
-        except ValidationError as problem:
-            self.add_error(None, problem)
-            return None
+        return self.call_service(translate_practice, practice, language=language, texts=data)
 
 
 # The languages a practice is usually written in: the partners' languages in the VALUES programme.
@@ -267,7 +251,7 @@ class CaptionsForm(ServiceForm):
     captions = forms.FileField(
         label=_("Captions (WebVTT)"), widget=forms.ClearableFileInput(attrs={"accept": ".vtt,text/vtt"})
     )
-    language = forms.CharField(label=_("Language of the captions"), max_length=2, required=False)
+    captions_language = forms.CharField(label=_("Language of the captions"), max_length=2, required=False)
 
     def save(self, video):
         return self.call_service(add_captions, video, **self.cleaned_data)

@@ -11,8 +11,18 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from values.core.positions import next_position
 from values.core.text import pick
-from values.core.uploads import CAPTIONS, PHOTO, VIDEO, CheckedUpload, check_upload_field
+from values.core.uploads import (
+    CAPTIONS,
+    PHOTO,
+    VIDEO,
+    check_upload_field,
+    delete_on_commit,
+    delete_with_files,
+    save_with_files,
+    store,
+)
 from values.knowledge.enums import PracticeStatus, TargetGroup
 from values.knowledge.models import LEVELS, BenchmarkStandard, Practice, PracticePhoto, PracticeVideo, SelfAssessment
 from values.knowledge.search import index_practice
@@ -224,21 +234,6 @@ def publish_practice(practice: Practice) -> Practice:
 
 
 # -- photos and videos ------------------------------------------------------------------------
-def _store(field, checked: CheckedUpload, stem: str) -> None:
-    field.save(f"{stem}{checked.extension}", checked.content, save=False)
-
-
-def _save_with_files(item, *fields) -> None:
-    """Save the row; if the database refuses it, the files just written go too, so nothing is orphaned."""
-    try:
-        item.save()
-    except Exception:
-        for field in fields:
-            if field:
-                field.delete(save=False)
-        raise
-
-
 @transaction.atomic
 def add_photo(practice: Practice, *, image: UploadedFile | None, alt_text: str, caption: str = "", by: User | None):
     """A photo with its alt text in the practice's original language; a photo without one is refused."""
@@ -254,10 +249,10 @@ def add_photo(practice: Practice, *, image: UploadedFile | None, alt_text: str, 
     photo = PracticePhoto(
         practice=practice, content_type=checked.format.mime, alt_text={language: alt_text.strip()},
         caption={language: caption.strip()} if caption.strip() else {}, uploaded_by=by,
-        position=practice.photos.count(),
+        position=next_position(practice.photos),
     )  # fmt: skip
-    _store(photo.image, checked, "photo")
-    _save_with_files(photo, photo.image)
+    store(photo.image, checked, "photo")
+    save_with_files(photo, photo.image)
     return photo
 
 
@@ -290,10 +285,10 @@ def add_video(
         content_type=checked_video.format.mime if checked_video else "", captions_language=language,
     )  # fmt: skip
     if checked_video:
-        _store(video.file, checked_video, "video")
+        store(video.file, checked_video, "video")
     if checked_captions:
-        _store(video.captions, checked_captions, "captions")
-    _save_with_files(video, video.file, video.captions)
+        store(video.captions, checked_captions, "captions")
+    save_with_files(video, video.file, video.captions)
     return video
 
 
@@ -305,34 +300,27 @@ def _captions_language(code: str, practice: Practice, errors: dict[str, list[str
 
 
 @transaction.atomic
-def add_captions(video: PracticeVideo, *, captions: UploadedFile | None, language: str = "") -> PracticeVideo:
+def add_captions(video: PracticeVideo, *, captions: UploadedFile | None, captions_language: str = "") -> PracticeVideo:
     """Give a video its WebVTT captions, or replace them."""
     errors: dict[str, list[str]] = {}
     if captions is None:
         errors["captions"] = [_("Choose a WebVTT file.")]
     checked = check_upload_field(captions, CAPTIONS, "captions", errors)
-    language = _captions_language(language, video.practice, errors)
+    language = _captions_language(captions_language, video.practice, errors)
     if errors:
         raise ValidationError(errors)
     previous = video.captions.name
-    _store(video.captions, checked, "captions")
+    store(video.captions, checked, "captions")
     video.captions_language = language
-    _save_with_files(video, video.captions)
-    if previous:
-        transaction.on_commit(lambda: video.captions.storage.delete(previous))
+    save_with_files(video, video.captions)
+    delete_on_commit(video.captions, previous)
     return video
 
 
 def remove_photo(photo: PracticePhoto) -> None:
-    _delete_with_files(photo, photo.image)
+    delete_with_files(photo, photo.image)
 
 
 def remove_video(video: PracticeVideo) -> None:
     """Remove a video with its file and captions."""
-    _delete_with_files(video, video.file, video.captions)
-
-
-def _delete_with_files(item, *fields) -> None:
-    names = [(field.storage, field.name) for field in fields if field]
-    item.delete()
-    transaction.on_commit(lambda: [storage.delete(name) for storage, name in names])
+    delete_with_files(video, video.file, video.captions)

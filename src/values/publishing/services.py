@@ -11,7 +11,8 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from values.core.uploads import KIT, check_upload_field
+from values.core.positions import next_position
+from values.core.uploads import KIT, check_upload_field, delete_with_files, save_with_files, store
 from values.knowledge.enums import PracticeStatus
 from values.programme.models import Programme, Theme
 from values.programme.queries import partners_of, themes_of
@@ -160,7 +161,7 @@ def add_message(campaign: Campaign, *, audience: str, text: dict[str, str]) -> C
     if errors:
         raise ValidationError(errors)
     return CampaignMessage.objects.create(
-        campaign=campaign, audience=audience.strip(), text=_texts(text), position=campaign.messages.count()
+        campaign=campaign, audience=audience.strip(), text=_texts(text), position=next_position(campaign.messages)
     )
 
 
@@ -182,19 +183,14 @@ def add_asset(campaign: Campaign, *, kind: str, title: dict[str, str], **source)
     errors: dict[str, list[str]] = {}
     if not _texts(title):
         errors["title"] = [_("Give the asset a title in at least one language.")]
-    asset = CampaignAsset(campaign=campaign, kind=kind, title=_texts(title), position=campaign.assets.count())
+    asset = CampaignAsset(campaign=campaign, kind=kind, title=_texts(title), position=next_position(campaign.assets))
     checked = _asset_source(asset, errors, **source)
     if errors:
         raise ValidationError(errors)
     if checked is not None:
         asset.content_type, asset.size = checked.format.mime, checked.content.size
-        asset.file.save(f"kit{checked.extension}", checked.content, save=False)
-    try:
-        asset.save()
-    except Exception:
-        if asset.file:
-            asset.file.delete(save=False)  # no file without its row
-        raise
+        store(asset.file, checked, "kit")
+    save_with_files(asset, asset.file)
     return asset
 
 
@@ -219,9 +215,7 @@ def _asset_source(asset: CampaignAsset, errors: dict, *, infographic: str = "", 
 
 def remove_campaign_item(item: CampaignMessage | CampaignChannel | CampaignAsset) -> None:
     """Take a message, channel (with its reach figures) or asset (with its file) out of the plan."""
-    if isinstance(item, CampaignAsset) and item.file:
-        item.file.delete(save=False)
-    item.delete()
+    delete_with_files(item, *([item.file] if isinstance(item, CampaignAsset) else []))
 
 
 def record_reach(channel: CampaignChannel, *, month: date, reach, engagements=None, note: str = "", by) -> ReachFigure:
