@@ -4,6 +4,8 @@ The programme file keeps either form; the database stores the same value, so an 
 gives back what was loaded.
 """
 
+from datetime import date
+
 from django.conf import settings
 from django.utils.translation import get_language
 
@@ -26,3 +28,8 @@ def pick(value: TranslatableText | None, language: str | None = None) -> str:
         if value.get(code):
             return value[code]
     return next((text for text in value.values() if text), "")
+
+
+def quarter_label(day: date) -> str:
+    """The quarter a day falls in, as the finance tables and the timeline write it: "2019-Q4"."""
+    return f"{day.year}-Q{(day.month - 1) // 3 + 1}"

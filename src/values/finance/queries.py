@@ -9,7 +9,7 @@ from django.db.models import Sum
 from django.utils.translation import gettext as _
 
 from values.core.templatetags.values_tags import amount, percent
-from values.core.text import pick
+from values.core.text import pick, quarter_label
 from values.finance.enums import DIRECT_CATEGORIES, CostCategory, ExpenseStatus
 from values.finance.models import BudgetLine, Expense, PartnerBudget, SubsistenceRate
 from values.finance.money import DEFAULT_INDIRECT_RATE, flat_rate, rate_of, round_cent, stated_rate_disagrees
@@ -208,7 +208,7 @@ def _sums(expenses, *keys: str) -> dict[tuple, Decimal]:
 def _quarters(expenses) -> dict[int, dict[str, Decimal]]:
     found: dict[int, dict[str, Decimal]] = {}
     for partner_id, spent_on, euros in expenses.values_list("partner_id", "spent_on", "amount_eur"):
-        label = f"{spent_on.year}-Q{(spent_on.month - 1) // 3 + 1}"
+        label = quarter_label(spent_on)
         quarter = found.setdefault(partner_id, {})
         quarter[label] = quarter.get(label, Decimal(0)) + euros
     return {pid: dict(sorted(q.items())) for pid, q in found.items()}

@@ -107,11 +107,24 @@ def practice_list(request: HttpRequest) -> HttpResponse:
     return render(request, "knowledge/practice_list.html", context)
 
 
-def practice_page(request: HttpRequest, practice_id: int) -> HttpResponse:
-    programme = programme_or_404()
-    practice = get_object_or_404(Practice.objects.select_related("organisation"), pk=practice_id, programme=programme)
+def _visible_practice(request: HttpRequest, practice_id: int) -> Practice:
+    practice = get_object_or_404(
+        Practice.objects.select_related("organisation"), pk=practice_id, programme=programme_or_404()
+    )
     if not can_see_practice(request.user, practice):
         raise Http404("no such practice")  # a proposal stays invisible, not merely forbidden
+    return practice
+
+
+def _editable_practice(request: HttpRequest, practice_id: int) -> Practice:
+    practice = get_object_or_404(Practice, pk=practice_id, programme=programme_or_404())
+    if not can_edit_practice(request.user, practice):
+        raise PermissionDenied
+    return practice
+
+
+def practice_page(request: HttpRequest, practice_id: int) -> HttpResponse:
+    practice = _visible_practice(request, practice_id)
     language = active_language()
     context = {
         "practice": practice,
@@ -145,10 +158,7 @@ def practice_edit(request: HttpRequest, practice_id: int | None = None) -> HttpR
 @login_required
 @require_http_methods(["GET", "POST"])
 def practice_translate(request: HttpRequest, practice_id: int) -> HttpResponse:
-    programme = programme_or_404()
-    practice = get_object_or_404(Practice, pk=practice_id, programme=programme)
-    if not can_edit_practice(request.user, practice):
-        raise PermissionDenied
+    practice = _editable_practice(request, practice_id)
     form = TranslationForm(request.POST or None)
     if request.method == "POST" and form.is_valid() and form.save(practice):
         messages.success(request, _("The translation was saved."))
@@ -174,13 +184,6 @@ def practice_publish(request: HttpRequest, practice_id: int) -> HttpResponse:
 
 
 # -- photos and videos ------------------------------------------------------------------------
-def _editable_practice(request: HttpRequest, practice_id: int) -> Practice:
-    practice = get_object_or_404(Practice, pk=practice_id, programme=programme_or_404())
-    if not can_edit_practice(request.user, practice):
-        raise PermissionDenied
-    return practice
-
-
 def _media_page(request: HttpRequest, practice: Practice, status: int = 200, **forms) -> HttpResponse:
     videos = [
         (video, forms.get(f"captions_{video.pk}") or CaptionsForm(prefix=f"v{video.pk}"))
@@ -248,9 +251,7 @@ def media_remove(request: HttpRequest, practice_id: int, part: str, item_id: int
 
 def media_file(request: HttpRequest, practice_id: int, part: str, item_id: int) -> HttpResponse:
     """A photo, video or captions file, to whoever may see its practice."""
-    practice = get_object_or_404(Practice, pk=practice_id, programme=programme_or_404())
-    if not can_see_practice(request.user, practice):
-        raise Http404("no such practice")
+    practice = _visible_practice(request, practice_id)
     stored, content_type = practice_file(practice, part, item_id)
     response = ranged_file_response(request, stored, content_type)
     public = practice.status == PracticeStatus.PUBLISHED

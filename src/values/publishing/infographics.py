@@ -18,7 +18,7 @@ from django.utils.translation import gettext_lazy, ngettext
 from values.activities.enums import ActivityKind, ParticipantStatus
 from values.activities.models import Participant
 from values.core.templatetags.values_tags import amount, country_name
-from values.core.text import active_language, pick
+from values.core.text import active_language, pick, quarter_label
 from values.finance.queries import budget_against_actual
 from values.knowledge.queries import themes_with_published_practices
 from values.network.enums import Role
@@ -160,7 +160,7 @@ def _timeline(programme: Programme) -> Infographic:
     """Visits and exchanges per quarter of the programme, from the accepted plan."""
     quarters = _quarters(programme.start, programme.end)
     counts = Counter(
-        (_quarter_of(start), kind) for start, kind in programme.scheduled_activities.values_list("start", "kind")
+        (quarter_label(start), kind) for start, kind in programme.scheduled_activities.values_list("start", "kind")
     )
     names = {ActivityKind.VISIT: _("Mentoring visits"), ActivityKind.EXCHANGE: _("Exchanges")}
     series = [(names[kind], [counts[(q, kind)] for q in quarters]) for kind in ActivityKind]
@@ -188,14 +188,10 @@ def _nonzero_summary(labels: list[str], series: list[tuple[str, list[int]]]) -> 
 def _quarters(start: date, end: date) -> list[str]:
     found, day = [], start.replace(day=1)
     while day <= end:
-        if _quarter_of(day) not in found:
-            found.append(_quarter_of(day))
+        if quarter_label(day) not in found:
+            found.append(quarter_label(day))
         day = date(day.year + day.month // 12, day.month % 12 + 1, 1)
     return found
-
-
-def _quarter_of(day: date) -> str:
-    return f"{day.year}-Q{(day.month - 1) // 3 + 1}"
 
 
 def _budget_against_actual(programme: Programme) -> Infographic:
