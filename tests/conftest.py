@@ -5,13 +5,18 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
+from django.test import Client
 from django.utils import translation
+from django_otp import DEVICE_ID_SESSION_KEY
+from django_otp.oath import totp
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from values.activities.models import Visit
 from values.activities.plan_services import execute_plan_run
 from values.activities.services import accept_plan_run
 from values.network.enums import Role
 from values.network.models import Organisation, User
+from values.network.permissions import requires_second_factor
 from values.network.services import create_account, grant_role
 from values.programme.models import PlanRun, Programme
 from values.programme.programme_file import read_programme_file
@@ -20,6 +25,8 @@ from values.programme.services import load_programme_file
 ROOT = Path(__file__).resolve().parent.parent
 VALUES_FILE = ROOT / "data" / "values.yaml"
 PASSWORD = "correct-horse-battery-staple"
+# The secret of RFC 6238's test vectors, so a test can compute the code an app would show.
+TOTP_KEY = "3132333435363738393031323334353637383930"
 
 # Playwright's sync API runs an event loop in the test thread; the ORM calls it makes are ours.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
@@ -30,6 +37,33 @@ def english_after_each_test():
     """A request to /it/… leaves Italian active in the test's thread: each test starts in English."""
     yield
     translation.activate(settings.LANGUAGE_CODE)
+
+
+def give_authenticator(user: User) -> TOTPDevice:
+    """A confirmed authenticator app with the known test key."""
+    return TOTPDevice.objects.create(user=user, name="authenticator", key=TOTP_KEY, confirmed=True)
+
+
+def authenticator_code(device: TOTPDevice, *, steps_ahead: int = 0) -> str:
+    """The code the app shows now (or `steps_ahead` 30-second steps later)."""
+    code = totp(device.bin_key, step=device.step, t0=device.t0 - steps_ahead * device.step, digits=device.digits)
+    return f"{code:0{device.digits}d}"
+
+
+@pytest.fixture(autouse=True)
+def test_client_signs_in_with_both_factors(monkeypatch):
+    """`client.login`/`force_login` sign in as a person would after typing their authenticator's code."""
+    plain_login = Client._login
+
+    def login_with_second_factor(self, user, backend=None):
+        plain_login(self, user, backend)
+        if requires_second_factor(user):
+            device = TOTPDevice.objects.filter(user=user, confirmed=True).first() or give_authenticator(user)
+            session = self.session
+            session[DEVICE_ID_SESSION_KEY] = device.persistent_id  # what django_otp.login() records
+            session.save()
+
+    monkeypatch.setattr(Client, "_login", login_with_second_factor)
 
 
 @pytest.fixture
@@ -53,7 +87,10 @@ def make_member(username: str, organisation_key: str, role: Role) -> User:
 
 @pytest.fixture
 def coordinator(programme) -> User:
-    return make_member("coordinator", "eurocities", Role.COORDINATOR)
+    """The coordinator, with an authenticator app (two-factor sign-in is required of coordinators)."""
+    user = make_member("coordinator", "eurocities", Role.COORDINATOR)
+    give_authenticator(user)
+    return user
 
 
 @pytest.fixture

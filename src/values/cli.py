@@ -16,6 +16,8 @@ DEMO_ENVIRONMENT = {
     "SESSION_COOKIE_SECURE": "0",
     "CSRF_COOKIE_SECURE": "0",
     "SECURE_HSTS_SECONDS": "0",
+    # The demo's accounts and passwords are printed for anyone to try; a deployment requires it.
+    "REQUIRE_SECOND_FACTOR": "0",
 }
 
 

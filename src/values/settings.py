@@ -45,6 +45,8 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
 ]
 
 MIDDLEWARE = [
@@ -55,7 +57,10 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "values.network.middleware.SessionIdleTimeoutMiddleware",
+    "values.network.middleware.SecondFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
 ]
@@ -63,6 +68,7 @@ MIDDLEWARE = [
 ROOT_URLCONF = "values.urls"
 WSGI_APPLICATION = "values.wsgi.application"
 AUTH_USER_MODEL = "network.User"
+AUTHENTICATION_BACKENDS = ["values.network.backends.ThrottledModelBackend"]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "home"
@@ -123,6 +129,23 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+
+# Sign-in protection. Failed sign-ins are counted per account and per address over a window;
+# past a limit, sign-in is refused (the right password included) until the window moves on.
+SIGN_IN_WINDOW_MINUTES = env_int("SIGN_IN_WINDOW_MINUTES", 15)
+SIGN_IN_FAILURES_PER_ACCOUNT = env_int("SIGN_IN_FAILURES_PER_ACCOUNT", 5)
+# Higher than per account: an office or a mobile network puts many people behind one address.
+SIGN_IN_FAILURES_PER_ADDRESS = env_int("SIGN_IN_FAILURES_PER_ADDRESS", 30)
+PASSWORD_RESETS_PER_HOUR_PER_ADDRESS = env_int("PASSWORD_RESETS_PER_HOUR_PER_ADDRESS", 5)
+PASSWORD_RESETS_PER_HOUR_PER_EMAIL = env_int("PASSWORD_RESETS_PER_HOUR_PER_EMAIL", 3)
+# Two-factor sign-in (TOTP with recovery codes) is required of coordinators, who approve money
+# and administer the site, and offered to everyone. `values demo` turns the requirement off.
+REQUIRE_SECOND_FACTOR = env_bool("REQUIRE_SECOND_FACTOR", True)
+OTP_TOTP_ISSUER = env_str("OTP_TOTP_ISSUER", "VALUES platform")
+OTP_TOTP_THROTTLE_FACTOR = 1  # seconds, doubled after each wrong code (django-otp)
+# A signed-in session ends after this long without a request, and in any case after SESSION_COOKIE_AGE.
+SESSION_IDLE_MINUTES = env_int("SESSION_IDLE_MINUTES", 60)
+SESSION_COOKIE_AGE = env_int("SESSION_MAX_HOURS", 12) * 3600
 
 # Languages of the interface; programme texts may carry more languages than these.
 LANGUAGE_CODE = "en"
@@ -195,6 +218,8 @@ SECURE_CSP = {
     "script-src": ["'self'"],
     "frame-ancestors": ["'none'"],
     "form-action": ["'self'"],
+    "base-uri": ["'none'"],
+    "object-src": ["'none'"],
 }
 
 LOGGING = {

@@ -1,6 +1,7 @@
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
+from django.views.generic import RedirectView
 from django.views.i18n import set_language
 
 from values.activities import calendar_views
@@ -18,6 +19,8 @@ urlpatterns += i18n_patterns(
     path("", include("values.actionplans.urls")),
     path("", include("values.publishing.urls")),
     path("accounts/", include("values.network.urls")),
+    # The admin signs in through the site's own sign-in: one throttle, one second factor.
+    path("admin/login/", RedirectView.as_view(pattern_name="login", query_string=True)),
     path("admin/", admin.site.urls),
 )
 

@@ -44,6 +44,15 @@ def test_deployment_check_reports_nothing_with_production_settings():
     assert result.stdout.strip() == "System check identified no issues (1 silenced)."
 
 
+def test_the_deployment_check_warns_when_two_factor_sign_in_is_not_required():
+    result = _python(
+        "-m", "values", "check", "--deploy", **PRODUCTION, REQUIRE_SECOND_FACTOR="0", SESSION_IDLE_MINUTES="1440"
+    )
+
+    assert "(values.W001) REQUIRE_SECOND_FACTOR is off" in result.stderr
+    assert "(values.W003) SESSION_IDLE_MINUTES is 1440" in result.stderr
+
+
 def test_without_a_secret_key_production_settings_refuse_to_start():
     result = _python("-c", "import django; django.setup()", DEBUG="0", DJANGO_SETTINGS_MODULE="values.settings")
 

@@ -1,15 +1,22 @@
 from typing import Any
 
 from django import forms
-from django.contrib.auth.forms import PasswordResetForm
+from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
+from django.core.exceptions import ValidationError
 from django.forms import inlineformset_factory
+from django.http import HttpRequest
 from django.template import loader
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
+from values.core.http import client_address
 from values.core.text import pick
 from values.network.codes import country_code, language_code
+from values.network.enums import AuditAction
 from values.network.models import Organisation, Person
+from values.network.services import record_audit
 from values.network.tasks import send_email
+from values.network.throttle import password_reset_allowed, sign_in_wait
 
 
 class OrganisationForm(forms.Form):
@@ -114,8 +121,57 @@ PeopleFormSet = inlineformset_factory(
 )
 
 
+class SignInForm(AuthenticationForm):
+    """Django's sign-in form, which says so when the throttle refuses (the password is then not checked)."""
+
+    throttled = False
+
+    def clean(self) -> dict[str, Any]:
+        try:
+            return super().clean()
+        except ValidationError:
+            wait = sign_in_wait(self.cleaned_data.get("username") or "", client_address(self.request))
+            if wait is None:
+                raise
+            self.throttled = True
+            minutes = max(1, round(wait.total_seconds() / 60))
+            raise ValidationError(
+                ngettext(
+                    "Too many failed sign-ins. Try again in %(minutes)d minute, or reset your password.",
+                    "Too many failed sign-ins. Try again in %(minutes)d minutes, or reset your password.",
+                    minutes,
+                )
+                % {"minutes": minutes},
+                code="throttled",
+            ) from None
+
+
+class SecondFactorForm(forms.Form):
+    code = forms.CharField(
+        label=_("Code"),
+        max_length=40,
+        help_text=_("The six digits your authenticator app shows, or one of your recovery codes."),
+        widget=forms.TextInput(
+            attrs={"autocomplete": "one-time-code", "autocapitalize": "none", "spellcheck": "false"}
+        ),
+    )
+
+
 class QueuedPasswordResetForm(PasswordResetForm):
-    """Sends the reset e-mail from the background worker, so the page answers at once."""
+    """Sends the reset e-mail from the background worker, so the page answers at once.
+
+    Mails are limited per e-mail address and per requesting address (`throttle`); past the limit
+    nothing is sent and the page says the same as always, so it never tells who has an account.
+    """
+
+    def save(self, *args: Any, request: HttpRequest | None = None, **kwargs: Any) -> None:
+        email = self.cleaned_data["email"].strip().lower()
+        address = client_address(request) if request is not None else None
+        if not password_reset_allowed(email, address):
+            record_audit(AuditAction.PASSWORD_RESET_THROTTLED, actor_name="", target=email, address=address)
+            return
+        record_audit(AuditAction.PASSWORD_RESET_REQUESTED, actor_name="", target=email, address=address)
+        super().save(*args, request=request, **kwargs)
 
     def send_mail(
         self,

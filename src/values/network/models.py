@@ -1,10 +1,15 @@
+import hashlib
+
+from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django_otp.models import Device, ThrottlingMixin, TimestampMixin
 
 from values.core.text import pick
-from values.network.enums import OrganisationKind, PersonRole, Role
+from values.network.enums import AuditAction, OrganisationKind, PersonRole, Role
 
 
 class User(AbstractUser):
@@ -94,3 +99,74 @@ class Membership(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} · {self.organisation} · {self.get_role_display()}"
+
+
+class AuditEntry(models.Model):
+    """One sensitive action: who (kept by name if the account goes), what, on what, from where."""
+
+    at = models.DateTimeField(_("when"), default=timezone.now, db_index=True)
+    actor = models.ForeignKey(
+        User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("by")
+    )
+    # The user name as typed or as it was then: a failed sign-in has a name but maybe no account.
+    actor_name = models.CharField(_("user name"), max_length=150, blank=True)
+    action = models.CharField(_("action"), max_length=40, choices=AuditAction)
+    target = models.CharField(_("on"), max_length=200, blank=True)
+    detail = models.JSONField(_("detail"), default=dict, blank=True)
+    address = models.GenericIPAddressField(_("address"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("audit entry")
+        verbose_name_plural = _("audit log")
+        ordering = ["-at", "-id"]
+        indexes = [
+            # The sign-in throttle counts recent failures per account and per address.
+            models.Index(fields=["action", "actor_name", "at"], name="audit_action_actor_at"),
+            models.Index(fields=["action", "address", "at"], name="audit_action_address_at"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.at:%Y-%m-%d %H:%M} {self.actor_name} {self.get_action_display()} {self.target}".strip()
+
+
+def recovery_code_digest(code: str) -> str:
+    """Codes carry 80 random bits, so a plain SHA-256 keeps them out of reach of a stolen database."""
+    normalised = "".join(code.split()).replace("-", "").lower()
+    return hashlib.sha256(normalised.encode()).hexdigest()
+
+
+class RecoveryCodeDevice(TimestampMixin, ThrottlingMixin, Device):
+    """A person's one-time recovery codes, kept as digests; each works once (django-otp device)."""
+
+    class Meta(Device.Meta):
+        verbose_name = _("recovery codes")
+        verbose_name_plural = _("recovery codes")
+
+    def get_throttle_factor(self) -> int:
+        return settings.OTP_TOTP_THROTTLE_FACTOR
+
+    def verify_token(self, token: str) -> bool:
+        allowed, _detail = self.verify_is_allowed()
+        if not allowed:
+            return False
+        used = self.codes.filter(digest=recovery_code_digest(str(token))).first()
+        if used is None:
+            self.throttle_increment()
+            return False
+        used.delete()
+        self.throttle_reset(commit=False)
+        self.set_last_used_timestamp(commit=False)
+        self.save()
+        return True
+
+
+class RecoveryCode(models.Model):
+    device = models.ForeignKey(RecoveryCodeDevice, on_delete=models.CASCADE, related_name="codes")
+    digest = models.CharField(max_length=64)
+
+    class Meta:
+        verbose_name = _("recovery code")
+        verbose_name_plural = _("recovery codes")
+
+    def __str__(self) -> str:
+        return f"{self.device.user} · {self.digest[:8]}…"

@@ -5,6 +5,7 @@ a coordinator changes everything. Views call `get_organisation_for_edit` first; 
 scoped before they are filtered.
 """
 
+from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
@@ -22,6 +23,22 @@ def is_coordinator(user: AnyUser) -> bool:
     if not user.is_authenticated or not user.is_active:
         return False
     return user.is_superuser or user.memberships.filter(role=Role.COORDINATOR).exists()
+
+
+def requires_second_factor(user: AnyUser) -> bool:
+    """Coordinators approve money (finance.permissions) and administer the site: they sign in with two factors."""
+    if not settings.REQUIRE_SECOND_FACTOR or not user.is_authenticated:
+        return False
+    return user.is_staff or is_coordinator(user)
+
+
+def can_disable_second_factor(user: AnyUser) -> bool:
+    """Whoever must sign in with two factors cannot turn them off; others may."""
+    return user.is_authenticated and not requires_second_factor(user)
+
+
+def can_read_audit_log(user: AnyUser) -> bool:
+    return is_coordinator(user)
 
 
 def can_change_organisation(user: AnyUser, organisation: Organisation) -> bool:
