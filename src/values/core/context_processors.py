@@ -1,11 +1,29 @@
+from urllib.parse import urlsplit
+
 from django.http import HttpRequest
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
 
 from values.network.permissions import can_plan, staff_cities
 
 
-def navigation(request: HttpRequest) -> dict[str, bool]:
-    """What the menu offers this user; the pages themselves check again."""
+def navigation(request: HttpRequest) -> dict[str, bool | str]:
+    """What the menu offers this user (the pages themselves check again), and where a language switch goes."""
     user = getattr(request, "user", None)
-    if user is None or not user.is_authenticated:
-        return {"show_plan": False}
-    return {"show_plan": can_plan(user) or bool(staff_cities(user))}
+    signed_in = user is not None and user.is_authenticated
+    return {
+        "show_plan": signed_in and (can_plan(user) or bool(staff_cities(user))),
+        "language_next": language_switch_target(request),
+    }
+
+
+def language_switch_target(request: HttpRequest) -> str:
+    """The page to show again in the new language: after a form was sent (and refused), the page that had
+    the form, since the address it was sent to takes only forms."""
+    if request.method in ("GET", "HEAD"):
+        return request.get_full_path()
+    referrer = request.headers.get("Referer", "")
+    if url_has_allowed_host_and_scheme(referrer, allowed_hosts={request.get_host()}):
+        parts = urlsplit(referrer)
+        return parts.path + (f"?{parts.query}" if parts.query else "")
+    return reverse("home")

@@ -26,6 +26,18 @@ def page_not_found(request: HttpRequest, exception: Exception | None = None) -> 
     return _error(request, 404, _("Page not found"), _("There is nothing at this address."))
 
 
+def method_not_allowed(request: HttpRequest, response: HttpResponse) -> HttpResponse:
+    """Django's bare 405 (a form's address opened as a page) with the layout and a way on; Allow is kept."""
+    page = _error(
+        request,
+        405,
+        _("This address takes a form"),
+        _("It is where a form is sent, not a page to open. Go back to the page with the form."),
+    )
+    page["Allow"] = response["Allow"]
+    return page
+
+
 def server_error(request: HttpRequest) -> HttpResponse:
     # No template context processors that could fail again: a plain page with the layout.
     return _error(request, 500, _("Something went wrong"), _("The error was logged. Please try again later."))

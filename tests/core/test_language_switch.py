@@ -1,0 +1,62 @@
+"""Switching language after a refused form, and a form's address opened as a page."""
+
+import re
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from values.knowledge.models import Theme
+from values.knowledge.services import save_practice
+from values.network.models import Organisation
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def practice(programme, cesena_staff, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    return save_practice(
+        programme, organisation=Organisation.objects.get(key="cesena"), by=cesena_staff, original_language="it",
+        texts={"title": "Caffè linguistico", "summary": "Volontari e nuovi arrivati."},
+        themes=[Theme.objects.get(key="C")],
+    )  # fmt: skip
+
+
+def _language_next(html: str) -> str:
+    return re.search(r'<input name="next" type="hidden" value="([^"]*)">', html).group(1)
+
+
+def test_after_a_failed_upload_the_language_switch_returns_to_the_page_with_the_form(client, practice, cesena_staff):
+    client.force_login(cesena_staff)
+    media_page = f"/en/practices/{practice.pk}/media/"
+    refused = client.post(
+        f"/en/practices/{practice.pk}/media/photos/",
+        {"image": SimpleUploadedFile("x.png", b"not an image", content_type="image/png"), "alt_text": "A café"},
+        HTTP_REFERER=f"http://testserver{media_page}",
+    )
+
+    switched = client.post("/i18n/setlang/", {"language": "it", "next": _language_next(refused.text)}, follow=True)
+
+    assert refused.status_code == 400
+    assert _language_next(refused.text) == media_page
+    assert switched.redirect_chain == [(f"/it/practices/{practice.pk}/media/", 302)]
+    assert switched.status_code == 200
+
+
+def test_without_a_referrer_the_language_switch_after_a_form_goes_home(client, practice, cesena_staff):
+    client.force_login(cesena_staff)
+
+    refused = client.post(f"/en/practices/{practice.pk}/media/photos/", {"alt_text": ""})
+
+    assert _language_next(refused.text) == "/en/"
+
+
+def test_a_forms_address_opened_as_a_page_says_so_with_the_layout(client, practice, cesena_staff):
+    client.force_login(cesena_staff)
+
+    response = client.get(f"/en/practices/{practice.pk}/media/photos/")
+
+    assert response.status_code == 405
+    assert response["Allow"] == "POST"
+    assert "<h1>This address takes a form</h1>" in response.text
+    assert response.text.count('<main id="main"') == 1
