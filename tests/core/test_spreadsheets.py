@@ -56,7 +56,6 @@ def test_reading_removes_exactly_one_quote():
     assert from_csv_cell("''quoted") == "'quoted"
     assert from_csv_cell("'") == ""
     assert from_csv_cell("plain") == "plain"
-    assert from_csv_cell(None) is None
 
 
 @few_examples

@@ -40,9 +40,9 @@ def to_csv_row(values: Iterable[Any]) -> list[Any]:
     return [to_csv_cell(value) for value in values]
 
 
-def from_csv_cell(text: str | None) -> str | None:
+def from_csv_cell(text: str) -> str:
     """The text that `to_csv_cell` wrote: one leading `'` fewer."""
-    if text is not None and text.startswith(QUOTE):
+    if text.startswith(QUOTE):
         return text[1:]
     return text
 
