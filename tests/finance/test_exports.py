@@ -2,6 +2,7 @@
 
 import io
 import re
+import zipfile
 from datetime import date
 from decimal import Decimal
 
@@ -14,6 +15,7 @@ from values.finance.exports import budget_summary_pdf, budget_workbook
 from values.finance.models import PartnerBudget
 from values.finance.queries import PartnerActuals, budget_against_actual
 from values.finance.services import approve_expense, save_budget_lines, submit_expense
+from values.network.models import Organisation
 from values.programme.models import Partner, Programme
 
 pytestmark = pytest.mark.django_db
@@ -118,6 +120,58 @@ def test_a_partner_without_budget_lines_has_empty_planned_cells(workbook):
     staff = row_of(workbook["riga"], "staff")
 
     assert figures(staff) == [None, Decimal("0"), None, Decimal("0")]
+
+
+# Organisation names a spreadsheet would run as formulas, given to the first partners by key.
+HOSTILE_NAMES = {
+    "amsterdam": '=HYPERLINK("http://evil.example","x")',
+    "bristol": "+1+1",
+    "brno": "-2+3",
+    "cesena": "@SUM(A1)",
+    "dusseldorf": "=cmd|' /C calc'!A0",
+    "eurocities": "'quoted",
+    "madrid": "#N/A",
+    "riga": "City of Riga",
+}
+
+
+@pytest.fixture
+def hostile_workbook(programme) -> bytes:
+    for key, name in HOSTILE_NAMES.items():
+        Organisation.objects.filter(key=key).update(name={"en": name})
+    return budget_workbook(programme, budget_against_actual(programme, today=TODAY))
+
+
+def test_organisation_names_are_written_as_their_exact_text_never_as_formulas(hostile_workbook):
+    workbook = openpyxl.load_workbook(io.BytesIO(hostile_workbook))
+
+    labels = {row[0].value: row[0] for row in workbook["Summary"].iter_rows(min_row=3)}
+    titles = {key: workbook[key]["A1"] for key in HOSTILE_NAMES}
+
+    assert {name: labels[name].data_type for name in HOSTILE_NAMES.values()} == dict.fromkeys(
+        HOSTILE_NAMES.values(), "s"
+    )
+    assert {key: (cell.value, cell.data_type) for key, cell in titles.items()} == {
+        "amsterdam": ('=HYPERLINK("http://evil.example","x"), in EUR', "s"),
+        "bristol": ("+1+1, in EUR", "s"),
+        "brno": ("-2+3, in EUR", "s"),
+        "cesena": ("@SUM(A1), in EUR", "s"),
+        "dusseldorf": ("=cmd|' /C calc'!A0, in EUR", "s"),
+        "eurocities": ("'quoted, in EUR", "s"),
+        "madrid": ("#N/A, in EUR", "s"),
+        "riga": ("City of Riga, in EUR", "s"),
+    }
+    assert labels["-2+3"].quotePrefix is True
+    assert labels["City of Riga"].quotePrefix is False
+
+
+def test_the_workbook_holds_no_formula_at_all(hostile_workbook):
+    archive = zipfile.ZipFile(io.BytesIO(hostile_workbook))
+    sheets = [name for name in archive.namelist() if name.startswith("xl/worksheets/sheet")]
+
+    assert len(sheets) == 1 + 18
+    assert [name for name in sheets if b"<f>" in archive.read(name) or b"<f " in archive.read(name)] == []
+    assert b'<is><t>=HYPERLINK("http://evil.example","x")</t></is>' in archive.read("xl/worksheets/sheet1.xml")
 
 
 # -- PDF -------------------------------------------------------------------------------------------

@@ -190,6 +190,61 @@ def test_the_csv_has_one_row_per_report_and_one_column_per_question(visit_report
     ]
 
 
+# Texts a spreadsheet would run as formulas, and the cells the CSV must hold for them.
+HOSTILE_CELLS = {
+    '=HYPERLINK("http://evil.example","x")': '\'=HYPERLINK("http://evil.example","x")',
+    "+1+1": "'+1+1",
+    "-2+3": "'-2+3",
+    "@SUM(A1)": "'@SUM(A1)",
+    "=cmd|' /C calc'!A0": "'=cmd|' /C calc'!A0",
+    "'quoted": "''quoted",
+    "A buddy scheme": "A buddy scheme",
+}
+
+
+def test_answers_a_spreadsheet_would_evaluate_are_written_as_text(visit, visit_template):
+    reports = [
+        hand_built_report(
+            visit, visit_template, username=f"p{n}", name=f"Person {n}", city="cesena", answers=[text, None]
+        )
+        for n, text in enumerate(HOSTILE_CELLS)
+    ]
+
+    rows = rows_of(reports_csv(reports, questions_of(reports)))
+
+    assert [row[len(FIXED_COLUMNS)] for row in rows[1:]] == list(HOSTILE_CELLS.values())
+
+
+def test_names_headings_and_choices_a_spreadsheet_would_evaluate_are_written_as_text(visit, programme):
+    questions = [
+        {"kind": "short_text", "text": "+1+1", "help_text": "", "required": False, "choices": []},
+        {"kind": "multiple_choice", "text": "Which?", "help_text": "", "required": False, "choices": ["-2+3", "B"]},
+    ]
+    template = save_template(programme, title="=cmd|' /C calc'!A0", description="", questions=questions)
+    Organisation.objects.filter(key="cesena").update(name={"en": "@SUM(A1)"})
+    report = hand_built_report(
+        visit, template, username="giulia", name='=HYPERLINK("http://evil.example","x") Neri', city="cesena",
+        answers=["'quoted", ["-2+3", "B"]],
+    )  # fmt: skip
+
+    rows = rows_of(reports_csv([report], questions_of([report])))
+
+    assert rows[0][len(FIXED_COLUMNS) :] == ["'=cmd|' /C calc'!A0: +1+1", "'=cmd|' /C calc'!A0: Which?"]
+    assert rows[1][FIXED_COLUMNS.index("participant")] == '\'=HYPERLINK("http://evil.example","x") Neri'
+    assert rows[1][FIXED_COLUMNS.index("city")] == "'@SUM(A1)"
+    assert rows[1][len(FIXED_COLUMNS) :] == ["''quoted", "'-2+3; B"]
+
+
+def test_number_answers_stay_numbers_even_when_negative(exchange, exchange_template):
+    report = hand_built_report(
+        exchange, exchange_template, username="camille", name="Camille Roux", city="toulouse", answers=[3, "-12.5"]
+    )
+
+    rows = rows_of(reports_csv([report], questions_of([report])))
+
+    assert rows[1][len(FIXED_COLUMNS) :] == ["3", "-12.5"]
+
+
 def test_the_csv_gives_the_submission_date_in_local_time(visit_report):
     visit_report.submitted_at = datetime(2019, 9, 20, 22, 30, tzinfo=UTC)  # 00:30 on 21 September in Brussels
 

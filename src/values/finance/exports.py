@@ -17,6 +17,7 @@ from openpyxl.styles import Alignment, Font
 from openpyxl.worksheet.worksheet import Worksheet
 
 from values.core.pdf import html_to_pdf
+from values.core.spreadsheets import append_xlsx_row
 from values.finance.queries import PartnerActuals
 
 if TYPE_CHECKING:  # programme imports finance; finance names programme's types only for checking
@@ -26,6 +27,7 @@ MONEY_FORMAT = "#,##0.00"
 SHEET_TITLE_MAX = 31  # Excel refuses longer sheet names
 NOT_IN_SHEET_TITLES = re.compile(r"[\\/?*\[\]:]")  # characters Excel refuses in sheet names
 BOLD = Font(bold=True)
+TITLE = Font(bold=True, size=13)
 OVER_BUDGET = Font(color="A3121F")
 WRAPPED = Alignment(wrap_text=True, vertical="top")
 
@@ -98,21 +100,24 @@ def budget_workbook(programme: "Programme", actuals: list[PartnerActuals]) -> by
 def _summary_sheet(sheet: Worksheet, programme: "Programme", actuals: list[PartnerActuals]) -> None:
     sheet.title = "Summary"  # not translated: a fixed name that readers and scripts can rely on
     title = _("%(acronym)s (%(code)s): budget against actual, in %(currency)s")
-    sheet.append([title % {"acronym": programme.acronym, "code": programme.code, "currency": programme.currency}])
-    sheet["A1"].font = Font(bold=True, size=13)
+    _title(sheet, title % {"acronym": programme.acronym, "code": programme.code, "currency": programme.currency})
     _write_table(sheet, _summary_headers(), summary_table(actuals))
     _set_widths(sheet, first=40, others=16, count=6)
 
 
 def _partner_sheet(sheet: Worksheet, partner: PartnerActuals) -> None:
-    sheet.append([_("%(partner)s, in %(currency)s") % {"partner": partner.name, "currency": partner.currency}])
-    sheet["A1"].font = Font(bold=True, size=13)
+    _title(sheet, _("%(partner)s, in %(currency)s") % {"partner": partner.name, "currency": partner.currency})
     _write_table(sheet, _category_headers(), category_table(partner))
     sheet.append([])
     _append(sheet, [_("Quarter"), _("Spent")], bold=True)
     for quarter, spent in partner.by_quarter.items():
         _append(sheet, [quarter, spent])
     _set_widths(sheet, first=32, others=16, count=5)
+
+
+def _title(sheet: Worksheet, text: str) -> None:
+    (cell,) = append_xlsx_row(sheet, [text])
+    cell.font = TITLE
 
 
 def _write_table(sheet: Worksheet, headers: list[str], table: Table) -> None:
@@ -124,9 +129,9 @@ def _write_table(sheet: Worksheet, headers: list[str], table: Table) -> None:
 
 
 def _append(sheet: Worksheet, values: list, *, bold: bool = False, over_budget: bool = False) -> None:
-    # Decimals go in as they are: a float would lose cents in the funder's figures.
-    sheet.append(values)
-    for cell in sheet[sheet.max_row]:
+    # Decimals go in as they are: a float would lose cents in the funder's figures. Texts such as
+    # an organisation's name go in as text, never as a formula (core.spreadsheets).
+    for cell in append_xlsx_row(sheet, values):
         if isinstance(cell.value, Decimal):
             cell.number_format = MONEY_FORMAT
             if over_budget:

@@ -1,8 +1,10 @@
 """Practices to and from JSON and CSV: what `values export_practices` writes, `import_practices` reads.
 
 Translations travel as one column (CSV) or one mapping (JSON) per text and language;
-themes and target groups as lists (CSV: separated by ";"). An import checks every row before
-it changes anything, and names the row and the key of each problem.
+themes and target groups as lists (CSV: separated by ";"). A CSV text that a spreadsheet would
+run as a formula is written with a leading "'", which the import removes (`core.spreadsheets`), so
+that export, import and export give the same file. An import checks every row before it changes
+anything, and names the row and the key of each problem.
 """
 
 import csv
@@ -13,6 +15,7 @@ from typing import Any
 
 from django.db import transaction
 
+from values.core.spreadsheets import from_csv_cell, to_csv_cell
 from values.knowledge.enums import PracticeStatus, TargetGroup
 from values.knowledge.models import Practice
 from values.knowledge.search import index_practice
@@ -53,19 +56,20 @@ def to_csv(records: list[dict]) -> str:
     languages = sorted({code for r in records for name in PRACTICE_TEXTS for code in r[name]})
     text_columns = [f"{name}_{code}" for name in PRACTICE_TEXTS for code in languages]
     stream = io.StringIO()
-    writer = csv.DictWriter(stream, fieldnames=[*SCALAR_FIELDS, *text_columns])
-    writer.writeheader()
+    fieldnames = [*SCALAR_FIELDS, *text_columns]
+    writer = csv.DictWriter(stream, fieldnames=fieldnames)
+    writer.writerow({name: to_csv_cell(name) for name in fieldnames})
     for record in records:
         row = {field: record[field] for field in SCALAR_FIELDS}
         row["themes"], row["target_groups"] = ";".join(record["themes"]), ";".join(record["target_groups"])
         row.update({f"{name}_{code}": record[name].get(code, "") for name in PRACTICE_TEXTS for code in languages})
-        writer.writerow({key: "" if value is None else value for key, value in row.items()})
+        writer.writerow({key: "" if value is None else to_csv_cell(value) for key, value in row.items()})
     return stream.getvalue()
 
 
 def records_from_csv(text: str) -> list[dict]:
     records = []
-    for row in csv.DictReader(io.StringIO(text)):
+    for row in _csv_rows(text):
         record: dict[str, Any] = {field: row.get(field, "") for field in SCALAR_FIELDS}
         record["themes"] = [t for t in (row.get("themes") or "").split(";") if t]
         record["target_groups"] = [g for g in (row.get("target_groups") or "").split(";") if g]
@@ -78,6 +82,21 @@ def records_from_csv(text: str) -> list[dict]:
         record["period_end"] = record["period_end"] or None
         records.append(record)
     return records
+
+
+def _csv_rows(text: str):
+    """The rows as mappings of column to text, each cell as `to_csv` was given it; ValueError for a row
+    with more cells than the header has columns, or a file the csv module cannot parse."""
+    reader = csv.DictReader(io.StringIO(text))
+    try:
+        reader.fieldnames = [from_csv_cell(name) for name in reader.fieldnames or ()]
+        for row in reader:
+            if None in row:  # DictReader's key for the cells past the last column
+                raise ValueError(f"line {reader.line_num}: more cells than the header has columns")
+            # A short row's missing cells are None.
+            yield {key: None if value is None else from_csv_cell(value) for key, value in row.items()}
+    except csv.Error as problem:
+        raise ValueError(f"line {reader.line_num}: {problem}") from None
 
 
 def records_from_json(text: str) -> list[dict]:

@@ -2,11 +2,14 @@
 
 import csv
 import io
+from decimal import Decimal, InvalidOperation
 
 from django.template.loader import render_to_string
 from django.utils import timezone
 
 from values.core.pdf import html_to_pdf
+from values.core.spreadsheets import to_csv_row
+from values.reports.enums import QuestionKind
 from values.reports.models import Question, Report
 
 FIXED_COLUMNS = (
@@ -26,11 +29,24 @@ FIXED_COLUMNS = (
 def reports_csv(reports: list[Report], questions: list[Question]) -> str:
     stream = io.StringIO()
     writer = csv.writer(stream)
-    writer.writerow([*FIXED_COLUMNS, *(_question_heading(q) for q in questions)])
+    # Every text as text: a name or an answer like =HYPERLINK(...) must not run in a spreadsheet.
+    writer.writerow(to_csv_row([*FIXED_COLUMNS, *(_question_heading(q) for q in questions)]))
     for report in reports:
         answers = report.answers
-        writer.writerow([*_fixed_values(report), *(answer_text(answers.get(str(q.pk))) for q in questions)])
+        writer.writerow(
+            to_csv_row([*_fixed_values(report), *(_answer_cell(q, answers.get(str(q.pk))) for q in questions)])
+        )
     return stream.getvalue()
+
+
+def _answer_cell(question: Question, value) -> str | Decimal:
+    """A number answer as a number, so that -12.5 stays an amount and is not marked as text."""
+    if question.kind == QuestionKind.NUMBER and value is not None:
+        try:
+            return Decimal(str(value))
+        except InvalidOperation:
+            pass  # an answer stored before the number check: shown as the text it is
+    return answer_text(value)
 
 
 def reports_pdf(reports: list[Report], questions: list[Question], *, title: str) -> bytes:
