@@ -6,7 +6,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from tests.core.test_uploads import CAPTIONS_TEXT, MP4_HEAD, photo_bytes
+from tests.core.test_uploads import CAPTIONS_TEXT, FTYP, MP4_BYTES, photo_bytes
 from values.knowledge.models import Practice, PracticePhoto, PracticeVideo
 from values.knowledge.services import add_photo, add_video, publish_practice, remove_photo, save_practice
 from values.network.models import Organisation
@@ -96,7 +96,7 @@ def test_a_video_without_captions_blocks_publishing_until_captions_are_added(
     client.force_login(cesena_staff)
     client.post(
         f"/en/practices/{practice.pk}/media/videos/",
-        {"video-title": "Il caffè in video", "video-file": SimpleUploadedFile("cafe.mp4", MP4_HEAD, "video/mp4")},
+        {"video-title": "Il caffè in video", "video-file": SimpleUploadedFile("cafe.mp4", MP4_BYTES, "video/mp4")},
     )
     video = PracticeVideo.objects.get()
     client.force_login(coordinator)
@@ -151,7 +151,7 @@ def test_a_video_without_captions_blocks_publishing_until_captions_are_added(
 )  # fmt: skip
 def test_a_bad_video_is_refused_naming_the_field(client, practice, cesena_staff, media_root, data, field, message):
     uploads = {
-        "mp4": SimpleUploadedFile("v.mp4", MP4_HEAD, "video/mp4"),
+        "mp4": SimpleUploadedFile("v.mp4", MP4_BYTES, "video/mp4"),
         "jpg-as-mp4": SimpleUploadedFile("v.mp4", photo_bytes(), "video/mp4"),
         "srt": SimpleUploadedFile("c.vtt", b"1\n00:00:01,000 --> 00:00:02,000\nHi\n"),
         "vtt": SimpleUploadedFile("c.vtt", CAPTIONS_TEXT),
@@ -224,8 +224,8 @@ def test_the_photo_service_refuses_blank_alt_text_whoever_calls_it(practice, med
     assert _files(media_root) == []
 
 
-# An MP4 header and then 72 different bytes, so that every part is told from every other.
-VIDEO_BYTES = MP4_HEAD[:24] + bytes(range(72))
+# An MP4 of 96 bytes whose index (moov) holds 64 different bytes, so that every part is told from every other.
+VIDEO_BYTES = FTYP + b"\x00\x00\x00\x48moov" + bytes(range(64))
 
 
 @pytest.mark.django_db
@@ -291,7 +291,7 @@ def test_a_bad_captions_language_is_told_on_its_own_field(client, practice, cese
     client.force_login(cesena_staff)
     client.post(
         f"/en/practices/{practice.pk}/media/videos/",
-        {"video-title": "Il caffè in video", "video-file": SimpleUploadedFile("cafe.mp4", MP4_HEAD, "video/mp4")},
+        {"video-title": "Il caffè in video", "video-file": SimpleUploadedFile("cafe.mp4", MP4_BYTES, "video/mp4")},
     )
     video = PracticeVideo.objects.get()
 
