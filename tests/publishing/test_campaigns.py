@@ -287,6 +287,8 @@ def test_a_kit_downloads_from_the_public_page(client, coordinator, campaign, med
     assert "(PDF, 45\xa0bytes)" in page.text  # 45 bytes: the size the reader will download
     assert download["Content-Type"] == "application/pdf"
     assert download["Content-Disposition"] == f'attachment; filename="volunteer-2020-{asset.pk}.pdf"'
+    assert download["X-Content-Type-Options"] == "nosniff"
+    assert download["Content-Security-Policy"] == "sandbox; default-src 'none'"  # whatever script the file holds
     assert b"".join(download.streaming_content) == PDF_BYTES
 
 
