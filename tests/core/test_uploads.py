@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image, PngImagePlugin
 
+from values.core.pdf import html_to_pdf
 from values.core.uploads import CAPTIONS, JPEG, KIT, PDF, PHOTO, PNG, RECEIPT, VIDEO, VTT, WEBP, check_upload
 
 GPS_TAG = 0x8825  # EXIF GPSInfo
@@ -473,3 +474,12 @@ def test_a_zip_with_an_unusual_compression_is_refused_by_name():
         "“poster.png” in the ZIP archive is compressed in a way common tools cannot unpack; "
         "use the usual ZIP compression (deflate)."
     ]
+
+
+def test_a_truncated_image_is_still_refused_once_a_pdf_was_made_in_the_process():
+    html_to_pdf("<p>WeasyPrint, once imported, told Pillow to accept truncated images.</p>")
+
+    with pytest.raises(ValidationError) as refused:
+        check_upload(upload("cut.png", png_header(20, 10)), PHOTO)
+
+    assert refused.value.messages == ["The image cannot be read: it is damaged or incomplete."]

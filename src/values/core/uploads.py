@@ -184,7 +184,8 @@ def _check_claims(upload: UploadedFile, found: Format) -> None:
 def _check_pixels(upload: UploadedFile, found: Format) -> None:
     """Refuse an image too large to decode, from the size its header states, before a single pixel is decoded.
 
-    A PNG of one colour and 13,000 × 13,000 pixels packs into a few hundred kilobytes and decodes into 169 MB.
+    A PNG of one colour and 13,000 × 13,000 pixels packs into a few hundred kilobytes and decodes into hundreds of
+    megabytes.
     """
     width, height = _stated_size(upload, found)
     limit = settings.MAX_IMAGE_MEGAPIXELS
