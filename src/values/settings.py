@@ -96,11 +96,16 @@ TEMPLATES = [
 # Database: DATABASE_URL, or SQLite (WAL) under var/.
 DATABASE_URL = env_str("DATABASE_URL", f"sqlite:///{VAR_DIR / 'values.sqlite3'}")
 DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=env_int("CONN_MAX_AGE", 0))}
+# Seconds a write waits for another's to finish before it fails with "database is locked".
+SQLITE_TIMEOUT_SECONDS = env_int("SQLITE_TIMEOUT_SECONDS", 20)
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["OPTIONS"] = {
-        # WAL lets the web app read while the worker writes; IMMEDIATE avoids lock upgrades.
-        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=5000;",
+        # WAL lets the web app read while the worker writes; IMMEDIATE takes the write lock at BEGIN, so a
+        # transaction never fails halfway on a lock upgrade. The busy timeout is sqlite3's own `timeout`: a
+        # busy_timeout pragma in init_command would silently replace it.
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
         "transaction_mode": "IMMEDIATE",
+        "timeout": SQLITE_TIMEOUT_SECONDS,
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -170,6 +175,11 @@ MAX_VIDEO_MB = env_int("MAX_VIDEO_MB", 200)
 MAX_CAPTIONS_MB = env_int("MAX_CAPTIONS_MB", 1)
 MAX_RECEIPT_MB = env_int("MAX_RECEIPT_MB", 10)
 MAX_KIT_MB = env_int("MAX_KIT_MB", 50)
+# An image's size in pixels, read from its header before it is decoded; phone photos have 12 to 24 megapixels.
+MAX_IMAGE_MEGAPIXELS = env_int("MAX_IMAGE_MEGAPIXELS", 40)
+# A ZIP kit's number of files and size unpacked, counted as it is decompressed (headers can lie).
+MAX_KIT_FILES = env_int("MAX_KIT_FILES", 500)
+MAX_KIT_UNPACKED_MB = env_int("MAX_KIT_UNPACKED_MB", 100)
 # Files above this size are streamed to a temporary file instead of held in memory.
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 STORAGES = {

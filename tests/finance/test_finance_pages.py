@@ -7,6 +7,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from tests.conftest import make_member
+from tests.core.test_uploads import photo_bytes
 from values.activities.models import Exchange, Participant
 from values.finance.models import BudgetLine, ExchangeRate, Expense
 from values.network.enums import Role
@@ -161,6 +162,31 @@ def test_the_rates_page_has_a_plain_title_and_one_subsistence_section(client, co
 
     assert "<title>Exchange rates · VALUES</title>" in page
     assert page.count('id="subsistence-heading"') == 1
+
+
+# A PDF that runs a script when it is opened: a receipt is saved to disk, never shown in the site's pages.
+SCRIPTED_PDF = b"%PDF-1.4\n1 0 obj<</Type/Catalog/OpenAction<</S/JavaScript/JS(app.alert(1))>>>>endobj\n%%EOF\n"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("upload", "content_type", "extension"),
+    [(SimpleUploadedFile("t.pdf", SCRIPTED_PDF, "application/pdf"), "application/pdf", ".pdf"),
+     (SimpleUploadedFile("t.jpg", photo_bytes(), "image/jpeg"), "image/jpeg", ".jpg")],
+    ids=["pdf", "jpeg"],
+)  # fmt: skip
+def test_a_receipt_is_a_sandboxed_download_never_shown_inline(client, cesena_staff, upload, content_type, extension):
+    client.force_login(cesena_staff)
+    _submit(client, receipt=upload)
+    expense = Expense.objects.get()
+
+    receipt = client.get(f"/en/finance/expenses/{expense.pk}/receipt/")
+
+    assert receipt["Content-Type"] == content_type
+    assert receipt["Content-Disposition"] == f'attachment; filename="receipt-{expense.pk}{extension}"'
+    assert receipt["X-Content-Type-Options"] == "nosniff"
+    assert receipt["Content-Security-Policy"] == "sandbox; default-src 'none'"
+    assert receipt["Cache-Control"] == "private, no-store"
 
 
 @pytest.mark.django_db

@@ -6,7 +6,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from tests.core.test_uploads import CAPTIONS_TEXT, MP4_HEAD, photo_bytes
+from tests.core.test_uploads import CAPTIONS_TEXT, FTYP, MP4_BYTES, photo_bytes, png_header
 from values.knowledge.models import Practice, PracticePhoto, PracticeVideo
 from values.knowledge.services import add_photo, add_video, publish_practice, remove_photo, save_practice
 from values.network.models import Organisation
@@ -67,12 +67,17 @@ def test_a_photo_with_alt_text_is_shown_on_the_practice(client, practice, cesena
         ({"photo-alt_text": ""}, "alt_text", "This field is required."),
         ({"photo-image": "png"}, "image", "named “cafe.png” but its content is JPEG"),
         ({"photo-image": "html"}, "image", "this file is an unknown format"),
+        # The audit's upload that took the demo down: a PNG of 13,000 × 13,000 pixels, refused from its header.
+        ({"photo-image": "huge"}, "image", "The image is 13000 × 13000 pixels (169.0 megapixels); the limit is 40"),
     ],
 )
 def test_a_bad_photo_is_refused_naming_the_field_and_nothing_is_kept(
     client, practice, cesena_staff, media_root, data, field, message
 ):  # fmt: skip
-    image = {"png": _photo("cafe.png"), "html": _photo(content=b"<script>x</script>")}.get(data.get("photo-image"))
+    image = {
+        "png": _photo("cafe.png"), "html": _photo(content=b"<script>x</script>"),
+        "huge": _photo("huge.png", png_header(13000, 13000), "image/png"),
+    }.get(data.get("photo-image"))  # fmt: skip
     post = {
         "photo-image": image or _photo(),
         "photo-alt_text": "A café",
@@ -96,7 +101,7 @@ def test_a_video_without_captions_blocks_publishing_until_captions_are_added(
     client.force_login(cesena_staff)
     client.post(
         f"/en/practices/{practice.pk}/media/videos/",
-        {"video-title": "Il caffè in video", "video-file": SimpleUploadedFile("cafe.mp4", MP4_HEAD, "video/mp4")},
+        {"video-title": "Il caffè in video", "video-file": SimpleUploadedFile("cafe.mp4", MP4_BYTES, "video/mp4")},
     )
     video = PracticeVideo.objects.get()
     client.force_login(coordinator)
@@ -138,6 +143,7 @@ def test_a_video_without_captions_blocks_publishing_until_captions_are_added(
         ({"video-title": "Plain", "video-url": "http://video.example/1"}, "url", "starts with https://"),
         ({"video-title": "Script", "video-url": "javascript:alert(1)"}, "url", "starts with https://"),
         ({"video-title": "Photo", "video-file": "jpg-as-mp4"}, "file", "A video must be MP4, WebM; this file is JPEG"),
+        ({"video-title": "Fake", "video-file": "ftyp-only"}, "file", "not a valid MP4 file: the box at byte 24"),
         (
             {"video-title": "Bad captions", "video-url": "https://video.example/1", "video-captions": "srt"},
             "captions", "this file is an unknown format",
@@ -151,8 +157,9 @@ def test_a_video_without_captions_blocks_publishing_until_captions_are_added(
 )  # fmt: skip
 def test_a_bad_video_is_refused_naming_the_field(client, practice, cesena_staff, media_root, data, field, message):
     uploads = {
-        "mp4": SimpleUploadedFile("v.mp4", MP4_HEAD, "video/mp4"),
+        "mp4": SimpleUploadedFile("v.mp4", MP4_BYTES, "video/mp4"),
         "jpg-as-mp4": SimpleUploadedFile("v.mp4", photo_bytes(), "video/mp4"),
+        "ftyp-only": SimpleUploadedFile("v.mp4", FTYP + b"\x00" * 64, "video/mp4"),  # the audit's fake MP4
         "srt": SimpleUploadedFile("c.vtt", b"1\n00:00:01,000 --> 00:00:02,000\nHi\n"),
         "vtt": SimpleUploadedFile("c.vtt", CAPTIONS_TEXT),
     }
@@ -224,8 +231,8 @@ def test_the_photo_service_refuses_blank_alt_text_whoever_calls_it(practice, med
     assert _files(media_root) == []
 
 
-# An MP4 header and then 72 different bytes, so that every part is told from every other.
-VIDEO_BYTES = MP4_HEAD[:24] + bytes(range(72))
+# An MP4 of 96 bytes whose index (moov) holds 64 different bytes, so that every part is told from every other.
+VIDEO_BYTES = FTYP + b"\x00\x00\x00\x48moov" + bytes(range(64))
 
 
 @pytest.mark.django_db
@@ -291,7 +298,7 @@ def test_a_bad_captions_language_is_told_on_its_own_field(client, practice, cese
     client.force_login(cesena_staff)
     client.post(
         f"/en/practices/{practice.pk}/media/videos/",
-        {"video-title": "Il caffè in video", "video-file": SimpleUploadedFile("cafe.mp4", MP4_HEAD, "video/mp4")},
+        {"video-title": "Il caffè in video", "video-file": SimpleUploadedFile("cafe.mp4", MP4_BYTES, "video/mp4")},
     )
     video = PracticeVideo.objects.get()
 

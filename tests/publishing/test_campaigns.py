@@ -9,7 +9,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
 from tests.conftest import make_member
-from tests.core.test_uploads import CAPTIONS_TEXT, photo_bytes
+from tests.core.test_uploads import CAPTIONS_TEXT, photo_bytes, zip_bytes
 from values.knowledge.services import add_video, publish_practice, save_practice
 from values.network.enums import Role
 from values.network.models import Organisation
@@ -136,6 +136,26 @@ def test_bad_assets_are_refused_with_the_reason_and_leave_nothing_behind(client,
     assert "Give the asset a title in at least one language" in untitled.text
     assert not CampaignAsset.objects.exists()
     assert [p for p in media_root.rglob("*") if p.is_file() and "campaigns" in p.parts] == []
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [(zip_bytes(("posters/a4.png", b"poster"), ("../../cron.d/evil", b"* * * * * sh")),
+      "The ZIP archive holds “../../cron.d/evil”: a name in it must stay inside its folder"),
+     (b"PK\x03\x04" + b"garbage" * 30, "The ZIP archive cannot be opened: it is damaged, or not a ZIP archive.")],
+    ids=["path-traversal", "fake-zip"],
+)  # fmt: skip
+def test_a_kit_zip_that_is_fake_or_unsafe_to_unpack_is_refused(client, coordinator, campaign, media_root, content,
+                                                               message):  # fmt: skip
+    client.force_login(coordinator)
+    kit = SimpleUploadedFile("posters.zip", content, content_type="application/zip")
+
+    response = client.post("/en/campaigns/volunteer-2020/plan/asset/",
+                           {"asset-kind": "kit", "asset-title_en": "Posters", "asset-file": kit})  # fmt: skip
+
+    assert message in " ".join(response.context["forms"]["asset"].errors["file"])
+    assert not CampaignAsset.objects.exists()
+    assert [p for p in media_root.rglob("*") if p.is_file()] == []
 
 
 def test_a_captioned_video_of_a_published_practice_is_an_asset(client, coordinator, campaign, media_root):
@@ -287,6 +307,8 @@ def test_a_kit_downloads_from_the_public_page(client, coordinator, campaign, med
     assert "(PDF, 45\xa0bytes)" in page.text  # 45 bytes: the size the reader will download
     assert download["Content-Type"] == "application/pdf"
     assert download["Content-Disposition"] == f'attachment; filename="volunteer-2020-{asset.pk}.pdf"'
+    assert download["X-Content-Type-Options"] == "nosniff"
+    assert download["Content-Security-Policy"] == "sandbox; default-src 'none'"  # whatever script the file holds
     assert b"".join(download.streaming_content) == PDF_BYTES
 
 

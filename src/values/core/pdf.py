@@ -4,6 +4,8 @@ Tagging keeps the headings, lists, tables, the language and the images' alt text
 so that a screen reader can follow a factsheet or a toolkit as it follows the web page.
 """
 
+from PIL import ImageFile
+
 PDF_VARIANT = "pdf/ua-1"
 
 
@@ -11,6 +13,9 @@ def render_pdf(html: str) -> tuple[bytes, int]:
     """The tagged PDF and its number of pages."""
     from weasyprint import HTML  # lazy: WeasyPrint is slow to import and only PDFs need it
 
+    # Importing WeasyPrint makes Pillow accept truncated images in the whole process, uploads included, which must
+    # refuse them. Our PDFs need no such leniency: the images in them are uploads we decoded whole and re-encoded.
+    ImageFile.LOAD_TRUNCATED_IMAGES = False
     document = HTML(string=html).render()
     return document.write_pdf(pdf_variant=PDF_VARIANT), len(document.pages)
 

@@ -1,11 +1,17 @@
-"""What an uploaded file really is, judged from its bytes: photos, videos, captions and receipts.
+"""What an uploaded file really is, judged from its bytes: photos, videos, captions, receipts and campaign kits.
 
-A file is accepted only when its content is one of the formats allowed for its use, its name and
-declared type agree with that content, and it is within the size limit. Photos are re-encoded
-without their metadata, so a phone's GPS position never reaches the public portal.
+A file is accepted only when it is within the size limit (checked before a byte is read), its content is one of
+the formats allowed for its use, its name and declared type agree with that content, and its structure holds:
+an image within the pixel limit (from its header, before decoding), a ZIP archive safe to unpack, a video
+container that is what it claims. Images are re-encoded with nothing but their pixels, so a phone's GPS
+position or a comment never reaches the public portal.
+
+Checking is slow work on untrusted bytes: services call it before they open a transaction, so that SQLite's
+write lock is never held meanwhile.
 """
 
 import io
+import struct
 from dataclasses import dataclass
 from pathlib import PurePath
 
@@ -18,8 +24,12 @@ from django.db import transaction
 from django.db.models import Model
 from django.db.models.fields.files import FieldFile
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from PIL import Image, ImageOps, UnidentifiedImageError
+from PIL.JpegImagePlugin import JpegImageFile
+from PIL.PngImagePlugin import PngImageFile
+
+from values.core.containers import check_mp4, check_webm, check_zip
 
 
 @dataclass(frozen=True)
@@ -38,6 +48,7 @@ MP4 = Format("MP4", "video/mp4", (".mp4", ".m4v"))
 WEBM = Format("WebM", "video/webm", (".webm",))
 VTT = Format("WebVTT", "text/vtt", (".vtt",), ("text/plain",))
 ZIP = Format("ZIP", "application/zip", (".zip",), ("application/x-zip-compressed",))
+IMAGES = (JPEG, PNG, WEBP)
 
 
 def format_name(mime: str) -> str:
@@ -85,13 +96,27 @@ def check_upload(upload: UploadedFile, kind: UploadKind) -> CheckedUpload:
             % {"kind": kind.label, "allowed": allowed, "found": seen}
         )
     _check_claims(upload, found)
-    upload.seek(0)
-    if found in (JPEG, PNG, WEBP):
+    return _check_content(upload, found)
+
+
+def _check_content(upload: UploadedFile, found: Format) -> CheckedUpload:
+    """The content, once its structure holds: an image re-encoded, anything else as it came."""
+    if found in IMAGES:
+        _check_pixels(upload, found)
+        upload.seek(0)
         return CheckedUpload(ContentFile(_clean_image(upload.read(), found)), found)
+    upload.seek(0)
     if found is VTT:
         data = upload.read()
         _check_captions(data)
         return CheckedUpload(ContentFile(data), found)
+    if found is ZIP:
+        check_zip(upload, max_files=settings.MAX_KIT_FILES, max_unpacked_mb=settings.MAX_KIT_UNPACKED_MB)
+    elif found is MP4:
+        check_mp4(upload)
+    elif found is WEBM:
+        check_webm(upload)
+    upload.seek(0)
     # A video, PDF or archive is stored as it came, streamed from where Django spooled it, not read into memory.
     return CheckedUpload(File(upload), found)
 
@@ -156,19 +181,81 @@ def _check_claims(upload: UploadedFile, found: Format) -> None:
         )
 
 
+def _check_pixels(upload: UploadedFile, found: Format) -> None:
+    """Refuse an image too large to decode, from the size its header states, before a single pixel is decoded.
+
+    A PNG of one colour and 13,000 × 13,000 pixels packs into a few hundred kilobytes and decodes into hundreds of
+    megabytes.
+    """
+    width, height = _stated_size(upload, found)
+    limit = settings.MAX_IMAGE_MEGAPIXELS
+    if width * height > limit * 1_000_000:
+        raise ValidationError(
+            ngettext(
+                "The image is %(width)d × %(height)d pixels (%(megapixels).1f megapixels); "
+                "the limit is %(limit)d megapixel.",
+                "The image is %(width)d × %(height)d pixels (%(megapixels).1f megapixels); "
+                "the limit is %(limit)d megapixels.",
+                limit,
+            )
+            % {"width": width, "height": height, "megapixels": width * height / 1_000_000, "limit": limit}
+        )
+
+
+def _stated_size(upload: UploadedFile, found: Format) -> tuple[int, int]:
+    """Width and height from the image's header.
+
+    Pillow's JPEG and PNG readers parse only the header until the pixels are asked for; `Image.open` would add
+    Pillow's own guard, which refuses a huge image without telling its size. Pillow's WebP reader loads the whole
+    file into its decoder, so a WebP's size is read from its first 30 bytes here.
+    """
+    upload.seek(0)
+    try:
+        if found is WEBP:
+            return _webp_size(upload.read(30))
+        reader = JpegImageFile if found is JPEG else PngImageFile
+        return reader(upload).size
+    except (SyntaxError, OSError, ValueError, struct.error) as error:
+        raise _unreadable() from error
+
+
+def _webp_size(head: bytes) -> tuple[int, int]:
+    """The canvas size in a WebP header: extended (VP8X), lossy (VP8) or lossless (VP8L)."""
+    chunk = head[12:16]
+    if chunk == b"VP8X" and len(head) >= 30:
+        return int.from_bytes(head[24:27], "little") + 1, int.from_bytes(head[27:30], "little") + 1
+    if chunk == b"VP8 " and len(head) >= 30 and head[23:26] == b"\x9d\x01\x2a":
+        width, height = struct.unpack("<HH", head[26:30])
+        return width & 0x3FFF, height & 0x3FFF
+    if chunk == b"VP8L" and len(head) >= 25 and head[20] == 0x2F:
+        bits = int.from_bytes(head[21:25], "little")
+        return (bits & 0x3FFF) + 1, (bits >> 14 & 0x3FFF) + 1
+    raise ValueError("no WebP header")
+
+
 def _clean_image(data: bytes, found: Format) -> bytes:
-    """Decode the whole image (a truncated or forged one fails here), turn it upright, drop its metadata."""
+    """Decode the whole image (a truncated or forged one fails here), turn it upright, keep only its pixels.
+
+    EXIF (with GPS), comments, XMP, IPTC, text chunks and colour profiles all go; transparency, which is part of
+    the pixels, stays.
+    """
     try:
         with Image.open(io.BytesIO(data)) as image:
             image.load()
             upright = ImageOps.exif_transpose(image)
     except (UnidentifiedImageError, OSError, SyntaxError, Image.DecompressionBombError, ValueError) as error:
-        raise ValidationError(_("The image cannot be read: %(reason)s.") % {"reason": error}) from error
-    out = io.BytesIO()
+        raise _unreadable() from error
+    # Pillow writes some of what it read back out (a JPEG's comment, for one) unless it is forgotten.
+    upright.info = {key: value for key, value in upright.info.items() if key == "transparency"}
     if found is JPEG and upright.mode not in ("RGB", "L"):
         upright = upright.convert("RGB")
+    out = io.BytesIO()
     upright.save(out, format=found.name.upper(), **({} if found is PNG else {"quality": 90}))
     return out.getvalue()
+
+
+def _unreadable() -> ValidationError:
+    return ValidationError(_("The image cannot be read: it is damaged or incomplete."))
 
 
 def _check_captions(data: bytes) -> None:

@@ -137,12 +137,14 @@ def _parse_amount(value: str, errors: dict[str, list[str]]) -> Decimal | None:
     return amount
 
 
-@transaction.atomic
 def submit_expense(
     partner: "Partner", *, by: User, spent_on: date, category: str, amount: object, currency: str,
     description: str, receipt: UploadedFile | None, activity=None, expense: Expense | None = None,
 ) -> Expense:  # fmt: skip
-    """Record an expense (or change one not yet decided), converted to euro at its month's rate."""
+    """Record an expense (or change one not yet decided), converted to euro at its month's rate.
+
+    The receipt is checked (an image decoded) before the transaction opens: SQLite would hold its write lock meanwhile.
+    """
     if not can_submit_expenses(by, partner):
         raise PermissionDenied(_("Only the partner's own staff submit its expenses."))
     if expense is not None and expense.status != ExpenseStatus.SUBMITTED:
@@ -150,6 +152,7 @@ def submit_expense(
             _("A decided expense cannot be changed; the coordinator reverses it with a correcting entry.")
         )
     errors: dict[str, list[str]] = {}
+    checked = _checked_receipt(receipt, required=expense is None or not expense.receipt, errors=errors)
     value = _parse_amount(amount, errors)
     currency = currency_code(currency) or ""
     if not currency:
@@ -170,7 +173,6 @@ def submit_expense(
         errors["description"] = [_("Say what the money was spent on.")]
     if activity is not None and activity.programme_id != programme.pk:
         errors["activity"] = [_("The visit or exchange belongs to another programme.")]
-    checked = _checked_receipt(receipt, required=expense is None or not expense.receipt, errors=errors)
     if errors:
         raise ValidationError(errors)
     expense = expense or Expense(submitted_by=by)
@@ -179,11 +181,12 @@ def submit_expense(
     expense.amount, expense.currency, expense.rate = value, currency, rate
     expense.amount_eur, expense.description = to_euro(value, rate), description.strip()
     previous = expense.receipt.name if checked and expense.receipt else None
-    if checked:
-        store(expense.receipt, checked, "receipt")
-        expense.receipt_type = checked.format.mime
-    save_with_files(expense, expense.receipt if checked else None)
-    delete_on_commit(expense.receipt, previous)
+    with transaction.atomic():
+        if checked:
+            store(expense.receipt, checked, "receipt")
+            expense.receipt_type = checked.format.mime
+        save_with_files(expense, expense.receipt if checked else None)
+        delete_on_commit(expense.receipt, previous)
     return expense
 
 

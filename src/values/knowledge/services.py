@@ -234,7 +234,7 @@ def publish_practice(practice: Practice) -> Practice:
 
 
 # -- photos and videos ------------------------------------------------------------------------
-@transaction.atomic
+# Each upload is checked (an image decoded) before the transaction opens: SQLite would hold its write lock meanwhile.
 def add_photo(practice: Practice, *, image: UploadedFile | None, alt_text: str, caption: str = "", by: User | None):
     """A photo with its alt text in the practice's original language; a photo without one is refused."""
     errors: dict[str, list[str]] = {}
@@ -246,17 +246,17 @@ def add_photo(practice: Practice, *, image: UploadedFile | None, alt_text: str, 
     if errors:
         raise ValidationError(errors)
     language = practice.original_language
-    photo = PracticePhoto(
-        practice=practice, content_type=checked.format.mime, alt_text={language: alt_text.strip()},
-        caption={language: caption.strip()} if caption.strip() else {}, uploaded_by=by,
-        position=next_position(practice.photos),
-    )  # fmt: skip
-    store(photo.image, checked, "photo")
-    save_with_files(photo, photo.image)
+    with transaction.atomic():
+        photo = PracticePhoto(
+            practice=practice, content_type=checked.format.mime, alt_text={language: alt_text.strip()},
+            caption={language: caption.strip()} if caption.strip() else {}, uploaded_by=by,
+            position=next_position(practice.photos),
+        )  # fmt: skip
+        store(photo.image, checked, "photo")
+        save_with_files(photo, photo.image)
     return photo
 
 
-@transaction.atomic
 def add_video(
     practice: Practice, *, title: str, file: UploadedFile | None = None, url: str = "",
     captions: UploadedFile | None = None, captions_language: str = "", by: User | None,
@@ -284,11 +284,12 @@ def add_video(
         practice=practice, title={practice.original_language: title.strip()}, url=url, uploaded_by=by,
         content_type=checked_video.format.mime if checked_video else "", captions_language=language,
     )  # fmt: skip
-    if checked_video:
-        store(video.file, checked_video, "video")
-    if checked_captions:
-        store(video.captions, checked_captions, "captions")
-    save_with_files(video, video.file, video.captions)
+    with transaction.atomic():
+        if checked_video:
+            store(video.file, checked_video, "video")
+        if checked_captions:
+            store(video.captions, checked_captions, "captions")
+        save_with_files(video, video.file, video.captions)
     return video
 
 
@@ -299,7 +300,6 @@ def _captions_language(code: str, practice: Practice, errors: dict[str, list[str
     return code
 
 
-@transaction.atomic
 def add_captions(video: PracticeVideo, *, captions: UploadedFile | None, captions_language: str = "") -> PracticeVideo:
     """Give a video its WebVTT captions, or replace them."""
     errors: dict[str, list[str]] = {}
@@ -310,10 +310,11 @@ def add_captions(video: PracticeVideo, *, captions: UploadedFile | None, caption
     if errors:
         raise ValidationError(errors)
     previous = video.captions.name
-    store(video.captions, checked, "captions")
-    video.captions_language = language
-    save_with_files(video, video.captions)
-    delete_on_commit(video.captions, previous)
+    with transaction.atomic():
+        store(video.captions, checked, "captions")
+        video.captions_language = language
+        save_with_files(video, video.captions)
+        delete_on_commit(video.captions, previous)
     return video
 
 

@@ -1,6 +1,8 @@
 """The finance pages. They live here because finance sits below programme in the layers
 (the programme loader saves budgets), and a page needs the current programme."""
 
+from pathlib import PurePath
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -10,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from values.core.ranges import open_stored
+from values.core.ranges import download_response
 from values.finance.exports import budget_summary_pdf, budget_workbook
 from values.finance.forms import BudgetLinesForm, ExpenseForm, RatesForm, ReasonForm, SubsistenceForm
 from values.finance.models import ExchangeRate, Expense, PartnerBudget, SubsistenceRate
@@ -124,7 +126,8 @@ def expense_receipt(request: HttpRequest, expense_id: int) -> FileResponse:
     expense = _expense_for_reader(request, expense_id)
     if not expense.receipt:
         raise PermissionDenied(_("This entry has no receipt."))
-    response = FileResponse(open_stored(expense.receipt), content_type=expense.receipt_type)
+    extension = PurePath(expense.receipt.name).suffix
+    response = download_response(expense.receipt, expense.receipt_type, f"receipt-{expense.pk}{extension}")
     response["Cache-Control"] = "private, no-store"
     return response
 

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from values.core.markdown import render_markdown
-from values.core.ranges import open_stored
+from values.core.ranges import download_response
 from values.core.text import pick
 from values.programme.queries import partner_cities
 from values.programme.views import programme_or_404
@@ -62,8 +62,7 @@ def campaign_kit(request: HttpRequest, key: str, asset_id: int) -> FileResponse:
     if not can_read_campaign(request.user, campaign) or not asset.file:
         raise Http404("no such kit")
     name = f"{campaign.key}-{asset.pk}{asset.file.name[asset.file.name.rfind('.') :]}"
-    stream = open_stored(asset.file)
-    response = FileResponse(stream, content_type=asset.content_type, as_attachment=True, filename=name)
+    response = download_response(asset.file, asset.content_type, name)
     if not campaign.published:
         response["Cache-Control"] = "private, no-store"
     return response

@@ -1,16 +1,13 @@
-import os
-import signal
-import subprocess
 import sys
-import time
 from pathlib import Path
 
 from django.conf import settings
 from django.core.management import BaseCommand, call_command
 
+from values.core.processes import Supervisor, run_until_stopped
 from values.network.demo import ensure_demo_accounts
 
-RESTART_PAUSE_SECONDS = 1
+RESTART_PAUSE_SECONDS = 2
 
 
 class Command(BaseCommand):
@@ -47,30 +44,11 @@ class Command(BaseCommand):
         self.stdout.write("Password-reset e-mails appear in this terminal. Press Ctrl-C to stop.\n")
 
     def _run(self, port: int) -> None:
-        # A terminated or hung-up demo stops its children as Ctrl-C does, never orphaning them.
-        for stop_signal in (signal.SIGTERM, signal.SIGHUP):
-            signal.signal(stop_signal, _interrupt)
         values = [sys.executable, "-m", "values"]
-        processes = [
-            subprocess.Popen([*values, "serve", "--port", str(port)], env=os.environ.copy()),
-            subprocess.Popen([*values, "worker"], env=os.environ.copy()),
-        ]
-        try:
-            while all(process.poll() is None for process in processes):
-                time.sleep(RESTART_PAUSE_SECONDS)
-            self.stderr.write("A demo process stopped; stopping the other one.")
-        except KeyboardInterrupt:
-            self.stdout.write("\nStopping the web app and the worker…")
-        finally:
-            for process in processes:
-                if process.poll() is None:
-                    process.send_signal(signal.SIGTERM)
-            for process in processes:
-                try:
-                    process.wait(timeout=10)
-                except subprocess.TimeoutExpired:
-                    process.kill()
-
-
-def _interrupt(signum: int, frame: object) -> None:
-    raise KeyboardInterrupt
+        # A worker that dies (or a web app) is started again: one bad task must not take the demo down.
+        supervisor = Supervisor(
+            {"web app": [*values, "serve", "--port", str(port)], "worker": [*values, "worker"]},
+            pause=RESTART_PAUSE_SECONDS, report=self.stderr.write,
+        )  # fmt: skip
+        run_until_stopped(supervisor)
+        self.stdout.write("\nThe web app and the worker are stopped.")
