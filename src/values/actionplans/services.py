@@ -36,8 +36,17 @@ class EditConflict(Exception):
         self.current, self.yours = current, yours
 
 
+def begin_plan(plan: ActionPlan) -> ActionPlan:
+    """The plan as saved: a city's plan is created by the first write to it, never by reading it."""
+    if plan.pk is None:
+        plan, _created = ActionPlan.objects.get_or_create(programme=plan.programme, organisation=plan.organisation)
+    return plan
+
+
 def section_state(plan: ActionPlan, section: str) -> SectionState:
-    latest = plan.revisions.filter(section=section).select_related("author").order_by("-number").first()
+    # By id: a plan not begun yet (unsaved) has no revision.
+    revisions = SectionRevision.objects.filter(plan_id=plan.pk, section=section)
+    latest = revisions.select_related("author").order_by("-number").first()
     if latest is None:
         return SectionState("", 0, None)
     return SectionState(latest.text, latest.number, latest)
@@ -51,7 +60,7 @@ def save_section(plan: ActionPlan, section: str, *, text: str, base: int, by: Us
     try:
         with transaction.atomic():
             return SectionRevision.objects.create(
-                plan=plan, section=section, number=base + 1, text=text.strip(), author=by
+                plan=begin_plan(plan), section=section, number=base + 1, text=text.strip(), author=by
             )
     except IntegrityError:
         # Another save took number base + 1 between our read and our write.
@@ -63,6 +72,7 @@ def set_plan_status(plan: ActionPlan, status: str) -> ActionPlan:
         wanted = PlanStatus(status).label if status in PlanStatus.values else status
         message = _("A plan in “%(current)s” cannot move to “%(next)s”.")
         raise ValidationError({"status": [message % {"current": plan.get_status_display(), "next": wanted}]})
+    plan = begin_plan(plan)
     plan.status = status
     if status != PlanStatus.ADOPTED:
         plan.published = False
@@ -73,6 +83,7 @@ def set_plan_status(plan: ActionPlan, status: str) -> ActionPlan:
 def set_plan_published(plan: ActionPlan, published: bool) -> ActionPlan:
     if published and plan.status != PlanStatus.ADOPTED:
         raise ValidationError({"published": [_("Only an adopted plan can be published.")]})
+    plan = begin_plan(plan)
     plan.published = published
     plan.save(update_fields=["published"])
     return plan
@@ -83,7 +94,7 @@ def add_comment(plan: ActionPlan, section: str, *, text: str, by: User, parent: 
         raise ValidationError({"text": [_("Write the comment first.")]})
     if parent is not None and (parent.plan_id != plan.pk or parent.section != section):
         raise ValidationError({"parent": [_("A reply belongs to the same section as its comment.")]})
-    return Comment.objects.create(plan=plan, section=section, text=text.strip(), author=by, parent=parent)
+    return Comment.objects.create(plan=begin_plan(plan), section=section, text=text.strip(), author=by, parent=parent)
 
 
 def resolve_comment(comment: Comment, *, by: User) -> Comment:
@@ -109,7 +120,7 @@ def save_action(plan: ActionPlan, *, action: Action | None = None, partners=(), 
         errors["baseline"] = [_("A target needs a baseline to measure progress from.")]
     if errors:
         raise ValidationError(errors)
-    action = action or Action(plan=plan)
+    action = action or Action(plan=begin_plan(plan))
     for name, value in fields.items():
         setattr(action, name, value)
     action.save()
