@@ -24,7 +24,8 @@ from values.knowledge.models import BenchmarkStandard, Practice, PracticePhoto, 
 from values.knowledge.permissions import (
     can_edit_practice,
     can_maintain_benchmarks,
-    can_see_practice,
+    get_practice_for_edit,
+    get_practice_for_view,
     proposing_organisations,
     require_benchmark_maintainer,
 )
@@ -108,19 +109,11 @@ def practice_list(request: HttpRequest) -> HttpResponse:
 
 
 def _visible_practice(request: HttpRequest, practice_id: int) -> Practice:
-    practice = get_object_or_404(
-        Practice.objects.select_related("organisation"), pk=practice_id, programme=programme_or_404()
-    )
-    if not can_see_practice(request.user, practice):
-        raise Http404("no such practice")  # a proposal stays invisible, not merely forbidden
-    return practice
+    return get_practice_for_view(request.user, programme_or_404(), practice_id)
 
 
 def _editable_practice(request: HttpRequest, practice_id: int) -> Practice:
-    practice = get_object_or_404(Practice, pk=practice_id, programme=programme_or_404())
-    if not can_edit_practice(request.user, practice):
-        raise PermissionDenied
-    return practice
+    return get_practice_for_edit(request.user, programme_or_404(), practice_id)
 
 
 def practice_page(request: HttpRequest, practice_id: int) -> HttpResponse:
@@ -143,9 +136,9 @@ def practice_page(request: HttpRequest, practice_id: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def practice_edit(request: HttpRequest, practice_id: int | None = None) -> HttpResponse:
     programme = programme_or_404()
-    practice = get_object_or_404(Practice, pk=practice_id, programme=programme) if practice_id else None
+    practice = _editable_practice(request, practice_id) if practice_id else None
     organisations = proposing_organisations(request.user)
-    if (practice and not can_edit_practice(request.user, practice)) or not organisations.exists():
+    if not organisations.exists():
         raise PermissionDenied
     form = PracticeForm(request.POST or None, programme=programme, organisations=organisations, practice=practice)
     if request.method == "POST" and form.is_valid() and (saved := form.save(by=request.user)):

@@ -18,7 +18,12 @@ from values.publishing.enums import AssetKind
 from values.publishing.forms import AssetForm, CampaignForm, ChannelForm, MessageForm, ReachForm
 from values.publishing.infographics import reach_chart
 from values.publishing.models import Campaign, CampaignAsset, CampaignChannel, CampaignMessage
-from values.publishing.permissions import can_plan_campaigns, can_read_campaign, can_see_reach, reporting_channels
+from values.publishing.permissions import (
+    can_plan_campaigns,
+    get_campaign_for_reach,
+    get_campaign_for_read,
+    reporting_channels,
+)
 from values.publishing.queries import campaign_by_key, current_campaign, reach_report, shown_assets
 from values.publishing.services import remove_campaign_item
 
@@ -35,10 +40,7 @@ def campaign_current(request: HttpRequest) -> HttpResponse:
 
 
 def campaign_page(request: HttpRequest, key: str) -> HttpResponse:
-    campaign = campaign_by_key(programme_or_404(), key)
-    if not can_read_campaign(request.user, campaign):
-        raise Http404("no such campaign")
-    return _campaign_page(request, campaign)
+    return _campaign_page(request, get_campaign_for_read(request.user, programme_or_404(), key))
 
 
 def _campaign_page(request: HttpRequest, campaign: Campaign) -> HttpResponse:
@@ -57,9 +59,9 @@ def _campaign_page(request: HttpRequest, campaign: Campaign) -> HttpResponse:
 
 
 def campaign_kit(request: HttpRequest, key: str, asset_id: int) -> FileResponse:
-    campaign = campaign_by_key(programme_or_404(), key)
+    campaign = get_campaign_for_read(request.user, programme_or_404(), key)
     asset = get_object_or_404(CampaignAsset, pk=asset_id, campaign=campaign, kind=AssetKind.KIT)
-    if not can_read_campaign(request.user, campaign) or not asset.file:
+    if not asset.file:
         raise Http404("no such kit")
     name = f"{campaign.key}-{asset.pk}{asset.file.name[asset.file.name.rfind('.') :]}"
     stream = open_stored(asset.file)
@@ -131,9 +133,7 @@ def campaign_plan_remove(request: HttpRequest, key: str, part: str, item_id: int
 @login_required
 def campaign_reach(request: HttpRequest, key: str) -> HttpResponse:
     """Reach per channel and month, with targets; staff enter their channels' figures here."""
-    campaign = campaign_by_key(programme_or_404(), key)
-    if not can_see_reach(request.user, campaign):
-        raise PermissionDenied(_("The reach is reported by the staff who run the campaign's channels."))
+    campaign = get_campaign_for_reach(request.user, programme_or_404(), key)
     channels = reporting_channels(request.user, campaign)
     form = ReachForm(request.POST or None, channels=channels) if channels.exists() else None
     if request.method == "POST":
