@@ -14,6 +14,8 @@ class TemplateForm(forms.Form):
 
 
 class QuestionForm(forms.Form):
+    # Which question this row changes: the answers drafted to it stay when its wording or help change.
+    id = forms.IntegerField(required=False, min_value=1, widget=forms.HiddenInput)
     kind = forms.ChoiceField(label=_("Kind"), choices=QuestionKind.choices)
     text = forms.CharField(label=_("Question"), max_length=500)
     help_text = forms.CharField(label=_("Help text"), max_length=500, required=False)
@@ -43,6 +45,7 @@ def question_initial(template: ReportTemplate | None) -> list[dict]:
         return []
     return [
         {
+            "id": q.pk,
             "kind": q.kind,
             "text": q.text,
             "help_text": q.help_text,
@@ -56,7 +59,7 @@ def question_initial(template: ReportTemplate | None) -> list[dict]:
 
 def questions_from(formset) -> list[dict]:
     return [
-        {key: form.cleaned_data[key] for key in ("kind", "text", "help_text", "required", "choices", "quotable")}
+        {key: form.cleaned_data[key] for key in ("id", "kind", "text", "help_text", "required", "choices", "quotable")}
         for form in formset.forms
         if not form.cleaned_data.get("DELETE") and form.cleaned_data.get("text")
     ]

@@ -24,8 +24,22 @@ SUBMITTED_ONCE = (ReportStatus.SUBMITTED, ReportStatus.ACCEPTED, ReportStatus.RE
 def save_template(
     programme: Programme, *, template: ReportTemplate | None = None, title: str, description: str, questions: list[dict]
 ) -> ReportTemplate:
-    """Create or change a template; its questions become those given (kind, text, help, required, choices)."""
-    errors = {}
+    """Create or change a template; its questions become those given (kind, text, help, required, choices,
+    quotable). A question given with its `id` is changed in place, so that the answers drafted to it stay."""
+    errors = _template_errors(template, questions)
+    if errors:
+        raise ValidationError(errors)
+    template = template or ReportTemplate(programme=programme)
+    template.title, template.description = title, description
+    template.save()
+    _replace_questions(template, questions)
+    return template
+
+
+def _template_errors(template: ReportTemplate | None, questions: list[dict]) -> dict[str, list[str]]:
+    errors: dict[str, list[str]] = {}
+    known = set(template.questions.values_list("pk", flat=True)) if template is not None else set()
+    seen = set()
     for number, question in enumerate(questions, 1):
         if question["kind"] in CHOICE_KINDS and len(question.get("choices") or []) < 2:
             errors.setdefault("questions", []).append(
@@ -35,20 +49,60 @@ def save_template(
             errors.setdefault("questions", []).append(
                 _("Question %(number)d: only long-text answers can be quoted in the toolkits.") % {"number": number}
             )
+        question_id = question.get("id")
+        if question_id is not None and (question_id not in known or question_id in seen):
+            errors.setdefault("questions", []).append(
+                _("Question %(number)d is not a question of this template.") % {"number": number}
+            )
+        seen.add(question_id)
     if not questions:
         errors["questions"] = [_("A template asks at least one question.")]
     if template is not None and template.requests.filter(reports__status__in=SUBMITTED_ONCE).exists():
         errors["questions"] = [_("Reports were submitted on this template: copy it to change the questions.")]
-    if errors:
-        raise ValidationError(errors)
-    template = template or ReportTemplate(programme=programme)
-    template.title, template.description = title, description
-    template.save()
-    template.questions.all().delete()
-    Question.objects.bulk_create(
-        Question(template=template, position=position, **question) for position, question in enumerate(questions)
-    )
-    return template
+    return errors
+
+
+def _replace_questions(template: ReportTemplate, questions: list[dict]) -> None:
+    before = {question.pk: question for question in template.questions.all()}
+    after = {}
+    for position, given in enumerate(questions):
+        question = before.get(given.get("id")) or Question(template=template)
+        for name, value in given.items():
+            if name != "id":
+                setattr(question, name, value)
+        question.position = position
+        question.save()
+        after[question.pk] = question
+    _set_aside_misfits(template, before, after)
+    template.questions.exclude(pk__in=after).delete()
+
+
+def _set_aside_misfits(template: ReportTemplate, before: dict[int, Question], after: dict[int, Question]) -> None:
+    """In the drafts, set aside (never drop) each answer whose question was removed or no longer takes it."""
+    # Reports submitted once lock the template (see _template_errors): only drafts are left to adjust.
+    for report in Report.objects.filter(request__template=template).exclude(status__in=SUBMITTED_ONCE):
+        answers, set_aside = {}, list(report.set_aside or [])
+        for key, value in (report.answers or {}).items():
+            question_id = int(key) if str(key).isdigit() else None
+            fitted = _refit(after.get(question_id), value)
+            if fitted is not None:
+                answers[key] = fitted
+                continue
+            asked = before.get(question_id)
+            set_aside.append({"question": asked.text if asked else _("A question no longer known"), "answer": value})
+        if (answers, set_aside) != (report.answers, report.set_aside):
+            report.answers, report.set_aside = answers, set_aside
+            report.save(update_fields=["answers", "set_aside"])
+
+
+def _refit(question: Question | None, value):
+    """The answer as the question (perhaps changed) stores it; None when it no longer fits."""
+    if question is None:
+        return None
+    try:
+        return _clean_answer(question, value)
+    except ValueError:
+        return None
 
 
 def request_reports(activity: Activity, *, template: ReportTemplate, due: date) -> ReportRequest:
@@ -95,7 +149,9 @@ def check_answers(questions: list[Question], answers: dict, *, complete: bool) -
 def _clean_answer(question: Question, value):
     kind = question.kind
     if kind in (QuestionKind.SHORT_TEXT, QuestionKind.LONG_TEXT):
-        return str(value).strip()
+        if not isinstance(value, str):
+            raise ValueError(_("Give a text."))
+        return value.strip()
     if kind == QuestionKind.SINGLE_CHOICE:
         if value not in question.choices:
             raise ValueError(_("Choose one of the answers offered."))

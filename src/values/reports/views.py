@@ -102,7 +102,8 @@ def my_report(request: HttpRequest, activity_id: int) -> HttpResponse:
         else:
             messages.success(request, _("Your report was submitted.") if submit else _("Your draft was saved."))
             return redirect("activity", activity_id=activity.pk)
-    context = {"activity": activity, "report": report, "form": form}
+    set_aside = [(entry["question"], answer_text(entry["answer"])) for entry in report.set_aside]
+    context = {"activity": activity, "report": report, "form": form, "set_aside": set_aside}
     return render(request, "reports/report_form.html", context, status=400 if request.method == "POST" else 200)
 
 
