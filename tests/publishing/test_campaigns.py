@@ -78,7 +78,7 @@ def test_a_bad_campaign_is_refused_with_the_reason_and_nothing_saved(client, coo
 
     page = client.post("/en/campaigns/", _campaign_data(**changes))
 
-    assert page.status_code == 200
+    assert page.status_code == 400
     assert reason in page.text
     assert not Campaign.objects.exists()
 
@@ -197,8 +197,8 @@ def test_staff_report_their_channels_reach_and_a_month_entered_again_is_correcte
 @pytest.mark.parametrize(
     ("changes", "reason"),
     [
-        ({"reach": "-5"}, "greater than or equal to 0"),
-        ({"reach": "many"}, "Enter a whole number"),
+        ({"reach": "-5"}, "People reached: a whole number from 0 to 1,000,000,000."),
+        ({"reach": "many"}, "People reached: a whole number from 0 to 1,000,000,000."),
         ({"month": "2020-07"}, "The campaign runs from"),
         ({"month": "2020-02"}, "The campaign runs from"),
         ({"month": "March"}, "Enter a valid date"),
@@ -210,7 +210,7 @@ def test_bad_reach_is_refused_with_the_reason(client, cesena_staff, channels, ch
 
     page = client.post("/en/campaigns/volunteer-2020/reach/", data)
 
-    assert page.status_code == 200
+    assert page.status_code == 400
     assert reason in page.text
     assert not ReachFigure.objects.exists()
 

@@ -84,7 +84,8 @@ def campaigns(request: HttpRequest) -> HttpResponse:
         if form.is_valid() and (campaign := form.save()):
             messages.success(request, _("The campaign is planned; add its messages, channels and assets."))
             return redirect("campaign_plan", campaign.key)
-    return render(request, "publishing/campaigns.html", {"campaigns": listed, "form": form})
+    status = 400 if request.method == "POST" else 200
+    return render(request, "publishing/campaigns.html", {"campaigns": listed, "form": form}, status=status)
 
 
 @login_required
@@ -92,6 +93,8 @@ def campaign_plan(request: HttpRequest, key: str, part: str = "campaign") -> Htt
     """The plan: the campaign's texts and period, and its messages, channels and assets, each with its own form."""
     if not can_plan_campaigns(request.user):
         raise PermissionDenied(_("Only the coordinator plans campaigns."))
+    if part not in PLAN_FORMS:
+        raise Http404("no such part of a plan")
     programme = programme_or_404()
     campaign = campaign_by_key(programme, key)
     forms = {
@@ -106,12 +109,11 @@ def campaign_plan(request: HttpRequest, key: str, part: str = "campaign") -> Htt
         if form.is_valid() and form.save():
             messages.success(request, _("The plan is saved."))
             return redirect("campaign_plan", form.campaign.key if part == "campaign" else campaign.key)
-    return render(request, "publishing/campaign_plan.html", {"campaign": campaign, "forms": forms})
+    status = 400 if request.method == "POST" else 200
+    return render(request, "publishing/campaign_plan.html", {"campaign": campaign, "forms": forms}, status=status)
 
 
 def _bound_plan_form(request: HttpRequest, part: str, programme, campaign: Campaign):
-    if part not in PLAN_FORMS:
-        raise Http404("no such part of a plan")
     if part == "campaign":
         return CampaignForm(request.POST, programme=programme, campaign=campaign, prefix=part)
     return PLAN_FORMS[part](request.POST, request.FILES, campaign=campaign, prefix=part)
@@ -144,4 +146,4 @@ def campaign_reach(request: HttpRequest, key: str) -> HttpResponse:
             return redirect("campaign_reach", campaign.key)
     report = reach_report(campaign)
     context = {"campaign": campaign, "report": report, "form": form, "chart": reach_chart(report)}
-    return render(request, "publishing/campaign_reach.html", context)
+    return render(request, "publishing/campaign_reach.html", context, status=400 if request.method == "POST" else 200)
