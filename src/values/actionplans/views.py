@@ -84,6 +84,9 @@ def section_edit(request: HttpRequest, key: str, section: str) -> HttpResponse:
         except EditConflict as conflict:
             context.update(text=text, base=conflict.current.number, conflict=conflict.current)
             return render(request, "actionplans/section_edit.html", context, status=409)
+        except ValidationError as problem:
+            context.update(text=text, errors=problem.messages)
+            return render(request, "actionplans/section_edit.html", context, status=400)
         messages.success(request, _("The section was saved."))
         return redirect("action_plan", key=plan.organisation.key)
     return render(request, "actionplans/section_edit.html", context)
@@ -121,11 +124,18 @@ def comment_add(request: HttpRequest, key: str, section: str) -> HttpResponse:
     try:
         add_comment(plan, section, text=request.POST.get("text", ""), by=request.user, parent=parent)
     except ValidationError as problem:
-        for message in problem.messages:
-            messages.error(request, message)
-    else:
-        messages.success(request, _("Your comment was added."))
+        return _refused(request, key, problem)
+    messages.success(request, _("Your comment was added."))
     return redirect(f"{plan_url(plan)}#section-{section}")
+
+
+def _refused(request: HttpRequest, key: str, problem: ValidationError) -> HttpResponse:
+    """The plan's page again, saying why a button's request was refused (HTTP 400: nothing changed)."""
+    for message in problem.messages:
+        messages.error(request, message)
+    response = plan_page(request, key)
+    response.status_code = 400
+    return response
 
 
 @login_required
@@ -148,9 +158,8 @@ def plan_status(request: HttpRequest, key: str) -> HttpResponse:
         else:
             set_plan_status(plan, request.POST.get("status", ""))
     except ValidationError as problem:
-        messages.error(request, "; ".join(problem.messages))
-    else:
-        messages.success(request, _("The plan's status was changed."))
+        return _refused(request, key, problem)
+    messages.success(request, _("The plan's status was changed."))
     return redirect("action_plan", key=plan.organisation.key)
 
 
