@@ -177,3 +177,15 @@ def test_an_unknown_section_in_the_address_is_not_found(client, cesena_staff, me
 
     assert response.status_code == 404
     assert ActionPlan.objects.count() == 0
+
+
+def test_an_action_posted_empty_names_what_is_missing(client, cesena_staff):
+    client.force_login(cesena_staff)
+
+    response = client.post(PLAN + "actions/new/")
+
+    assert response.status_code == 400
+    assert dict(response.context["form"].errors) == {
+        name: ["This field is required."] for name in ("title", "owner", "start", "end", "status")
+    }
+    assert ActionPlan.objects.count() == 0

@@ -262,3 +262,21 @@ def test_a_hostile_csv_import_is_refused_without_a_crash(programme, tmp_path, te
 
     assert refused.value.returncode == 2
     assert Practice.objects.count() == 0
+
+
+@pytest.mark.parametrize(
+    ("user", "address", "field"),
+    [
+        ("cesena", "/en/practices/new/", "title"),
+        ("cesena", "/en/partners/cesena/self-assessment/", "assessed_on"),
+        ("coordinator", "/en/benchmarks/new/", "key"),
+    ],
+)
+def test_a_form_posted_empty_names_what_is_missing(client, cesena_staff, coordinator, standards, user, address, field):
+    client.force_login(cesena_staff if user == "cesena" else coordinator)
+
+    response = client.post(address)
+
+    assert response.status_code == 400
+    assert response.context["form"].errors[field] == ["This field is required."]
+    assert (Practice.objects.count(), SelfAssessment.objects.count(), BenchmarkStandard.objects.count()) == (0, 0, 16)

@@ -158,3 +158,23 @@ def test_hostile_reach_is_refused_on_its_field(client, cesena_staff, channel, ch
     assert response.status_code == 400
     assert response.context["form"].errors[field] == [message]
     assert ReachFigure.objects.count() == 0
+
+
+@pytest.mark.parametrize(
+    ("user", "address", "form", "field"),
+    [
+        ("coordinator", "/en/campaigns/", None, "key"),
+        ("coordinator", PLAN + "channel/", "channel", "name"),
+        ("cesena", "/en/campaigns/volunteer-2020/reach/", None, "reach"),
+    ],
+)
+def test_a_form_posted_empty_names_what_is_missing(client, coordinator, cesena_staff, channel, user, address, form,
+                                                   field):  # fmt: skip
+    client.force_login(coordinator if user == "coordinator" else cesena_staff)
+
+    response = client.post(address)
+
+    assert response.status_code == 400
+    errors = response.context["forms"][form].errors if form else response.context["form"].errors
+    assert errors[field] == ["This field is required."]
+    assert (Campaign.objects.count(), CampaignChannel.objects.count(), ReachFigure.objects.count()) == (1, 1, 0)

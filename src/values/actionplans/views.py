@@ -184,7 +184,9 @@ def action_edit(request: HttpRequest, key: str, action_id: int | None = None) ->
     plan = access.get_plan_for_edit(request.user, programme, key)
     action = get_object_or_404(Action, pk=action_id, plan_id=plan.pk) if action_id else None
     initial = None if action else {"owner": plan.organisation_id}
-    form = ActionForm(request.POST or None, instance=action, programme=programme, initial=initial)
+    form = ActionForm(
+        request.POST if request.method == "POST" else None, instance=action, programme=programme, initial=initial
+    )
     if request.method == "POST" and form.is_valid() and form.save(plan):
         messages.success(request, _("The action was saved."))
         return redirect(f"{plan_url(plan)}#actions")

@@ -60,7 +60,7 @@ def standard_edit(request: HttpRequest, key: str | None = None) -> HttpResponse:
     require_benchmark_maintainer(request.user)
     programme = programme_or_404()
     standard = get_object_or_404(BenchmarkStandard, programme=programme, key=key) if key else None
-    form = StandardForm(request.POST or None, programme=programme, standard=standard)
+    form = StandardForm(request.POST if request.method == "POST" else None, programme=programme, standard=standard)
     if request.method == "POST" and form.is_valid() and form.save():
         messages.success(request, _("The standard was saved."))
         return redirect("benchmarks")
@@ -81,7 +81,7 @@ def self_assessment(request: HttpRequest, key: str) -> HttpResponse:
         for scores in city_scores(organisation, programme)
         for row in scores.rows
     }
-    form = SelfAssessmentForm(request.POST or None, standards=standards, latest=latest)
+    form = SelfAssessmentForm(request.POST if request.method == "POST" else None, standards=standards, latest=latest)
     if request.method == "POST" and form.is_valid() and form.save(organisation, by=request.user):
         messages.success(request, _("The self-assessment was recorded."))
         return redirect("partner", key=organisation.key)
@@ -140,7 +140,12 @@ def practice_edit(request: HttpRequest, practice_id: int | None = None) -> HttpR
     organisations = proposing_organisations(request.user)
     if not organisations.exists():
         raise PermissionDenied
-    form = PracticeForm(request.POST or None, programme=programme, organisations=organisations, practice=practice)
+    form = PracticeForm(
+        request.POST if request.method == "POST" else None,
+        programme=programme,
+        organisations=organisations,
+        practice=practice,
+    )
     if request.method == "POST" and form.is_valid() and (saved := form.save(by=request.user)):
         messages.success(request, _("The practice was saved; the coordinator publishes it."))
         return redirect("practice", practice_id=saved.pk)
@@ -152,7 +157,7 @@ def practice_edit(request: HttpRequest, practice_id: int | None = None) -> HttpR
 @require_http_methods(["GET", "POST"])
 def practice_translate(request: HttpRequest, practice_id: int) -> HttpResponse:
     practice = _editable_practice(request, practice_id)
-    form = TranslationForm(request.POST or None)
+    form = TranslationForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid() and form.save(practice):
         messages.success(request, _("The translation was saved."))
         return redirect("practice", practice_id=practice.pk)

@@ -77,7 +77,7 @@ def campaigns(request: HttpRequest) -> HttpResponse:
     programme = programme_or_404()
     planner = can_plan_campaigns(request.user)
     listed = [c for c in programme.campaigns.all() if planner or reporting_channels(request.user, c).exists()]
-    form = CampaignForm(request.POST or None, programme=programme) if planner else None
+    form = CampaignForm(request.POST if request.method == "POST" else None, programme=programme) if planner else None
     if request.method == "POST":
         if not planner:
             raise PermissionDenied(_("Only the coordinator plans campaigns."))
@@ -137,7 +137,9 @@ def campaign_reach(request: HttpRequest, key: str) -> HttpResponse:
     """Reach per channel and month, with targets; staff enter their channels' figures here."""
     campaign = get_campaign_for_reach(request.user, programme_or_404(), key)
     channels = reporting_channels(request.user, campaign)
-    form = ReachForm(request.POST or None, channels=channels) if channels.exists() else None
+    form = (
+        ReachForm(request.POST if request.method == "POST" else None, channels=channels) if channels.exists() else None
+    )
     if request.method == "POST":
         if form is None:
             raise PermissionDenied(_("You run none of this campaign's channels."))

@@ -4,13 +4,16 @@ from django.utils.translation import gettext_lazy as _
 
 from values.reports.enums import CHOICE_KINDS, QuestionKind
 from values.reports.models import Question, ReportTemplate
+from values.reports.services import ANSWER_LIMITS, DESCRIPTION_LIMIT
 
 SCALE_CHOICES = [(str(n), str(n)) for n in range(1, 6)]
 
 
 class TemplateForm(forms.Form):
     title = forms.CharField(label=_("Title"), max_length=200)
-    description = forms.CharField(label=_("Description"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
+    description = forms.CharField(
+        label=_("Description"), widget=forms.Textarea(attrs={"rows": 3, "maxlength": DESCRIPTION_LIMIT}), required=False
+    )
 
 
 class QuestionForm(forms.Form):
@@ -112,7 +115,8 @@ def _field_for(question: Question) -> forms.Field:
     common = {"label": label, "help_text": _help_text(question), "required": False}
     kind = question.kind
     if kind == QuestionKind.LONG_TEXT:
-        return forms.CharField(widget=forms.Textarea(attrs={"rows": 5}), **common)
+        attrs = {"rows": 5, "maxlength": ANSWER_LIMITS[kind]}  # the browser's bound; the service names a longer one
+        return forms.CharField(widget=forms.Textarea(attrs=attrs), **common)
     if kind in CHOICE_KINDS:
         choices = [(c, c) for c in question.choices]
         if kind == QuestionKind.SINGLE_CHOICE:

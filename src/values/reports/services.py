@@ -6,7 +6,9 @@ from decimal import Decimal, InvalidOperation
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from values.activities.enums import ParticipantStatus
 from values.activities.models import Activity, Participant
@@ -16,6 +18,24 @@ from values.reports.enums import CHOICE_KINDS, QuestionKind, ReportStatus
 from values.reports.models import Question, Report, ReportRequest, ReportTemplate
 
 SCALE = range(1, 6)
+# Beyond these a value is a slip of the keyboard (or an attack): refused with its field, never stored.
+MAX_NUMBER = Decimal("1000000000000")  # a number answer, either way from 0
+NUMBER_DECIMALS = 6
+ANSWER_LIMITS = {QuestionKind.SHORT_TEXT: 500, QuestionKind.LONG_TEXT: 20_000}
+DESCRIPTION_LIMIT = COMMENT_LIMIT = 5_000
+MAX_CHOICES, CHOICE_LIMIT = 50, 200
+LATEST_DUE = date(2099, 12, 31)
+
+
+def _too_long(label, text: str, limit: int) -> str | None:
+    if len(text) <= limit:
+        return None
+    return _("%(field)s: at most %(limit)s characters, not %(length)s.") % {
+        "field": label, "limit": number_format(limit, force_grouping=True),
+        "length": number_format(len(text), force_grouping=True),
+    }  # fmt: skip
+
+
 # Statuses of reports whose answers were sent at least once: their questions must stay.
 SUBMITTED_ONCE = (ReportStatus.SUBMITTED, ReportStatus.ACCEPTED, ReportStatus.RETURNED)
 
@@ -27,6 +47,8 @@ def save_template(
     """Create or change a template; its questions become those given (kind, text, help, required, choices,
     quotable). A question given with its `id` is changed in place, so that the answers drafted to it stay."""
     errors = _template_errors(template, questions)
+    if problem := _too_long(gettext_lazy("Description"), description, DESCRIPTION_LIMIT):
+        errors["description"] = [problem]
     if errors:
         raise ValidationError(errors)
     template = template or ReportTemplate(programme=programme)
@@ -55,6 +77,12 @@ def _template_errors(template: ReportTemplate | None, questions: list[dict]) -> 
                 _("Question %(number)d is not a question of this template.") % {"number": number}
             )
         seen.add(question_id)
+        choices = question.get("choices") or []
+        if len(choices) > MAX_CHOICES or any(len(choice) > CHOICE_LIMIT for choice in choices):
+            errors.setdefault("questions", []).append(
+                _("Question %(number)d: at most %(count)d answers to choose from, each of at most %(limit)d "
+                  "characters.") % {"number": number, "count": MAX_CHOICES, "limit": CHOICE_LIMIT}
+            )  # fmt: skip
     if not questions:
         errors["questions"] = [_("A template asks at least one question.")]
     if template is not None and template.requests.filter(reports__status__in=SUBMITTED_ONCE).exists():
@@ -110,6 +138,8 @@ def request_reports(activity: Activity, *, template: ReportTemplate, due: date) 
         raise ValidationError(
             {"due": [_("Reports are due after the activity ends (%(end)s).") % {"end": activity.end}]}
         )
+    if due > LATEST_DUE:
+        raise ValidationError({"due": [_("Reports are due by %(date)s.") % {"date": LATEST_DUE.isoformat()}]})
     current = ReportRequest.objects.filter(activity=activity).first()
     if current is not None and current.template_id != template.pk and current.reports.exists():
         # The reports already begun answer the current template's questions.
@@ -151,6 +181,8 @@ def _clean_answer(question: Question, value):
     if kind in (QuestionKind.SHORT_TEXT, QuestionKind.LONG_TEXT):
         if not isinstance(value, str):
             raise ValueError(_("Give a text."))
+        if problem := _too_long(gettext_lazy("Your answer"), value.strip(), ANSWER_LIMITS[kind]):
+            raise ValueError(problem)
         return value.strip()
     if kind == QuestionKind.SINGLE_CHOICE:
         if value not in question.choices:
@@ -175,7 +207,12 @@ def _clean_answer(question: Question, value):
         raise ValueError(_("Give a number.")) from None
     if not number.is_finite():
         raise ValueError(_("Give a number."))
-    return str(number)
+    if abs(number) > MAX_NUMBER or number.as_tuple().exponent < -NUMBER_DECIMALS:
+        raise ValueError(
+            _("Give a number from -%(max)s to %(max)s, with at most %(decimals)d decimals.")
+            % {"max": number_format(MAX_NUMBER, force_grouping=True), "decimals": NUMBER_DECIMALS}
+        )
+    return format(number, "f")  # 1e3 is kept as 1000
 
 
 @transaction.atomic
@@ -206,6 +243,8 @@ def review_report(report: Report, *, accept: bool, by: User, comment: str = "") 
         raise ValidationError({"__all__": [_("Only a submitted report can be reviewed.")]})
     if not accept and not comment.strip():
         raise ValidationError({"comment": [_("Say what should change before returning the report.")]})
+    if problem := _too_long(gettext_lazy("Comment for the author"), comment.strip(), COMMENT_LIMIT):
+        raise ValidationError({"comment": [problem]})
     report.status = ReportStatus.ACCEPTED if accept else ReportStatus.RETURNED
     report.reviewed_by, report.reviewed_at, report.review_comment = by, timezone.now(), comment.strip()
     report.save(update_fields=["status", "reviewed_by", "reviewed_at", "review_comment", "updated_at"])
