@@ -280,3 +280,13 @@ def test_a_form_posted_empty_names_what_is_missing(client, cesena_staff, coordin
     assert response.status_code == 400
     assert response.context["form"].errors[field] == ["This field is required."]
     assert (Practice.objects.count(), SelfAssessment.objects.count(), BenchmarkStandard.objects.count()) == (0, 0, 16)
+
+
+def test_a_json_import_nested_beyond_reason_is_refused(programme, tmp_path):
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"practices": ' + "[" * 100_000 + "]" * 100_000 + "}")
+
+    with pytest.raises(CommandError, match="cannot be read"):
+        call_command("import_practices", str(bad))
+
+    assert Practice.objects.count() == 0
