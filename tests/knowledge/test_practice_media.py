@@ -202,7 +202,7 @@ def test_files_of_a_proposal_are_hidden_and_only_its_editors_change_them(client,
 
     assert own.status_code == 200
     assert own["Cache-Control"] == "private, no-store"
-    assert (other_city.status_code, other_city_removes.status_code, anonymous.status_code) == (404, 403, 404)
+    assert (other_city.status_code, other_city_removes.status_code, anonymous.status_code) == (404, 404, 404)
     assert PracticePhoto.objects.count() == 1
 
 

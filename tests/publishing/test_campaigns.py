@@ -1,5 +1,6 @@
 """The campaign: the coordinator's plan, its assets, the reach staff report, the public call to volunteer."""
 
+import re
 from datetime import date, timedelta
 from decimal import Decimal
 from pathlib import Path
@@ -77,7 +78,7 @@ def test_a_bad_campaign_is_refused_with_the_reason_and_nothing_saved(client, coo
 
     page = client.post("/en/campaigns/", _campaign_data(**changes))
 
-    assert page.status_code == 200
+    assert page.status_code == 400
     assert reason in page.text
     assert not Campaign.objects.exists()
 
@@ -216,8 +217,8 @@ def test_staff_report_their_channels_reach_and_a_month_entered_again_is_correcte
 @pytest.mark.parametrize(
     ("changes", "reason"),
     [
-        ({"reach": "-5"}, "greater than or equal to 0"),
-        ({"reach": "many"}, "Enter a whole number"),
+        ({"reach": "-5"}, "People reached: a whole number from 0 to 1,000,000,000."),
+        ({"reach": "many"}, "People reached: a whole number from 0 to 1,000,000,000."),
         ({"month": "2020-07"}, "The campaign runs from"),
         ({"month": "2020-02"}, "The campaign runs from"),
         ({"month": "March"}, "Enter a valid date"),
@@ -229,7 +230,7 @@ def test_bad_reach_is_refused_with_the_reason(client, cesena_staff, channels, ch
 
     page = client.post("/en/campaigns/volunteer-2020/reach/", data)
 
-    assert page.status_code == 200
+    assert page.status_code == 400
     assert reason in page.text
     assert not ReachFigure.objects.exists()
 
@@ -366,3 +367,70 @@ def test_the_coordinator_removes_items_from_the_plan_and_a_kit_takes_its_file(
     assert not campaign.messages.exists()
     assert not stored.exists()
     assert unknown.status_code == 404
+
+
+# -- a campaign being prepared is private, down to whether it exists ----------------------------
+
+
+def _normalised(response, key: str) -> tuple[int, str, str]:
+    """Status, body and redirect without what differs by nature: the address asked for and the CSRF token."""
+    body = re.sub(r'name="csrfmiddlewaretoken" value="[^"]*"', "", response.content.decode())
+    return response.status_code, body.replace(key, "KEY"), response.get("Location", "").replace(key, "KEY")
+
+
+@pytest.fixture
+def draft_with_a_kit(programme, media_root) -> CampaignAsset:
+    draft = save_campaign(
+        programme, key="secret-2021", title={"en": "Secret plans"}, call_to_action={"en": "Soon."}, pitch={},
+        starts_on=date(2020, 9, 1), ends_on=date(2020, 12, 31), volunteer_url="", published=False,
+    )  # fmt: skip
+    (media_root / "campaigns").mkdir()
+    (media_root / "campaigns" / "kit.pdf").write_bytes(PDF_BYTES)
+    add_channel(draft, kind="website", name="Website", organisation=Organisation.objects.get(key="cesena"))
+    return CampaignAsset.objects.create(
+        campaign=draft, kind="kit", title={"en": "Kit"}, file="campaigns/kit.pdf", content_type="application/pdf"
+    )
+
+
+@pytest.mark.parametrize("reader", ["riga-staff", "cesena-volunteer", "anonymous"])
+@pytest.mark.parametrize(
+    ("method", "address"),
+    [
+        ("get", "/en/campaign/{key}/"),
+        ("get", "/en/campaign/{key}/kits/{kit}/"),
+        ("get", "/en/campaigns/{key}/reach/"),
+        ("post", "/en/campaigns/{key}/reach/"),
+        ("get", "/en/campaigns/{key}/plan/"),
+        ("post", "/en/campaigns/{key}/plan/message/"),
+    ],
+)
+def test_a_campaign_being_prepared_answers_like_a_missing_one(client, draft_with_a_kit, reader, method, address):
+    if reader == "riga-staff":
+        client.force_login(make_member("ilze", "riga", Role.CITY_STAFF))
+    elif reader == "cesena-volunteer":
+        client.force_login(make_member("helper", "cesena", Role.VOLUNTEER))
+    send = getattr(client, method)
+
+    hidden = send(address.format(key="secret-2021", kit=draft_with_a_kit.pk))
+    missing = send(address.format(key="gone-2099", kit=draft_with_a_kit.pk))
+
+    assert _normalised(hidden, "secret-2021") == _normalised(missing, "gone-2099")
+    assert hidden.status_code in (302, 403, 404)
+    assert "Secret plans" not in hidden.content.decode()
+
+
+def test_the_staff_who_report_on_a_campaign_being_prepared_see_its_reach(client, cesena_staff, draft_with_a_kit):
+    client.force_login(cesena_staff)
+
+    response = client.get("/en/campaigns/secret-2021/reach/")
+
+    assert response.status_code == 200
+
+
+def test_a_public_campaign_whose_reach_is_not_theirs_is_forbidden_not_hidden(client, riga_staff, campaign):
+    client.force_login(riga_staff)
+
+    response = client.get("/en/campaigns/volunteer-2020/reach/")
+
+    assert response.status_code == 403
+    assert "The reach is reported by the staff who run the campaign&#x27;s channels." in response.text

@@ -1,12 +1,25 @@
 from django import forms
 from django.utils import timezone
+from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
 
 from values.actionplans.models import Action
-from values.actionplans.services import add_progress, save_action
+from values.actionplans.services import MAX_FIGURE, TEXT_LIMITS, add_progress, figure_problem, save_action
 from values.core.forms import ServiceForm, ServiceMixin
 from values.core.text import pick
+from values.knowledge.forms import IdChoicesField
 from values.network.models import Organisation
+
+
+def figure_field(name: str, label) -> forms.DecimalField:
+    """An indicator's figure; every refusal (not a number, NaN, negative, too big) names the field, and so does
+    the service's refusal of more than two decimals."""
+    message = lazy(figure_problem, str)(name)
+    return forms.DecimalField(
+        label=label, required=False, min_value=0, max_value=MAX_FIGURE,
+        error_messages=dict.fromkeys(("invalid", "min_value", "max_value"), message),
+    )  # fmt: skip
+
 
 FIELDS = [
     "title",
@@ -24,13 +37,19 @@ FIELDS = [
 
 
 class ActionForm(ServiceMixin, forms.ModelForm):
+    partners = IdChoicesField(
+        label=_("Partner organisations"), queryset=None, required=False, widget=forms.CheckboxSelectMultiple
+    )
+    baseline = figure_field("baseline", _("Baseline"))
+    target = figure_field("target", _("Target"))
+    current = figure_field("current", _("Current value"))
+
     class Meta:
         model = Action
         fields = FIELDS
         widgets = {
             "start": forms.DateInput(attrs={"type": "date"}),
             "end": forms.DateInput(attrs={"type": "date"}),
-            "partners": forms.CheckboxSelectMultiple,
         }
 
     def __init__(self, *args, programme, **kwargs) -> None:
@@ -52,8 +71,10 @@ class ActionForm(ServiceMixin, forms.ModelForm):
 
 class ProgressForm(ServiceForm):
     on = forms.DateField(label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}))
-    note = forms.CharField(label=_("What happened"), widget=forms.Textarea(attrs={"rows": 3}))
-    value = forms.DecimalField(label=_("Indicator value on that day"), required=False, max_digits=12, decimal_places=2)
+    note = forms.CharField(
+        label=_("What happened"), widget=forms.Textarea(attrs={"rows": 3, "maxlength": TEXT_LIMITS["note"]})
+    )
+    value = figure_field("value", _("Indicator value on that day"))
 
     def __init__(self, *args, **kwargs) -> None:
         kwargs.setdefault("initial", {"on": timezone.localdate()})

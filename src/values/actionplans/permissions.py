@@ -1,8 +1,9 @@
 """Who may read, edit and comment on an action plan: the only place that decides it.
 
 The city's staff edit their plan; the cities of its community of practice, experts and the
-coordinator comment; everyone signed in reads adopted plans; the public reads adopted plans
-that the city has published.
+coordinator comment; these people of the plan's review read its comments and who wrote what.
+Everyone signed in reads adopted plans, the public reads adopted plans that the city has
+published: their text and actions, never the review.
 """
 
 from django.core.exceptions import PermissionDenied
@@ -45,35 +46,49 @@ def can_comment(user: AnyUser, plan: ActionPlan) -> bool:
     return user.memberships.filter(organisation__in=community_cities(plan)).exclude(role=Role.VOLUNTEER).exists()
 
 
-def can_read_plan(user: AnyUser, plan: ActionPlan) -> bool:
-    if plan.status == PlanStatus.ADOPTED and (plan.published or _active(user)):
-        return True
+def can_see_review(user: AnyUser, plan: ActionPlan) -> bool:
+    """The comments, their threads, the drafts' history and the names of who wrote them: the people of the
+    plan's review only (its city's staff, who answer the comments, and those who may comment)."""
     return can_edit_plan(user, plan) or can_comment(user, plan)
 
 
-def get_plan(programme, key: str) -> ActionPlan:
-    """The city's plan, begun the first time anyone opens it; 404 for what is not a partner city."""
+def can_read_plan(user: AnyUser, plan: ActionPlan) -> bool:
+    if plan.status == PlanStatus.ADOPTED and (plan.published or _active(user)):
+        return True
+    return can_see_review(user, plan)
+
+
+def find_plan(programme, key: str) -> ActionPlan:
+    """The city's plan; an empty unsaved one when none was begun, since reading never writes (the first
+    save begins it: services.begin_plan). 404 for what is not a partner city."""
     organisation = get_object_or_404(Organisation, key=key, kind="city", partnerships__programme=programme)
-    plan, _created = ActionPlan.objects.get_or_create(programme=programme, organisation=organisation)
-    return plan
+    plan = ActionPlan.objects.filter(programme=programme, organisation=organisation).first()
+    return plan or ActionPlan(programme=programme, organisation=organisation)
 
 
 def get_plan_for_read(user: AnyUser, programme, key: str) -> ActionPlan:
-    plan = get_plan(programme, key)
+    plan = find_plan(programme, key)
     if not can_read_plan(user, plan):
         raise PermissionDenied
     return plan
 
 
+def get_plan_for_review(user: AnyUser, programme, key: str) -> ActionPlan:
+    plan = find_plan(programme, key)
+    if not can_see_review(user, plan):
+        raise PermissionDenied
+    return plan
+
+
 def get_plan_for_edit(user: AnyUser, programme, key: str) -> ActionPlan:
-    plan = get_plan(programme, key)
+    plan = find_plan(programme, key)
     if not can_edit_plan(user, plan):
         raise PermissionDenied
     return plan
 
 
 def get_plan_for_comment(user: AnyUser, programme, key: str) -> ActionPlan:
-    plan = get_plan(programme, key)
+    plan = find_plan(programme, key)
     if not can_comment(user, plan):
         raise PermissionDenied(
             _(

@@ -6,7 +6,7 @@ from datetime import date
 from django.db.models import BooleanField, Count, ExpressionWrapper, OuterRef, Q, QuerySet, Subquery
 
 from values.actionplans.enums import CLOSED_STATUSES
-from values.actionplans.models import Action, ActionPlan, SectionRevision
+from values.actionplans.models import Action, ActionPlan, Comment, SectionRevision
 from values.activities.models import Activity
 from values.network.models import Organisation
 from values.programme.models import Programme
@@ -18,12 +18,31 @@ def overdue(today: date, prefix: str = "") -> Q:
 
 
 def actions_of(plan: ActionPlan, today: date) -> QuerySet[Action]:
-    """The plan's actions, each with `is_overdue`."""
+    """The plan's actions, each with `is_overdue`; by id, so that a plan not begun yet (unsaved) has none."""
     return (
-        plan.actions.select_related("owner")
+        Action.objects.filter(plan_id=plan.pk)
+        .select_related("owner")
         .prefetch_related("partners", "updates")
         .annotate(is_overdue=ExpressionWrapper(overdue(today), output_field=BooleanField()))
     )
+
+
+@dataclass(frozen=True)
+class Review:
+    threads: dict[str, list[Comment]]  # section to its first comments, oldest first
+    replies: dict[int, list[Comment]]  # a first comment's id to its replies
+
+
+def review_of(plan: ActionPlan) -> Review:
+    """The plan's comments as threads per section, with their authors; by id (a plan not begun has none)."""
+    threads: dict[str, list[Comment]] = {}
+    replies: dict[int, list[Comment]] = {}
+    for comment in Comment.objects.filter(plan_id=plan.pk).select_related("author").order_by("created_at", "pk"):
+        if comment.parent_id:
+            replies.setdefault(comment.parent_id, []).append(comment)
+        else:
+            threads.setdefault(comment.section, []).append(comment)
+    return Review(threads, replies)
 
 
 def overdue_actions(organisation: Organisation, programme: Programme, today: date) -> QuerySet[Action]:

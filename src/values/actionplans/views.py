@@ -15,8 +15,8 @@ from values.actionplans.diffing import text_diff
 from values.actionplans.enums import Section
 from values.actionplans.exports import plan_as_pdf
 from values.actionplans.forms import ActionForm, ProgressForm
-from values.actionplans.models import Action, Comment
-from values.actionplans.queries import actions_of, hosted_outcomes, plans_overview
+from values.actionplans.models import Action, Comment, SectionRevision
+from values.actionplans.queries import Review, actions_of, hosted_outcomes, plans_overview, review_of
 from values.actionplans.services import (
     NEXT_STATUSES,
     EditConflict,
@@ -40,24 +40,18 @@ def _section(name: str) -> str:
 def plan_page(request: HttpRequest, key: str) -> HttpResponse:
     programme = programme_or_404()
     plan = access.get_plan_for_read(request.user, programme, key)
-    comments = list(plan.comments.select_related("author").order_by("created_at", "pk"))
+    review = access.can_see_review(request.user, plan)
+    # The public reads the text and the actions; the comments are not even fetched for them.
+    threads = review_of(plan) if review else Review({}, {})
     sections = [
-        {
-            "key": value,
-            "label": label,
-            "state": section_state(plan, value),
-            "threads": [c for c in comments if c.section == value and c.parent_id is None],
-        }
+        {"key": value, "label": label, "state": section_state(plan, value), "threads": threads.threads.get(value, [])}
         for value, label in Section.choices
     ]
-    replies = {}
-    for comment in comments:
-        if comment.parent_id:
-            replies.setdefault(comment.parent_id, []).append(comment)
     context = {
         "plan": plan,
         "sections": sections,
-        "replies": replies,
+        "replies": threads.replies,
+        "can_see_review": review,
         "can_edit": access.can_edit_plan(request.user, plan),
         "can_comment": access.can_comment(request.user, plan),
         "next_statuses": NEXT_STATUSES[plan.status],
@@ -90,6 +84,9 @@ def section_edit(request: HttpRequest, key: str, section: str) -> HttpResponse:
         except EditConflict as conflict:
             context.update(text=text, base=conflict.current.number, conflict=conflict.current)
             return render(request, "actionplans/section_edit.html", context, status=409)
+        except ValidationError as problem:
+            context.update(text=text, errors=problem.messages)
+            return render(request, "actionplans/section_edit.html", context, status=400)
         messages.success(request, _("The section was saved."))
         return redirect("action_plan", key=plan.organisation.key)
     return render(request, "actionplans/section_edit.html", context)
@@ -97,9 +94,11 @@ def section_edit(request: HttpRequest, key: str, section: str) -> HttpResponse:
 
 @login_required
 def section_history(request: HttpRequest, key: str, section: str) -> HttpResponse:
-    plan = access.get_plan_for_read(request.user, programme_or_404(), key)
+    plan = access.get_plan_for_review(request.user, programme_or_404(), key)
     section = _section(section)
-    revisions = list(plan.revisions.filter(section=section).select_related("author").order_by("number"))
+    revisions = list(
+        SectionRevision.objects.filter(plan_id=plan.pk, section=section).select_related("author").order_by("number")
+    )
     numbers = [r.number for r in revisions]
     older, newer = request.GET.get("from"), request.GET.get("to")
     diff = None
@@ -118,25 +117,32 @@ def section_history(request: HttpRequest, key: str, section: str) -> HttpRespons
 def comment_add(request: HttpRequest, key: str, section: str) -> HttpResponse:
     plan = access.get_plan_for_comment(request.user, programme_or_404(), key)
     section = _section(section)
-    parent_id = request.POST.get("parent")
-    parent = get_object_or_404(Comment, pk=parent_id, plan=plan) if parent_id else None
+    parent_id = request.POST.get("parent", "")
+    if parent_id and not parent_id.isdigit():
+        raise Http404("no such comment")
+    parent = get_object_or_404(Comment, pk=int(parent_id), plan_id=plan.pk) if parent_id else None
     try:
         add_comment(plan, section, text=request.POST.get("text", ""), by=request.user, parent=parent)
     except ValidationError as problem:
-        for message in problem.messages:
-            messages.error(request, message)
-    else:
-        messages.success(request, _("Your comment was added."))
+        return _refused(request, key, problem)
+    messages.success(request, _("Your comment was added."))
     return redirect(f"{plan_url(plan)}#section-{section}")
+
+
+def _refused(request: HttpRequest, key: str, problem: ValidationError) -> HttpResponse:
+    """The plan's page again, saying why a button's request was refused (HTTP 400: nothing changed)."""
+    for message in problem.messages:
+        messages.error(request, message)
+    response = plan_page(request, key)
+    response.status_code = 400
+    return response
 
 
 @login_required
 @require_POST
 def comment_resolve(request: HttpRequest, key: str, comment_id: int) -> HttpResponse:
-    plan = access.get_plan(programme_or_404(), key)
-    if not (access.can_edit_plan(request.user, plan) or access.can_comment(request.user, plan)):
-        raise Http404("no such comment")
-    comment = get_object_or_404(Comment, pk=comment_id, plan=plan, parent__isnull=True)
+    plan = access.get_plan_for_review(request.user, programme_or_404(), key)
+    comment = get_object_or_404(Comment, pk=comment_id, plan_id=plan.pk, parent__isnull=True)
     resolve_comment(comment, by=request.user)
     messages.success(request, _("The comment was marked resolved."))
     return redirect(f"{plan_url(plan)}#section-{comment.section}")
@@ -152,9 +158,8 @@ def plan_status(request: HttpRequest, key: str) -> HttpResponse:
         else:
             set_plan_status(plan, request.POST.get("status", ""))
     except ValidationError as problem:
-        messages.error(request, "; ".join(problem.messages))
-    else:
-        messages.success(request, _("The plan's status was changed."))
+        return _refused(request, key, problem)
+    messages.success(request, _("The plan's status was changed."))
     return redirect("action_plan", key=plan.organisation.key)
 
 
@@ -177,9 +182,11 @@ def overview(request: HttpRequest) -> HttpResponse:
 def action_edit(request: HttpRequest, key: str, action_id: int | None = None) -> HttpResponse:
     programme = programme_or_404()
     plan = access.get_plan_for_edit(request.user, programme, key)
-    action = get_object_or_404(Action, pk=action_id, plan=plan) if action_id else None
+    action = get_object_or_404(Action, pk=action_id, plan_id=plan.pk) if action_id else None
     initial = None if action else {"owner": plan.organisation_id}
-    form = ActionForm(request.POST or None, instance=action, programme=programme, initial=initial)
+    form = ActionForm(
+        request.POST if request.method == "POST" else None, instance=action, programme=programme, initial=initial
+    )
     if request.method == "POST" and form.is_valid() and form.save(plan):
         messages.success(request, _("The action was saved."))
         return redirect(f"{plan_url(plan)}#actions")
@@ -193,7 +200,7 @@ def action_edit(request: HttpRequest, key: str, action_id: int | None = None) ->
 def action_progress(request: HttpRequest, key: str, action_id: int) -> HttpResponse:
     programme = programme_or_404()
     plan = access.get_plan_for_edit(request.user, programme, key)
-    action = get_object_or_404(Action, pk=action_id, plan=plan)
+    action = get_object_or_404(Action, pk=action_id, plan_id=plan.pk)
     form = ProgressForm(request.POST)
     if form.is_valid() and form.save(action, by=request.user):
         messages.success(request, _("The progress was recorded."))

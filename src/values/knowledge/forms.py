@@ -1,5 +1,8 @@
 from django import forms
+from django.core.exceptions import ValidationError
+from django.db import connection
 from django.utils import timezone
+from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
 
 from values.core.forms import ServiceForm
@@ -7,6 +10,8 @@ from values.core.text import active_language, pick
 from values.knowledge.enums import TargetGroup
 from values.knowledge.models import LEVELS, BenchmarkStandard
 from values.knowledge.services import (
+    MAX_VOLUNTEERS,
+    TEXT_LIMITS,
     add_captions,
     add_photo,
     add_video,
@@ -14,11 +19,33 @@ from values.knowledge.services import (
     save_practice,
     save_standard,
     translate_practice,
+    volunteers_problem,
 )
 from values.network.codes import language_code
 from values.network.models import Organisation
 
 LEVEL_NAMES = {1: _("not started"), 2: _("emerging"), 3: _("established"), 4: _("embedded")}
+
+
+class IdChoicesField(forms.ModelMultipleChoiceField):
+    """Several choices by id. An id no database column could hold is refused here: Django would hand it to
+    the database, whose overflow would be a server error."""
+
+    def clean(self, value):
+        low, high = connection.ops.integer_field_range(self.queryset.model._meta.pk.get_internal_type())
+        for pk in value or ():
+            if not str(pk).isdigit() or not (low or 0) <= int(pk) <= (high or int(pk)):
+                raise ValidationError(
+                    self.error_messages["invalid_pk_value"], code="invalid_pk_value", params={"pk": pk}
+                )
+        return super().clean(value)
+
+
+def _text_field(name: str, label, *, rows: int = 0, required: bool = False) -> forms.CharField:
+    """A text whose length the browser bounds; the service refuses a longer one with its field and length."""
+    attrs = {"maxlength": TEXT_LIMITS[name], **({"rows": rows} if rows else {})}
+    widget = forms.Textarea(attrs=attrs) if rows else forms.TextInput(attrs=attrs)
+    return forms.CharField(label=label, widget=widget, required=required)
 
 
 class SelfAssessmentForm(ServiceForm):
@@ -74,20 +101,15 @@ class StandardForm(ServiceForm):
         self.fields["theme"].queryset = programme.themes.order_by("position")
         self.fields["theme"].label_from_instance = lambda t: f"{t.key}. {pick(t.title)}"
         for code in self.languages:
-            self.fields[f"title_{code}"] = forms.CharField(label=_("Title (%(code)s)") % {"code": code}, required=False)
-            self.fields[f"statement_{code}"] = forms.CharField(
-                label=_("Statement (%(code)s)") % {"code": code},
-                widget=forms.Textarea(attrs={"rows": 2}),
-                required=False,
+            self.fields[f"title_{code}"] = _text_field("title", _("Title (%(code)s)") % {"code": code})
+            self.fields[f"statement_{code}"] = _text_field(
+                "statement", _("Statement (%(code)s)") % {"code": code}, rows=2
             )
         for level in LEVELS:
             for code in self.languages:
-                self.fields[f"level_{level}_{code}"] = forms.CharField(
-                    label=_("Level %(level)d: %(name)s (%(code)s)")
-                    % {"level": level, "name": LEVEL_NAMES[level], "code": code},
-                    widget=forms.Textarea(attrs={"rows": 2}),
-                    required=False,
-                )
+                label = _("Level %(level)d: %(name)s (%(code)s)")
+                label %= {"level": level, "name": LEVEL_NAMES[level], "code": code}
+                self.fields[f"level_{level}_{code}"] = _text_field("level", label, rows=2)
 
     def save(self):
         data = self.cleaned_data
@@ -116,18 +138,19 @@ def _text_in(value, code: str) -> str:
 class PracticeForm(ServiceForm):
     organisation = forms.ModelChoiceField(label=_("Proposed by"), queryset=None)
     original_language = forms.ChoiceField(label=_("Language of these texts"))
-    title = forms.CharField(label=_("Title"), max_length=200)
-    summary = forms.CharField(label=_("Summary"), widget=forms.Textarea(attrs={"rows": 3}))
-    body = forms.CharField(
-        label=_("Description"), widget=forms.Textarea(attrs={"rows": 10}), required=False,
-        help_text=_("Markdown: **bold**, *italic*, lists, [links](https://example.org)."),
-    )  # fmt: skip
-    results = forms.CharField(label=_("Results and evidence"), widget=forms.Textarea(attrs={"rows": 4}), required=False)
-    themes = forms.ModelMultipleChoiceField(label=_("Themes"), queryset=None, widget=forms.CheckboxSelectMultiple)
+    title = _text_field("title", _("Title"), required=True)
+    summary = _text_field("summary", _("Summary"), rows=3, required=True)
+    body = _text_field("body", _("Description"), rows=10)
+    body.help_text = _("Markdown: **bold**, *italic*, lists, [links](https://example.org).")
+    results = _text_field("results", _("Results and evidence"), rows=4)
+    themes = IdChoicesField(label=_("Themes"), queryset=None, widget=forms.CheckboxSelectMultiple)
     target_groups = forms.MultipleChoiceField(
         label=_("Target groups"), choices=TargetGroup.choices, widget=forms.CheckboxSelectMultiple, required=False
     )
-    volunteers = forms.IntegerField(label=_("Volunteers involved"), min_value=0, required=False)
+    volunteers = forms.IntegerField(
+        label=_("Volunteers involved"), min_value=0, max_value=MAX_VOLUNTEERS, required=False,
+        error_messages=dict.fromkeys(("invalid", "min_value", "max_value"), lazy(volunteers_problem, str)()),
+    )  # fmt: skip
     period_start = forms.DateField(label=_("Since"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
     period_end = forms.DateField(label=_("Until"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
     contact = forms.CharField(label=_("Contact"), max_length=300, required=False)
@@ -155,10 +178,10 @@ class PracticeForm(ServiceForm):
 
 class TranslationForm(ServiceForm):
     language = forms.CharField(label=_("Language code"), max_length=2, help_text=_("ISO 639-1, e.g. it, de, lv"))
-    title = forms.CharField(label=_("Title"), max_length=200)
-    summary = forms.CharField(label=_("Summary"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
-    body = forms.CharField(label=_("Description"), widget=forms.Textarea(attrs={"rows": 10}), required=False)
-    results = forms.CharField(label=_("Results and evidence"), widget=forms.Textarea(attrs={"rows": 4}), required=False)
+    title = _text_field("title", _("Title"), required=True)
+    summary = _text_field("summary", _("Summary"), rows=3)
+    body = _text_field("body", _("Description"), rows=10)
+    results = _text_field("results", _("Results and evidence"), rows=4)
 
     def save(self, practice):
         data = dict(self.cleaned_data)

@@ -1,7 +1,11 @@
-"""Who maintains the benchmark standards: experts and the coordinator."""
+"""Who maintains the benchmark standards (experts and the coordinator), who proposes, sees and changes
+good practices: the only place that decides it."""
 
 from django.core.exceptions import PermissionDenied
+from django.http import Http404
 
+from values.knowledge.enums import PracticeStatus
+from values.knowledge.models import Practice
 from values.network.enums import Role
 from values.network.models import Organisation
 from values.network.permissions import AnyUser, is_coordinator
@@ -33,4 +37,23 @@ def can_edit_practice(user: AnyUser, practice) -> bool:
 
 
 def can_see_practice(user: AnyUser, practice) -> bool:
-    return practice.status == "published" or can_edit_practice(user, practice)
+    return practice.status == PracticeStatus.PUBLISHED or can_edit_practice(user, practice)
+
+
+def get_practice_for_view(user: AnyUser, programme, practice_id: int) -> Practice:
+    """The practice if this person may see it. A proposal they may not see is 404, exactly like an id that
+    does not exist: whether it exists is itself private."""
+    practices = Practice.objects.select_related("organisation")
+    practice = practices.filter(pk=practice_id, programme=programme).first()
+    if practice is None or not can_see_practice(user, practice):
+        raise Http404("no such practice")
+    return practice
+
+
+def get_practice_for_edit(user: AnyUser, programme, practice_id: int) -> Practice:
+    """The practice if this person may change it; 403 only for one they may see (a published practice of
+    another city), 404 for one they may not see."""
+    practice = get_practice_for_view(user, programme, practice_id)
+    if not can_edit_practice(user, practice):
+        raise PermissionDenied
+    return practice

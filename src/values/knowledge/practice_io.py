@@ -19,12 +19,13 @@ from values.core.spreadsheets import from_csv_cell, to_csv_cell
 from values.knowledge.enums import PracticeStatus, TargetGroup
 from values.knowledge.models import Practice
 from values.knowledge.search import index_practice
-from values.knowledge.services import PRACTICE_TEXTS
+from values.knowledge.services import PRACTICE_TEXTS, practice_value_problems, text_problem
 from values.network.codes import language_code
 from values.network.models import Organisation
 from values.programme.models import Programme
 from values.programme.spec import Problem
 
+CONTACT_LIMIT = Practice._meta.get_field("contact").max_length
 SCALAR_FIELDS = ("organisation", "original_language", "themes", "target_groups", "volunteers", "period_start",
                  "period_end", "contact", "status")  # fmt: skip
 
@@ -75,7 +76,9 @@ def records_from_csv(text: str) -> list[dict]:
         record["target_groups"] = [g for g in (row.get("target_groups") or "").split(";") if g]
         for name in PRACTICE_TEXTS:
             record[name] = {
-                key.split("_", 1)[1]: value for key, value in row.items() if key.startswith(f"{name}_") and value
+                key.split("_", 1)[1]: value
+                for key, value in row.items()
+                if isinstance(key, str) and key.startswith(f"{name}_") and value  # a row longer than its header
             }
         record["volunteers"] = record["volunteers"] or None
         record["period_start"] = record["period_start"] or None
@@ -119,32 +122,64 @@ def check_records(programme: Programme, records: list[dict]) -> list[Problem]:
 
 
 def _record_problems(record: Any, organisations: set[str], themes: set[str]):
+    """Each problem of one record as (key, reason); a value of the wrong type is a problem, never a crash."""
     if not isinstance(record, dict):
         yield "(row)", "is not a mapping of keys to values"
         return
-    if record.get("organisation") not in organisations:
-        yield "organisation", f'"{record.get("organisation")}" is not an organisation of the programme'
-    language = record.get("original_language")
-    if language_code(language) is None:
+    organisation, language = record.get("organisation"), record.get("original_language")
+    if not isinstance(organisation, str) or organisation not in organisations:
+        yield "organisation", f'"{organisation}" is not an organisation of the programme'
+    if not isinstance(language, str) or language_code(language) is None:
         yield "original_language", f'"{language}" is not an ISO 639-1 language code'
-    for name in ("title", "summary"):
-        if not isinstance(record.get(name), dict) or not str(record[name].get(language, "")).strip():
-            yield name, "is needed in the original language"
-    unknown = [t for t in record.get("themes") or [] if t not in themes]
-    if unknown or not record.get("themes"):
-        yield "themes", f"unknown themes: {', '.join(unknown)}" if unknown else "at least one theme is needed"
-    if any(g not in TargetGroup.values for g in record.get("target_groups") or []):
-        yield "target_groups", f"allowed: {', '.join(TargetGroup.values)}"
+    yield from _text_problems(record, language)
+    yield from _list_problems(record, "themes", sorted(themes))
+    yield from _list_problems(record, "target_groups", TargetGroup.values)
     if record.get("status", PracticeStatus.PROPOSED) not in PracticeStatus.values:
         yield "status", f"allowed: {', '.join(PracticeStatus.values)}"
+    if not isinstance(record.get("contact") or "", str) or len(record.get("contact") or "") > CONTACT_LIMIT:
+        yield "contact", f"a text of at most {CONTACT_LIMIT} characters"
+    yield from _value_problems(record)
+
+
+def _text_problems(record: dict, language: Any):
+    for name in PRACTICE_TEXTS:
+        texts = record.get(name) or {}
+        if not isinstance(texts, dict) or not all(isinstance(t, str) for t in [*texts, *texts.values()]):
+            yield name, "is a mapping of language codes to texts"
+            continue
+        original = texts.get(language, "") if isinstance(language, str) else ""
+        if name in ("title", "summary") and not original.strip():
+            yield name, "is needed in the original language"
+        for code, text in texts.items():
+            if problem := text_problem(name, text):
+                yield f"{name}.{code}", problem
+
+
+def _list_problems(record: dict, key: str, allowed: list[str]):
+    values = record.get(key) or []
+    if not isinstance(values, list) or not all(isinstance(value, str) for value in values):
+        yield key, "is a list of ids"
+    elif key == "themes" and ((unknown := [v for v in values if v not in allowed]) or not values):
+        yield key, f"unknown themes: {', '.join(unknown)}" if unknown else "at least one theme is needed"
+    elif any(value not in allowed for value in values):
+        yield key, f"allowed: {', '.join(allowed)}"
+
+
+def _value_problems(record: dict):
+    """The dates and the number of volunteers, parsed as the import reads them, within their bounds."""
+    days = {}
     for key in ("period_start", "period_end"):
         if record.get(key):
             try:
-                date.fromisoformat(str(record[key]))
+                days[key] = date.fromisoformat(str(record[key]))
             except ValueError:
                 yield key, f'"{record[key]}" is not a date like 2020-01-31'
-    if record.get("volunteers") not in (None, "") and not str(record["volunteers"]).isdigit():
+    volunteers = record.get("volunteers")
+    if volunteers not in (None, "") and not str(volunteers).isdigit():
         yield "volunteers", "must be a whole number"
+        volunteers = None
+    number = int(volunteers) if volunteers not in (None, "") else None
+    yield from practice_value_problems({}, volunteers=number, **days).items()
 
 
 @transaction.atomic

@@ -9,7 +9,9 @@ from django.core.files.uploadedfile import UploadedFile
 from django.core.validators import URLValidator
 from django.db import transaction
 from django.utils import timezone
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from values.core.positions import next_position
 from values.core.text import pick
@@ -112,15 +114,30 @@ def record_self_assessment(
             value = 0
         if value not in LEVELS:
             errors[f"score_{standard.key}"] = [_("A score is a level from 1 to 4.")]
+        if problem := text_problem("evidence", evidence):
+            errors[f"evidence_{standard.key}"] = [problem]
         cleaned.append((standard, value, evidence.strip()))
-    if on > timezone.localdate():
-        errors["assessed_on"] = [_("A self-assessment cannot be dated in the future.")]
+    if problem := _assessment_date_problem(on, scores):
+        errors["assessed_on"] = [problem]
     if errors:
         raise ValidationError(errors)
     return SelfAssessment.objects.bulk_create(
         SelfAssessment(organisation=organisation, standard=s, score=v, evidence=e, assessed_on=on, assessed_by=by)
         for s, v, e in cleaned
     )
+
+
+def _assessment_date_problem(on: date, scores: dict[BenchmarkStandard, Any]) -> str | None:
+    """A score is dated from a year before its programme starts (the needs analysis may come first) to today."""
+    if on > timezone.localdate():
+        return _("A self-assessment cannot be dated in the future.")
+    programme = next(iter(scores)).programme if scores else None
+    earliest = programme.start.replace(year=programme.start.year - 1) if programme else EARLIEST_DATE
+    if on < earliest:
+        return _("A self-assessment is dated from %(date)s, a year before the programme starts.") % {
+            "date": earliest.isoformat()
+        }
+    return None
 
 
 @transaction.atomic
@@ -134,6 +151,9 @@ def save_standard(
     for name, value in (("title", title), ("statement", statement), *((f"level_{n}", t) for n, t in levels.items())):
         if not value.get(first, "").strip():
             errors[f"{name}_{first}"] = [_("This text is needed in the programme's first language.")]
+        for code, text in value.items():
+            if problem := text_problem(name.split("_")[0], text):
+                errors[f"{name}_{code}"] = [problem]
     taken = BenchmarkStandard.objects.filter(programme=programme, key=key).exclude(pk=standard.pk if standard else None)
     if taken.exists():
         errors["key"] = [_("Another standard has this id.")]
@@ -148,12 +168,65 @@ def save_standard(
     return standard
 
 
-# -- good practices ---------------------------------------------------------------------------
+# -- bounds of what people type ---------------------------------------------------------------
 PRACTICE_TEXTS = ("title", "summary", "body", "results")
+# Beyond these a value is a slip of the keyboard (or an attack), never a practice or a score.
+MAX_VOLUNTEERS = 1_000_000
+EARLIEST_DATE, LATEST_DATE = date(1900, 1, 1), date(2099, 12, 31)
+TEXT_LIMITS = {
+    "title": 200, "summary": 2_000, "body": 50_000, "results": 20_000,  # a practice
+    "statement": 2_000, "level": 2_000, "evidence": 5_000,  # a standard and a score
+}  # fmt: skip
+LABELS = {
+    "title": gettext_lazy("Title"), "summary": gettext_lazy("Summary"), "body": gettext_lazy("Description"),
+    "results": gettext_lazy("Results and evidence"), "statement": gettext_lazy("Statement"),
+    "level": gettext_lazy("Level"), "evidence": gettext_lazy("Evidence"),
+    "volunteers": gettext_lazy("Volunteers involved"), "period_start": gettext_lazy("Since"),
+    "period_end": gettext_lazy("Until"),
+}  # fmt: skip
+
+
+def volunteers_problem() -> str:
+    return _("%(field)s: a whole number from 0 to %(max)s.") % {
+        "field": LABELS["volunteers"], "max": number_format(MAX_VOLUNTEERS, force_grouping=True)
+    }  # fmt: skip
+
+
+def text_problem(name: str, text: str) -> str | None:
+    """Why a text is refused (too long for what it is), or None."""
+    limit = TEXT_LIMITS[name]
+    if len(text) <= limit:
+        return None
+    return _("%(field)s: at most %(limit)s characters, not %(length)s.") % {
+        "field": LABELS[name], "limit": number_format(limit, force_grouping=True),
+        "length": number_format(len(text), force_grouping=True),
+    }  # fmt: skip
+
+
+def date_problem(name: str, day: date | None) -> str | None:
+    if day is None or EARLIEST_DATE <= day <= LATEST_DATE:
+        return None
+    return _("%(field)s: a date from %(first)s to %(last)s.") % {
+        "field": LABELS[name], "first": EARLIEST_DATE.isoformat(), "last": LATEST_DATE.isoformat()
+    }  # fmt: skip
+
+
+def practice_value_problems(texts: dict[str, str], *, volunteers=None, period_start=None, period_end=None) -> dict:
+    """The bounds of a practice's texts (in one language), volunteers and period: field name to reason."""
+    problems = {name: text_problem(name, texts.get(name) or "") for name in PRACTICE_TEXTS}
+    problems["period_start"] = date_problem("period_start", period_start)
+    problems["period_end"] = date_problem("period_end", period_end)
+    if volunteers is not None and not (isinstance(volunteers, int) and 0 <= volunteers <= MAX_VOLUNTEERS):
+        problems["volunteers"] = volunteers_problem()
+    return {name: problem for name, problem in problems.items() if problem}
+
+
+# -- good practices ---------------------------------------------------------------------------
 
 
 def _check_practice(original_language: str, texts: dict[str, str], **fields) -> dict[str, list[str]]:
-    errors: dict[str, list[str]] = {}
+    bounded = {name: fields.get(name) for name in ("volunteers", "period_start", "period_end")}
+    errors = {name: [problem] for name, problem in practice_value_problems(texts, **bounded).items()}
     for name in ("title", "summary"):
         if not texts.get(name, "").strip():
             errors[name] = [_("Needed in the original language (%(language)s).") % {"language": original_language}]
@@ -207,6 +280,8 @@ def translate_practice(practice: Practice, *, language: str, texts: dict[str, st
         raise ValidationError({"language": [_("Not an ISO 639-1 language code.")]})
     if not texts.get("title", "").strip():
         raise ValidationError({"title": [_("A translation needs at least the title.")]})
+    if problems := practice_value_problems(texts):
+        raise ValidationError({name: [problem] for name, problem in problems.items()})
     for name in PRACTICE_TEXTS:
         value = dict(getattr(practice, name) or {})
         text = texts.get(name, "").strip()

@@ -24,7 +24,8 @@ from values.knowledge.models import BenchmarkStandard, Practice, PracticePhoto, 
 from values.knowledge.permissions import (
     can_edit_practice,
     can_maintain_benchmarks,
-    can_see_practice,
+    get_practice_for_edit,
+    get_practice_for_view,
     proposing_organisations,
     require_benchmark_maintainer,
 )
@@ -59,7 +60,7 @@ def standard_edit(request: HttpRequest, key: str | None = None) -> HttpResponse:
     require_benchmark_maintainer(request.user)
     programme = programme_or_404()
     standard = get_object_or_404(BenchmarkStandard, programme=programme, key=key) if key else None
-    form = StandardForm(request.POST or None, programme=programme, standard=standard)
+    form = StandardForm(request.POST if request.method == "POST" else None, programme=programme, standard=standard)
     if request.method == "POST" and form.is_valid() and form.save():
         messages.success(request, _("The standard was saved."))
         return redirect("benchmarks")
@@ -80,7 +81,7 @@ def self_assessment(request: HttpRequest, key: str) -> HttpResponse:
         for scores in city_scores(organisation, programme)
         for row in scores.rows
     }
-    form = SelfAssessmentForm(request.POST or None, standards=standards, latest=latest)
+    form = SelfAssessmentForm(request.POST if request.method == "POST" else None, standards=standards, latest=latest)
     if request.method == "POST" and form.is_valid() and form.save(organisation, by=request.user):
         messages.success(request, _("The self-assessment was recorded."))
         return redirect("partner", key=organisation.key)
@@ -108,19 +109,11 @@ def practice_list(request: HttpRequest) -> HttpResponse:
 
 
 def _visible_practice(request: HttpRequest, practice_id: int) -> Practice:
-    practice = get_object_or_404(
-        Practice.objects.select_related("organisation"), pk=practice_id, programme=programme_or_404()
-    )
-    if not can_see_practice(request.user, practice):
-        raise Http404("no such practice")  # a proposal stays invisible, not merely forbidden
-    return practice
+    return get_practice_for_view(request.user, programme_or_404(), practice_id)
 
 
 def _editable_practice(request: HttpRequest, practice_id: int) -> Practice:
-    practice = get_object_or_404(Practice, pk=practice_id, programme=programme_or_404())
-    if not can_edit_practice(request.user, practice):
-        raise PermissionDenied
-    return practice
+    return get_practice_for_edit(request.user, programme_or_404(), practice_id)
 
 
 def practice_page(request: HttpRequest, practice_id: int) -> HttpResponse:
@@ -143,11 +136,16 @@ def practice_page(request: HttpRequest, practice_id: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def practice_edit(request: HttpRequest, practice_id: int | None = None) -> HttpResponse:
     programme = programme_or_404()
-    practice = get_object_or_404(Practice, pk=practice_id, programme=programme) if practice_id else None
+    practice = _editable_practice(request, practice_id) if practice_id else None
     organisations = proposing_organisations(request.user)
-    if (practice and not can_edit_practice(request.user, practice)) or not organisations.exists():
+    if not organisations.exists():
         raise PermissionDenied
-    form = PracticeForm(request.POST or None, programme=programme, organisations=organisations, practice=practice)
+    form = PracticeForm(
+        request.POST if request.method == "POST" else None,
+        programme=programme,
+        organisations=organisations,
+        practice=practice,
+    )
     if request.method == "POST" and form.is_valid() and (saved := form.save(by=request.user)):
         messages.success(request, _("The practice was saved; the coordinator publishes it."))
         return redirect("practice", practice_id=saved.pk)
@@ -159,7 +157,7 @@ def practice_edit(request: HttpRequest, practice_id: int | None = None) -> HttpR
 @require_http_methods(["GET", "POST"])
 def practice_translate(request: HttpRequest, practice_id: int) -> HttpResponse:
     practice = _editable_practice(request, practice_id)
-    form = TranslationForm(request.POST or None)
+    form = TranslationForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid() and form.save(practice):
         messages.success(request, _("The translation was saved."))
         return redirect("practice", practice_id=practice.pk)

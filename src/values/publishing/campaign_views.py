@@ -18,7 +18,12 @@ from values.publishing.enums import AssetKind
 from values.publishing.forms import AssetForm, CampaignForm, ChannelForm, MessageForm, ReachForm
 from values.publishing.infographics import reach_chart
 from values.publishing.models import Campaign, CampaignAsset, CampaignChannel, CampaignMessage
-from values.publishing.permissions import can_plan_campaigns, can_read_campaign, can_see_reach, reporting_channels
+from values.publishing.permissions import (
+    can_plan_campaigns,
+    get_campaign_for_reach,
+    get_campaign_for_read,
+    reporting_channels,
+)
 from values.publishing.queries import campaign_by_key, current_campaign, reach_report, shown_assets
 from values.publishing.services import remove_campaign_item
 
@@ -35,10 +40,7 @@ def campaign_current(request: HttpRequest) -> HttpResponse:
 
 
 def campaign_page(request: HttpRequest, key: str) -> HttpResponse:
-    campaign = campaign_by_key(programme_or_404(), key)
-    if not can_read_campaign(request.user, campaign):
-        raise Http404("no such campaign")
-    return _campaign_page(request, campaign)
+    return _campaign_page(request, get_campaign_for_read(request.user, programme_or_404(), key))
 
 
 def _campaign_page(request: HttpRequest, campaign: Campaign) -> HttpResponse:
@@ -57,9 +59,9 @@ def _campaign_page(request: HttpRequest, campaign: Campaign) -> HttpResponse:
 
 
 def campaign_kit(request: HttpRequest, key: str, asset_id: int) -> FileResponse:
-    campaign = campaign_by_key(programme_or_404(), key)
+    campaign = get_campaign_for_read(request.user, programme_or_404(), key)
     asset = get_object_or_404(CampaignAsset, pk=asset_id, campaign=campaign, kind=AssetKind.KIT)
-    if not can_read_campaign(request.user, campaign) or not asset.file:
+    if not asset.file:
         raise Http404("no such kit")
     name = f"{campaign.key}-{asset.pk}{asset.file.name[asset.file.name.rfind('.') :]}"
     response = download_response(asset.file, asset.content_type, name)
@@ -74,14 +76,15 @@ def campaigns(request: HttpRequest) -> HttpResponse:
     programme = programme_or_404()
     planner = can_plan_campaigns(request.user)
     listed = [c for c in programme.campaigns.all() if planner or reporting_channels(request.user, c).exists()]
-    form = CampaignForm(request.POST or None, programme=programme) if planner else None
+    form = CampaignForm(request.POST if request.method == "POST" else None, programme=programme) if planner else None
     if request.method == "POST":
         if not planner:
             raise PermissionDenied(_("Only the coordinator plans campaigns."))
         if form.is_valid() and (campaign := form.save()):
             messages.success(request, _("The campaign is planned; add its messages, channels and assets."))
             return redirect("campaign_plan", campaign.key)
-    return render(request, "publishing/campaigns.html", {"campaigns": listed, "form": form})
+    status = 400 if request.method == "POST" else 200
+    return render(request, "publishing/campaigns.html", {"campaigns": listed, "form": form}, status=status)
 
 
 @login_required
@@ -89,6 +92,8 @@ def campaign_plan(request: HttpRequest, key: str, part: str = "campaign") -> Htt
     """The plan: the campaign's texts and period, and its messages, channels and assets, each with its own form."""
     if not can_plan_campaigns(request.user):
         raise PermissionDenied(_("Only the coordinator plans campaigns."))
+    if part not in PLAN_FORMS:
+        raise Http404("no such part of a plan")
     programme = programme_or_404()
     campaign = campaign_by_key(programme, key)
     forms = {
@@ -103,12 +108,11 @@ def campaign_plan(request: HttpRequest, key: str, part: str = "campaign") -> Htt
         if form.is_valid() and form.save():
             messages.success(request, _("The plan is saved."))
             return redirect("campaign_plan", form.campaign.key if part == "campaign" else campaign.key)
-    return render(request, "publishing/campaign_plan.html", {"campaign": campaign, "forms": forms})
+    status = 400 if request.method == "POST" else 200
+    return render(request, "publishing/campaign_plan.html", {"campaign": campaign, "forms": forms}, status=status)
 
 
 def _bound_plan_form(request: HttpRequest, part: str, programme, campaign: Campaign):
-    if part not in PLAN_FORMS:
-        raise Http404("no such part of a plan")
     if part == "campaign":
         return CampaignForm(request.POST, programme=programme, campaign=campaign, prefix=part)
     return PLAN_FORMS[part](request.POST, request.FILES, campaign=campaign, prefix=part)
@@ -130,11 +134,11 @@ def campaign_plan_remove(request: HttpRequest, key: str, part: str, item_id: int
 @login_required
 def campaign_reach(request: HttpRequest, key: str) -> HttpResponse:
     """Reach per channel and month, with targets; staff enter their channels' figures here."""
-    campaign = campaign_by_key(programme_or_404(), key)
-    if not can_see_reach(request.user, campaign):
-        raise PermissionDenied(_("The reach is reported by the staff who run the campaign's channels."))
+    campaign = get_campaign_for_reach(request.user, programme_or_404(), key)
     channels = reporting_channels(request.user, campaign)
-    form = ReachForm(request.POST or None, channels=channels) if channels.exists() else None
+    form = (
+        ReachForm(request.POST if request.method == "POST" else None, channels=channels) if channels.exists() else None
+    )
     if request.method == "POST":
         if form is None:
             raise PermissionDenied(_("You run none of this campaign's channels."))
@@ -143,4 +147,4 @@ def campaign_reach(request: HttpRequest, key: str) -> HttpResponse:
             return redirect("campaign_reach", campaign.key)
     report = reach_report(campaign)
     context = {"campaign": campaign, "report": report, "form": form, "chart": reach_chart(report)}
-    return render(request, "publishing/campaign_reach.html", context)
+    return render(request, "publishing/campaign_reach.html", context, status=400 if request.method == "POST" else 200)

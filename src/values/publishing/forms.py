@@ -1,4 +1,5 @@
 from django import forms
+from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
 
 from values.core.forms import ServiceForm
@@ -7,15 +8,34 @@ from values.knowledge.enums import PracticeStatus
 from values.knowledge.models import PracticeVideo
 from values.publishing.enums import AssetKind, ChannelKind
 from values.publishing.infographics import TITLES, infographic_keys
-from values.publishing.services import add_asset, add_channel, add_message, record_reach, save_campaign
+from values.publishing.services import (
+    MAX_COUNT,
+    TEXT_LIMITS,
+    add_asset,
+    add_channel,
+    add_message,
+    count_problem,
+    record_reach,
+    save_campaign,
+)
+
+
+def count_field(name: str, label, *, required: bool = True) -> forms.IntegerField:
+    """A count of people from 0 to MAX_COUNT; every refusal (not a number, negative, too big) names the field."""
+    message = lazy(count_problem, str)(name)
+    return forms.IntegerField(
+        label=label, min_value=0, max_value=MAX_COUNT, required=required,
+        error_messages=dict.fromkeys(("invalid", "min_value", "max_value"), message),
+    )  # fmt: skip
 
 
 class TranslatedFieldsMixin:
     """One field per language of the programme for each translatable text; gathered back into {code: text}."""
 
     def add_translated(self, name: str, label, *, rows: int = 0, required_hint: bool = False) -> None:
+        attrs = {"maxlength": TEXT_LIMITS[name]}  # the browser's bound; the service names a longer text's field
         for code in self.languages:
-            widget = forms.Textarea(attrs={"rows": rows}) if rows else forms.TextInput()
+            widget = forms.Textarea(attrs={"rows": rows, **attrs}) if rows else forms.TextInput(attrs=attrs)
             self.fields[f"{name}_{code}"] = forms.CharField(
                 label=_("%(label)s (%(code)s)") % {"label": label, "code": code}, required=False, widget=widget
             )
@@ -77,7 +97,7 @@ class ChannelForm(ServiceForm):
     name = forms.CharField(label=_("Name"), max_length=100, help_text=_("e.g. Cesena on Instagram"))
     organisation = forms.ModelChoiceField(label=_("Run by"), queryset=None, required=False)
     url = forms.URLField(label=_("Address"), required=False, assume_scheme="https")
-    target_reach = forms.IntegerField(label=_("Target reach"), min_value=0, required=False)
+    target_reach = count_field("target_reach", _("Target reach"), required=False)
 
     def __init__(self, *args, campaign, **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -126,8 +146,8 @@ class ReachForm(ServiceForm):
         label=_("Month"), input_formats=["%Y-%m"], widget=forms.DateInput(attrs={"type": "month"}, format="%Y-%m"),
         help_text=_("Year and month, e.g. 2020-03"),
     )  # fmt: skip
-    reach = forms.IntegerField(label=_("People reached"), min_value=0)
-    engagements = forms.IntegerField(label=_("Engagements"), min_value=0, required=False)
+    reach = count_field("reach", _("People reached"))
+    engagements = count_field("engagements", _("Engagements"), required=False)
     note = forms.CharField(label=_("Note"), max_length=300, required=False)
 
     def __init__(self, *args, channels, **kwargs) -> None:

@@ -1,10 +1,14 @@
 """Who may do what with toolkits and campaigns: the only place that decides it."""
 
+from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
+from django.http import Http404
+from django.utils.translation import gettext as _
 
 from values.network.enums import Role
 from values.network.permissions import AnyUser, is_coordinator
 from values.publishing.models import Campaign, CampaignChannel
+from values.publishing.queries import campaign_by_key
 
 # The people of a partner who speak for it in public; volunteers take part but do not report.
 STAFF_ROLES = (Role.CITY_STAFF, Role.VOLUNTEER_LEADER, Role.COORDINATOR, Role.EXPERT)
@@ -39,3 +43,22 @@ def reporting_channels(user: AnyUser, campaign: Campaign) -> QuerySet[CampaignCh
 def can_see_reach(user: AnyUser, campaign: Campaign) -> bool:
     """The reach report is for the people who plan or report it."""
     return can_plan_campaigns(user) or reporting_channels(user, campaign).exists()
+
+
+def get_campaign_for_read(user: AnyUser, programme, key: str) -> Campaign:
+    """The campaign page and its kits. A campaign being prepared is 404 to whoever may not read it,
+    exactly like an address that names no campaign: whether it exists is itself private."""
+    campaign = campaign_by_key(programme, key)
+    if not can_read_campaign(user, campaign):
+        raise Http404("no such campaign")
+    return campaign
+
+
+def get_campaign_for_reach(user: AnyUser, programme, key: str) -> Campaign:
+    """The reach report: 403 for a public campaign this person does not report on, 404 for one being prepared."""
+    campaign = campaign_by_key(programme, key)
+    if not can_see_reach(user, campaign):
+        if not campaign.published:
+            raise Http404("no such campaign")
+        raise PermissionDenied(_("The reach is reported by the staff who run the campaign's channels."))
+    return campaign

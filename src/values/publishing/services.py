@@ -9,7 +9,9 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from values.core.positions import next_position
 from values.core.uploads import KIT, check_upload_field, delete_with_files, save_with_files, store
@@ -119,6 +121,40 @@ def refresh_stale_toolkits(programme: Programme) -> list[Toolkit]:
 
 
 # --- Campaigns -------------------------------------------------------------------------------
+# Beyond these a value is a slip of the keyboard (or an attack): refused with its field, never stored.
+MAX_COUNT = 1_000_000_000  # people reached, engagements, a target: more than any city's channel
+LATEST_DATE = date(2099, 12, 31)
+TEXT_LIMITS = {"title": 200, "call_to_action": 500, "pitch": 10_000, "text": 2_000, "audience": 100, "note": 300}
+LABELS = {
+    "title": gettext_lazy("Title"), "call_to_action": gettext_lazy("Call to action"), "pitch": gettext_lazy("Pitch"),
+    "text": gettext_lazy("Message"), "audience": gettext_lazy("Audience"), "note": gettext_lazy("Note"),
+    "reach": gettext_lazy("People reached"), "engagements": gettext_lazy("Engagements"),
+    "target_reach": gettext_lazy("Target reach"),
+}  # fmt: skip
+
+
+def count_problem(name: str) -> str:
+    return _("%(field)s: a whole number from 0 to %(max)s.") % {
+        "field": LABELS[name], "max": number_format(MAX_COUNT, force_grouping=True)
+    }  # fmt: skip
+
+
+def _count_errors(errors: dict[str, list[str]], **counts) -> None:
+    for name, value in counts.items():
+        if value is not None and (type(value) is not int or not 0 <= value <= MAX_COUNT):
+            errors[name] = [count_problem(name)]
+
+
+def _text_errors(errors: dict[str, list[str]], name: str, value: str | dict[str, str] | None) -> None:
+    """A text (or each language of a translatable one) no longer than its limit; a problem keyed like its field."""
+    texts = value if isinstance(value, dict) else {"": value or ""}
+    for code, text in texts.items():
+        if len(text or "") > TEXT_LIMITS[name]:
+            message = _("%(field)s: at most %(limit)s characters, not %(length)s.") % {
+                "field": LABELS[name], "limit": number_format(TEXT_LIMITS[name], force_grouping=True),
+                "length": number_format(len(text), force_grouping=True),
+            }  # fmt: skip
+            errors[f"{name}_{code}" if code else name] = [message]
 
 
 def _texts(value: dict[str, str] | None) -> dict[str, str]:
@@ -134,9 +170,16 @@ def save_campaign(programme: Programme, *, campaign: Campaign | None = None, **f
     for name, label in (("title", _("title")), ("call_to_action", _("call to action"))):
         if not texts[name]:
             errors[name] = [_("Write the %(field)s in at least one language.") % {"field": label}]
+    for name in ("title", "call_to_action", "pitch"):
+        _text_errors(errors, name, texts[name])
     starts_on, ends_on = fields.get("starts_on"), fields.get("ends_on")
     if starts_on and ends_on and ends_on < starts_on:
         errors["ends_on"] = [_("The campaign must end on or after its first day.")]
+    if starts_on and starts_on < programme.start:
+        errors["starts_on"] = [_("A campaign of the programme begins on %(date)s or later.") % {
+            "date": programme.start.isoformat()}]  # fmt: skip
+    if ends_on and ends_on > LATEST_DATE:
+        errors["ends_on"] = [_("A campaign ends by %(date)s.") % {"date": LATEST_DATE.isoformat()}]
     clash = Campaign.objects.filter(programme=programme, key=fields.get("key")).exclude(
         pk=getattr(campaign, "pk", None)
     )
@@ -158,6 +201,8 @@ def add_message(campaign: Campaign, *, audience: str, text: dict[str, str]) -> C
         errors["audience"] = [_("Name the audience the message speaks to.")]
     if not _texts(text):
         errors["text"] = [_("Write the message in at least one language.")]
+    _text_errors(errors, "audience", audience)
+    _text_errors(errors, "text", _texts(text))
     if errors:
         raise ValidationError(errors)
     return CampaignMessage.objects.create(
@@ -172,6 +217,10 @@ def add_channel(campaign: Campaign, **fields) -> CampaignChannel:
         raise ValidationError({"organisation": [_("Only a partner of the programme runs a channel.")]})
     if campaign.channels.filter(name=fields.get("name", "").strip()).exists():
         raise ValidationError({"name": [_("The campaign already has a channel with this name.")]})
+    errors: dict[str, list[str]] = {}
+    _count_errors(errors, target_reach=fields.get("target_reach"))
+    if errors:
+        raise ValidationError(errors)
     channel = CampaignChannel(campaign=campaign, **{**fields, "name": fields.get("name", "").strip()})
     channel.full_clean()
     channel.save()
@@ -183,6 +232,7 @@ def add_asset(campaign: Campaign, *, kind: str, title: dict[str, str], **source)
     errors: dict[str, list[str]] = {}
     if not _texts(title):
         errors["title"] = [_("Give the asset a title in at least one language.")]
+    _text_errors(errors, "title", _texts(title))
     asset = CampaignAsset(campaign=campaign, kind=kind, title=_texts(title), position=next_position(campaign.assets))
     checked = _asset_source(asset, errors, **source)
     if errors:
@@ -229,9 +279,8 @@ def record_reach(channel: CampaignChannel, *, month: date, reach, engagements=No
         ]
     elif first > timezone.localdate():
         errors["month"] = [_("Reach can be reported only for a month that has begun.")]
-    for name, value in (("reach", reach), ("engagements", engagements)):
-        if value is not None and (not isinstance(value, int) or isinstance(value, bool) or value < 0):
-            errors[name] = [_("A count of people: a whole number, 0 or more.")]
+    _count_errors(errors, reach=reach, engagements=engagements)
+    _text_errors(errors, "note", note)
     if reach is None:
         errors["reach"] = [_("How many people did the channel reach?")]
     if errors:

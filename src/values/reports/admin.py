@@ -4,8 +4,15 @@ from values.reports.models import Question, Report, ReportRequest, ReportTemplat
 
 
 class QuestionInline(admin.TabularInline):
+    """Shown only: questions change on the template page, whose service keeps the drafts' answers."""
+
     model = Question
     extra = 0
+    readonly_fields = ["position", "kind", "text", "help_text", "required", "choices", "quotable"]
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        return False
 
 
 @admin.register(ReportTemplate)
@@ -23,4 +30,4 @@ class ReportRequestAdmin(admin.ModelAdmin):
 class ReportAdmin(admin.ModelAdmin):
     list_display = ["participant", "request", "status", "submitted_at"]
     list_filter = ["status"]
-    readonly_fields = ["answers"]
+    readonly_fields = ["answers", "set_aside"]

@@ -4,16 +4,21 @@ from django.utils.translation import gettext_lazy as _
 
 from values.reports.enums import CHOICE_KINDS, QuestionKind
 from values.reports.models import Question, ReportTemplate
+from values.reports.services import ANSWER_LIMITS, DESCRIPTION_LIMIT
 
 SCALE_CHOICES = [(str(n), str(n)) for n in range(1, 6)]
 
 
 class TemplateForm(forms.Form):
     title = forms.CharField(label=_("Title"), max_length=200)
-    description = forms.CharField(label=_("Description"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
+    description = forms.CharField(
+        label=_("Description"), widget=forms.Textarea(attrs={"rows": 3, "maxlength": DESCRIPTION_LIMIT}), required=False
+    )
 
 
 class QuestionForm(forms.Form):
+    # Which question this row changes: the answers drafted to it stay when its wording or help change.
+    id = forms.IntegerField(required=False, min_value=1, widget=forms.HiddenInput)
     kind = forms.ChoiceField(label=_("Kind"), choices=QuestionKind.choices)
     text = forms.CharField(label=_("Question"), max_length=500)
     help_text = forms.CharField(label=_("Help text"), max_length=500, required=False)
@@ -43,6 +48,7 @@ def question_initial(template: ReportTemplate | None) -> list[dict]:
         return []
     return [
         {
+            "id": q.pk,
             "kind": q.kind,
             "text": q.text,
             "help_text": q.help_text,
@@ -56,7 +62,7 @@ def question_initial(template: ReportTemplate | None) -> list[dict]:
 
 def questions_from(formset) -> list[dict]:
     return [
-        {key: form.cleaned_data[key] for key in ("kind", "text", "help_text", "required", "choices", "quotable")}
+        {key: form.cleaned_data[key] for key in ("id", "kind", "text", "help_text", "required", "choices", "quotable")}
         for form in formset.forms
         if not form.cleaned_data.get("DELETE") and form.cleaned_data.get("text")
     ]
@@ -109,7 +115,8 @@ def _field_for(question: Question) -> forms.Field:
     common = {"label": label, "help_text": _help_text(question), "required": False}
     kind = question.kind
     if kind == QuestionKind.LONG_TEXT:
-        return forms.CharField(widget=forms.Textarea(attrs={"rows": 5}), **common)
+        attrs = {"rows": 5, "maxlength": ANSWER_LIMITS[kind]}  # the browser's bound; the service names a longer one
+        return forms.CharField(widget=forms.Textarea(attrs=attrs), **common)
     if kind in CHOICE_KINDS:
         choices = [(c, c) for c in question.choices]
         if kind == QuestionKind.SINGLE_CHOICE:

@@ -80,6 +80,12 @@ class Report(models.Model):
     )
     status = models.CharField(_("status"), max_length=16, choices=ReportStatus, default=ReportStatus.DRAFT)
     answers = models.JSONField(_("answers"), default=dict, blank=True)
+    set_aside = models.JSONField(
+        _("answers set aside"),
+        default=list,
+        blank=True,
+        help_text=_("Answers to questions removed or changed since they were written, kept for their author."),
+    )
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
     submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True)
     reviewed_by = models.ForeignKey(

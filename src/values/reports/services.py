@@ -6,7 +6,9 @@ from decimal import Decimal, InvalidOperation
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from values.activities.enums import ParticipantStatus
 from values.activities.models import Activity, Participant
@@ -16,6 +18,24 @@ from values.reports.enums import CHOICE_KINDS, QuestionKind, ReportStatus
 from values.reports.models import Question, Report, ReportRequest, ReportTemplate
 
 SCALE = range(1, 6)
+# Beyond these a value is a slip of the keyboard (or an attack): refused with its field, never stored.
+MAX_NUMBER = Decimal("1000000000000")  # a number answer, either way from 0
+NUMBER_DECIMALS = 6
+ANSWER_LIMITS = {QuestionKind.SHORT_TEXT: 500, QuestionKind.LONG_TEXT: 20_000}
+DESCRIPTION_LIMIT = COMMENT_LIMIT = 5_000
+MAX_CHOICES, CHOICE_LIMIT = 50, 200
+LATEST_DUE = date(2099, 12, 31)
+
+
+def _too_long(label, text: str, limit: int) -> str | None:
+    if len(text) <= limit:
+        return None
+    return _("%(field)s: at most %(limit)s characters, not %(length)s.") % {
+        "field": label, "limit": number_format(limit, force_grouping=True),
+        "length": number_format(len(text), force_grouping=True),
+    }  # fmt: skip
+
+
 # Statuses of reports whose answers were sent at least once: their questions must stay.
 SUBMITTED_ONCE = (ReportStatus.SUBMITTED, ReportStatus.ACCEPTED, ReportStatus.RETURNED)
 
@@ -24,8 +44,24 @@ SUBMITTED_ONCE = (ReportStatus.SUBMITTED, ReportStatus.ACCEPTED, ReportStatus.RE
 def save_template(
     programme: Programme, *, template: ReportTemplate | None = None, title: str, description: str, questions: list[dict]
 ) -> ReportTemplate:
-    """Create or change a template; its questions become those given (kind, text, help, required, choices)."""
-    errors = {}
+    """Create or change a template; its questions become those given (kind, text, help, required, choices,
+    quotable). A question given with its `id` is changed in place, so that the answers drafted to it stay."""
+    errors = _template_errors(template, questions)
+    if problem := _too_long(gettext_lazy("Description"), description, DESCRIPTION_LIMIT):
+        errors["description"] = [problem]
+    if errors:
+        raise ValidationError(errors)
+    template = template or ReportTemplate(programme=programme)
+    template.title, template.description = title, description
+    template.save()
+    _replace_questions(template, questions)
+    return template
+
+
+def _template_errors(template: ReportTemplate | None, questions: list[dict]) -> dict[str, list[str]]:
+    errors: dict[str, list[str]] = {}
+    known = set(template.questions.values_list("pk", flat=True)) if template is not None else set()
+    seen = set()
     for number, question in enumerate(questions, 1):
         if question["kind"] in CHOICE_KINDS and len(question.get("choices") or []) < 2:
             errors.setdefault("questions", []).append(
@@ -35,20 +71,66 @@ def save_template(
             errors.setdefault("questions", []).append(
                 _("Question %(number)d: only long-text answers can be quoted in the toolkits.") % {"number": number}
             )
+        question_id = question.get("id")
+        if question_id is not None and (question_id not in known or question_id in seen):
+            errors.setdefault("questions", []).append(
+                _("Question %(number)d is not a question of this template.") % {"number": number}
+            )
+        seen.add(question_id)
+        choices = question.get("choices") or []
+        if len(choices) > MAX_CHOICES or any(len(choice) > CHOICE_LIMIT for choice in choices):
+            errors.setdefault("questions", []).append(
+                _("Question %(number)d: at most %(count)d answers to choose from, each of at most %(limit)d "
+                  "characters.") % {"number": number, "count": MAX_CHOICES, "limit": CHOICE_LIMIT}
+            )  # fmt: skip
     if not questions:
         errors["questions"] = [_("A template asks at least one question.")]
     if template is not None and template.requests.filter(reports__status__in=SUBMITTED_ONCE).exists():
         errors["questions"] = [_("Reports were submitted on this template: copy it to change the questions.")]
-    if errors:
-        raise ValidationError(errors)
-    template = template or ReportTemplate(programme=programme)
-    template.title, template.description = title, description
-    template.save()
-    template.questions.all().delete()
-    Question.objects.bulk_create(
-        Question(template=template, position=position, **question) for position, question in enumerate(questions)
-    )
-    return template
+    return errors
+
+
+def _replace_questions(template: ReportTemplate, questions: list[dict]) -> None:
+    before = {question.pk: question for question in template.questions.all()}
+    after = {}
+    for position, given in enumerate(questions):
+        question = before.get(given.get("id")) or Question(template=template)
+        for name, value in given.items():
+            if name != "id":
+                setattr(question, name, value)
+        question.position = position
+        question.save()
+        after[question.pk] = question
+    _set_aside_misfits(template, before, after)
+    template.questions.exclude(pk__in=after).delete()
+
+
+def _set_aside_misfits(template: ReportTemplate, before: dict[int, Question], after: dict[int, Question]) -> None:
+    """In the drafts, set aside (never drop) each answer whose question was removed or no longer takes it."""
+    # Reports submitted once lock the template (see _template_errors): only drafts are left to adjust.
+    for report in Report.objects.filter(request__template=template).exclude(status__in=SUBMITTED_ONCE):
+        answers, set_aside = {}, list(report.set_aside or [])
+        for key, value in (report.answers or {}).items():
+            question_id = int(key) if str(key).isdigit() else None
+            fitted = _refit(after.get(question_id), value)
+            if fitted is not None:
+                answers[key] = fitted
+                continue
+            asked = before.get(question_id)
+            set_aside.append({"question": asked.text if asked else _("A question no longer known"), "answer": value})
+        if (answers, set_aside) != (report.answers, report.set_aside):
+            report.answers, report.set_aside = answers, set_aside
+            report.save(update_fields=["answers", "set_aside"])
+
+
+def _refit(question: Question | None, value):
+    """The answer as the question (perhaps changed) stores it; None when it no longer fits."""
+    if question is None:
+        return None
+    try:
+        return _clean_answer(question, value)
+    except ValueError:
+        return None
 
 
 def request_reports(activity: Activity, *, template: ReportTemplate, due: date) -> ReportRequest:
@@ -56,6 +138,8 @@ def request_reports(activity: Activity, *, template: ReportTemplate, due: date) 
         raise ValidationError(
             {"due": [_("Reports are due after the activity ends (%(end)s).") % {"end": activity.end}]}
         )
+    if due > LATEST_DUE:
+        raise ValidationError({"due": [_("Reports are due by %(date)s.") % {"date": LATEST_DUE.isoformat()}]})
     current = ReportRequest.objects.filter(activity=activity).first()
     if current is not None and current.template_id != template.pk and current.reports.exists():
         # The reports already begun answer the current template's questions.
@@ -95,7 +179,11 @@ def check_answers(questions: list[Question], answers: dict, *, complete: bool) -
 def _clean_answer(question: Question, value):
     kind = question.kind
     if kind in (QuestionKind.SHORT_TEXT, QuestionKind.LONG_TEXT):
-        return str(value).strip()
+        if not isinstance(value, str):
+            raise ValueError(_("Give a text."))
+        if problem := _too_long(gettext_lazy("Your answer"), value.strip(), ANSWER_LIMITS[kind]):
+            raise ValueError(problem)
+        return value.strip()
     if kind == QuestionKind.SINGLE_CHOICE:
         if value not in question.choices:
             raise ValueError(_("Choose one of the answers offered."))
@@ -119,7 +207,12 @@ def _clean_answer(question: Question, value):
         raise ValueError(_("Give a number.")) from None
     if not number.is_finite():
         raise ValueError(_("Give a number."))
-    return str(number)
+    if abs(number) > MAX_NUMBER or number.as_tuple().exponent < -NUMBER_DECIMALS:
+        raise ValueError(
+            _("Give a number from -%(max)s to %(max)s, with at most %(decimals)d decimals.")
+            % {"max": number_format(MAX_NUMBER, force_grouping=True), "decimals": NUMBER_DECIMALS}
+        )
+    return format(number, "f")  # 1e3 is kept as 1000
 
 
 @transaction.atomic
@@ -150,6 +243,8 @@ def review_report(report: Report, *, accept: bool, by: User, comment: str = "") 
         raise ValidationError({"__all__": [_("Only a submitted report can be reviewed.")]})
     if not accept and not comment.strip():
         raise ValidationError({"comment": [_("Say what should change before returning the report.")]})
+    if problem := _too_long(gettext_lazy("Comment for the author"), comment.strip(), COMMENT_LIMIT):
+        raise ValidationError({"comment": [problem]})
     report.status = ReportStatus.ACCEPTED if accept else ReportStatus.RETURNED
     report.reviewed_by, report.reviewed_at, report.review_comment = by, timezone.now(), comment.strip()
     report.save(update_fields=["status", "reviewed_by", "reviewed_at", "review_comment", "updated_at"])

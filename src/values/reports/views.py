@@ -41,15 +41,18 @@ def template_edit(request: HttpRequest, template_id: int | None = None) -> HttpR
     programme = programme_or_404()
     template = get_object_or_404(ReportTemplate, pk=template_id, programme=programme) if template_id else None
     initial = {"title": template.title, "description": template.description} if template else None
-    form = TemplateForm(request.POST or None, initial=initial)
-    questions = QuestionFormSet(request.POST or None, initial=question_initial(template), prefix="questions")
+    form = TemplateForm(request.POST if request.method == "POST" else None, initial=initial)
+    questions = QuestionFormSet(
+        request.POST if request.method == "POST" else None, initial=question_initial(template), prefix="questions"
+    )
     if request.method == "POST" and form.is_valid() and questions.is_valid():
         try:
             saved = save_template(
                 programme, template=template, questions=questions_from(questions), **form.cleaned_data
             )
         except ValidationError as problem:
-            form.add_error(None, problem.messages)
+            for key, errors in problem.message_dict.items():
+                form.add_error(key if key in form.fields else None, errors)
         else:
             messages.success(request, _("The template was saved."))
             return redirect("report_template", template_id=saved.pk)
@@ -70,7 +73,9 @@ def request_edit(request: HttpRequest, activity_id: int) -> HttpResponse:
     activity = activity_access.get_activity_for_view(request.user, activity_id)
     current = ReportRequest.objects.filter(activity=activity).first()
     initial = {"template": current.template_id, "due": current.due} if current else None
-    form = ReportRequestForm(request.POST or None, programme=activity.programme, initial=initial)
+    form = ReportRequestForm(
+        request.POST if request.method == "POST" else None, programme=activity.programme, initial=initial
+    )
     if request.method == "POST" and form.is_valid():
         try:
             request_reports(activity, **form.cleaned_data)
@@ -92,7 +97,7 @@ def my_report(request: HttpRequest, activity_id: int) -> HttpResponse:
         raise PermissionDenied
     report = report_for(participant)
     questions = list(report.request.template.questions.all())
-    form = ReportForm(request.POST or None, questions=questions, answers=report.answers)
+    form = ReportForm(request.POST if request.method == "POST" else None, questions=questions, answers=report.answers)
     if request.method == "POST" and form.is_valid():
         submit = "submit" in request.POST
         try:
@@ -102,7 +107,8 @@ def my_report(request: HttpRequest, activity_id: int) -> HttpResponse:
         else:
             messages.success(request, _("Your report was submitted.") if submit else _("Your draft was saved."))
             return redirect("activity", activity_id=activity.pk)
-    context = {"activity": activity, "report": report, "form": form}
+    set_aside = [(entry["question"], answer_text(entry["answer"])) for entry in report.set_aside]
+    context = {"activity": activity, "report": report, "form": form, "set_aside": set_aside}
     return render(request, "reports/report_form.html", context, status=400 if request.method == "POST" else 200)
 
 
@@ -110,7 +116,7 @@ def my_report(request: HttpRequest, activity_id: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def review(request: HttpRequest, report_id: int) -> HttpResponse:
     report = get_report_for_review(request.user, report_id)
-    form = ReviewForm(request.POST or None)
+    form = ReviewForm(request.POST if request.method == "POST" else None)
     decision = request.POST.get("decision")
     if request.method == "POST" and decision not in ("accept", "return"):
         form.add_error(None, _("Choose to accept the report or to return it."))

@@ -1,4 +1,4 @@
-import json
+import csv
 from pathlib import Path
 
 from django.core.management import BaseCommand, CommandError
@@ -23,7 +23,8 @@ class Command(BaseCommand):
             records = records_from_csv(text) if file.suffix == ".csv" else records_from_json(text)
         except NoProgramme as problem:
             raise CommandError(str(problem), returncode=2) from None
-        except (OSError, UnicodeDecodeError, ValueError, json.JSONDecodeError) as problem:
+        # A JSONDecodeError is a ValueError; nesting too deep for the parser is a RecursionError.
+        except (OSError, UnicodeDecodeError, ValueError, RecursionError, csv.Error) as problem:
             raise CommandError(f"{file}: (file): cannot be read: {problem}", returncode=2) from None
         problems = check_records(programme, records)
         for problem in problems:
