@@ -4,14 +4,20 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from values.activities.enums import SessionKind
+from values.activities.enums import FeedKind, SessionKind
 from values.activities.models import Activity, Session
-from values.activities.services import nominate_participant, record_minutes, save_session, update_activity_details
+from values.activities.services import (
+    create_calendar_feed,
+    nominate_participant,
+    record_minutes,
+    save_session,
+    update_activity_details,
+)
 from values.core.forms import ServiceForm, ServiceMixin
 from values.core.text import pick
 from values.knowledge.enums import PracticeStatus
 from values.knowledge.models import Practice
-from values.network.models import Membership, User
+from values.network.models import Membership, Organisation, User
 
 
 class ActivityDetailsForm(ServiceMixin, forms.ModelForm):
@@ -122,3 +128,25 @@ class MinutesForm(ServiceForm):
 
     def save(self, activity: Activity) -> Activity | None:
         return self.call_service(record_minutes, activity, **self.cleaned_data)
+
+
+class FeedForm(ServiceForm):
+    """A new calendar address; the markup is the calendar page's own, so errors are shown as messages."""
+
+    kind = forms.ChoiceField(
+        label=_("The calendar shows"),
+        choices=FeedKind.choices,
+        error_messages={
+            "required": _("Choose what the calendar shows."),
+            "invalid_choice": _("Choose what the calendar shows."),
+        },
+    )
+    organisation = forms.ModelChoiceField(
+        label=_("City"),
+        queryset=Organisation.objects.all(),
+        required=False,
+        error_messages={"invalid_choice": _("Choose one of your own cities.")},
+    )
+
+    def save(self, programme, *, owner: User):
+        return self.call_service(create_calendar_feed, programme, owner=owner, **self.cleaned_data)

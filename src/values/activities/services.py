@@ -273,8 +273,10 @@ def create_calendar_feed(
     programme: Programme, *, owner: User, kind: str, organisation: Organisation | None = None
 ) -> CalendarFeed:
     """A new secret address; a city feed is only for a city the owner belongs to."""
+    from values.activities.permissions import can_follow_city  # lazy: permissions imports the models only
+
     if kind == FeedKind.CITY:
-        if organisation is None or not owner.memberships.filter(organisation=organisation).exists():
+        if not can_follow_city(owner, organisation):
             raise ValidationError({"organisation": [_("Choose one of your own cities.")]})
     else:
         organisation = None
