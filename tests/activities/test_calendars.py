@@ -292,3 +292,31 @@ def test_someone_elses_refusal_leaves_the_activity_in_a_persons_feed(client, ces
     events = _events(client, _feed(client, "person"))
 
     assert [str(e["uid"]) for e in events] == [f"activity-{visit.pk}@values-platform"]
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        ({"kind": "NaN"}, "Choose what the calendar shows."),
+        ({"kind": "x" * 100_000}, "Choose what the calendar shows."),
+        ({}, "Choose what the calendar shows."),
+        ({"kind": "city", "organisation": "NaN"}, "Choose one of your own cities."),
+        ({"kind": "city", "organisation": "99999999999999999999"}, "Choose one of your own cities."),
+        ({"kind": "city", "organisation": "-1"}, "Choose one of your own cities."),
+        ({"kind": "city", "organisation": "1e400"}, "Choose one of your own cities."),
+        ({"kind": "city"}, "Choose one of your own cities."),
+    ],
+)
+def test_a_hostile_new_feed_is_refused_with_the_reason(client, riga_staff, accepted, data, message):
+    client.force_login(riga_staff)
+
+    response = client.post("/en/calendar/feeds/", data)
+
+    assert response.status_code == 400
+    assert [str(m) for m in response.context["messages"]] == [message]
+    assert CalendarFeed.objects.count() == 0
+
+
+@pytest.mark.parametrize("token", ["x" * 100_000, "99999999999999999999", "%00"])
+def test_a_hostile_feed_address_is_not_found(client, accepted, token):
+    assert client.get(f"/feeds/{token}.ics").status_code == 404
