@@ -1,9 +1,11 @@
 """The finance pages: submitting with a receipt, deciding, reversing, rates from CSV, who sees what."""
 
+from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from tests.conftest import make_member
@@ -198,3 +200,70 @@ def test_a_new_expense_without_a_receipt_is_told_what_to_attach(client, cesena_s
 
     assert "Attach the receipt (PDF or image)." in page.text
     assert not Expense.objects.exists()
+
+
+# -- an expense names only a visit or exchange its partner takes part in --------------------------
+def _choice_labels(response) -> list[str]:
+    return [label for value, label in response.context["form"].fields["activity"].choices if value != ""]
+
+
+def test_city_staff_are_offered_only_their_own_citys_visits_and_exchanges(client, riga_staff, accepted_plan):
+    client.force_login(riga_staff)
+
+    page = client.get("/en/finance/expenses/new/")
+
+    # Riga's community B1 visits (Riga, Cesena, Toulouse, Düsseldorf) and its two exchanges with Düsseldorf.
+    assert _choice_labels(page) == [
+        "mentoring visit · Rīga · 2019-02-11",
+        "exchange · Düsseldorf · 2019-03-25",
+        "mentoring visit · Cesena · 2019-09-09",
+        "mentoring visit · Toulouse · 2020-02-10",
+        "exchange · Rīga · 2020-03-23",
+        "mentoring visit · Düsseldorf · 2020-09-14",
+    ]
+
+
+def test_a_forged_post_booking_another_citys_exchange_is_refused(client, riga_staff, accepted_plan):
+    from values.programme.models import Partner
+
+    client.force_login(riga_staff)
+    cesena_toulouse = Exchange.objects.get(host__key="cesena", guest__key="toulouse")
+    riga = Partner.objects.get(organisation__key="riga")
+
+    response = _submit(client, partner=str(riga.pk), activity=str(cesena_toulouse.pk))
+
+    assert response.status_code == 400
+    assert response.context["form"].errors == {
+        "activity": ["Select a valid choice. That choice is not one of the available choices."]
+    }
+    assert Expense.objects.count() == 0
+
+
+def test_the_service_refuses_an_activity_the_partner_takes_no_part_in(riga_staff, accepted_plan):
+    from values.finance.services import submit_expense
+    from values.programme.models import Partner
+
+    cesena_toulouse = Exchange.objects.get(host__key="cesena", guest__key="toulouse")
+    riga = Partner.objects.select_related("programme", "organisation").get(organisation__key="riga")
+
+    with pytest.raises(ValidationError) as refused:
+        submit_expense(
+            riga, by=riga_staff, spent_on=date(2019, 3, 20), category="travel", amount="250.40", currency="EUR",
+            description="Train", receipt=SimpleUploadedFile("t.pdf", PDF, "application/pdf"), activity=cesena_toulouse,
+        )  # fmt: skip
+
+    assert refused.value.message_dict == {"activity": ["City of Riga takes no part in this visit or exchange."]}
+    assert Expense.objects.count() == 0
+
+
+def test_staff_book_an_expense_against_their_own_exchange(client, riga_staff, accepted_plan):
+    from values.programme.models import Partner
+
+    client.force_login(riga_staff)
+    own = Exchange.objects.get(host__key="dusseldorf", guest__key="riga")
+    riga = Partner.objects.get(organisation__key="riga")
+
+    response = _submit(client, partner=str(riga.pk), activity=str(own.pk))
+
+    assert response.status_code == 302
+    assert Expense.objects.get().activity_id == own.pk

@@ -17,6 +17,22 @@ MINUTES_MAX_CHARS = 20_000
 OUTCOMES_MAX_CHARS = 10_000
 
 
+def with_cities(cities) -> models.Q:
+    """Activities the cities (organisations or their ids) take part in: as host, as a member of the
+    visiting community, as guest. The one rule of who takes part; `permissions` builds on it."""
+    return (
+        models.Q(host__in=cities)
+        | models.Q(visit__community__members__organisation__in=cities)
+        | models.Q(exchange__guest__in=cities)
+    )
+
+
+class ActivityQuerySet(models.QuerySet):
+    def taken_part_in_by(self, cities) -> "ActivityQuerySet":
+        """For the apps below this one (finance names an activity on an expense and cannot import it)."""
+        return self.filter(with_cities(cities)).distinct()
+
+
 class Activity(models.Model):
     """What a mentoring visit and one direction of an exchange share: dates, place, agenda, people."""
 
@@ -50,6 +66,8 @@ class Activity(models.Model):
         blank=True,
         help_text=_("What the host city takes into its action plan."),
     )
+
+    objects = ActivityQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("activity")

@@ -11,7 +11,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from values.activities.enums import FeedKind, ParticipantStatus
-from values.activities.models import Activity, CalendarFeed, Participant
+from values.activities.models import Activity, CalendarFeed, Participant, with_cities
 from values.network.enums import Role
 from values.network.models import Organisation
 from values.network.permissions import AnyUser, is_coordinator
@@ -71,11 +71,6 @@ def get_participant_for_answer(user: AnyUser, participant_id: int) -> Participan
     if not user.is_authenticated or participant.user_id != user.pk:
         raise PermissionDenied
     return participant
-
-
-def with_cities(cities) -> Q:
-    """Activities a city takes part in: as host, as a member of the visiting community, as guest."""
-    return Q(host__in=cities) | Q(visit__community__members__organisation__in=cities) | Q(exchange__guest__in=cities)
 
 
 def activities_visible_to(user: AnyUser, programme) -> QuerySet[Activity]:

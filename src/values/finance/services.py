@@ -12,11 +12,13 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from values.core.text import pick
 from values.core.uploads import RECEIPT, check_upload_field, delete_on_commit, save_with_files, store
 from values.finance.enums import DIRECT_CATEGORIES, ExpenseStatus
 from values.finance.models import BudgetLine, ExchangeRate, Expense, PartnerBudget, SubsistenceRate
 from values.finance.money import DEFAULT_INDIRECT_RATE, MoneyError, parse_money, to_euro
 from values.finance.permissions import can_decide_expenses, can_submit_expenses
+from values.finance.queries import partner_activities
 from values.network.codes import country_code, currency_code
 from values.network.models import User
 
@@ -168,8 +170,10 @@ def submit_expense(
         errors["category"] = [_("Choose one of the funder's direct cost categories.")]
     if not description.strip():
         errors["description"] = [_("Say what the money was spent on.")]
-    if activity is not None and activity.programme_id != programme.pk:
-        errors["activity"] = [_("The visit or exchange belongs to another programme.")]
+    if activity is not None and not partner_activities([partner]).filter(pk=activity.pk).exists():
+        errors["activity"] = [
+            _("%(partner)s takes no part in this visit or exchange.") % {"partner": pick(partner.organisation.name)}
+        ]
     checked = _checked_receipt(receipt, required=expense is None or not expense.receipt, errors=errors)
     if errors:
         raise ValidationError(errors)

@@ -22,7 +22,7 @@ from values.finance.permissions import (
     can_see_budget_report,
     submitting_partners,
 )
-from values.finance.queries import actuals_visible_to, expenses_visible_to
+from values.finance.queries import actuals_visible_to, expenses_visible_to, partner_activities
 from values.finance.services import approve_expense
 from values.programme.views import programme_or_404
 
@@ -83,7 +83,7 @@ def expense_edit(request: HttpRequest, expense_id: int | None = None) -> HttpRes
     partners = submitting_partners(request.user, programme)
     if not partners.exists() or (expense and not can_change_expense(request.user, expense)):
         raise PermissionDenied(_("Only the partner's own staff submit its expenses."))
-    activities = programme.scheduled_activities.select_related("host__city").order_by("start")
+    activities = partner_activities(list(partners))
     form = ExpenseForm(
         request.POST or None, request.FILES or None, partners=partners, activities=activities,
         initial=_expense_initial(expense) if expense else None,
