@@ -6,7 +6,7 @@ import icalendar
 import pytest
 
 from tests.conftest import make_member
-from values.activities.models import CalendarFeed, Visit
+from values.activities.models import CalendarFeed, Exchange, Visit
 from values.activities.services import (
     answer_nomination,
     nominate_participant,
@@ -15,6 +15,7 @@ from values.activities.services import (
 )
 from values.network.enums import Role
 from values.network.models import Organisation
+from values.network.services import grant_role
 
 pytestmark = pytest.mark.django_db
 
@@ -187,3 +188,135 @@ def test_a_report_deadline_is_in_the_feed_on_its_due_date(client, coordinator, p
     assert deadline.decoded("dtstart") == due
     assert str(deadline["summary"]).startswith("Reports due: Key research questions")
     assert len(events) == 33
+
+
+# -- a feed carries what its owner may see, judged at each read ----------------------------------
+PRIVATE_VENUE = "Sala del Consiglio della Residenza Municipale"
+PRIVATE_SESSION = "Housing first: closed debrief"
+PRIVATE_REPORT = "Toulouse and Cesena: lessons on housing"
+
+
+@pytest.fixture
+def cesena_private(accepted):
+    """Cesena's exchange with Toulouse, which Riga takes no part in, with a venue, a session and a report due."""
+    from values.reports.services import request_reports, save_template
+
+    exchange = Exchange.objects.get(host__key="cesena", guest__key="toulouse")
+    update_activity_details(
+        exchange, start=exchange.start, end=exchange.end, mode="in_person", venue=PRIVATE_VENUE, video_link="",
+        capacity=4, nomination_deadline=None,
+    )  # fmt: skip
+    starts = datetime.combine(exchange.start, time(9, 0), tzinfo=exchange.time_zone)
+    save_session(
+        exchange, kind="workshop", title=PRIVATE_SESSION, starts_at=starts, ends_at=starts + timedelta(hours=2)
+    )
+    question = {"kind": "short_text", "text": "One lesson?", "help_text": "", "required": True, "choices": []}
+    template = save_template(accepted, title=PRIVATE_REPORT, description="", questions=[question])
+    request_reports(exchange, template=template, due=exchange.end + timedelta(days=14))
+    return exchange
+
+
+def _feed_text(client, feed: CalendarFeed) -> str:
+    response = client.get(f"/feeds/{feed.token}.ics")
+    assert response.status_code == 200
+    # Long lines are folded at 75 octets (RFC 5545): unfold before looking for a text.
+    return response.content.decode().replace("\r\n ", "")
+
+
+def test_rigas_programme_feed_leaves_out_cesenas_exchange_with_toulouse(client, riga_staff, cesena_private):
+    client.force_login(riga_staff)
+    feed = _feed(client, "programme")
+    client.logout()
+
+    text = _feed_text(client, feed)
+    events = _events(client, feed)
+
+    assert (PRIVATE_VENUE in text, PRIVATE_SESSION in text, PRIVATE_REPORT in text) == (False, False, False)
+    assert f"activity-{cesena_private.pk}@values-platform" not in text
+    assert len(events) == 6  # the four visits of Riga's community and its two exchanges with Düsseldorf
+
+
+def test_the_coordinators_programme_feed_carries_cesenas_exchange_with_toulouse(client, coordinator, cesena_private):
+    client.force_login(coordinator)
+    feed = _feed(client, "programme")
+    client.logout()
+
+    text = _feed_text(client, feed)
+
+    assert (PRIVATE_VENUE in text, PRIVATE_SESSION in text, PRIVATE_REPORT in text) == (True, True, True)
+    assert len(_events(client, feed)) == 34  # 32 activities, the session and the report deadline
+
+
+def test_a_feed_stops_carrying_a_city_its_owner_left(client, cesena_private):
+    person = make_member("two-cities", "riga", Role.CITY_STAFF)
+    membership = grant_role(person, organisation=Organisation.objects.get(key="cesena"), role=Role.CITY_STAFF)
+    client.force_login(person)
+    programme_feed, city_feed = _feed(client, "programme"), _feed(client, "city", membership.organisation)
+    client.logout()
+    before = (_feed_text(client, programme_feed), _feed_text(client, city_feed))
+
+    membership.delete()  # the coordinator removes the person from Cesena (in the admin)
+
+    after = (_feed_text(client, programme_feed), _feed_text(client, city_feed))
+    assert [PRIVATE_SESSION in text for text in before] == [True, True]
+    assert [PRIVATE_SESSION in text for text in after] == [False, False]
+    assert len(_events(client, programme_feed)) == 6  # Riga's own activities only
+    # No longer their city: its feed is empty, even of the visits Cesena shares with Riga.
+    assert len(_events(client, city_feed)) == 0
+
+
+def test_the_feed_of_a_deactivated_user_is_not_found(client, riga_staff, cesena_private):
+    client.force_login(riga_staff)
+    feed = _feed(client, "programme")
+    client.logout()
+
+    riga_staff.is_active = False
+    riga_staff.save(update_fields=["is_active"])
+
+    assert client.get(f"/feeds/{feed.token}.ics").status_code == 404
+
+
+def test_someone_elses_refusal_leaves_the_activity_in_a_persons_feed(client, cesena_staff, accepted):
+    visit = Visit.objects.get(host__key="cesena")
+    cesena = Organisation.objects.get(key="cesena")
+    going, declining = (
+        make_member("going", "cesena", Role.VOLUNTEER),
+        make_member("declining", "cesena", Role.VOLUNTEER),
+    )
+    today = visit.start - timedelta(days=30)
+    nominate_participant(visit, user=going, organisation=cesena, by=cesena_staff, today=today)
+    refused = nominate_participant(visit, user=declining, organisation=cesena, by=cesena_staff, today=today)
+    answer_nomination(refused, confirm=False)
+    client.force_login(going)
+
+    events = _events(client, _feed(client, "person"))
+
+    assert [str(e["uid"]) for e in events] == [f"activity-{visit.pk}@values-platform"]
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        ({"kind": "NaN"}, "Choose what the calendar shows."),
+        ({"kind": "x" * 100_000}, "Choose what the calendar shows."),
+        ({}, "Choose what the calendar shows."),
+        ({"kind": "city", "organisation": "NaN"}, "Choose one of your own cities."),
+        ({"kind": "city", "organisation": "99999999999999999999"}, "Choose one of your own cities."),
+        ({"kind": "city", "organisation": "-1"}, "Choose one of your own cities."),
+        ({"kind": "city", "organisation": "1e400"}, "Choose one of your own cities."),
+        ({"kind": "city"}, "Choose one of your own cities."),
+    ],
+)
+def test_a_hostile_new_feed_is_refused_with_the_reason(client, riga_staff, accepted, data, message):
+    client.force_login(riga_staff)
+
+    response = client.post("/en/calendar/feeds/", data)
+
+    assert response.status_code == 400
+    assert [str(m) for m in response.context["messages"]] == [message]
+    assert CalendarFeed.objects.count() == 0
+
+
+@pytest.mark.parametrize("token", ["x" * 100_000, "99999999999999999999", "%00"])
+def test_a_hostile_feed_address_is_not_found(client, accepted, token):
+    assert client.get(f"/feeds/{token}.ics").status_code == 404

@@ -190,3 +190,65 @@ def test_accepted_activities_know_their_kind(client, plan, coordinator):
 
     assert set(Visit.objects.values_list("kind", flat=True)) == {"visit"}
     assert set(Exchange.objects.values_list("kind", flat=True)) == {"exchange"}
+
+
+# -- hostile input: a 400 that names the field and the reason, and nothing saved ------------------
+HUGE = "99999999999999999999"
+LONG = "x" * 100_000
+NOT_A_CHOICE = "Select a valid choice. That choice is not one of the available choices."
+
+
+@pytest.mark.parametrize(
+    ("data", "errors"),
+    [
+        ({"seed": HUGE, "time_limit": "5"}, {"seed": ["Ensure this value is less than or equal to 2147483647."]}),
+        ({"seed": "-1", "time_limit": "5"}, {"seed": ["Ensure this value is greater than or equal to 0."]}),
+        ({"seed": "NaN", "time_limit": "5"}, {"seed": ["Enter a whole number."]}),
+        ({"seed": "1", "time_limit": "1e400"}, {"time_limit": ["Enter a whole number."]}),
+        ({"seed": "1", "time_limit": HUGE}, {"time_limit": ["Ensure this value is less than or equal to 600."]}),
+        ({"seed": "1", "time_limit": LONG}, {"time_limit": ["Enter a whole number."]}),
+        ({"seed": "1"}, {"time_limit": ["This field is required."]}),
+    ],
+)
+def test_a_hostile_planner_run_is_refused_naming_the_field(client, coordinator, data, errors):
+    client.force_login(coordinator)
+
+    response = client.post("/en/plan/runs/", data)
+
+    assert response.status_code == 400
+    assert response.context["run_form"].errors == errors
+    assert PlanRun.objects.count() == 0
+
+
+@pytest.mark.parametrize(
+    ("changes", "errors"),
+    [
+        ({"city": HUGE}, {"city": [NOT_A_CHOICE]}),
+        ({"city": "NaN"}, {"city": [NOT_A_CHOICE]}),
+        ({"city": "-1"}, {"city": [NOT_A_CHOICE]}),
+        ({"city": ""}, {"city": ["This field is required."]}),
+        ({"theme": HUGE}, {"theme": [NOT_A_CHOICE]}),
+        ({"theme": "1e400"}, {"theme": [NOT_A_CHOICE]}),
+        ({"theme": ""}, {"theme": ["Choose the theme to pin the city to."]}),
+        ({"kind": LONG}, {"kind": [f"Select a valid choice. {LONG} is not one of the available choices."]}),
+        ({"kind": "apart", "other_city": HUGE}, {"other_city": [NOT_A_CHOICE]}),
+    ],
+)
+def test_a_hostile_planning_rule_is_refused_naming_the_field(client, coordinator, changes, errors):
+    client.force_login(coordinator)
+    data = {"kind": "pin", "city": Organisation.objects.get(key="cesena").pk, "theme": Theme.objects.get(key="D").pk}
+
+    response = client.post("/en/plan/rules/", {**data, **changes})
+
+    assert response.status_code == 400
+    assert response.context["rule_form"].errors == errors
+    assert PlanRule.objects.count() == 0
+
+
+@pytest.mark.parametrize(
+    "path", [f"/en/plan/runs/{HUGE}/", f"/en/plan/runs/{HUGE}/accept/", f"/en/plan/rules/{HUGE}/remove/"]
+)
+def test_a_planning_id_beyond_the_database_is_not_found(client, coordinator, path):
+    client.force_login(coordinator)
+
+    assert client.post(path).status_code == 404

@@ -171,6 +171,41 @@ def test_a_nomination_deadline_after_the_first_day_is_refused(visit):
     assert details_of(visit) == before
 
 
+@pytest.mark.parametrize(
+    ("changes", "errors"),
+    [
+        ({"capacity": 10**20}, {"capacity": ["Places per city: from 1 to 100."]}),
+        ({"capacity": -1}, {"capacity": ["Places per city: from 1 to 100."]}),
+        ({"start": date(1, 1, 1)}, {"start": ["The visit must be between 1 February 2019 and 31 January 2021."]}),
+        ({"end": date(9999, 12, 31)}, {"end": ["The visit must be between 1 February 2019 and 31 January 2021."]}),
+        (
+            {"nomination_deadline": date(2019, 1, 31)},
+            {"nomination_deadline": ["Nominations must close on or after 1 February 2019, when the programme starts."]},
+        ),
+    ],
+)
+def test_the_service_bounds_places_and_dates_whoever_calls_it(visit, changes, errors):
+    before = details_of(visit)
+
+    with pytest.raises(ValidationError) as refused:
+        change_details(visit, **changes)
+
+    assert refused.value.message_dict == errors
+    assert details_of(visit) == before
+
+
+def test_minutes_beyond_their_length_are_refused_by_the_service(visit):
+    with pytest.raises(ValidationError) as refused:
+        record_minutes(visit, minutes="x" * 20_001, outcomes="y" * 10_001)
+
+    assert refused.value.message_dict == {
+        "minutes": ["At most 20000 characters; this text has 20001."],
+        "outcomes": ["At most 10000 characters; this text has 10001."],
+    }
+    visit.refresh_from_db()
+    assert (visit.minutes, visit.outcomes) == ("", "")
+
+
 def test_a_nomination_deadline_on_the_first_day_is_allowed(visit):
     change_details(visit, nomination_deadline=visit.start)
 
@@ -517,13 +552,28 @@ def test_attendance_marks_the_present_and_every_other_participant_absent(visit, 
     absent = nominate(visit, cesena_staff, "cesena", by=cesena_staff)
     elsewhere = nominate(Visit.objects.get(host__key="riga"), riga_staff, "riga", by=riga_staff)
 
-    record_attendance(visit, present={present.pk, elsewhere.pk})
+    record_attendance(visit, present={present.pk})
 
     assert dict(Participant.objects.values_list("pk", "attended")) == {
         present.pk: True,
         absent.pk: False,
         elsewhere.pk: None,
     }
+
+
+def test_attendance_naming_another_activitys_participant_is_refused_and_changes_nothing(
+    visit, cesena_staff, riga_staff, volunteer
+):
+    present = nominate(visit, volunteer, "cesena", by=cesena_staff)
+    elsewhere = nominate(Visit.objects.get(host__key="riga"), riga_staff, "riga", by=riga_staff)
+
+    with pytest.raises(ValidationError) as refused:
+        record_attendance(visit, present={present.pk, elsewhere.pk, 99999999999999999999})
+
+    assert refused.value.message_dict == {
+        "present": [f"Not a participant of this activity: {elsewhere.pk}, 99999999999999999999."]
+    }
+    assert dict(Participant.objects.values_list("pk", "attended")) == {present.pk: None, elsewhere.pk: None}
 
 
 def test_attendance_recorded_again_replaces_the_first(visit, cesena_staff, volunteer):

@@ -5,7 +5,7 @@ from datetime import date, datetime, time
 import pytest
 
 from tests.conftest import make_member
-from values.activities.models import Participant, Session, Visit
+from values.activities.models import Exchange, Participant, Session, Visit
 from values.network.enums import Role
 
 pytestmark = pytest.mark.django_db
@@ -197,3 +197,215 @@ def test_the_plan_calendar_links_to_the_activity_pages(client, cesena_staff, vis
     page = client.get("/en/plan/")
 
     assert f'href="/en/activities/{visit.pk}/"' in page.text
+
+
+# -- hostile input: a 400 that names the field and the reason, and nothing saved ------------------
+HUGE = "99999999999999999999"
+LONG = "x" * 100_000
+VISIT_PERIOD = "The visit must be between 1 February 2019 and 31 January 2021."
+PLACES = "Places per city: from 1 to 100."
+DETAIL_FIELDS = ("start", "end", "mode", "venue", "video_link", "capacity", "nomination_deadline", "sequence")
+
+
+def _details(visit: Visit, **changes) -> dict[str, str]:
+    data = {
+        "start": visit.start.isoformat(), "end": visit.end.isoformat(), "mode": "in_person", "venue": "",
+        "video_link": "", "capacity": "4", "nomination_deadline": "",
+    }  # fmt: skip
+    return {**data, **changes}
+
+
+def _stored(visit: Visit) -> dict:
+    return Visit.objects.filter(pk=visit.pk).values(*DETAIL_FIELDS, "minutes", "outcomes").get()
+
+
+@pytest.mark.parametrize(
+    ("changes", "errors"),
+    [
+        ({"capacity": HUGE}, {"capacity": [PLACES]}),
+        ({"capacity": "-1"}, {"capacity": [PLACES]}),
+        ({"capacity": "0"}, {"capacity": [PLACES]}),
+        ({"capacity": "101"}, {"capacity": [PLACES]}),
+        ({"capacity": "NaN"}, {"capacity": ["Enter a whole number."]}),
+        ({"capacity": "1e400"}, {"capacity": ["Enter a whole number."]}),
+        ({"capacity": LONG}, {"capacity": ["Enter a whole number."]}),
+        ({"capacity": ""}, {"capacity": ["This field is required."]}),
+        ({"start": "0001-01-01"}, {"start": [VISIT_PERIOD]}),
+        ({"start": "9999-12-31"}, {"start": [VISIT_PERIOD]}),
+        ({"start": "2019-01-31"}, {"start": [VISIT_PERIOD]}),
+        ({"end": "9999-12-31"}, {"end": [VISIT_PERIOD]}),
+        ({"end": "2021-02-01"}, {"end": [VISIT_PERIOD]}),
+        ({"end": "0001-01-01"}, {"end": [VISIT_PERIOD]}),
+        ({"start": "NaN"}, {"start": ["Enter a valid date."]}),
+        ({"start": LONG}, {"start": ["Enter a valid date."]}),
+        ({"end": ""}, {"end": ["This field is required."]}),
+        (
+            {"nomination_deadline": "0001-01-01"},
+            {"nomination_deadline": ["Nominations must close on or after 1 February 2019, when the programme starts."]},
+        ),
+        ({"nomination_deadline": "9999-12-31"}, {"nomination_deadline": ["Nominations must close by the first day."]}),
+        ({"venue": LONG}, {"venue": ["Ensure this value has at most 300 characters (it has 100000)."]}),
+        (
+            {"video_link": "https://example.org/" + "x" * 99_980},
+            {"video_link": ["Enter a valid URL.", "Ensure this value has at most 200 characters (it has 100000)."]},
+        ),
+        ({"mode": "NaN"}, {"mode": ["Select a valid choice. NaN is not one of the available choices."]}),
+    ],
+)
+def test_hostile_details_are_refused_naming_the_field(client, cesena_staff, visit, changes, errors):
+    client.force_login(cesena_staff)
+    before = _stored(visit)
+
+    response = client.post(f"/en/activities/{visit.pk}/edit/", _details(visit, **changes))
+
+    assert response.status_code == 400
+    assert response.context["form"].errors == errors
+    assert _stored(visit) == before
+
+
+def test_the_first_and_last_day_of_the_programme_and_a_hundred_places_are_allowed(client, cesena_staff, visit):
+    client.force_login(cesena_staff)
+
+    first = client.post(f"/en/activities/{visit.pk}/edit/", _details(visit, start="2019-02-01", end="2019-02-02"))
+    last = client.post(
+        f"/en/activities/{visit.pk}/edit/", _details(visit, start="2021-01-30", end="2021-01-31", capacity="100")
+    )
+
+    assert (first.status_code, last.status_code) == (302, 302)
+    stored = _stored(visit)
+    assert (stored["start"], stored["end"], stored["capacity"]) == (date(2021, 1, 30), date(2021, 1, 31), 100)
+
+
+def test_an_exchange_outside_the_programme_says_it_is_the_exchange(client, cesena_staff, visit):
+    exchange = Exchange.objects.get(host__key="cesena")
+    client.force_login(cesena_staff)
+
+    response = client.post(f"/en/activities/{exchange.pk}/edit/", _details(exchange, end="2021-02-05"))
+
+    assert response.status_code == 400
+    assert response.context["form"].errors == {
+        "end": ["The exchange must be between 1 February 2019 and 31 January 2021."]
+    }
+
+
+@pytest.mark.parametrize(
+    ("changes", "errors"),
+    [
+        ({"day": "0001-01-01"}, {"starts": ["The session must take place between 2019-09-09 and 2019-09-10."]}),
+        ({"day": "9999-12-31"}, {"starts": ["The session must take place between 2019-09-09 and 2019-09-10."]}),
+        ({"day": "NaN"}, {"day": ["Enter a valid date."]}),
+        ({"day": ""}, {"day": ["This field is required."]}),
+        ({"starts": "25:00"}, {"starts": ["Enter a valid time."]}),
+        ({"ends": LONG}, {"ends": ["Enter a valid time."]}),
+        ({"kind": "NaN"}, {"kind": ["Select a valid choice. NaN is not one of the available choices."]}),
+        ({"title": LONG}, {"title": ["Ensure this value has at most 200 characters (it has 100000)."]}),
+        ({"place": LONG}, {"place": ["Ensure this value has at most 300 characters (it has 100000)."]}),
+        ({"speakers": LONG}, {"speakers": ["Ensure this value has at most 500 characters (it has 100000)."]}),
+        ({"practice": HUGE}, {"practice": ["Select a valid choice. That choice is not one of the available choices."]}),
+        ({"practice": "-1"}, {"practice": ["Select a valid choice. That choice is not one of the available choices."]}),
+        (
+            {"practice": "NaN"},
+            {"practice": ["Select a valid choice. That choice is not one of the available choices."]},
+        ),
+    ],
+)
+def test_hostile_sessions_are_refused_naming_the_field(client, cesena_staff, visit, changes, errors):
+    client.force_login(cesena_staff)
+
+    response = client.post(f"/en/activities/{visit.pk}/sessions/new/", _session_data(visit, **changes))
+
+    assert response.status_code == 400
+    assert response.context["form"].errors == errors
+    assert Session.objects.count() == 0
+
+
+@pytest.mark.parametrize("value", [HUGE, "-1", "NaN", "1e400", LONG, ""])
+def test_a_nomination_of_an_unknown_membership_is_refused(client, cesena_staff, visit, value):
+    client.force_login(cesena_staff)
+
+    response = client.post(f"/en/activities/{visit.pk}/nominate/", {"membership": value})
+
+    assert response.status_code == 400
+    expected = "This field is required." if value == "" else (
+        "Select a valid choice. That choice is not one of the available choices."
+    )  # fmt: skip
+    assert response.context["form"].errors == {"membership": [expected]}
+    assert Participant.objects.count() == 0
+
+
+def _messages(response) -> list[str]:
+    return [str(message) for message in response.context["messages"] if message.level_tag == "error"]
+
+
+@pytest.mark.parametrize("value", [HUGE, "-1", "NaN", "²", "1e400"])
+def test_attendance_of_an_unknown_participant_is_refused_and_changes_nothing(client, cesena_staff, visit, value):
+    leader = make_member("leader", "cesena", Role.VOLUNTEER_LEADER)
+    client.force_login(cesena_staff)
+    client.post(f"/en/activities/{visit.pk}/nominate/", {"membership": leader.memberships.get().pk})
+    participant = Participant.objects.get()
+
+    response = client.post(f"/en/activities/{visit.pk}/attendance/", {"present": [str(participant.pk), value]})
+
+    assert response.status_code == 400
+    assert _messages(response) == [f"Select a valid choice. {value} is not one of the available choices."]
+    participant.refresh_from_db()
+    assert participant.attended is None
+
+
+@pytest.mark.parametrize("value", ["", "NaN", "yes", LONG])
+def test_an_answer_that_is_neither_confirm_nor_decline_is_refused(client, cesena_staff, visit, value):
+    leader = make_member("leader", "cesena", Role.VOLUNTEER_LEADER)
+    client.force_login(cesena_staff)
+    client.post(f"/en/activities/{visit.pk}/nominate/", {"membership": leader.memberships.get().pk})
+    client.force_login(leader)
+
+    response = client.post(f"/en/participants/{Participant.objects.get().pk}/answer/", {"answer": value})
+
+    assert response.status_code == 400
+    assert _messages(response) == ["Answer: confirm or decline your place."]
+    assert Participant.objects.get().status == "nominated"
+
+
+@pytest.mark.parametrize(
+    ("data", "errors"),
+    [
+        ({"minutes": "x" * 20_001, "outcomes": ""}, {"minutes": [
+            "Ensure this value has at most 20000 characters (it has 20001)."]}),
+        ({"minutes": "", "outcomes": LONG}, {"outcomes": [
+            "Ensure this value has at most 10000 characters (it has 100000)."]}),
+    ],
+)  # fmt: skip
+def test_minutes_and_outcomes_beyond_their_length_are_refused(client, cesena_staff, visit, data, errors):
+    client.force_login(cesena_staff)
+    before = _stored(visit)
+
+    response = client.post(f"/en/activities/{visit.pk}/minutes/", data)
+
+    assert response.status_code == 400
+    assert response.context["form"].errors == errors
+    assert _stored(visit) == before
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        f"/en/activities/{HUGE}/",
+        f"/en/activities/{HUGE}/edit/",
+        f"/en/activities/{HUGE}/sessions/{HUGE}/",
+        f"/en/participants/{HUGE}/answer/",
+    ],
+)
+def test_an_id_beyond_the_database_is_not_found(client, coordinator, visit, path):
+    client.force_login(coordinator)
+
+    assert client.post(path, {}).status_code == 404
+
+
+def test_the_admin_shows_activities_but_changes_them_only_through_their_pages(client, coordinator, visit):
+    client.force_login(coordinator)
+
+    view = client.get(f"/en/admin/activities/visit/{visit.pk}/change/")
+    change = client.post(f"/en/admin/activities/visit/{visit.pk}/change/", {"start": "0001-01-01"})
+
+    assert (view.status_code, change.status_code) == (200, 403)
+    assert _stored(visit)["start"] == date(2019, 9, 9)

@@ -90,7 +90,7 @@ def test_bad_budget_lines_name_the_category_and_change_nothing(cesena_budget, co
     assert refused.value.message_dict == {
         "staff": ['"10.001" has more than two decimals.'],
         "travel": ['"-1" is negative.'],
-        "indirect_rate": ["A rate between 0 and 1, e.g. 0.07 for 7 %."],
+        "indirect_rate": ["A rate between 0 and 1 with at most four decimals, e.g. 0.07 for 7 %."],
     }
     assert cesena_budget.lines.get(category="staff").amount == Decimal("10000.00")
 
@@ -125,3 +125,15 @@ def test_only_the_coordinator_keeps_the_budget_lines(cesena_budget, cesena_staff
         )
 
     assert cesena_budget.lines.get(category="staff").amount == Decimal("10000.00")
+
+
+@pytest.mark.parametrize("rate", ["0.00001", "1e-400", "NaN", "Infinity", "-0.07", "1.0001", "1e400", ""])
+def test_an_indirect_rate_the_column_cannot_keep_exactly_is_refused(cesena_budget, coordinator, rate):
+    with pytest.raises(ValidationError) as refused:
+        save_budget_lines(cesena_budget, amounts=CESENA_LINES, indirect_rate=rate, by=coordinator)
+
+    assert refused.value.message_dict == {
+        "indirect_rate": ["A rate between 0 and 1 with at most four decimals, e.g. 0.07 for 7 %."]
+    }
+    cesena_budget.refresh_from_db()
+    assert cesena_budget.indirect_rate == Decimal("0.0700")

@@ -26,6 +26,7 @@ pytestmark = pytest.mark.django_db
 
 RATES_CSV = "currency,month,rate\nNOK,2020-03,11.7235\nCZK,2020-03,26.781\nNOK,2020-04,12.0000\n"
 PDF = b"%PDF-1.4\n1 0 obj\n<<>>\nendobj\n%%EOF\n"
+TODAY = date(2021, 6, 15)  # rates are kept up to the month after the current one: 2021-07
 
 
 @pytest.fixture(autouse=True)
@@ -36,7 +37,7 @@ def media_root(settings, tmp_path) -> Path:
 
 @pytest.fixture
 def rates(programme):
-    rows, problems = read_exchange_rates(RATES_CSV)
+    rows, problems = read_exchange_rates(RATES_CSV, today=TODAY)
     assert problems == []
     save_exchange_rates(rows)
 
@@ -137,7 +138,7 @@ def test_an_approved_expense_is_never_edited_only_reversed_and_the_history_stays
 def test_a_rate_table_with_problems_names_each_line_and_saves_nothing(programme):
     text = "currency,month,rate\nNOK,2020-13,11.7\nEUX,2020-03,1\nCZK,2020-03,-2\nCZK,2020-04,26.5\nCZK,2020-04,26.6\n"
 
-    rows, problems = read_exchange_rates(text)
+    rows, problems = read_exchange_rates(text, today=TODAY)
 
     assert rows == []
     assert problems == [
@@ -147,7 +148,7 @@ def test_a_rate_table_with_problems_names_each_line_and_saves_nothing(programme)
         "line 6: month: CZK 2020-04 is given twice.",
     ]
     assert ExchangeRate.objects.count() == 0
-    assert read_exchange_rates("code,when,value\nNOK,2020-03,11\n")[1] == [
+    assert read_exchange_rates("code,when,value\nNOK,2020-03,11\n", today=TODAY)[1] == [
         "line 1: the columns must be currency, month, rate."
     ]
 
@@ -202,3 +203,97 @@ def test_rates_imported_again_replace_the_month_and_a_month_given_twice_keeps_th
     assert [(r.currency, r.month, r.rate) for r in ExchangeRate.objects.all()] == [
         ("NOK", date(2020, 3, 1), Decimal("11.7235"))
     ]
+
+
+# -- rates and amounts bounded to what the database keeps -----------------------------------------
+NOT_A_RATE = "is not a positive number of units per euro."
+
+
+@pytest.mark.parametrize(
+    ("line", "problem"),
+    [
+        ("NOK,2020-03,1e400", f"line 2: rate: “1e400” {NOT_A_RATE}"),
+        ("NOK,2020-03,NaN", f"line 2: rate: “NaN” {NOT_A_RATE}"),
+        ("NOK,2020-03,Infinity", f"line 2: rate: “Infinity” {NOT_A_RATE}"),
+        ("NOK,2020-03,0", f"line 2: rate: “0” {NOT_A_RATE}"),
+        ("NOK,2020-03,0.000000", f"line 2: rate: “0.000000” {NOT_A_RATE}"),
+        ("NOK,2020-03,-1", f"line 2: rate: “-1” {NOT_A_RATE}"),
+        ("NOK,2020-03,", f"line 2: rate: “” {NOT_A_RATE}"),
+        ("NOK,2020-03,1_000", f"line 2: rate: “1_000” {NOT_A_RATE}"),
+        ("NOK,2020-03,11.7235001", "line 2: rate: “11.7235001” has more than 6 decimals."),
+        (
+            "NOK,2020-03,1000000000",
+            "line 2: rate: “1000000000” is larger than the largest rate kept, 999999999.999999.",
+        ),
+        (
+            "NOK,2020-03,99999999999999999999",
+            "line 2: rate: “99999999999999999999” is larger than the largest rate kept, 999999999.999999.",
+        ),
+        ("NOK,0001-01,11", "line 2: month: “0001-01” is not between 1999-01 (the euro's first month) and 2021-07."),
+        ("NOK,9999-12,11", "line 2: month: “9999-12” is not between 1999-01 (the euro's first month) and 2021-07."),
+        ("NOK,1998-12,11", "line 2: month: “1998-12” is not between 1999-01 (the euro's first month) and 2021-07."),
+        ("NOK,2021-08,11", "line 2: month: “2021-08” is not between 1999-01 (the euro's first month) and 2021-07."),
+        ("NOK,0000-01,11", "line 2: month: “0000-01” is not between 1999-01 (the euro's first month) and 2021-07."),
+        ("NOK,99999999999999999999-01,11", "line 2: month: “99999999999999999999-01” is not a month like 2020-03."),
+        ("NOK,2020-03-01,11", "line 2: month: “2020-03-01” is not a month like 2020-03."),
+        ("NOK,2020-00,11", "line 2: month: “2020-00” is not a month like 2020-03."),
+    ],
+)
+def test_a_rate_or_month_the_database_cannot_keep_is_refused_naming_line_and_column(programme, line, problem):
+    rows, problems = read_exchange_rates(f"currency,month,rate\n{line}\n", today=TODAY)
+
+    assert (rows, problems) == ([], [problem])
+
+
+def test_the_largest_and_smallest_rates_and_the_months_at_the_bounds_are_kept(programme):
+    text = "currency,month,rate\nNOK,1999-01,999999999.999999\nNOK,2021-07,0.000001\nNOK,2020-3,11\n"
+
+    rows, problems = read_exchange_rates(text, today=TODAY)
+    save_exchange_rates(rows)
+
+    assert problems == []
+    assert [(r.month, r.rate) for r in ExchangeRate.objects.order_by("month")] == [
+        (date(1999, 1, 1), Decimal("999999999.999999")),
+        (date(2020, 3, 1), Decimal("11.000000")),
+        (date(2021, 7, 1), Decimal("0.000001")),
+    ]
+
+
+def test_a_value_longer_than_csv_allows_is_a_problem_of_its_line_not_a_server_error(programme):
+    text = "currency,month,rate\nNOK,2020-03,11\nNOK,2020-04," + "9" * 200_000 + "\n"
+
+    rows, problems = read_exchange_rates(text, today=TODAY)
+
+    assert (rows, problems) == ([], ["line 3: not CSV: field larger than field limit (131072)."])
+
+
+def test_a_table_of_problems_lists_the_first_hundred(programme):
+    text = "currency,month,rate\n" + "NOK,2020-03,x\n" * 150
+
+    rows, problems = read_exchange_rates(text, today=TODAY)
+
+    assert (rows, len(problems)) == ([], 101)
+    assert problems[-1] == "… and 50 more problems."
+
+
+def test_an_amount_larger_in_euro_than_the_database_keeps_is_refused(programme):
+    save_exchange_rates([("KWD", date(2020, 3, 1), Decimal("0.330000"))])
+    oslo = make_member("oslo-staff", "oslo", Role.CITY_STAFF)
+
+    with pytest.raises(ValidationError) as refused:
+        _submit("oslo", oslo, amount="999999999999.99", currency="KWD")
+
+    assert refused.value.message_dict == {
+        "amount": ["In euro this is more than the largest amount kept, 999999999999.99."]
+    }
+    assert Expense.objects.count() == 0
+
+
+def test_a_description_beyond_its_length_is_refused_by_the_service(rates):
+    oslo = make_member("oslo-staff", "oslo", Role.CITY_STAFF)
+
+    with pytest.raises(ValidationError) as refused:
+        _submit("oslo", oslo, description="x" * 2_001)
+
+    assert refused.value.message_dict == {"description": ["At most 2000 characters; this text has 2001."]}
+    assert Expense.objects.count() == 0

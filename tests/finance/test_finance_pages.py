@@ -1,9 +1,11 @@
 """The finance pages: submitting with a receipt, deciding, reversing, rates from CSV, who sees what."""
 
+from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from tests.conftest import make_member
@@ -224,3 +226,290 @@ def test_a_new_expense_without_a_receipt_is_told_what_to_attach(client, cesena_s
 
     assert "Attach the receipt (PDF or image)." in page.text
     assert not Expense.objects.exists()
+
+
+# -- an expense names only a visit or exchange its partner takes part in --------------------------
+def _choice_labels(response) -> list[str]:
+    return [label for value, label in response.context["form"].fields["activity"].choices if value != ""]
+
+
+def test_city_staff_are_offered_only_their_own_citys_visits_and_exchanges(client, riga_staff, accepted_plan):
+    client.force_login(riga_staff)
+
+    page = client.get("/en/finance/expenses/new/")
+
+    # Riga's community B1 visits (Riga, Cesena, Toulouse, Düsseldorf) and its two exchanges with Düsseldorf.
+    assert _choice_labels(page) == [
+        "mentoring visit · Rīga · 2019-02-11",
+        "exchange · Düsseldorf · 2019-03-25",
+        "mentoring visit · Cesena · 2019-09-09",
+        "mentoring visit · Toulouse · 2020-02-10",
+        "exchange · Rīga · 2020-03-23",
+        "mentoring visit · Düsseldorf · 2020-09-14",
+    ]
+
+
+def test_a_forged_post_booking_another_citys_exchange_is_refused(client, riga_staff, accepted_plan):
+    from values.programme.models import Partner
+
+    client.force_login(riga_staff)
+    cesena_toulouse = Exchange.objects.get(host__key="cesena", guest__key="toulouse")
+    riga = Partner.objects.get(organisation__key="riga")
+
+    response = _submit(client, partner=str(riga.pk), activity=str(cesena_toulouse.pk))
+
+    assert response.status_code == 400
+    assert response.context["form"].errors == {
+        "activity": ["Select a valid choice. That choice is not one of the available choices."]
+    }
+    assert Expense.objects.count() == 0
+
+
+def test_the_service_refuses_an_activity_the_partner_takes_no_part_in(riga_staff, accepted_plan):
+    from values.finance.services import submit_expense
+    from values.programme.models import Partner
+
+    cesena_toulouse = Exchange.objects.get(host__key="cesena", guest__key="toulouse")
+    riga = Partner.objects.select_related("programme", "organisation").get(organisation__key="riga")
+
+    with pytest.raises(ValidationError) as refused:
+        submit_expense(
+            riga, by=riga_staff, spent_on=date(2019, 3, 20), category="travel", amount="250.40", currency="EUR",
+            description="Train", receipt=SimpleUploadedFile("t.pdf", PDF, "application/pdf"), activity=cesena_toulouse,
+        )  # fmt: skip
+
+    assert refused.value.message_dict == {"activity": ["City of Riga takes no part in this visit or exchange."]}
+    assert Expense.objects.count() == 0
+
+
+def test_staff_book_an_expense_against_their_own_exchange(client, riga_staff, accepted_plan):
+    from values.programme.models import Partner
+
+    client.force_login(riga_staff)
+    own = Exchange.objects.get(host__key="dusseldorf", guest__key="riga")
+    riga = Partner.objects.get(organisation__key="riga")
+
+    response = _submit(client, partner=str(riga.pk), activity=str(own.pk))
+
+    assert response.status_code == 302
+    assert Expense.objects.get().activity_id == own.pk
+
+
+# -- hostile input: a 400 that names the field and the reason, and nothing saved ------------------
+HUGE = "99999999999999999999"
+LONG = "x" * 100_000
+NOT_A_CHOICE = "Select a valid choice. That choice is not one of the available choices."
+PERIOD = "The date is outside the programme (2019-02-01 to 2021-01-31)."
+
+
+def _amount(value: str) -> list[str]:
+    return [f'"{value}" is not an amount like "1234.50".']
+
+
+@pytest.mark.parametrize(
+    ("changes", "errors"),
+    [
+        ({"amount": HUGE}, {"amount": [f'"{HUGE}" is larger than the largest amount, 999999999999.99.']}),
+        ({"amount": "-1"}, {"amount": ['"-1" is negative.']}),
+        ({"amount": "0"}, {"amount": ["An expense is more than zero."]}),
+        ({"amount": "NaN"}, {"amount": _amount("NaN")}),
+        ({"amount": "1e400"}, {"amount": _amount("1e400")}),
+        ({"amount": "Infinity"}, {"amount": _amount("Infinity")}),
+        ({"amount": LONG}, {"amount": ["Ensure this value has at most 20 characters (it has 100000)."]}),
+        ({"amount": ""}, {"amount": ["This field is required."]}),
+        ({"spent_on": "0001-01-01"}, {"spent_on": [PERIOD]}),
+        ({"spent_on": "9999-12-31"}, {"spent_on": [PERIOD]}),
+        ({"spent_on": "NaN"}, {"spent_on": ["Enter a valid date."]}),
+        ({"partner": HUGE}, {"partner": [NOT_A_CHOICE]}),
+        ({"partner": "-1"}, {"partner": [NOT_A_CHOICE]}),
+        ({"activity": HUGE}, {"activity": [NOT_A_CHOICE]}),
+        ({"activity": "NaN"}, {"activity": [NOT_A_CHOICE]}),
+        ({"category": "NaN"}, {"category": ["Select a valid choice. NaN is not one of the available choices."]}),
+        ({"currency": LONG}, {"currency": ["Ensure this value has at most 3 characters (it has 100000)."]}),
+        ({"currency": "NaN"}, {"currency": ["Not an ISO 4217 currency code."]}),
+        ({"description": LONG}, {"description": ["Ensure this value has at most 2000 characters (it has 100000)."]}),
+    ],
+)
+def test_a_hostile_expense_is_refused_naming_the_field(client, cesena_staff, media_root, changes, errors):
+    client.force_login(cesena_staff)
+
+    response = _submit(client, **changes)
+
+    assert response.status_code == 400
+    assert response.context["form"].errors == errors
+    assert Expense.objects.count() == 0
+
+
+def _rates_file(text: str) -> dict:
+    return {"rates-file": SimpleUploadedFile("rates.csv", text.encode())}
+
+
+@pytest.mark.parametrize(
+    ("line", "problem"),
+    [
+        ("NOK,2020-03,1e400", "line 2: rate: “1e400” is not a positive number of units per euro."),
+        ("NOK,2020-03,NaN", "line 2: rate: “NaN” is not a positive number of units per euro."),
+        ("NOK,2020-03,0", "line 2: rate: “0” is not a positive number of units per euro."),
+        (f"NOK,2020-03,{HUGE}", f"line 2: rate: “{HUGE}” is larger than the largest rate kept, 999999999.999999."),
+        ("NOK,2020-03,1.23456789", "line 2: rate: “1.23456789” has more than 6 decimals."),
+        ("NOK,0001-01,11", "line 2: month: “0001-01” is not between 1999-01 (the euro's first month) and "),
+        (f"NOK,{HUGE}-01,11", f"line 2: month: “{HUGE}-01” is not a month like 2020-03."),
+        (f"NOK,2020-03,{'9' * 200_000}", "line 2: not CSV: field larger than field limit (131072)."),
+    ],
+)
+def test_a_hostile_rate_table_names_line_and_column_and_the_rates_page_still_works(client, coordinator, line, problem):
+    client.force_login(coordinator)
+
+    response = client.post("/en/finance/rates/", _rates_file(f"currency,month,rate\n{line}\n"))
+    page = client.get("/en/finance/rates/")
+
+    assert response.status_code == 400
+    [error] = response.context["form"].errors["file"]
+    assert error.startswith(problem)
+    assert ExchangeRate.objects.count() == 0
+    assert page.status_code == 200
+
+
+def test_a_rate_table_over_the_size_limit_is_refused_with_its_size(client, coordinator):
+    client.force_login(coordinator)
+    text = "currency,month,rate\n" + "NOK,2020-03,11.7235\n" * 60_000  # 1,200,020 bytes
+
+    response = client.post("/en/finance/rates/", _rates_file(text))
+
+    assert response.status_code == 400
+    assert response.context["form"].errors == {"file": ["The file is 1.1 MB; the limit is 1 MB."]}
+    assert ExchangeRate.objects.count() == 0
+
+
+def test_a_rate_of_1e400_is_not_stored_so_the_expense_form_still_opens(client, coordinator, cesena_staff):
+    """1e400 used to be stored, and then broke every page that read the rates."""
+    client.force_login(coordinator)
+    client.post("/en/finance/rates/", _rates_file("currency,month,rate\nNOK,2020-03,1e400\nNOK,2020-04,11\n"))
+    client.force_login(cesena_staff)
+
+    page = client.get("/en/finance/expenses/new/")
+
+    assert ExchangeRate.objects.count() == 0
+    assert page.status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("data", "errors"),
+    [
+        ({"daily_rate": "1000000.00"}, {"daily_rate": ["At most 999999.99 euro a day."]}),
+        ({"daily_rate": HUGE}, {"daily_rate": ["Ensure this value has at most 12 characters (it has 20)."]}),
+        ({"daily_rate": "9" * 12}, {"daily_rate": ["At most 999999.99 euro a day."]}),
+        ({"daily_rate": "-1"}, {"daily_rate": ['"-1" is negative.']}),
+        ({"daily_rate": "NaN"}, {"daily_rate": _amount("NaN")}),
+        ({"daily_rate": "1e400"}, {"daily_rate": _amount("1e400")}),
+        ({"daily_rate": LONG}, {"daily_rate": ["Ensure this value has at most 12 characters (it has 100000)."]}),
+        ({"country": LONG}, {"country": ["Ensure this value has at most 2 characters (it has 100000)."]}),
+        ({"country": ""}, {"country": ["This field is required."]}),
+    ],
+)
+def test_a_hostile_subsistence_rate_is_refused_naming_the_field(client, coordinator, data, errors):
+    from values.finance.models import SubsistenceRate
+
+    client.force_login(coordinator)
+    fields = {"country": "IT", "daily_rate": "120"} | data
+
+    response = client.post("/en/finance/rates/subsistence/", {f"subsistence-{k}": v for k, v in fields.items()})
+
+    assert response.status_code == 400
+    assert response.context["subsistence_form"].errors == errors
+    assert SubsistenceRate.objects.count() == 0
+
+
+@pytest.mark.parametrize(
+    ("changes", "errors"),
+    [
+        ({"staff": HUGE}, {"staff": [f'"{HUGE}" is larger than the largest amount, 999999999999.99.']}),
+        ({"staff": "-1"}, {"staff": ['"-1" is negative.']}),
+        ({"travel": "NaN"}, {"travel": _amount("NaN")}),
+        ({"travel": "1e400"}, {"travel": _amount("1e400")}),
+        ({"other": LONG}, {"other": ["Ensure this value has at most 20 characters (it has 100000)."]}),
+        ({"indirect_rate": "0.00001"}, {"indirect_rate": [
+            "A rate between 0 and 1 with at most four decimals, e.g. 0.07 for 7 %."]}),
+        ({"indirect_rate": "1e400"}, {"indirect_rate": [
+            "A rate between 0 and 1 with at most four decimals, e.g. 0.07 for 7 %."]}),
+        ({"indirect_rate": "NaN"}, {"indirect_rate": [
+            "A rate between 0 and 1 with at most four decimals, e.g. 0.07 for 7 %."]}),
+        ({"indirect_rate": LONG}, {"indirect_rate": ["Ensure this value has at most 8 characters (it has 100000)."]}),
+    ],
+)  # fmt: skip
+def test_hostile_budget_lines_are_refused_naming_the_field(client, coordinator, changes, errors):
+    client.force_login(coordinator)
+    lines = {"staff": "10000.00", "travel": "5000.00", "equipment": "1245.00", "external": "4000", "other": "1000"}
+
+    response = client.post("/en/finance/budgets/cesena/", {**lines, "indirect_rate": "0.07", **changes})
+
+    assert response.status_code == 400
+    assert response.context["form"].errors == errors
+    assert BudgetLine.objects.filter(budget__partner__organisation__key="cesena").count() == 0
+
+
+@pytest.mark.parametrize(
+    ("decision", "reason", "errors"),
+    [
+        ("reject", "x" * 2_001, {"reason": ["Ensure this value has at most 2000 characters (it has 2001)."]}),
+        ("reject", "", {"reason": ["This field is required."]}),
+        ("reverse", LONG, {"reason": ["Ensure this value has at most 2000 characters (it has 100000)."]}),
+    ],
+)
+def test_a_hostile_reason_shows_the_expense_again_with_the_field_named(
+    client, cesena_staff, coordinator, decision, reason, errors
+):
+    client.force_login(cesena_staff)
+    _submit(client)
+    expense = Expense.objects.get()
+    client.force_login(coordinator)
+    if decision == "reverse":
+        client.post(f"/en/finance/expenses/{expense.pk}/approve/")
+
+    response = client.post(f"/en/finance/expenses/{expense.pk}/{decision}/", {"reason": reason})
+
+    assert response.status_code == 400
+    assert response.context["reason_form"].errors == errors
+    assert Expense.objects.count() == 1
+
+
+def test_approving_twice_is_a_400_with_the_reason(client, cesena_staff, coordinator):
+    client.force_login(cesena_staff)
+    _submit(client)
+    expense = Expense.objects.get()
+    client.force_login(coordinator)
+    client.post(f"/en/finance/expenses/{expense.pk}/approve/")
+
+    again = client.post(f"/en/finance/expenses/{expense.pk}/approve/")
+
+    assert again.status_code == 400
+    assert [str(m) for m in again.context["messages"] if m.level_tag == "error"] == [
+        "This expense was decided already."
+    ]
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        f"/en/finance/expenses/{HUGE}/",
+        f"/en/finance/expenses/{HUGE}/edit/",
+        f"/en/finance/expenses/{HUGE}/receipt/",
+        f"/en/finance/expenses/{HUGE}/approve/",
+        f"/en/finance/budgets/{LONG[:300]}/",
+    ],
+)
+def test_a_finance_id_beyond_the_database_is_not_found(client, coordinator, path):
+    client.force_login(coordinator)
+
+    assert client.post(path).status_code == 404
+
+
+@pytest.mark.parametrize("table", ["exchangerate", "subsistencerate"])
+def test_the_admin_shows_the_rate_tables_and_leaves_changes_to_the_rates_page(client, coordinator, table):
+    client.force_login(coordinator)
+
+    listing = client.get(f"/en/admin/finance/{table}/")
+    add = client.post(f"/en/admin/finance/{table}/add/", {"currency": "NOK", "month": "0001-01-01", "rate": "1e400"})
+
+    assert (listing.status_code, add.status_code) == (200, 403)
+    assert ExchangeRate.objects.count() == 0

@@ -2,8 +2,7 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -12,6 +11,7 @@ from django.views.decorators.http import require_POST
 from values.activities import permissions as access
 from values.activities.calendars import activities_calendar
 from values.activities.enums import FeedKind
+from values.activities.forms import FeedForm
 from values.activities.models import CalendarFeed
 from values.activities.plan_queries import (
     activity_entry,
@@ -19,14 +19,17 @@ from values.activities.plan_queries import (
     programme_timeline,
     with_calendar_details,
 )
-from values.activities.services import create_calendar_feed, revoke_calendar_feed
+from values.activities.services import revoke_calendar_feed
 from values.network.models import Organisation
 from values.programme.views import programme_or_404
 
 
 @login_required
 def calendar_page(request: HttpRequest) -> HttpResponse:
-    programme = programme_or_404()
+    return _calendar_page(request, programme_or_404())
+
+
+def _calendar_page(request: HttpRequest, programme, status: int = 200) -> HttpResponse:
     activities = with_calendar_details(access.activities_visible_to(request.user, programme))
     entries = [activity_entry(activity) for activity in activities]
     feeds = request.user.calendar_feeds.filter(programme=programme, revoked_at__isnull=True)
@@ -39,24 +42,19 @@ def calendar_page(request: HttpRequest) -> HttpResponse:
         "feed_kinds": FeedKind.choices,
         "cities": Organisation.objects.filter(memberships__user=request.user, kind="city").distinct(),
     }
-    return render(request, "activities/calendar.html", context)
+    return render(request, "activities/calendar.html", context, status=status)
 
 
 @login_required
 @require_POST
 def feed_create(request: HttpRequest) -> HttpResponse:
     programme = programme_or_404()
-    kind = request.POST.get("kind", "")
-    if kind not in FeedKind.values:
-        messages.error(request, _("Choose what the calendar shows."))
-        return redirect("calendar")
-    city = Organisation.objects.filter(pk=request.POST.get("organisation") or None).first()
-    try:
-        create_calendar_feed(programme, owner=request.user, kind=kind, organisation=city)
-    except ValidationError as problem:
-        for message in problem.messages:
-            messages.error(request, message)
-        return redirect("calendar")
+    form = FeedForm(request.POST)
+    if not (form.is_valid() and form.save(programme, owner=request.user)):
+        for problems in form.errors.values():
+            for problem in problems:
+                messages.error(request, problem)
+        return _calendar_page(request, programme, status=400)
     messages.success(request, _("A new calendar address was made: copy it into your calendar application."))
     return redirect("calendar")
 
@@ -72,9 +70,7 @@ def feed_revoke(request: HttpRequest, feed_id: int) -> HttpResponse:
 
 def feed_ics(request: HttpRequest, token: str) -> HttpResponse:
     """The feed itself: no sign-in (calendar applications cannot), the secret address is the key."""
-    feed = CalendarFeed.objects.select_related("programme", "organisation", "owner").filter(token=token).first()
-    if feed is None or feed.revoked_at is not None or not feed.owner.is_active:
-        raise Http404("no such calendar")
+    feed = access.get_feed_for_read(token)
     name = f"{feed.programme.acronym}: {feed.get_kind_display()}"
 
     def link_for(activity) -> str:

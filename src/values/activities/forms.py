@@ -4,17 +4,35 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from values.activities.enums import SessionKind
-from values.activities.models import Activity, Session
-from values.activities.services import nominate_participant, record_minutes, save_session, update_activity_details
+from values.activities.enums import FeedKind, SessionKind
+from values.activities.models import MAX_PLACES, MINUTES_MAX_CHARS, OUTCOMES_MAX_CHARS, Activity, Session
+from values.activities.services import (
+    create_calendar_feed,
+    nominate_participant,
+    record_attendance,
+    record_minutes,
+    save_session,
+    update_activity_details,
+)
 from values.core.forms import ServiceForm, ServiceMixin
 from values.core.text import pick
 from values.knowledge.enums import PracticeStatus
 from values.knowledge.models import Practice
-from values.network.models import Membership, User
+from values.network.models import Membership, Organisation, User
 
 
 class ActivityDetailsForm(ServiceMixin, forms.ModelForm):
+    capacity = forms.IntegerField(
+        label=_("Places per city"),
+        min_value=1,
+        max_value=MAX_PLACES,
+        help_text=_("How many people each city may nominate."),
+        error_messages={
+            "min_value": _("Places per city: from 1 to %(most)d.") % {"most": MAX_PLACES},
+            "max_value": _("Places per city: from 1 to %(most)d.") % {"most": MAX_PLACES},
+        },
+    )
+
     class Meta:
         model = Activity
         fields = ["start", "end", "mode", "venue", "video_link", "capacity", "nomination_deadline"]
@@ -114,11 +132,52 @@ class NominationForm(ServiceForm):
             return None
 
 
+class AttendanceForm(ServiceForm):
+    """The ticked participants of the activity's page; any other id is refused, not ignored."""
+
+    present = forms.TypedMultipleChoiceField(label=_("Present"), coerce=int, required=False)
+
+    def __init__(self, *args, activity: Activity, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.activity = activity
+        self.fields["present"].choices = [(pk, pk) for pk in activity.participants.values_list("pk", flat=True)]
+
+    def save(self) -> Activity | None:
+        return self.call_service(record_attendance, self.activity, present=set(self.cleaned_data["present"]))
+
+
 class MinutesForm(ServiceForm):
-    minutes = forms.CharField(label=_("Minutes"), widget=forms.Textarea(attrs={"rows": 8}), required=False)
+    minutes = forms.CharField(
+        label=_("Minutes"), max_length=MINUTES_MAX_CHARS, widget=forms.Textarea(attrs={"rows": 8}), required=False
+    )
     outcomes = forms.CharField(
-        label=_("Outcomes for the host city's action plan"), widget=forms.Textarea(attrs={"rows": 5}), required=False
+        label=_("Outcomes for the host city's action plan"),
+        max_length=OUTCOMES_MAX_CHARS,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        required=False,
     )
 
     def save(self, activity: Activity) -> Activity | None:
         return self.call_service(record_minutes, activity, **self.cleaned_data)
+
+
+class FeedForm(ServiceForm):
+    """A new calendar address; the markup is the calendar page's own, so errors are shown as messages."""
+
+    kind = forms.ChoiceField(
+        label=_("The calendar shows"),
+        choices=FeedKind.choices,
+        error_messages={
+            "required": _("Choose what the calendar shows."),
+            "invalid_choice": _("Choose what the calendar shows."),
+        },
+    )
+    organisation = forms.ModelChoiceField(
+        label=_("City"),
+        queryset=Organisation.objects.all(),
+        required=False,
+        error_messages={"invalid_choice": _("Choose one of your own cities.")},
+    )
+
+    def save(self, programme, *, owner: User):
+        return self.call_service(create_calendar_feed, programme, owner=owner, **self.cleaned_data)

@@ -1,5 +1,6 @@
 from zoneinfo import ZoneInfo
 
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -8,6 +9,28 @@ from values.knowledge.models import Practice
 from values.network.codes import country_time_zone
 from values.network.models import Organisation, User
 from values.programme.models import Community, ExchangePair, Programme
+
+# A city sends a delegation, not a crowd; the bound also keeps a typed number inside the database's integer.
+MAX_PLACES = 100
+# Minutes and outcomes are read on the activity's page and quoted in plans: long, but not without end.
+MINUTES_MAX_CHARS = 20_000
+OUTCOMES_MAX_CHARS = 10_000
+
+
+def with_cities(cities) -> models.Q:
+    """Activities the cities (organisations or their ids) take part in: as host, as a member of the
+    visiting community, as guest. The one rule of who takes part; `permissions` builds on it."""
+    return (
+        models.Q(host__in=cities)
+        | models.Q(visit__community__members__organisation__in=cities)
+        | models.Q(exchange__guest__in=cities)
+    )
+
+
+class ActivityQuerySet(models.QuerySet):
+    def taken_part_in_by(self, cities) -> "ActivityQuerySet":
+        """For the apps below this one (finance names an activity on an expense and cannot import it)."""
+        return self.filter(with_cities(cities)).distinct()
 
 
 class Activity(models.Model):
@@ -26,17 +49,25 @@ class Activity(models.Model):
     venue = models.CharField(_("venue"), max_length=300, blank=True)
     video_link = models.URLField(_("video link"), blank=True, help_text=_("Required when online or hybrid."))
     capacity = models.PositiveIntegerField(
-        _("places per city"), default=4, help_text=_("How many people each city may nominate.")
+        _("places per city"),
+        default=4,
+        validators=[MinValueValidator(1), MaxValueValidator(MAX_PLACES)],
+        help_text=_("How many people each city may nominate."),
     )
     nomination_deadline = models.DateField(_("nomination deadline"), null=True, blank=True)
     sequence = models.PositiveIntegerField(
         _("revision"), default=0, editable=False, help_text=_("Raised at each change of dates: calendars see it.")
     )
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
-    minutes = models.TextField(_("minutes"), blank=True)
+    minutes = models.TextField(_("minutes"), max_length=MINUTES_MAX_CHARS, blank=True)
     outcomes = models.TextField(
-        _("outcomes"), blank=True, help_text=_("What the host city takes into its action plan.")
+        _("outcomes"),
+        max_length=OUTCOMES_MAX_CHARS,
+        blank=True,
+        help_text=_("What the host city takes into its action plan."),
     )
+
+    objects = ActivityQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("activity")

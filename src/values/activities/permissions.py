@@ -7,9 +7,11 @@ the coordinator may do everything.
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 
-from values.activities.models import Activity, Participant
+from values.activities.enums import FeedKind, ParticipantStatus
+from values.activities.models import Activity, CalendarFeed, Participant, with_cities
 from values.network.enums import Role
 from values.network.models import Organisation
 from values.network.permissions import AnyUser, is_coordinator
@@ -37,11 +39,8 @@ def can_edit_activity(user: AnyUser, activity: Activity) -> bool:
 
 
 def can_view_activity(user: AnyUser, activity: Activity) -> bool:
-    if not user.is_authenticated or not user.is_active:
-        return False
-    if is_coordinator(user) or activity.participants.filter(user=user).exists():
-        return True
-    return taking_part(activity).filter(memberships__user=user).exists()
+    """One rule for a page, a list and a calendar feed: the activity is among those the user may see."""
+    return activities_visible_to(user, activity.programme_id).filter(pk=activity.pk).exists()
 
 
 def nominating_cities(user: AnyUser, activity: Activity) -> QuerySet[Organisation]:
@@ -74,13 +73,11 @@ def get_participant_for_answer(user: AnyUser, participant_id: int) -> Participan
     return participant
 
 
-def with_cities(cities) -> Q:
-    """Activities a city takes part in: as host, as a member of the visiting community, as guest."""
-    return Q(host__in=cities) | Q(visit__community__members__organisation__in=cities) | Q(exchange__guest__in=cities)
-
-
 def activities_visible_to(user: AnyUser, programme) -> QuerySet[Activity]:
-    """Every activity for the coordinator; for others, those of their cities or their own."""
+    """Every activity for the coordinator; for others, those of their cities or their own.
+
+    The one rule of who sees an activity: pages, lists and calendar feeds all ask it.
+    """
     activities = Activity.objects.filter(programme=programme)
     if not user.is_authenticated or not user.is_active:
         return activities.none()
@@ -90,11 +87,36 @@ def activities_visible_to(user: AnyUser, programme) -> QuerySet[Activity]:
     return activities.filter(with_cities(cities) | Q(participants__user=user)).distinct()
 
 
-def feed_activities(feed) -> QuerySet[Activity]:
-    """What a calendar feed shows: its owner's activities, a city's, or the whole programme's."""
-    activities = Activity.objects.filter(programme=feed.programme)
-    if feed.kind == "programme":
+def can_follow_city(user: AnyUser, organisation: Organisation | None) -> bool:
+    """A city's calendar is followed by its own people only, checked when a feed is made and at each read."""
+    if organisation is None or not user.is_authenticated or not user.is_active:
+        return False
+    return user.memberships.filter(organisation=organisation).exists()
+
+
+def get_feed_for_read(token: str) -> CalendarFeed:
+    """The feed behind a secret address, or 404: unknown, revoked, or its owner's account is deactivated.
+
+    A deactivated owner's feed answers like a revoked one (not an empty calendar): the address
+    tells nobody that it ever existed, and the calendar application reports a dead subscription
+    instead of showing a programme with nothing planned.
+    """
+    feed = CalendarFeed.objects.select_related("programme", "organisation", "owner").filter(token=token).first()
+    if feed is None or feed.revoked_at is not None or not feed.owner.is_active:
+        raise Http404("no such calendar")
+    return feed
+
+
+def feed_activities(feed: CalendarFeed) -> QuerySet[Activity]:
+    """What a calendar feed shows, judged at each read by what its owner may see now: all of it
+    (programme), a city's part of it (city), or what they are nominated to and did not decline."""
+    activities = activities_visible_to(feed.owner, feed.programme_id)
+    if feed.kind == FeedKind.PROGRAMME:
         return activities
-    if feed.kind == "city":
-        return activities.filter(with_cities([feed.organisation])).distinct()
-    return activities.filter(participants__user=feed.owner).exclude(participants__status="declined").distinct()
+    if feed.kind == FeedKind.CITY:
+        if not can_follow_city(feed.owner, feed.organisation):
+            return activities.none()
+        return activities.filter(with_cities([feed.organisation]))
+    # One subquery, so that another participant's refusal does not hide the activity from this person.
+    own = Participant.objects.filter(user=feed.owner).exclude(status=ParticipantStatus.DECLINED)
+    return activities.filter(pk__in=own.values("activity"))

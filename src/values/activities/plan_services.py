@@ -9,6 +9,7 @@ import time
 
 from django.db import DatabaseError, connections, transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from values.knowledge.queries import benchmark_levels
 from values.network.models import Organisation, User
@@ -36,13 +37,13 @@ def add_plan_rule(
 ) -> PlanRule:
     if kind == PlanRuleKind.PIN:
         if theme is None:
-            raise PlanRuleError("theme", "Choose the theme to pin the city to.")
+            raise PlanRuleError("theme", _("Choose the theme to pin the city to."))
         other_city = None
     else:
         if other_city is None:
-            raise PlanRuleError("other_city", "Choose the second city.")
+            raise PlanRuleError("other_city", _("Choose the second city."))
         if other_city == city:
-            raise PlanRuleError("other_city", "Choose two different cities.")
+            raise PlanRuleError("other_city", _("Choose two different cities."))
         theme = None
     return PlanRule.objects.create(programme=programme, kind=kind, city=city, other_city=other_city, theme=theme)
 

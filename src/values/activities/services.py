@@ -8,10 +8,21 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from values.activities.enums import ActivityKind, FeedKind, Mode, ParticipantStatus
-from values.activities.models import Activity, CalendarFeed, Exchange, Participant, Session, Visit
+from values.activities.models import (
+    MAX_PLACES,
+    MINUTES_MAX_CHARS,
+    OUTCOMES_MAX_CHARS,
+    Activity,
+    CalendarFeed,
+    Exchange,
+    Participant,
+    Session,
+    Visit,
+)
 from values.network.models import Organisation, User
 from values.programme.enums import PlanRunStatus
 from values.programme.models import Community, CommunityMember, ExchangePair, PlanRun, Programme
@@ -136,13 +147,11 @@ def update_activity_details(
     nomination_deadline: date | None,
 ) -> Activity:
     """Change dates, mode and place; refused when a session would fall outside the new dates."""
-    errors: dict[str, list[str]] = {}
-    if end < start:
-        errors["end"] = [_("The last day is before the first day.")]
+    errors = _date_errors(activity, start, end, nomination_deadline)
     if mode in (Mode.ONLINE, Mode.HYBRID) and not video_link:
         errors["video_link"] = [_("An online or hybrid activity needs a video link.")]
-    if nomination_deadline is not None and nomination_deadline > start:
-        errors["nomination_deadline"] = [_("Nominations must close by the first day.")]
+    if not 1 <= capacity <= MAX_PLACES:
+        errors["capacity"] = [_("Places per city: from 1 to %(most)d.") % {"most": MAX_PLACES}]
     if not errors:
         outside = [s for s in activity.sessions.all() if not _within(activity, s.starts_at, s.ends_at, start, end)]
         if outside:
@@ -161,6 +170,36 @@ def update_activity_details(
         ]
     )
     return activity
+
+
+def _date_errors(activity: Activity, start: date, end: date, deadline: date | None) -> dict[str, list[str]]:
+    """An activity takes place within its programme; nominations close within it too, by the first day."""
+    programme, errors = activity.programme, {}
+    for field, day in (("start", start), ("end", end)):
+        if not programme.start <= day <= programme.end:
+            errors[field] = [_within_programme(activity)]
+    if not errors and end < start:
+        errors["end"] = [_("The last day is before the first day.")]
+    if deadline is not None and deadline < programme.start:
+        errors["nomination_deadline"] = [
+            _("Nominations must close on or after %(first)s, when the programme starts.")
+            % {"first": _day(programme.start)}
+        ]
+    elif deadline is not None and deadline > start:
+        errors["nomination_deadline"] = [_("Nominations must close by the first day.")]
+    return errors
+
+
+def _within_programme(activity: Activity) -> str:
+    first, last = _day(activity.programme.start), _day(activity.programme.end)
+    if activity.kind == ActivityKind.VISIT:
+        return _("The visit must be between %(first)s and %(last)s.") % {"first": first, "last": last}
+    return _("The exchange must be between %(first)s and %(last)s.") % {"first": first, "last": last}
+
+
+def _day(day: date) -> str:
+    """A day as people write it in the active language: 1 February 2019, 1 febbraio 2019."""
+    return date_format(day, "j F Y")
 
 
 def _within(activity: Activity, starts_at: datetime, ends_at: datetime, first: date, last: date) -> bool:
@@ -256,13 +295,24 @@ def answer_nomination(participant: Participant, *, confirm: bool) -> Participant
 
 
 @transaction.atomic
-def record_attendance(activity: Activity, *, present: set[int]) -> None:
+def record_attendance(activity: Activity, *, present: set[int]) -> Activity:
     """Mark who was there: `present` holds participant ids; every other participant was absent."""
+    strangers = present - set(activity.participants.values_list("pk", flat=True))
+    if strangers:
+        raise ValidationError({"present": [_("Not a participant of this activity: %(ids)s.") % {
+            "ids": ", ".join(str(pk) for pk in sorted(strangers))}]})  # fmt: skip
     activity.participants.update(attended=False)
     activity.participants.filter(pk__in=present).update(attended=True)
+    return activity
 
 
 def record_minutes(activity: Activity, *, minutes: str, outcomes: str) -> Activity:
+    errors = {
+        field: [_("At most %(most)d characters; this text has %(length)d.") % {"most": most, "length": len(text)}]
+        for field, text, most in (("minutes", minutes, MINUTES_MAX_CHARS), ("outcomes", outcomes, OUTCOMES_MAX_CHARS))
+        if len(text) > most
+    }
+    _raise_if(errors)
     activity.minutes, activity.outcomes = minutes, outcomes
     activity.save(update_fields=["minutes", "outcomes"])
     return activity
@@ -273,8 +323,10 @@ def create_calendar_feed(
     programme: Programme, *, owner: User, kind: str, organisation: Organisation | None = None
 ) -> CalendarFeed:
     """A new secret address; a city feed is only for a city the owner belongs to."""
+    from values.activities.permissions import can_follow_city  # lazy: permissions imports the models only
+
     if kind == FeedKind.CITY:
-        if organisation is None or not owner.memberships.filter(organisation=organisation).exists():
+        if not can_follow_city(owner, organisation):
             raise ValidationError({"organisation": [_("Choose one of your own cities.")]})
     else:
         organisation = None

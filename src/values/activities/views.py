@@ -10,15 +10,18 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from values.activities import permissions as access
-from values.activities.forms import ActivityDetailsForm, MinutesForm, NominationForm, SessionForm
+from values.activities.forms import ActivityDetailsForm, AttendanceForm, MinutesForm, NominationForm, SessionForm
 from values.activities.models import Session
 from values.activities.queries import activity_page_data
-from values.activities.services import answer_nomination, delete_session, record_attendance
+from values.activities.services import answer_nomination, delete_session
 
 
 @login_required
 def activity_page(request: HttpRequest, activity_id: int) -> HttpResponse:
-    activity = access.get_activity_for_view(request.user, activity_id)
+    return _activity_page(request, access.get_activity_for_view(request.user, activity_id))
+
+
+def _activity_page(request: HttpRequest, activity, status: int = 200) -> HttpResponse:
     user = request.user
     context = {
         "activity": activity,
@@ -27,7 +30,14 @@ def activity_page(request: HttpRequest, activity_id: int) -> HttpResponse:
         "can_nominate": access.nominating_cities(user, activity).exists(),
         "zone": str(activity.time_zone),
     }
-    return render(request, "activities/activity.html", context)
+    return render(request, "activities/activity.html", context, status=status)
+
+
+def _refused(request: HttpRequest, activity, problems) -> HttpResponse:
+    """The activity's page again with what was wrong: its forms are part of the page, not pages of their own."""
+    for problem in problems:
+        messages.error(request, problem)
+    return _activity_page(request, activity, status=400)
 
 
 @login_required
@@ -81,13 +91,14 @@ def nominate(request: HttpRequest, activity_id: int) -> HttpResponse:
 @require_POST
 def answer(request: HttpRequest, participant_id: int) -> HttpResponse:
     participant = access.get_participant_for_answer(request.user, participant_id)
-    confirm = request.POST.get("answer") == "confirm"
+    given = request.POST.get("answer")
+    if given not in ("confirm", "decline"):
+        return _refused(request, participant.activity, [_("Answer: confirm or decline your place.")])
+    confirm = given == "confirm"
     try:
         answer_nomination(participant, confirm=confirm)
     except ValidationError as problem:
-        for message in problem.messages:
-            messages.error(request, message)
-        return redirect("activity", activity_id=participant.activity_id)
+        return _refused(request, participant.activity, problem.messages)
     messages.success(request, _("Thank you: your place is confirmed.") if confirm else _("Your place was released."))
     return redirect("activity", activity_id=participant.activity_id)
 
@@ -96,8 +107,9 @@ def answer(request: HttpRequest, participant_id: int) -> HttpResponse:
 @require_POST
 def attendance(request: HttpRequest, activity_id: int) -> HttpResponse:
     activity = access.get_activity_for_edit(request.user, activity_id)
-    present = {int(value) for value in request.POST.getlist("present") if value.isdigit()}
-    record_attendance(activity, present=present)
+    form = AttendanceForm(request.POST, activity=activity)
+    if not (form.is_valid() and form.save()):
+        return _refused(request, activity, [m for problems in form.errors.values() for m in problems])
     messages.success(request, _("Attendance was recorded."))
     return redirect("activity", activity_id=activity.pk)
 

@@ -14,14 +14,25 @@ class PartnerBudgetAdmin(admin.ModelAdmin):
     inlines = [BudgetLineInline]
 
 
+class RateTableAdmin(admin.ModelAdmin):
+    """Shown, not changed here: the rates page checks each rate against what the programme and the
+    database keep (the month's range, the digits of the column) and names the line or field."""
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+
 @admin.register(ExchangeRate)
-class ExchangeRateAdmin(admin.ModelAdmin):
+class ExchangeRateAdmin(RateTableAdmin):
     list_display = ["currency", "month", "rate"]
     list_filter = ["currency"]
 
 
 @admin.register(SubsistenceRate)
-class SubsistenceRateAdmin(admin.ModelAdmin):
+class SubsistenceRateAdmin(RateTableAdmin):
     list_display = ["country", "daily_rate"]
 
 

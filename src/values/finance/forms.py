@@ -5,7 +5,9 @@ from django.utils.translation import gettext_lazy as _
 from values.core.forms import ServiceForm
 from values.core.text import pick
 from values.finance.enums import DIRECT_CATEGORIES
+from values.finance.models import DESCRIPTION_MAX_CHARS, REASON_MAX_CHARS
 from values.finance.services import (
+    MAX_RATE_FILE_MB,
     read_exchange_rates,
     reject_expense,
     reverse_expense,
@@ -23,7 +25,9 @@ class ExpenseForm(ServiceForm):
     activity = forms.ModelChoiceField(label=_("Visit or exchange"), queryset=None, required=False)
     amount = forms.CharField(label=_("Amount"), max_length=20, help_text=_("With at most two decimals, e.g. 1234.50"))
     currency = forms.CharField(label=_("Currency"), max_length=3, initial="EUR", help_text=_("ISO 4217, e.g. NOK"))
-    description = forms.CharField(label=_("Description"), widget=forms.Textarea(attrs={"rows": 3}))
+    description = forms.CharField(
+        label=_("Description"), max_length=DESCRIPTION_MAX_CHARS, widget=forms.Textarea(attrs={"rows": 3})
+    )
     # Not required here: the service asks for it on a new expense, and keeps the stored one on a change.
     receipt = forms.FileField(
         label=_("Receipt"), help_text=_("PDF or image."), required=False,
@@ -47,7 +51,7 @@ class ExpenseForm(ServiceForm):
 
 
 class ReasonForm(ServiceForm):
-    reason = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 2}))
+    reason = forms.CharField(label=_("Reason"), max_length=REASON_MAX_CHARS, widget=forms.Textarea(attrs={"rows": 2}))
 
     def reject(self, expense, *, by):
         return self.call_service(reject_expense, expense, by=by, reason=self.cleaned_data["reason"])
@@ -63,12 +67,17 @@ class RatesForm(forms.Form):
     )  # fmt: skip
 
     def save(self) -> int | None:
+        upload = self.cleaned_data["file"]
+        if upload.size > MAX_RATE_FILE_MB * 1024 * 1024:
+            self.add_error("file", _("The file is %(size).1f MB; the limit is %(limit)d MB.") % {
+                "size": upload.size / 1024 / 1024, "limit": MAX_RATE_FILE_MB})  # fmt: skip
+            return None
         try:
-            text = self.cleaned_data["file"].read().decode("utf-8-sig")
+            text = upload.read().decode("utf-8-sig")
         except UnicodeDecodeError:
             self.add_error("file", _("The file is not UTF-8 text."))
             return None
-        rows, problems = read_exchange_rates(text)
+        rows, problems = read_exchange_rates(text, today=timezone.localdate())
         if problems:
             self.add_error("file", problems)
             return None

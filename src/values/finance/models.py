@@ -9,6 +9,10 @@ from values.finance.enums import DIRECT_CATEGORIES, ExpenseStatus
 from values.finance.money import DEFAULT_INDIRECT_RATE
 from values.network.models import User
 
+# What a person writes about an expense and a coordinator about a decision: a paragraph, not a file.
+DESCRIPTION_MAX_CHARS = 2_000
+REASON_MAX_CHARS = 2_000
+
 
 class PartnerBudget(models.Model):
     """A partner's budget as the grant agreement states it; the amounts are the record."""
@@ -106,9 +110,11 @@ class Expense(models.Model):
     amount_eur = models.DecimalField(_("amount in euro"), max_digits=14, decimal_places=2)
     receipt = models.FileField(_("receipt"), upload_to=_receipt_path, blank=True)
     receipt_type = models.CharField(_("receipt type"), max_length=40, blank=True)
-    description = models.TextField(_("description"))
+    description = models.TextField(_("description"), max_length=DESCRIPTION_MAX_CHARS)
     status = models.CharField(_("status"), max_length=16, choices=ExpenseStatus, default=ExpenseStatus.SUBMITTED)
-    reason = models.TextField(_("reason"), blank=True, help_text=_("Why it was rejected or reversed."))
+    reason = models.TextField(
+        _("reason"), max_length=REASON_MAX_CHARS, blank=True, help_text=_("Why it was rejected or reversed.")
+    )
     corrects = models.OneToOneField(
         "self", on_delete=models.PROTECT, null=True, blank=True, related_name="correction",
         verbose_name=_("corrects"),

@@ -5,7 +5,8 @@ from datetime import date
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from django.db.models import Sum
+from django.apps import apps
+from django.db.models import QuerySet, Sum
 from django.utils.translation import gettext as _
 
 from values.core.templatetags.values_tags import amount, percent
@@ -298,3 +299,17 @@ def actuals_visible_to(user, programme: "Programme", *, today: date) -> list[Par
             programme.partners.filter(organisation_id__in=organisations).values_list("organisation__key", flat=True)
         )
     return budget_against_actual(programme, today=today, partner_keys=keys)
+
+
+def partner_activities(partners) -> QuerySet:
+    """The visits and exchanges the partners take part in (host, visiting community, guest): what their
+    expenses may name.
+
+    Activities sit above finance, so their model is reached by name, as the expense's foreign key names
+    it, and the rule of who takes part is theirs (`taken_part_in_by`), not a copy kept here.
+    """
+    activity = apps.get_model("activities", "Activity")
+    programmes = {partner.programme_id for partner in partners}
+    cities = [partner.organisation_id for partner in partners]
+    activities = activity.objects.filter(programme__in=programmes).taken_part_in_by(cities)
+    return activities.select_related("host__city").order_by("start", "pk")

@@ -2,6 +2,7 @@
 
 import csv
 import io
+import re
 from datetime import date
 from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING
@@ -12,11 +13,21 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from values.core.text import pick
 from values.core.uploads import RECEIPT, check_upload_field, delete_on_commit, save_with_files, store
 from values.finance.enums import DIRECT_CATEGORIES, ExpenseStatus
-from values.finance.models import BudgetLine, ExchangeRate, Expense, PartnerBudget, SubsistenceRate
+from values.finance.models import (
+    DESCRIPTION_MAX_CHARS,
+    REASON_MAX_CHARS,
+    BudgetLine,
+    ExchangeRate,
+    Expense,
+    PartnerBudget,
+    SubsistenceRate,
+)
 from values.finance.money import DEFAULT_INDIRECT_RATE, MoneyError, parse_money, to_euro
 from values.finance.permissions import can_decide_expenses, can_submit_expenses
+from values.finance.queries import partner_activities
 from values.network.codes import country_code, currency_code
 from values.network.models import User
 
@@ -48,54 +59,91 @@ def save_partner_budget(partner: "Partner", spec: "BudgetSpec | None") -> None:
 
 # -- exchange rates ---------------------------------------------------------------------------
 RATE_COLUMNS = ("currency", "month", "rate")
+FIRST_RATE_MONTH = date(1999, 1, 1)  # the euro's first month
+MAX_RATE_FILE_MB = 1  # a monthly table of thirty currencies over thirty years is a tenth of this
+MAX_LISTED_PROBLEMS = 100
+# The column holds 18 digits, 6 of them decimals, but SQLite keeps a decimal as a REAL, whose 15 significant
+# digits are all that survive: 999999999999.999999 would come back as 1000000000000 and break every page
+# that reads it. Nine digits before the point keep every rate exact on SQLite and PostgreSQL alike.
+MAX_RATE = Decimal("999999999.999999")
+_RATE = re.compile(r"\d+(\.\d+)?", re.ASCII)
+_MONTH = re.compile(r"(\d{4})-(\d{1,2})", re.ASCII)
 
 
-def read_exchange_rates(text: str) -> tuple[list[tuple[str, date, Decimal]], list[str]]:
+def largest_kept(model, name: str) -> Decimal:
+    """The largest value a decimal column keeps: 14 digits with 2 decimals keep 999999999999.99."""
+    field = model._meta.get_field(name)
+    return Decimal(10) ** (field.max_digits - field.decimal_places) - Decimal(10) ** -field.decimal_places
+
+
+def read_exchange_rates(text: str, *, today: date) -> tuple[list[tuple[str, date, Decimal]], list[str]]:
     """Rates from CSV (`currency,month,rate`: units per euro, e.g. `NOK,2020-03,11.7235`), or every problem
-    as `line N: column: reason`."""
+    as `line N: column: reason`. A month is kept from the euro's first one to the month after `today`."""
     reader = csv.DictReader(io.StringIO(text))
-    if tuple(name.strip().lower() for name in reader.fieldnames or ()) != RATE_COLUMNS:
-        return [], [_("line 1: the columns must be %(columns)s.") % {"columns": ", ".join(RATE_COLUMNS)}]
     rows, problems, seen = [], [], set()
-    for number, raw in enumerate(reader, start=2):
-        values = {key.strip().lower(): (value or "").strip() for key, value in raw.items() if key}
-        row, row_problems = _rate_row(values)
-        problems += [_("line %(n)d: %(problem)s") % {"n": number, "problem": p} for p in row_problems]
-        if row and (row[0], row[1]) in seen:
-            problems.append(_("line %(n)d: month: %(currency)s %(month)s is given twice.") % {
-                "n": number, "currency": row[0], "month": f"{row[1]:%Y-%m}"})  # fmt: skip
-        if row:
-            seen.add((row[0], row[1]))
-            rows.append(row)
-    return (rows, []) if not problems else ([], problems)
+    try:
+        if tuple(name.strip().lower() for name in reader.fieldnames or ()) != RATE_COLUMNS:
+            return [], [_("line 1: the columns must be %(columns)s.") % {"columns": ", ".join(RATE_COLUMNS)}]
+        for number, raw in enumerate(reader, start=2):
+            values = {key.strip().lower(): (value or "").strip() for key, value in raw.items() if key}
+            row, row_problems = _rate_row(values, today)
+            problems += [_("line %(n)d: %(problem)s") % {"n": number, "problem": p} for p in row_problems]
+            if row and (row[0], row[1]) in seen:
+                problems.append(_("line %(n)d: month: %(currency)s %(month)s is given twice.") % {
+                    "n": number, "currency": row[0], "month": f"{row[1]:%Y-%m}"})  # fmt: skip
+            if row:
+                seen.add((row[0], row[1]))
+                rows.append(row)
+    except csv.Error as problem:  # a value longer than the csv module reads, say
+        line = reader.reader.line_num  # the line that failed (the DictReader counts only the lines it gave)
+        problems.append(_("line %(n)d: not CSV: %(reason)s.") % {"n": line, "reason": problem})
+    return (rows, []) if not problems else ([], _listed(problems))
 
 
-def _rate_row(values: dict[str, str]) -> tuple[tuple[str, date, Decimal] | None, list[str]]:
+def _listed(problems: list[str]) -> list[str]:
+    """The first problems of a long list, and how many more: a page of thousands helps nobody."""
+    if len(problems) <= MAX_LISTED_PROBLEMS:
+        return problems
+    more = len(problems) - MAX_LISTED_PROBLEMS
+    return [*problems[:MAX_LISTED_PROBLEMS], _("… and %(n)d more problems.") % {"n": more}]
+
+
+def _rate_row(values: dict[str, str], today: date) -> tuple[tuple[str, date, Decimal] | None, list[str]]:
     problems = []
     currency = currency_code(values.get("currency"))
     if currency is None:
         problems.append(_("currency: “%(value)s” is not an ISO 4217 code.") % {"value": values.get("currency")})
-    month = _month(values.get("month", ""))
-    if month is None:
-        problems.append(_("month: “%(value)s” is not a month like 2020-03.") % {"value": values.get("month")})
-    try:
-        rate = Decimal(values.get("rate", ""))
-        if not rate.is_finite() or rate <= 0:
-            raise InvalidOperation
-    except InvalidOperation:
-        rate = None
-        problems.append(
-            _("rate: “%(value)s” is not a positive number of units per euro.") % {"value": values.get("rate")}
-        )
+    month, problem = _month(values.get("month", ""), today)
+    problems += [problem] if problem else []
+    rate, problem = _rate(values.get("rate", ""))
+    problems += [problem] if problem else []
     return (None if problems else (currency, month, rate)), problems
 
 
-def _month(text: str) -> date | None:
-    try:
-        year, month = (int(part) for part in text.split("-"))
-        return date(year, month, 1)
-    except ValueError:
-        return None
+def _month(text: str, today: date) -> tuple[date | None, str | None]:
+    match = _MONTH.fullmatch(text)
+    if match is None or not 1 <= int(match[2]) <= 12:
+        return None, _("month: “%(value)s” is not a month like 2020-03.") % {"value": text}
+    year, month = int(match[1]), int(match[2])
+    last = date(today.year + today.month // 12, today.month % 12 + 1, 1)  # rates are published a month ahead
+    if not (FIRST_RATE_MONTH.year, FIRST_RATE_MONTH.month) <= (year, month) <= (last.year, last.month):
+        return None, _("month: “%(value)s” is not between %(first)s (the euro's first month) and %(last)s.") % {
+            "value": text, "first": f"{FIRST_RATE_MONTH:%Y-%m}", "last": f"{last:%Y-%m}"}  # fmt: skip
+    return date(year, month, 1), None
+
+
+def _rate(text: str) -> tuple[Decimal | None, str | None]:
+    """Units per euro as the database keeps them: a plain positive number, not NaN, Infinity or 1e400."""
+    if _RATE.fullmatch(text) is None or Decimal(text) == 0:
+        return None, _("rate: “%(value)s” is not a positive number of units per euro.") % {"value": text}
+    rate, largest = Decimal(text), MAX_RATE
+    if rate > largest:
+        return None, _("rate: “%(value)s” is larger than the largest rate kept, %(largest)s.") % {
+            "value": text, "largest": largest}  # fmt: skip
+    places = ExchangeRate._meta.get_field("rate").decimal_places
+    if rate != rate.quantize(Decimal(10) ** -places):
+        return None, _("rate: “%(value)s” has more than %(places)d decimals.") % {"value": text, "places": places}
+    return rate, None
 
 
 @transaction.atomic
@@ -123,8 +171,16 @@ def _money(text: str, field: str, errors: dict[str, list[str]]) -> Decimal | Non
     try:
         return parse_money(text)
     except MoneyError as problem:
-        errors[field] = [_("%(reason)s.") % {"reason": str(problem).capitalize()}]
+        reason = str(problem)  # capitalize() would lower the rest, and misquote "NaN" as "nan"
+        errors[field] = [_("%(reason)s.") % {"reason": reason[:1].upper() + reason[1:]}]
         return None
+
+
+def _check_length(text: str, field: str, most: int, errors: dict[str, list[str]]) -> None:
+    if len(text) > most:
+        errors[field] = [
+            _("At most %(most)d characters; this text has %(length)d.") % {"most": most, "length": len(text)}
+        ]
 
 
 def _parse_amount(value: str, errors: dict[str, list[str]]) -> Decimal | None:
@@ -171,8 +227,14 @@ def submit_expense(
         errors["category"] = [_("Choose one of the funder's direct cost categories.")]
     if not description.strip():
         errors["description"] = [_("Say what the money was spent on.")]
-    if activity is not None and activity.programme_id != programme.pk:
-        errors["activity"] = [_("The visit or exchange belongs to another programme.")]
+    _check_length(description, "description", DESCRIPTION_MAX_CHARS, errors)
+    if value is not None and rate is not None and to_euro(value, rate) > largest_kept(Expense, "amount_eur"):
+        errors["amount"] = [_("In euro this is more than the largest amount kept, %(largest)s.") % {
+            "largest": largest_kept(Expense, "amount_eur")}]  # fmt: skip
+    if activity is not None and not partner_activities([partner]).filter(pk=activity.pk).exists():
+        errors["activity"] = [
+            _("%(partner)s takes no part in this visit or exchange.") % {"partner": pick(partner.organisation.name)}
+        ]
     if errors:
         raise ValidationError(errors)
     expense = expense or Expense(submitted_by=by)
@@ -209,6 +271,13 @@ def _decide(expense: Expense, *, by: User, status: str, reason: str = "") -> Exp
     return expense
 
 
+def _raise_if_long(reason: str) -> None:
+    errors: dict[str, list[str]] = {}
+    _check_length(reason, "reason", REASON_MAX_CHARS, errors)
+    if errors:
+        raise ValidationError(errors)
+
+
 def approve_expense(expense: Expense, *, by: User) -> Expense:
     return _decide(expense, by=by, status=ExpenseStatus.APPROVED)
 
@@ -216,6 +285,7 @@ def approve_expense(expense: Expense, *, by: User) -> Expense:
 def reject_expense(expense: Expense, *, by: User, reason: str) -> Expense:
     if not reason.strip():
         raise ValidationError({"reason": [_("Say why the expense is rejected.")]})
+    _raise_if_long(reason)
     return _decide(expense, by=by, status=ExpenseStatus.REJECTED, reason=reason)
 
 
@@ -226,6 +296,7 @@ def reverse_expense(expense: Expense, *, by: User, reason: str) -> Expense:
         raise PermissionDenied(_("Only the coordinator reverses expenses."))
     if not reason.strip():
         raise ValidationError({"reason": [_("Say why the expense is reversed.")]})
+    _raise_if_long(reason)
     if expense.correcting_entry is not None:
         raise ValidationError(_("This expense is reversed already."))
     if not expense.reversible:
@@ -251,12 +322,9 @@ def save_budget_lines(
     parsed = {}
     for category in DIRECT_CATEGORIES:
         parsed[category] = _money(str(amounts.get(category.value) or "0"), category.value, errors)
-    try:
-        rate = Decimal(str(indirect_rate))
-        if not rate.is_finite() or not 0 <= rate <= 1:
-            raise InvalidOperation
-    except InvalidOperation:
-        errors["indirect_rate"] = [_("A rate between 0 and 1, e.g. 0.07 for 7 %.")]
+    rate = _indirect_rate(indirect_rate)
+    if rate is None:
+        errors["indirect_rate"] = [_("A rate between 0 and 1 with at most four decimals, e.g. 0.07 for 7 %.")]
     if errors:
         raise ValidationError(errors)
     budget.indirect_rate = rate
@@ -264,6 +332,18 @@ def save_budget_lines(
     for category, amount in parsed.items():
         BudgetLine.objects.update_or_create(budget=budget, category=category.value, defaults={"amount": amount})
     return budget
+
+
+def _indirect_rate(value: object) -> Decimal | None:
+    """A share between 0 and 1 that the column keeps exactly (four decimals): 0.00001 is not rounded to 0."""
+    places = PartnerBudget._meta.get_field("indirect_rate").decimal_places
+    try:
+        rate = Decimal(str(value).strip())
+        if not rate.is_finite() or not 0 <= rate <= 1 or rate != rate.quantize(Decimal(10) ** -places):
+            return None
+    except InvalidOperation:
+        return None
+    return rate
 
 
 def save_subsistence_rate(*, country: str, daily_rate: object, by: User) -> SubsistenceRate:
@@ -275,6 +355,9 @@ def save_subsistence_rate(*, country: str, daily_rate: object, by: User) -> Subs
     if code is None:
         errors["country"] = [_("Not an ISO 3166-1 country code.")]
     rate = _money(str(daily_rate), "daily_rate", errors)
+    if rate is not None and rate > largest_kept(SubsistenceRate, "daily_rate"):
+        errors["daily_rate"] = [_("At most %(largest)s euro a day.") % {
+            "largest": largest_kept(SubsistenceRate, "daily_rate")}]  # fmt: skip
     if errors:
         raise ValidationError(errors)
     saved, _created = SubsistenceRate.objects.update_or_create(country=code, defaults={"daily_rate": rate})

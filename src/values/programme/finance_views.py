@@ -24,7 +24,7 @@ from values.finance.permissions import (
     can_see_budget_report,
     submitting_partners,
 )
-from values.finance.queries import actuals_visible_to, expenses_visible_to
+from values.finance.queries import actuals_visible_to, expenses_visible_to, partner_activities
 from values.finance.services import approve_expense
 from values.programme.views import programme_or_404
 
@@ -85,7 +85,7 @@ def expense_edit(request: HttpRequest, expense_id: int | None = None) -> HttpRes
     partners = submitting_partners(request.user, programme)
     if not partners.exists() or (expense and not can_change_expense(request.user, expense)):
         raise PermissionDenied(_("Only the partner's own staff submit its expenses."))
-    activities = programme.scheduled_activities.select_related("host__city").order_by("start")
+    activities = partner_activities(list(partners))
     form = ExpenseForm(
         request.POST or None, request.FILES or None, partners=partners, activities=activities,
         initial=_expense_initial(expense) if expense else None,
@@ -109,16 +109,19 @@ def _expense_for_reader(request: HttpRequest, expense_id: int) -> Expense:
 
 @login_required
 def expense_page(request: HttpRequest, expense_id: int) -> HttpResponse:
-    expense = _expense_for_reader(request, expense_id)
+    return _expense_page(request, _expense_for_reader(request, expense_id), ReasonForm())
+
+
+def _expense_page(request: HttpRequest, expense: Expense, reason_form: ReasonForm, status: int = 200) -> HttpResponse:
     context = {
         "expense": expense,
         "correction": expense.correcting_entry,
         "can_edit": can_change_expense(request.user, expense),
         "can_decide": can_decide_expense(request.user, expense),
         "can_reverse": can_reverse_expense(request.user, expense),
-        "reason_form": ReasonForm(),
+        "reason_form": reason_form,
     }
-    return render(request, "finance/expense.html", context)
+    return render(request, "finance/expense.html", context, status=status)
 
 
 @login_required
@@ -140,19 +143,23 @@ def expense_decide(request: HttpRequest, expense_id: int, decision: str) -> Http
         try:
             approve_expense(expense, by=request.user)
         except ValidationError as problem:
-            messages.error(request, " ".join(problem.messages))
-        else:
-            messages.success(request, _("The expense is approved."))
+            return _decision_refused(request, expense, ReasonForm(), problem.messages)
+        messages.success(request, _("The expense is approved."))
         return redirect("expense", expense_id=expense.pk)
     form = ReasonForm(request.POST)
     action = form.reject if decision == "reject" else form.reverse
-    if form.is_valid() and action(expense, by=request.user):
-        done = _("The correcting entry was recorded.") if decision == "reverse" else _("The expense is rejected.")
-        messages.success(request, done)
-        return redirect("expense", expense_id=expense.pk)
-    for errors in form.errors.values():
-        messages.error(request, " ".join(errors))
+    if not (form.is_valid() and action(expense, by=request.user)):
+        return _decision_refused(request, expense, form, form.non_field_errors())
+    done = _("The correcting entry was recorded.") if decision == "reverse" else _("The expense is rejected.")
+    messages.success(request, done)
     return redirect("expense", expense_id=expense.pk)
+
+
+def _decision_refused(request: HttpRequest, expense: Expense, form: ReasonForm, problems) -> HttpResponse:
+    """The expense's page again: a reason's problem beside its field, the decision's own (decided already) on top."""
+    for problem in problems:
+        messages.error(request, problem)
+    return _expense_page(request, expense, form, status=400)
 
 
 def _rates_page(request: HttpRequest, status: int = 200, **forms) -> HttpResponse:

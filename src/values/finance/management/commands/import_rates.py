@@ -3,6 +3,7 @@
 from pathlib import Path
 
 from django.core.management import BaseCommand, CommandError
+from django.utils import timezone
 
 from values.core.database import require_migrated_database
 from values.finance.services import read_exchange_rates, save_exchange_rates
@@ -20,7 +21,7 @@ class Command(BaseCommand):
             text = Path(file).read_text(encoding="utf-8-sig")
         except (OSError, UnicodeDecodeError) as problem:
             raise CommandError(f"{file}: cannot be read: {problem}", returncode=2) from None
-        rows, problems = read_exchange_rates(text)
+        rows, problems = read_exchange_rates(text, today=timezone.localdate())
         for problem in problems:
             self.stdout.write(f"{file}: {problem}")
         if problems:
