@@ -1,6 +1,7 @@
 """Changing visits and exchanges: details, agenda, nominations, attendance, minutes, and accepting a plan."""
 
 from datetime import date, datetime, time, timedelta
+from decimal import Decimal
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -20,6 +21,7 @@ from values.activities.services import (
     save_session,
     update_activity_details,
 )
+from values.finance.models import Expense
 from values.network.enums import Role
 from values.network.models import Organisation
 from values.programme.models import Community, PlanRun
@@ -29,7 +31,7 @@ pytestmark = pytest.mark.django_db
 ROME = ZoneInfo("Europe/Rome")
 DETAIL_FIELDS = ("start", "end", "mode", "venue", "video_link", "capacity", "nomination_deadline")
 IN_USE = (
-    "The current plan's visits and exchanges already have agendas, participants or minutes; "
+    "The current plan's visits and exchanges already have agendas, participants, minutes or expenses; "
     "a new plan would delete them. Change the dates of single activities instead."
 )
 
@@ -618,7 +620,16 @@ def give_outcomes(activity: Activity, _user) -> None:
     record_minutes(activity, minutes="", outcomes="A volunteer card.")
 
 
-@pytest.mark.parametrize("give", [give_a_session, give_a_participant, give_minutes, give_outcomes])
+def give_an_expense(activity: Activity, user) -> None:
+    # A booked expense would lose its visit: the plan's activities are deleted, the expense's link set to null.
+    Expense.objects.create(
+        partner=activity.programme.partners.get(organisation__key="cesena"), spent_on=activity.start,
+        category="travel", activity=activity, amount=Decimal("120.00"), currency="EUR", rate=Decimal(1),
+        amount_eur=Decimal("120.00"), description="Train to the visit", submitted_by=user,
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize("give", [give_a_session, give_a_participant, give_minutes, give_outcomes, give_an_expense])
 def test_a_plan_whose_activities_are_in_use_is_not_replaced(programme, coordinator, visit, volunteer, give):
     give(visit, volunteer)
     before = plan_contents()

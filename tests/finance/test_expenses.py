@@ -19,7 +19,8 @@ from values.finance.services import (
     save_exchange_rates,
     submit_expense,
 )
-from values.network.enums import Role
+from values.network.enums import AuditAction, Role
+from values.network.models import AuditEntry
 from values.programme.models import Partner
 
 pytestmark = pytest.mark.django_db
@@ -297,3 +298,19 @@ def test_a_description_beyond_its_length_is_refused_by_the_service(rates):
 
     assert refused.value.message_dict == {"description": ["At most 2000 characters; this text has 2001."]}
     assert Expense.objects.count() == 0
+
+
+def test_every_decision_on_money_is_in_the_audit_log(rates, coordinator):
+    oslo = make_member("oslo-staff", "oslo", Role.CITY_STAFF)
+    approved = approve_expense(_submit("oslo", oslo), by=coordinator)
+    rejected = reject_expense(_submit("oslo", oslo), by=coordinator, reason="No receipt for the taxi")
+
+    reverse_expense(approved, by=coordinator, reason="Paid twice")
+
+    entries = AuditEntry.objects.filter(action=AuditAction.EXPENSE_DECIDED).order_by("id")
+    assert [(e.actor_name, e.target, e.detail["decision"]) for e in entries] == [
+        ("coordinator", f"expense {approved.pk}", "approved"),
+        ("coordinator", f"expense {rejected.pk}", "rejected"),
+        ("coordinator", f"expense {approved.pk}", "reversed"),
+    ]
+    assert entries[0].detail["partner"] == "oslo"

@@ -13,7 +13,9 @@ from django.utils.translation import gettext_lazy
 
 from values.actionplans.enums import PlanStatus
 from values.actionplans.models import Action, ActionPlan, Comment, ProgressUpdate, SectionRevision
+from values.network.enums import AuditAction
 from values.network.models import User
+from values.network.services import record_audit
 
 # Where a plan may go next from each status; "in review" may go back to "draft".
 NEXT_STATUSES = {
@@ -125,12 +127,19 @@ def set_plan_status(plan: ActionPlan, status: str) -> ActionPlan:
     return plan
 
 
-def set_plan_published(plan: ActionPlan, published: bool) -> ActionPlan:
+def _plan_label(plan: ActionPlan) -> str:
+    return f"action plan {plan.organisation.key}"
+
+
+def set_plan_published(plan: ActionPlan, published: bool, *, by: User | None = None) -> ActionPlan:
     if published and plan.status != PlanStatus.ADOPTED:
         raise ValidationError({"published": [_("Only an adopted plan can be published.")]})
     plan = begin_plan(plan)
+    changed = plan.published != published
     plan.published = published
     plan.save(update_fields=["published"])
+    if changed:
+        record_audit(AuditAction.PUBLISHED if published else AuditAction.WITHDRAWN, by=by, target=_plan_label(plan))
     return plan
 
 

@@ -154,7 +154,7 @@ def plan_status(request: HttpRequest, key: str) -> HttpResponse:
     plan = access.get_plan_for_edit(request.user, programme_or_404(), key)
     try:
         if "published" in request.POST:
-            set_plan_published(plan, request.POST["published"] == "1")
+            set_plan_published(plan, request.POST["published"] == "1", by=request.user)
         else:
             set_plan_status(plan, request.POST.get("status", ""))
     except ValidationError as problem:

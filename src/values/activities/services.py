@@ -23,7 +23,9 @@ from values.activities.models import (
     Session,
     Visit,
 )
+from values.network.enums import AuditAction
 from values.network.models import Organisation, User
+from values.network.services import record_audit
 from values.programme.enums import PlanRunStatus
 from values.programme.models import Community, CommunityMember, ExchangePair, PlanRun, Programme
 
@@ -52,7 +54,7 @@ def accept_plan_run(run: PlanRun, *, by: User) -> AcceptSummary:
         # Replacing the plan would delete agendas, nominations and minutes: refuse instead.
         raise PlanNotAcceptable(
             _(
-                "The current plan's visits and exchanges already have agendas, participants or minutes; "
+                "The current plan's visits and exchanges already have agendas, participants, minutes or expenses; "
                 "a new plan would delete them. Change the dates of single activities instead."
             )
         )
@@ -72,12 +74,18 @@ def accept_plan_run(run: PlanRun, *, by: User) -> AcceptSummary:
     visits, exchanges = _create_activities(programme, run.result["activities"], communities, pairs, organisations)
     run.accepted_at = timezone.now()
     run.save(update_fields=["accepted_at"])
+    counts = {"communities": len(communities), "visits": visits, "exchanges": exchanges}
+    record_audit(AuditAction.PLAN_ACCEPTED, by=by, target=f"plan run {run.pk}", detail=counts)
     return AcceptSummary(len(communities), visits, exchanges)
 
 
 def _activities_in_use(programme):
     return Activity.objects.filter(programme=programme).filter(
-        Q(sessions__isnull=False) | Q(participants__isnull=False) | ~Q(minutes="") | ~Q(outcomes="")
+        Q(sessions__isnull=False)
+        | Q(participants__isnull=False)
+        | ~Q(minutes="")
+        | ~Q(outcomes="")
+        | Q(expenses__isnull=False)
     )
 
 

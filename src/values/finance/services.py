@@ -29,7 +29,9 @@ from values.finance.money import DEFAULT_INDIRECT_RATE, MoneyError, parse_money,
 from values.finance.permissions import can_decide_expenses, can_submit_expenses
 from values.finance.queries import partner_activities
 from values.network.codes import country_code, currency_code
+from values.network.enums import AuditAction
 from values.network.models import User
+from values.network.services import record_audit
 
 if TYPE_CHECKING:  # programme imports finance; finance names programme's types only for checking
     from values.programme.models import Partner
@@ -268,7 +270,13 @@ def _decide(expense: Expense, *, by: User, status: str, reason: str = "") -> Exp
     expense.status, expense.reason = status, reason.strip()
     expense.decided_by, expense.decided_at = by, timezone.now()
     expense.save(update_fields=["status", "reason", "decided_by", "decided_at"])
+    _audit_decision(expense, status, by=by)
     return expense
+
+
+def _audit_decision(expense: Expense, decision: str, *, by: User) -> None:
+    detail = {"decision": decision, "partner": expense.partner.organisation.key, "euro": str(expense.amount_eur)}
+    record_audit(AuditAction.EXPENSE_DECIDED, by=by, target=f"expense {expense.pk}", detail=detail)
 
 
 def _raise_if_long(reason: str) -> None:
@@ -301,6 +309,7 @@ def reverse_expense(expense: Expense, *, by: User, reason: str) -> Expense:
         raise ValidationError(_("This expense is reversed already."))
     if not expense.reversible:
         raise ValidationError(_("Only an approved expense is reversed."))
+    _audit_decision(expense, "reversed", by=by)
     return Expense.objects.create(
         partner=expense.partner, spent_on=expense.spent_on, category=expense.category, activity=expense.activity,
         amount=-expense.amount, currency=expense.currency, rate=expense.rate, amount_eur=-expense.amount_eur,

@@ -29,7 +29,9 @@ from values.knowledge.enums import PracticeStatus, TargetGroup
 from values.knowledge.models import LEVELS, BenchmarkStandard, Practice, PracticePhoto, PracticeVideo, SelfAssessment
 from values.knowledge.search import index_practice
 from values.network.codes import language_code
+from values.network.enums import AuditAction
 from values.network.models import Organisation, User
+from values.network.services import record_audit
 from values.programme.models import Programme
 from values.programme.programme_file import FileChecker, load_yaml_document, optional_value, required_value
 from values.programme.spec import Problem
@@ -295,7 +297,7 @@ def translate_practice(practice: Practice, *, language: str, texts: dict[str, st
     return practice
 
 
-def publish_practice(practice: Practice) -> Practice:
+def publish_practice(practice: Practice, *, by: User | None = None) -> Practice:
     """Make a practice public; every video needs its captions first."""
     uncaptioned = [pick(video.title) for video in practice.videos.filter(captions="")]
     if uncaptioned:
@@ -305,6 +307,7 @@ def publish_practice(practice: Practice) -> Practice:
         )  # fmt: skip
     practice.status, practice.published_at = PracticeStatus.PUBLISHED, timezone.now()
     practice.save(update_fields=["status", "published_at"])
+    record_audit(AuditAction.PUBLISHED, by=by, target=f"practice {practice.pk}: {pick(practice.title)}")
     return practice
 
 

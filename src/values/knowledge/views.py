@@ -172,7 +172,7 @@ def practice_publish(request: HttpRequest, practice_id: int) -> HttpResponse:
         raise PermissionDenied
     practice = get_object_or_404(Practice, pk=practice_id, programme=programme_or_404())
     try:
-        publish_practice(practice)
+        publish_practice(practice, by=request.user)
     except ValidationError as problem:
         for message in problem.messages:
             messages.error(request, message)

@@ -47,6 +47,10 @@ def create_account(*, username: str, email: str, password: str, first_name: str 
     )
 
 
+# The actor of what a `values` command does: whoever runs commands has the server, not an account.
+COMMAND_LINE = "(command line)"
+
+
 def record_audit(
     action: AuditAction,
     *,

@@ -76,7 +76,11 @@ def campaigns(request: HttpRequest) -> HttpResponse:
     programme = programme_or_404()
     planner = can_plan_campaigns(request.user)
     listed = [c for c in programme.campaigns.all() if planner or reporting_channels(request.user, c).exists()]
-    form = CampaignForm(request.POST if request.method == "POST" else None, programme=programme) if planner else None
+    form = (
+        CampaignForm(request.POST if request.method == "POST" else None, programme=programme, by=request.user)
+        if planner
+        else None
+    )
     if request.method == "POST":
         if not planner:
             raise PermissionDenied(_("Only the coordinator plans campaigns."))
@@ -114,7 +118,7 @@ def campaign_plan(request: HttpRequest, key: str, part: str = "campaign") -> Htt
 
 def _bound_plan_form(request: HttpRequest, part: str, programme, campaign: Campaign):
     if part == "campaign":
-        return CampaignForm(request.POST, programme=programme, campaign=campaign, prefix=part)
+        return CampaignForm(request.POST, programme=programme, campaign=campaign, prefix=part, by=request.user)
     return PLAN_FORMS[part](request.POST, request.FILES, campaign=campaign, prefix=part)
 
 

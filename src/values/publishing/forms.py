@@ -59,8 +59,8 @@ class CampaignForm(TranslatedFieldsMixin, ServiceForm):
         label=_("Public"), required=False, help_text=_("Show the campaign page to everyone.")
     )
 
-    def __init__(self, *args, programme, campaign=None, **kwargs) -> None:
-        self.languages, self.programme, self.campaign = programme.languages or ["en"], programme, campaign
+    def __init__(self, *args, programme, campaign=None, by=None, **kwargs) -> None:
+        self.languages, self.programme, self.campaign, self.by = programme.languages or ["en"], programme, campaign, by
         if campaign is not None:
             initial = {name: getattr(campaign, name) for name in ("key", "starts_on", "ends_on", "volunteer_url")}
             initial["published"] = campaign.published
@@ -75,7 +75,7 @@ class CampaignForm(TranslatedFieldsMixin, ServiceForm):
     def save(self):
         data = {name: self.cleaned_data[name] for name in ("key", "starts_on", "ends_on", "volunteer_url", "published")}
         texts = {name: self.translated(name) for name in ("title", "call_to_action", "pitch")}
-        return self.call_service(save_campaign, self.programme, campaign=self.campaign, **data, **texts)
+        return self.call_service(save_campaign, self.programme, campaign=self.campaign, by=self.by, **data, **texts)
 
 
 class MessageForm(TranslatedFieldsMixin, ServiceForm):

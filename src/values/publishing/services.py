@@ -16,6 +16,9 @@ from django.utils.translation import gettext_lazy
 from values.core.positions import next_position
 from values.core.uploads import KIT, check_upload_field, delete_with_files, save_with_files, store
 from values.knowledge.enums import PracticeStatus
+from values.network.enums import AuditAction
+from values.network.models import User
+from values.network.services import record_audit
 from values.programme.models import Programme, Theme
 from values.programme.queries import partners_of, themes_of
 from values.publishing.enums import PENDING_STATUSES, AssetKind, ToolkitStage, ToolkitStatus
@@ -163,7 +166,9 @@ def _texts(value: dict[str, str] | None) -> dict[str, str]:
 
 
 @transaction.atomic
-def save_campaign(programme: Programme, *, campaign: Campaign | None = None, **fields) -> Campaign:
+def save_campaign(
+    programme: Programme, *, campaign: Campaign | None = None, by: User | None = None, **fields
+) -> Campaign:
     """Plan a campaign (or change its plan): address, texts in the programme's languages, period, sign-up page."""
     texts = {name: _texts(fields.pop(name, None)) for name in ("title", "call_to_action", "pitch")}
     errors: dict[str, list[str]] = {}
@@ -188,10 +193,14 @@ def save_campaign(programme: Programme, *, campaign: Campaign | None = None, **f
     if errors:
         raise ValidationError(errors)
     campaign = campaign or Campaign(programme=programme)
+    was_published = campaign.published
     for name, value in {**fields, **texts}.items():
         setattr(campaign, name, value)
     campaign.full_clean()
     campaign.save()
+    if campaign.published != was_published:
+        action = AuditAction.PUBLISHED if campaign.published else AuditAction.WITHDRAWN
+        record_audit(action, by=by, target=f"campaign {campaign.key}")
     return campaign
 
 

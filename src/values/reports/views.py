@@ -10,6 +10,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from values.activities import permissions as activity_access
+from values.network.enums import AuditAction
+from values.network.services import record_audit
 from values.programme.views import programme_or_404
 from values.reports import queries
 from values.reports.exports import answer_text, reports_csv, reports_pdf
@@ -148,6 +150,12 @@ def export(request: HttpRequest, file_format: str) -> HttpResponse:
         title = _("Reports: %(scope)s") % {"scope": scope.describe()}
         response = HttpResponse(reports_pdf(reports, questions, title=title), content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="{name}.{file_format}"'
+    record_audit(
+        AuditAction.PERSONAL_DATA_EXPORTED,  # reports name their authors and hold what they wrote
+        by=request.user,
+        target=f"reports: {scope.describe()}",
+        detail={"format": file_format, "reports": len(reports)},
+    )
     return response
 
 

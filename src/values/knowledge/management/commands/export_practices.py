@@ -4,6 +4,8 @@ from django.core.management import BaseCommand, CommandError
 
 from values.core.database import require_migrated_database
 from values.knowledge.practice_io import practice_records, to_csv, to_json
+from values.network.enums import AuditAction
+from values.network.services import COMMAND_LINE, record_audit
 from values.programme.queries import NoProgramme, current_programme
 
 
@@ -22,6 +24,10 @@ class Command(BaseCommand):
             raise CommandError(str(problem), returncode=2) from None
         records = practice_records(programme.practices.all())
         text = to_csv(records) if file.endswith(".csv") else to_json(records)
+        # Practices carry a contact, often a person's name and address.
+        record_audit(
+            AuditAction.PERSONAL_DATA_EXPORTED, actor_name=COMMAND_LINE, target=f"practices of {programme.code}"
+        )
         if file == "-":
             self.stdout.write(text, ending="")
             return

@@ -3,6 +3,8 @@ from pathlib import Path
 from django.core.management import BaseCommand, CommandError
 
 from values.core.database import require_migrated_database
+from values.network.enums import AuditAction
+from values.network.services import COMMAND_LINE, record_audit
 from values.programme.models import Programme
 from values.programme.programme_file import write_programme_file
 from values.programme.queries import NoProgramme, current_programme, programme_as_file
@@ -27,6 +29,10 @@ class Command(BaseCommand):
         except NoProgramme as problem:
             raise CommandError(str(problem), returncode=2) from None
         text = write_programme_file(programme_as_file(programme))
+        # The file names every contact person with their e-mail address.
+        record_audit(
+            AuditAction.PERSONAL_DATA_EXPORTED, actor_name=COMMAND_LINE, target=f"programme file {programme.code}"
+        )
         if file == "-":
             self.stdout.write(text, ending="")
             return
