@@ -156,6 +156,10 @@ class Row:
         return f"{self.route}[{self.case}]" if self.case else self.route
 
 
+# An export of personal data is a read that the audit log keeps.
+AUDITED = frozenset({"network_auditentry"})
+
+
 def cesena(w: World) -> dict:
     return {"key": "cesena"}
 
@@ -355,8 +359,8 @@ REPORT_ROWS = [
     Row("report_request", COORDINATOR_ONLY, only(COORDINATOR, ok=400), at=visit),
     Row("my_report", only(VOLUNTEER), only(VOLUNTEER, ok=400), at=visit),
     Row("report_review", COORDINATOR_ONLY, only(COORDINATOR, ok=400), at=lambda w: {"report_id": w.report.pk}),
-    Row("report_export", COORDINATOR_ONLY, at=fixed(file_format="csv"), case="csv"),
-    Row("report_export", COORDINATOR_ONLY, at=fixed(file_format="pdf"), case="pdf"),
+    Row("report_export", COORDINATOR_ONLY, at=fixed(file_format="csv"), case="csv", get_writes=AUDITED),
+    Row("report_export", COORDINATOR_ONLY, at=fixed(file_format="pdf"), case="pdf", get_writes=AUDITED),
 ]
 
 # Cesena's plan is adopted and published: everyone reads its text and actions, only the people of its

@@ -81,7 +81,8 @@ def expense_list(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def expense_edit(request: HttpRequest, expense_id: int | None = None) -> HttpResponse:
     programme = programme_or_404()
-    expense = get_object_or_404(Expense, pk=expense_id, partner__programme=programme) if expense_id else None
+    # Another partner's expense is 404, as a missing one: whether it exists is that partner's to know.
+    expense = _expense_for_reader(request, expense_id) if expense_id else None
     partners = submitting_partners(request.user, programme)
     if not partners.exists() or (expense and not can_change_expense(request.user, expense)):
         raise PermissionDenied(_("Only the partner's own staff submit its expenses."))

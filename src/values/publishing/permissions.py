@@ -30,12 +30,13 @@ def can_read_campaign(user: AnyUser, campaign: Campaign) -> bool:
 
 
 def reporting_channels(user: AnyUser, campaign: Campaign) -> QuerySet[CampaignChannel]:
-    """The channels whose reach this person reports: all for the coordinator, their organisation's for its staff."""
+    """The channels whose reach this person reports: all for the coordinator, their organisation's for its staff
+    once the campaign is public."""
     channels = campaign.channels.select_related("organisation").order_by("name", "pk")
     if can_plan_campaigns(user):
         return channels
-    if not user.is_authenticated or not user.is_active:
-        return channels.none()
+    if not campaign.published or not user.is_authenticated or not user.is_active:
+        return channels.none()  # a campaign being prepared is the coordinator's until it is public
     staff_of = user.memberships.filter(role__in=STAFF_ROLES).values("organisation")
     return channels.filter(organisation__in=staff_of)
 
