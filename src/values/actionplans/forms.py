@@ -5,9 +5,8 @@ from django.utils.translation import gettext_lazy as _
 
 from values.actionplans.models import Action
 from values.actionplans.services import MAX_FIGURE, TEXT_LIMITS, add_progress, figure_problem, save_action
-from values.core.forms import ServiceForm, ServiceMixin
+from values.core.forms import IdChoicesField, ServiceForm, ServiceMixin
 from values.core.text import pick
-from values.knowledge.forms import IdChoicesField
 from values.network.models import Organisation
 
 

@@ -203,28 +203,14 @@ def submit_expense(
 
     The receipt is checked (an image decoded) before the transaction opens: SQLite would hold its write lock meanwhile.
     """
-    if not can_submit_expenses(by, partner):
-        raise PermissionDenied(_("Only the partner's own staff submit its expenses."))
-    if expense is not None and expense.status != ExpenseStatus.SUBMITTED:
-        raise ValidationError(
-            _("A decided expense cannot be changed; the coordinator reverses it with a correcting entry.")
-        )
+    _require_changeable(partner, expense, by=by)
     errors: dict[str, list[str]] = {}
     checked = _checked_receipt(receipt, required=expense is None or not expense.receipt, errors=errors)
     value = _parse_amount(amount, errors)
     currency = currency_code(currency) or ""
     if not currency:
         errors["currency"] = [_("Not an ISO 4217 currency code.")]
-    programme = partner.programme
-    if not programme.start <= spent_on <= programme.end:
-        errors["spent_on"] = [_("The date is outside the programme (%(start)s to %(end)s).") % {
-            "start": programme.start.isoformat(), "end": programme.end.isoformat()}]  # fmt: skip
-    elif spent_on > timezone.localdate():
-        errors["spent_on"] = [_("An expense cannot be dated in the future.")]
-    rate = rate_for(currency, spent_on) if currency and "spent_on" not in errors else None
-    if currency and "spent_on" not in errors and rate is None:
-        errors["currency"] = [_("There is no %(currency)s rate for %(month)s: the coordinator imports it first.") % {
-            "currency": currency, "month": f"{spent_on:%Y-%m}"}]  # fmt: skip
+    rate = _rate_of_the_day(partner.programme, spent_on, currency, errors)
     if category not in {c.value for c in DIRECT_CATEGORIES}:
         errors["category"] = [_("Choose one of the funder's direct cost categories.")]
     if not description.strip():
@@ -252,6 +238,31 @@ def submit_expense(
         save_with_files(expense, expense.receipt if checked else None)
         delete_on_commit(expense.receipt, previous)
     return expense
+
+
+def _require_changeable(partner: "Partner", expense: Expense | None, *, by: User) -> None:
+    if not can_submit_expenses(by, partner):
+        raise PermissionDenied(_("Only the partner's own staff submit its expenses."))
+    if expense is not None and expense.status != ExpenseStatus.SUBMITTED:
+        raise ValidationError(
+            _("A decided expense cannot be changed; the coordinator reverses it with a correcting entry.")
+        )
+
+
+def _rate_of_the_day(programme, spent_on: date, currency: str, errors: dict[str, list[str]]) -> Decimal | None:
+    """The month's rate for an expense dated inside the programme and not in the future."""
+    if not programme.start <= spent_on <= programme.end:
+        errors["spent_on"] = [_("The date is outside the programme (%(start)s to %(end)s).") % {
+            "start": programme.start.isoformat(), "end": programme.end.isoformat()}]  # fmt: skip
+        return None
+    if spent_on > timezone.localdate():
+        errors["spent_on"] = [_("An expense cannot be dated in the future.")]
+        return None
+    rate = rate_for(currency, spent_on) if currency else None
+    if currency and rate is None:
+        errors["currency"] = [_("There is no %(currency)s rate for %(month)s: the coordinator imports it first.") % {
+            "currency": currency, "month": f"{spent_on:%Y-%m}"}]  # fmt: skip
+    return rate
 
 
 def _checked_receipt(receipt: UploadedFile | None, *, required: bool, errors: dict[str, list[str]]):

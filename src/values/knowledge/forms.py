@@ -1,11 +1,9 @@
 from django import forms
-from django.core.exceptions import ValidationError
-from django.db import connection
 from django.utils import timezone
 from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
 
-from values.core.forms import ServiceForm
+from values.core.forms import IdChoicesField, ServiceForm
 from values.core.text import active_language, pick
 from values.knowledge.enums import TargetGroup
 from values.knowledge.models import LEVELS, BenchmarkStandard
@@ -25,20 +23,6 @@ from values.network.codes import language_code
 from values.network.models import Organisation
 
 LEVEL_NAMES = {1: _("not started"), 2: _("emerging"), 3: _("established"), 4: _("embedded")}
-
-
-class IdChoicesField(forms.ModelMultipleChoiceField):
-    """Several choices by id. An id no database column could hold is refused here: Django would hand it to
-    the database, whose overflow would be a server error."""
-
-    def clean(self, value):
-        low, high = connection.ops.integer_field_range(self.queryset.model._meta.pk.get_internal_type())
-        for pk in value or ():
-            if not str(pk).isdigit() or not (low or 0) <= int(pk) <= (high or int(pk)):
-                raise ValidationError(
-                    self.error_messages["invalid_pk_value"], code="invalid_pk_value", params={"pk": pk}
-                )
-        return super().clean(value)
 
 
 def _text_field(name: str, label, *, rows: int = 0, required: bool = False) -> forms.CharField:
