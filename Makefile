@@ -18,11 +18,14 @@ demo: install messages
 	scripts/system-packages
 	$(BIN)/values demo
 
+# PYTEST_ARGS narrows a run, e.g. PYTEST_ARGS='-m "not browser"' (CI runs the browser suite once).
+PYTEST_ARGS ?=
+
 test: install messages
 	scripts/system-packages test
-	$(BIN)/pytest
+	$(BIN)/pytest $(PYTEST_ARGS)
 
-lint:
+lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
