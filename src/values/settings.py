@@ -60,6 +60,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "values.core.middleware.RequestSizeLimitMiddleware",
     "values.network.middleware.SessionIdleTimeoutMiddleware",
     "values.network.middleware.SecondFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -180,6 +181,10 @@ MAX_IMAGE_MEGAPIXELS = env_int("MAX_IMAGE_MEGAPIXELS", 40)
 # A ZIP kit's number of files and size unpacked, counted as it is decompressed (headers can lie).
 MAX_KIT_FILES = env_int("MAX_KIT_FILES", 500)
 MAX_KIT_UNPACKED_MB = env_int("MAX_KIT_UNPACKED_MB", 100)
+# A request larger than this is refused (413) before its body is read: the largest upload and the rest of its form.
+MAX_REQUEST_MB = env_int(
+    "MAX_REQUEST_MB", max(MAX_PHOTO_MB, MAX_VIDEO_MB, MAX_RECEIPT_MB, MAX_KIT_MB) + MAX_CAPTIONS_MB + 4
+)
 # Files above this size are streamed to a temporary file instead of held in memory.
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 STORAGES = {

@@ -2,9 +2,10 @@
 
 from collections.abc import Callable
 
+from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 
-from values.core.views import method_not_allowed
+from values.core.views import method_not_allowed, request_too_large
 
 
 class MethodNotAllowedPageMiddleware:
@@ -18,3 +19,23 @@ class MethodNotAllowedPageMiddleware:
         if response.status_code == 405 and not response.content and request.method in ("GET", "HEAD"):
             return method_not_allowed(request, response)
         return response
+
+
+class RequestSizeLimitMiddleware:
+    """Refuse a request whose declared size is over MAX_REQUEST_MB before anything reads its body.
+
+    Django writes an upload to a temporary file before any form sees it: without this, a 5 GB
+    upload would fill the disk before the per-kind limits (MAX_PHOTO_MB, ...) could refuse it.
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        try:
+            size = int(request.META.get("CONTENT_LENGTH") or 0)
+        except ValueError:
+            size = 0  # Django itself treats an unreadable length as no body
+        if size > settings.MAX_REQUEST_MB * 1024 * 1024:
+            return request_too_large(request, size)
+        return self.get_response(request)

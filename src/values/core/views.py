@@ -1,5 +1,6 @@
 """Error pages: rendered with the site's layout, never a bare server error."""
 
+from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
@@ -36,6 +37,16 @@ def method_not_allowed(request: HttpRequest, response: HttpResponse) -> HttpResp
     )
     page["Allow"] = response["Allow"]
     return page
+
+
+def request_too_large(request: HttpRequest, size: int) -> HttpResponse:
+    return _error(
+        request,
+        413,
+        _("Too large to send"),
+        _("What was sent is %(size).1f MB; the platform takes at most %(limit)d MB at once.")
+        % {"size": size / 1024 / 1024, "limit": settings.MAX_REQUEST_MB},
+    )
 
 
 def server_error(request: HttpRequest) -> HttpResponse:

@@ -1,4 +1,5 @@
-"""Switching language after a refused form, and a form's address opened as a page."""
+"""What core's middleware does for every page: the language switch after a refused form, a form's address opened
+as a page, and a request too large to read."""
 
 import re
 
@@ -60,3 +61,19 @@ def test_a_forms_address_opened_as_a_page_says_so_with_the_layout(client, practi
     assert response["Allow"] == "POST"
     assert "<h1>This address takes a form</h1>" in response.text
     assert response.text.count('<main id="main"') == 1
+
+
+def test_a_request_larger_than_any_upload_is_refused_before_its_body_is_read(client, practice, cesena_staff, settings):
+    client.force_login(cesena_staff)
+    settings.MAX_REQUEST_MB = 1
+
+    response = client.generic(
+        "POST",
+        f"/en/practices/{practice.pk}/media/photos/",
+        data=b"",
+        content_type="multipart/form-data; boundary=x",
+        CONTENT_LENGTH=str(3 * 1024 * 1024),
+    )
+
+    assert response.status_code == 413
+    assert "What was sent is 3.0 MB; the platform takes at most 1 MB at once." in response.text
