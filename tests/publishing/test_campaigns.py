@@ -419,12 +419,23 @@ def test_a_campaign_being_prepared_answers_like_a_missing_one(client, draft_with
     assert "Secret plans" not in hidden.content.decode()
 
 
-def test_the_staff_who_report_on_a_campaign_being_prepared_see_its_reach(client, cesena_staff, draft_with_a_kit):
+def test_a_campaign_being_prepared_is_the_coordinators_even_for_the_staff_who_will_report_on_it(
+    client, cesena_staff, coordinator, draft_with_a_kit
+):
+    add_channel(
+        draft_with_a_kit.campaign, kind="social", name="Cesena on Instagram",
+        organisation=Organisation.objects.get(key="cesena"), target_reach=5000,
+    )  # fmt: skip
     client.force_login(cesena_staff)
+    staff_reach = client.get("/en/campaigns/secret-2021/reach/")
+    staff_list = client.get("/en/campaigns/")
+    client.force_login(coordinator)
 
-    response = client.get("/en/campaigns/secret-2021/reach/")
+    coordinator_reach = client.get("/en/campaigns/secret-2021/reach/")
 
-    assert response.status_code == 200
+    assert staff_reach.status_code == 404
+    assert "Secret plans" not in staff_list.text
+    assert coordinator_reach.status_code == 200
 
 
 def test_a_public_campaign_whose_reach_is_not_theirs_is_forbidden_not_hidden(client, riga_staff, campaign):
