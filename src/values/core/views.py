@@ -1,9 +1,14 @@
 """Error pages: rendered with the site's layout, never a bare server error."""
 
+import logging
+
 from django.conf import settings
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseServerError
 from django.shortcuts import render
+from django.template import loader
 from django.utils.translation import gettext as _
+
+logger = logging.getLogger(__name__)
 
 
 def _error(request: HttpRequest, status: int, title: str, message: str) -> HttpResponse:
@@ -50,5 +55,12 @@ def request_too_large(request: HttpRequest, size: int) -> HttpResponse:
 
 
 def server_error(request: HttpRequest) -> HttpResponse:
-    # No template context processors that could fail again: a plain page with the layout.
-    return _error(request, 500, _("Something went wrong"), _("The error was logged. Please try again later."))
+    title, message = _("Something went wrong"), _("The error was logged. Please try again later.")
+    try:
+        return _error(request, 500, title, message)
+    except Exception:
+        # What failed may be the database, which the menu and the signed-in user are read from: the same
+        # page without the request's context, so nothing is read from it.
+        logger.exception("The error page could not use the request; rendered without it")
+        page = loader.render_to_string("core/error.html", {"status": 500, "title": title, "message": message})
+        return HttpResponseServerError(page)

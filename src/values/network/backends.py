@@ -1,5 +1,6 @@
 """Password sign-in with the throttle in front: every path that authenticates a request passes it."""
 
+import logging
 from typing import Any
 
 from django.contrib.auth.backends import ModelBackend
@@ -11,6 +12,8 @@ from values.network.enums import AuditAction
 from values.network.models import User
 from values.network.services import record_audit
 from values.network.throttle import account_key, sign_in_wait
+
+logger = logging.getLogger(__name__)
 
 
 class ThrottledModelBackend(ModelBackend):
@@ -25,6 +28,7 @@ class ThrottledModelBackend(ModelBackend):
         name = account_key(username)
         if sign_in_wait(username, address):
             record_audit(AuditAction.SIGN_IN_THROTTLED, actor_name=name, address=address)
+            logger.warning("Sign-in for %r from %s refused: too many failures", name, address)
             raise PermissionDenied  # authenticate() stops here: the password is not even checked
         user = super().authenticate(request, username=username, password=password, **kwargs)
         if user is None:
