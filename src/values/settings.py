@@ -61,6 +61,7 @@ MIDDLEWARE = [
     "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "values.core.middleware.RequestSizeLimitMiddleware",
+    "values.core.middleware.RefuseNullCharactersMiddleware",
     "values.network.middleware.SessionIdleTimeoutMiddleware",
     "values.network.middleware.SecondFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",

@@ -317,6 +317,7 @@ def test_a_hostile_new_feed_is_refused_with_the_reason(client, riga_staff, accep
     assert CalendarFeed.objects.count() == 0
 
 
-@pytest.mark.parametrize("token", ["x" * 100_000, "99999999999999999999", "%00"])
-def test_a_hostile_feed_address_is_not_found(client, accepted, token):
-    assert client.get(f"/feeds/{token}.ics").status_code == 404
+@pytest.mark.parametrize(("token", "status"), [("x" * 100_000, 404), ("99999999999999999999", 404), ("%00", 400)])
+def test_a_hostile_feed_address_is_not_found(client, accepted, token, status):
+    # A NUL character is refused for every address (core's middleware): PostgreSQL cannot even look it up.
+    assert client.get(f"/feeds/{token}.ics").status_code == status

@@ -77,3 +77,21 @@ def test_a_request_larger_than_any_upload_is_refused_before_its_body_is_read(cli
 
     assert response.status_code == 413
     assert "What was sent is 3.0 MB; the platform takes at most 1 MB at once." in response.text
+
+
+@pytest.mark.parametrize(
+    ("method", "address", "data"),
+    [
+        ("get", "/feeds/%00.ics", {}),
+        ("get", "/en/reports/export.csv", {"theme": "A\x00"}),
+        ("get", "/en/accounts/audit/", {"actor\x00": "x"}),
+        ("post", "/en/accounts/login/", {"username": "cesena\x00", "password": "x"}),
+    ],
+)
+def test_a_nul_character_anywhere_in_a_request_is_a_bad_request(client, coordinator, method, address, data):
+    client.force_login(coordinator)
+
+    response = getattr(client, method)(address, data)
+
+    assert response.status_code == 400
+    assert "<h1>Bad request</h1>" in response.text

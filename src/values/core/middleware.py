@@ -3,9 +3,9 @@
 from collections.abc import Callable
 
 from django.conf import settings
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, QueryDict
 
-from values.core.views import method_not_allowed, request_too_large
+from values.core.views import bad_request, method_not_allowed, request_too_large
 
 
 class MethodNotAllowedPageMiddleware:
@@ -39,3 +39,32 @@ class RequestSizeLimitMiddleware:
         if size > settings.MAX_REQUEST_MB * 1024 * 1024:
             return request_too_large(request, size)
         return self.get_response(request)
+
+
+class RefuseNullCharactersMiddleware:
+    """Answer 400 to a NUL character in the address, the query or a form field.
+
+    No text of ours holds one, and PostgreSQL refuses it in any string: a NUL reaching a query would be a
+    server error there (Django's forms refuse it, but addresses and query strings reach queries too).
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if "\x00" in request.path or _holds_null(request.GET) or _holds_null(_form_fields(request)):
+            return bad_request(request)
+        return self.get_response(request)
+
+
+def _form_fields(request: HttpRequest) -> QueryDict:
+    if request.method != "POST":
+        return QueryDict()
+    try:
+        return request.POST
+    except Exception:  # a body Django cannot parse is the view's 400, as before
+        return QueryDict()
+
+
+def _holds_null(fields: QueryDict) -> bool:
+    return any("\x00" in key or any("\x00" in value for value in values) for key, values in fields.lists())
