@@ -629,8 +629,17 @@ def give_an_expense(activity: Activity, user) -> None:
     )  # fmt: skip
 
 
-@pytest.mark.parametrize("give", [give_a_session, give_a_participant, give_minutes, give_outcomes, give_an_expense])
-def test_a_plan_whose_activities_are_in_use_is_not_replaced(programme, coordinator, visit, volunteer, give):
+@pytest.mark.parametrize(
+    ("give", "held"),
+    [
+        (give_a_session, "1 session"),
+        (give_a_participant, "1 participant"),
+        (give_minutes, "minutes"),
+        (give_outcomes, "outcomes"),
+        (give_an_expense, "1 expense"),
+    ],
+)
+def test_a_plan_whose_activities_are_in_use_is_not_replaced(programme, coordinator, visit, volunteer, give, held):
     give(visit, volunteer)
     before = plan_contents()
     run = planned_run(programme, seed=2)
@@ -639,7 +648,7 @@ def test_a_plan_whose_activities_are_in_use_is_not_replaced(programme, coordinat
         accept_plan_run(run, by=coordinator)
 
     run.refresh_from_db()
-    assert str(refused.value) == IN_USE
+    assert str(refused.value) == f"{IN_USE} In use: {visit} ({held})."
     assert plan_contents() == before
     assert run.accepted_at is None
 
@@ -667,3 +676,15 @@ def test_a_plan_that_has_not_run_cannot_be_accepted(programme, coordinator):
 
     assert str(refused.value) == "Only a finished plan can be accepted."
     assert Community.objects.count() == 0
+
+
+def test_the_refusal_lists_everything_each_activity_holds(programme, coordinator, visit, volunteer):
+    add_session(visit, "Welcome", at(visit.start, 10), at(visit.start, 11))
+    add_session(visit, "Walk", at(visit.start, 14), at(visit.start, 15))
+    record_minutes(visit, minutes="We met.", outcomes="A volunteer card.")
+    run = planned_run(programme, seed=2)
+
+    with pytest.raises(PlanNotAcceptable) as refused:
+        accept_plan_run(run, by=coordinator)
+
+    assert str(refused.value).endswith(f"In use: {visit} (2 sessions, minutes, outcomes).")

@@ -9,7 +9,7 @@ from django.utils import timezone
 from tests.reports.test_views import QUESTIONS, formset, nominated
 from values.activities.services import answer_nomination
 from values.reports.models import Report, ReportRequest, ReportTemplate
-from values.reports.services import report_for, request_reports, save_report, save_template
+from values.reports.services import begin_report, request_reports, save_report, save_template
 
 pytestmark = pytest.mark.django_db
 
@@ -115,7 +115,7 @@ def test_a_hostile_request_for_reports_is_refused_on_its_field(
 def draft(cesena_visit, template, volunteer, cesena_staff) -> Report:
     request_reports(cesena_visit, template=template, due=timezone.localdate() + timedelta(days=30))
     participant = answer_nomination(nominated(cesena_visit, volunteer, cesena_staff), confirm=True)
-    return report_for(participant)
+    return begin_report(participant)
 
 
 def _question(template: ReportTemplate, kind: str) -> int:

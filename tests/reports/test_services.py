@@ -12,6 +12,7 @@ from values.network.models import Organisation
 from values.reports.enums import QuestionKind
 from values.reports.models import Question, Report, ReportRequest, ReportTemplate
 from values.reports.services import (
+    begin_report,
     check_answers,
     expected_authors,
     report_for,
@@ -63,9 +64,9 @@ def participant(visit, volunteer, cesena_staff) -> Participant:
 
 @pytest.fixture
 def report(visit, template, participant) -> Report:
-    """The volunteer's report, just opened: a draft without answers."""
+    """The volunteer's report, just begun: a draft without answers."""
     request_reports(visit, template=template, due=DUE)
-    return report_for(participant)
+    return begin_report(participant)
 
 
 def answers_to(template: ReportTemplate, *values) -> dict[str, object]:
@@ -300,9 +301,9 @@ def test_the_confirmed_participants_owe_a_report(visit, participant, cesena_staf
 
 
 def test_a_participant_opens_one_report_only(report, participant):
-    again = report_for(participant)
+    again, begun_again = report_for(participant), begin_report(participant)
 
-    assert again.pk == report.pk
+    assert again.pk == begun_again.pk == report.pk
     assert (report.status, report.answers, report.submitted_at) == ("draft", {}, None)
 
 

@@ -15,7 +15,7 @@ from values.network.enums import Role
 from values.network.models import Organisation
 from values.reports.exports import FIXED_COLUMNS
 from values.reports.models import Question, Report, ReportRequest, ReportTemplate
-from values.reports.services import report_for, request_reports, save_report, save_template
+from values.reports.services import begin_report, report_for, request_reports, save_report, save_template
 
 pytestmark = pytest.mark.django_db
 
@@ -280,9 +280,11 @@ def test_a_confirmed_participant_saves_a_draft(client, visit, participant, templ
     client.force_login(participant.user)
 
     page = client.get(f"/en/activities/{visit.pk}/reports/mine/")
+    reports_after_reading = Report.objects.count()
     response = client.post(f"/en/activities/{visit.pk}/reports/mine/", {f"q{text}": "A buddy scheme", "draft": "1"})
 
     assert page.status_code == 200
+    assert reports_after_reading == 0  # reading one's report never writes; the first save begins it
     assert response.status_code == 302
     assert response["Location"] == f"/en/activities/{visit.pk}/"
     report = Report.objects.get()
@@ -465,7 +467,7 @@ def test_the_coordinator_returns_a_report_with_a_comment(client, coordinator, vi
 
 
 def test_a_draft_cannot_be_reviewed_through_the_page(client, coordinator, report_request, participant):
-    report = report_for(participant)
+    report = begin_report(participant)
     client.force_login(coordinator)
 
     response = client.post(f"/en/reports/{report.pk}/", {"decision": "accept"})

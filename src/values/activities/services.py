@@ -6,10 +6,11 @@ from datetime import date, datetime, timedelta
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import Count
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from values.activities.enums import ActivityKind, FeedKind, Mode, ParticipantStatus
 from values.activities.models import (
@@ -50,13 +51,16 @@ def accept_plan_run(run: PlanRun, *, by: User) -> AcceptSummary:
     if run.status != PlanRunStatus.DONE or not run.result:
         raise PlanNotAcceptable(_("Only a finished plan can be accepted."))
     programme = run.programme
-    if _activities_in_use(programme).exists():
-        # Replacing the plan would delete agendas, nominations and minutes: refuse instead.
+    in_use = activities_in_use(programme)
+    if in_use:
+        # Replacing the plan would delete agendas, nominations, minutes, report requests and expenses' links.
         raise PlanNotAcceptable(
             _(
                 "The current plan's visits and exchanges already have agendas, participants, minutes or expenses; "
                 "a new plan would delete them. Change the dates of single activities instead."
             )
+            + " "
+            + _("In use: %(activities)s.") % {"activities": "; ".join(in_use)}
         )
     programme.communities.all().delete()  # cascades to members, pairs, visits and exchanges
     organisations = {o.key: o for o in Organisation.objects.filter(partnerships__programme=programme)}
@@ -79,14 +83,35 @@ def accept_plan_run(run: PlanRun, *, by: User) -> AcceptSummary:
     return AcceptSummary(len(communities), visits, exchanges)
 
 
-def _activities_in_use(programme):
-    return Activity.objects.filter(programme=programme).filter(
-        Q(sessions__isnull=False)
-        | Q(participants__isnull=False)
-        | ~Q(minutes="")
-        | ~Q(outcomes="")
-        | Q(expenses__isnull=False)
+def activities_in_use(programme) -> list[str]:
+    """Each activity of the programme that holds content a new plan would lose, with what it holds."""
+    activities = (
+        Activity.objects.filter(programme=programme)
+        .annotate(
+            session_count=Count("sessions", distinct=True),
+            participant_count=Count("participants", distinct=True),
+            expense_count=Count("expenses", distinct=True),
+            requested=Count("report_request", distinct=True),
+        )
+        .select_related("host")
+        .order_by("start", "pk")
     )
+    return [f"{activity} ({', '.join(held)})" for activity in activities if (held := _content_of(activity))]
+
+
+def _content_of(activity: Activity) -> list[str]:
+    counts = (
+        (activity.session_count, ngettext("%(n)d session", "%(n)d sessions", activity.session_count)),
+        (activity.participant_count, ngettext("%(n)d participant", "%(n)d participants", activity.participant_count)),
+        (activity.expense_count, ngettext("%(n)d expense", "%(n)d expenses", activity.expense_count)),
+    )
+    held = [label % {"n": count} for count, label in counts if count]
+    held += [
+        name for present, name in ((activity.minutes, _("minutes")), (activity.outcomes, _("outcomes"))) if present
+    ]
+    if activity.requested:
+        held.append(_("a request for reports"))
+    return held
 
 
 def _create_community(programme, run, data, organisations, themes) -> Community:

@@ -4,7 +4,7 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
@@ -150,11 +150,19 @@ def request_reports(activity: Activity, *, template: ReportTemplate, due: date) 
     return request
 
 
-def report_for(participant: Participant) -> Report:
-    """The participant's report, started empty the first time they open it."""
+def begin_report(participant: Participant) -> Report:
+    """The participant's report, begun (an empty draft) if it was not yet."""
     request = ReportRequest.objects.get(activity=participant.activity_id)
     report, _created = Report.objects.get_or_create(participant=participant, defaults={"request": request})
     return report
+
+
+def report_for(participant: Participant) -> Report:
+    """The participant's report; an empty unsaved one until their first save, since reading never writes."""
+    report = Report.objects.filter(participant=participant).select_related("request__template").first()
+    if report is not None:
+        return report
+    return Report(participant=participant, request=ReportRequest.objects.get(activity=participant.activity_id))
 
 
 def check_answers(questions: list[Question], answers: dict, *, complete: bool) -> tuple[dict, dict]:
@@ -233,7 +241,16 @@ def save_report(report: Report, *, answers: dict, submit: bool, today: date) -> 
     if submit:
         report.status, report.submitted_at = ReportStatus.SUBMITTED, timezone.now()
         fields += ["status", "submitted_at"]
-    report.save(update_fields=fields)
+    if report.pk:
+        report.save(update_fields=fields)
+        return report
+    try:
+        with transaction.atomic():
+            report.save()  # the first save begins the report
+    except IntegrityError:
+        raise ValidationError(
+            {"__all__": [_("Your report was begun in another window meanwhile: open it again to see it.")]}
+        ) from None
     return report
 
 
