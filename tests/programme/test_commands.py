@@ -66,6 +66,7 @@ def _command_line_env() -> dict[str, str]:
 
 
 # -- check -----------------------------------------------------------------------------
+@pytest.mark.django_db  # with a database at hand, check also compares shared records: none are shared here
 def test_check_of_the_values_file_prints_the_two_warnings_and_passes(values_file):
     out, err = _run("check", str(values_file))
 
@@ -122,6 +123,23 @@ def test_check_deploy_without_files_runs_djangos_deployment_checks():
 
     assert err.splitlines()[0] == "System check identified some issues:"
     assert {"security.W008", "security.W012", "security.W016"} <= set(re.findall(r"\((security\.W\d+)\)", err))
+
+
+@pytest.mark.parametrize("database", ["sqlite:///{tmp}/never-made.sqlite3", "postgres://nobody@127.0.0.1:1/none"])
+def test_check_needs_no_database_and_makes_none(tmp_path, database):
+    finished = subprocess.run(
+        [str(Path(sys.executable).parent / "values"), "check", "data/values.yaml"],
+        cwd=ROOT,
+        env={**_command_line_env(), "DATABASE_URL": database.format(tmp=tmp_path)},
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+    assert finished.returncode == 0, finished.stderr
+    assert finished.stdout.splitlines()[-1] == "data/values.yaml: valid (2 warning(s))"
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_values_command_line_checks_the_values_file_and_exits_0():

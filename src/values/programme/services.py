@@ -9,7 +9,8 @@ from values.finance.services import save_partner_budget
 from values.network.models import Organisation
 from values.network.services import remove_city, replace_people, save_city, save_organisation
 from values.programme.models import Partner, Programme, Theme, ThemeInterest
-from values.programme.spec import OrganisationSpec, ProgrammeFile, ThemeSpec
+from values.programme.shared import merged_people, merged_text, shared_changes, sharing_programmes
+from values.programme.spec import OrganisationSpec, Problem, ProgrammeFile, ThemeSpec
 
 
 @dataclass(frozen=True)
@@ -20,15 +21,29 @@ class LoadSummary:
     organisations: int
     removed_partners: int
     removed_themes: int
+    shared_changes: tuple[Problem, ...] = ()
+
+
+class SharedRecordsChanged(Exception):
+    """`keep_shared` was asked for and the file would change records other programmes share."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        super().__init__(f"{len(problems)} change(s) to records shared with other programmes")
+        self.problems = problems
 
 
 @transaction.atomic
-def load_programme_file(document: ProgrammeFile) -> LoadSummary:
+def load_programme_file(document: ProgrammeFile, *, keep_shared: bool = False) -> LoadSummary:
     """Create or update a programme from a checked file, matching everything by id.
 
     The file is the whole partnership: themes and partners that it no longer lists are
     removed from the programme (their organisations stay, they may be in other programmes).
+    Organisations other programmes share keep their other translations and contacts; what the
+    file changes on them is reported, or with `keep_shared` refused before anything is written.
     """
+    changes = shared_changes(document, severity="error" if keep_shared else "warning")
+    if keep_shared and changes:
+        raise SharedRecordsChanged(changes)
     programme, created = _save_programme(document)
     themes = {spec.id: _save_theme(programme, spec, position) for position, spec in enumerate(document.themes)}
     removed_themes = _delete(programme.themes.exclude(key__in=themes))
@@ -39,7 +54,7 @@ def load_programme_file(document: ProgrammeFile) -> LoadSummary:
         _save_partner(programme, spec, position, themes) for position, spec in enumerate(document.organisations)
     ]
     removed_partners = _delete(programme.partners.exclude(pk__in=[p.pk for p in partners]))
-    return LoadSummary(programme, created, len(themes), len(partners), removed_partners, removed_themes)
+    return LoadSummary(programme, created, len(themes), len(partners), removed_partners, removed_themes, tuple(changes))
 
 
 def _delete(queryset: QuerySet) -> int:
@@ -82,13 +97,17 @@ def _save_theme(programme: Programme, spec: ThemeSpec, position: int) -> Theme:
 
 
 def _save_partner(programme: Programme, spec: OrganisationSpec, position: int, themes: dict[str, Theme]) -> Partner:
-    organisation: Organisation = save_organisation(key=spec.id, name=spec.name, kind=spec.kind, country=spec.country)
+    current = Organisation.objects.filter(key=spec.id).first()
+    shared = current is not None and bool(sharing_programmes(current, programme.code))
+    name = merged_text(current.name, spec.name) if shared else spec.name
+    organisation: Organisation = save_organisation(key=spec.id, name=name, kind=spec.kind, country=spec.country)
     if spec.city is None:
         remove_city(organisation)
     else:
         city = spec.city
         save_city(organisation, name=city.name, lat=city.lat, lon=city.lon, languages=list(city.languages))
-    replace_people(organisation, [asdict(person) for person in spec.people])
+    people = [asdict(person) for person in spec.people]
+    replace_people(organisation, merged_people(list(organisation.people.all()), spec.people) if shared else people)
     partner, _ = Partner.objects.update_or_create(
         programme=programme, organisation=organisation, defaults={"role": spec.role, "position": position}
     )

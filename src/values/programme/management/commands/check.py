@@ -5,7 +5,9 @@ from pathlib import Path
 from django.core.management import CommandError
 from django.core.management.commands import check as django_check
 
+from values.core.database import database_ready
 from values.programme.programme_file import read_programme_file
+from values.programme.shared import shared_changes
 
 PROGRAMME_FILE_SUFFIXES = (".yaml", ".yml")
 
@@ -31,10 +33,13 @@ class Command(django_check.Command):
             self.stdout.write(f"{path}: (file): cannot be read: {problem.strerror}")
             return 1
         result = read_programme_file(source)
-        for problem in result.problems:
+        # With a database at hand, also what the file would change on records other programmes share.
+        shared = shared_changes(result.document) if result.document is not None and database_ready() else []
+        for problem in [*result.problems, *shared]:
             self.stdout.write(problem.format(str(path)))
         if not result.errors:
-            self.stdout.write(self.style.SUCCESS(f"{path}: valid ({len(result.warnings)} warning(s))"))
+            warnings = len(result.warnings) + len(shared)
+            self.stdout.write(self.style.SUCCESS(f"{path}: valid ({warnings} warning(s))"))
         return len(result.errors)
 
 

@@ -4,7 +4,7 @@ from django.core.management import BaseCommand, CommandError
 
 from values.core.database import require_migrated_database
 from values.programme.programme_file import read_programme_file
-from values.programme.services import load_programme_file
+from values.programme.services import SharedRecordsChanged, load_programme_file
 
 
 class Command(BaseCommand):
@@ -12,8 +12,13 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser) -> None:
         parser.add_argument("file", type=Path)
+        parser.add_argument(
+            "--keep-shared",
+            action="store_true",
+            help="refuse the file if it changes an organisation, city or contact that another programme shares",
+        )
 
-    def handle(self, *args, file: Path, **options) -> None:
+    def handle(self, *args, file: Path, keep_shared: bool, **options) -> None:
         require_migrated_database()
         try:
             source = file.read_bytes()
@@ -24,7 +29,14 @@ class Command(BaseCommand):
             self.stdout.write(problem.format(str(file)))
         if result.document is None:
             raise CommandError(f"{len(result.errors)} error(s): nothing was loaded", returncode=2)
-        summary = load_programme_file(result.document)
+        try:
+            summary = load_programme_file(result.document, keep_shared=keep_shared)
+        except SharedRecordsChanged as refusal:
+            for problem in refusal.problems:
+                self.stdout.write(problem.format(str(file)))
+            raise CommandError(f"{refusal}: nothing was loaded (--keep-shared)", returncode=2) from None
+        for problem in summary.shared_changes:
+            self.stdout.write(problem.format(str(file)))
         verb = "Created" if summary.created else "Updated"
         removed = ""
         if summary.removed_partners or summary.removed_themes:
