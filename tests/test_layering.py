@@ -32,9 +32,6 @@ LAYERS = {
 PROJECT_FILES = {"settings.py", "urls.py", "wsgi.py", "asgi.py", "cli.py", "__main__.py", "env.py", "__init__.py"}
 
 KNOWN = {
-    # core's pages and commands reach up: the menu and the demo accounts.
-    ("import", "core", "network", "core/context_processors.py"),
-    ("import", "core", "network", "core/management/commands/demo.py"),
     # finance sits below programme and activities today, and its pages live in programme.
     ("import", "programme", "finance", "programme/finance_views.py"),
     ("import", "programme", "finance", "programme/management/commands/check_budget.py"),

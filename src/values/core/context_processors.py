@@ -4,17 +4,10 @@ from django.http import HttpRequest
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 
-from values.network.permissions import can_plan, staff_cities
 
-
-def navigation(request: HttpRequest) -> dict[str, bool | str]:
-    """What the menu offers this user (the pages themselves check again), and where a language switch goes."""
-    user = getattr(request, "user", None)
-    signed_in = user is not None and user.is_authenticated
-    return {
-        "show_plan": signed_in and (can_plan(user) or bool(staff_cities(user))),
-        "language_next": language_switch_target(request),
-    }
+def language(request: HttpRequest) -> dict[str, str]:
+    """Where the language switch of every page goes."""
+    return {"language_next": language_switch_target(request)}
 
 
 def language_switch_target(request: HttpRequest) -> str:
