@@ -1,19 +1,14 @@
 from django.contrib import admin
 
 from values.activities.models import Exchange, Visit
+from values.core.admin import ViewOnlyAdmin
 
 
-class ActivityAdmin(admin.ModelAdmin):
+class ActivityAdmin(ViewOnlyAdmin):
     """Read only: a plan creates the activities and their pages change them through the services, which keep
     the dates inside the programme and the sessions, and tell subscribed calendars (the sequence)."""
 
     date_hierarchy = "start"
-
-    def has_add_permission(self, request) -> bool:
-        return False
-
-    def has_change_permission(self, request, obj=None) -> bool:
-        return False
 
 
 @admin.register(Visit)

@@ -1,28 +1,23 @@
 from django.contrib import admin
 
+from values.core.admin import ViewOnlyAdmin, ViewOnlyTabularInline
 from values.finance.models import BudgetLine, ExchangeRate, Expense, PartnerBudget, SubsistenceRate
 
 
-class BudgetLineInline(admin.TabularInline):
+class BudgetLineInline(ViewOnlyTabularInline):
     model = BudgetLine
     extra = 0
 
 
 @admin.register(PartnerBudget)
-class PartnerBudgetAdmin(admin.ModelAdmin):
+class PartnerBudgetAdmin(ViewOnlyAdmin):
     list_display = ["partner", "total", "eu_contribution", "cofinancing", "stated_eu_rate", "indirect_rate"]
     inlines = [BudgetLineInline]
 
 
-class RateTableAdmin(admin.ModelAdmin):
+class RateTableAdmin(ViewOnlyAdmin):
     """Shown, not changed here: the rates page checks each rate against what the programme and the
     database keep (the month's range, the digits of the column) and names the line or field."""
-
-    def has_add_permission(self, request) -> bool:
-        return False
-
-    def has_change_permission(self, request, obj=None) -> bool:
-        return False
 
 
 @admin.register(ExchangeRate)
@@ -37,18 +32,9 @@ class SubsistenceRateAdmin(RateTableAdmin):
 
 
 @admin.register(Expense)
-class ExpenseAdmin(admin.ModelAdmin):
+class ExpenseAdmin(ViewOnlyAdmin):
     """Read only: an expense changes through its services (submission, decision, correcting entry), so
     an approved one is never edited and the history stays."""
 
     list_display = ["spent_on", "partner", "category", "amount", "currency", "amount_eur", "status"]
     list_filter = ["status", "category", "currency"]
-
-    def has_add_permission(self, request) -> bool:
-        return False
-
-    def has_change_permission(self, request, obj=None) -> bool:
-        return False
-
-    def has_delete_permission(self, request, obj=None) -> bool:
-        return False

@@ -1,5 +1,6 @@
 from django.contrib import admin
 
+from values.core.admin import ViewOnlyAdmin, ViewOnlyTabularInline
 from values.programme.models import (
     Community,
     CommunityMember,
@@ -12,24 +13,24 @@ from values.programme.models import (
 )
 
 
-class ThemeInline(admin.TabularInline):
+class ThemeInline(ViewOnlyTabularInline):
     model = Theme
     extra = 0
 
 
 @admin.register(Programme)
-class ProgrammeAdmin(admin.ModelAdmin):
+class ProgrammeAdmin(ViewOnlyAdmin):
     list_display = ["code", "acronym", "fund", "start", "duration_months", "total_cost"]
     inlines = [ThemeInline]
 
 
-class InterestInline(admin.TabularInline):
+class InterestInline(ViewOnlyTabularInline):
     model = ThemeInterest
     extra = 0
 
 
 @admin.register(Partner)
-class PartnerAdmin(admin.ModelAdmin):
+class PartnerAdmin(ViewOnlyAdmin):
     list_display = ["organisation", "programme", "role"]
     list_filter = ["programme", "role"]
     autocomplete_fields = ["organisation"]
@@ -37,25 +38,25 @@ class PartnerAdmin(admin.ModelAdmin):
 
 
 @admin.register(PlanRule)
-class PlanRuleAdmin(admin.ModelAdmin):
+class PlanRuleAdmin(ViewOnlyAdmin):
     list_display = ["programme", "kind", "city", "other_city", "theme"]
     list_filter = ["programme", "kind"]
 
 
 @admin.register(PlanRun)
-class PlanRunAdmin(admin.ModelAdmin):
+class PlanRunAdmin(ViewOnlyAdmin):
     list_display = ["programme", "created_at", "status", "best_objective", "best_bound", "accepted_at"]
     list_filter = ["programme", "status"]
     readonly_fields = ["result", "reasons", "rules"]
 
 
-class CommunityMemberInline(admin.TabularInline):
+class CommunityMemberInline(ViewOnlyTabularInline):
     model = CommunityMember
     extra = 0
 
 
 @admin.register(Community)
-class CommunityAdmin(admin.ModelAdmin):
+class CommunityAdmin(ViewOnlyAdmin):
     list_display = ["key", "programme", "theme", "language"]
     list_filter = ["programme", "theme"]
     inlines = [CommunityMemberInline]
