@@ -68,7 +68,7 @@ def run_one(instance, seed: int, time_limit: float, connection) -> None:
     import resource
 
     try:
-        from values.planner import Infeasible, plan_programme
+        from values.planner import Infeasible, TimedOut, plan_programme
         from values.planner.checker import violations
         from values.planner.greedy import greedy_objective
 
@@ -78,8 +78,9 @@ def run_one(instance, seed: int, time_limit: float, connection) -> None:
         peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
         peak_bytes = peak if sys.platform == "darwin" else peak * 1024  # Linux reports KiB
         greedy = greedy_objective(instance)
-        if isinstance(plan, Infeasible):
-            connection.send({"error": "infeasible: " + " ".join(plan.reasons), "wall": wall, "peak": peak_bytes})
+        if isinstance(plan, Infeasible | TimedOut):
+            kind = "infeasible" if isinstance(plan, Infeasible) else f"timed out in {plan.stage}"
+            connection.send({"error": f"{kind}: " + " ".join(plan.reasons), "wall": wall, "peak": peak_bytes})
             return
         connection.send(
             {

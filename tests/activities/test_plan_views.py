@@ -2,10 +2,16 @@
 
 import pytest
 
+from tests.conftest import make_member
 from values.activities.models import Exchange, Visit
+from values.activities.plan_services import execute_plan_run
+from values.activities.tasks import run_planner
+from values.network.enums import Role
 from values.network.models import Organisation
 from values.programme.enums import PlanRunStatus
 from values.programme.models import Community, PlanRule, PlanRun, Theme
+from values.programme.programme_file import read_programme_file
+from values.programme.services import load_programme_file
 
 pytestmark = pytest.mark.django_db
 
@@ -252,3 +258,76 @@ def test_a_planning_id_beyond_the_database_is_not_found(client, coordinator, pat
     client.force_login(coordinator)
 
     assert client.post(path).status_code == 404
+
+
+# -- honest endings: out of time, failed, not proven ----------------------------------------------
+def test_a_run_out_of_time_says_so_on_its_page_and_stops_refreshing(client, coordinator, programme):
+    client.force_login(coordinator)
+    run = execute_plan_run(PlanRun.objects.create(programme=programme, seed=1, time_limit=0, rules=[]))
+
+    page = client.get(f"/en/plan/runs/{run.pk}/")
+
+    assert page.status_code == 200
+    assert "Timed out (grouping)" in page.text
+    assert "The planner ran out of time" in page.text
+    assert "The planner found no grouping within the time limit: allow it more time." in page.text
+    assert "Nothing is proven: a plan may exist. Plan again with a longer time limit." in page.text
+    assert "Why no plan exists" not in page.text
+    assert "data-refresh-seconds" not in page.text
+
+
+def test_a_failed_run_shows_its_reason_on_its_page(client, coordinator, programme):
+    client.force_login(coordinator)
+    run = PlanRun.objects.create(
+        programme=programme, seed=1, time_limit=5, rules=[{"kind": "bogus", "city": "cesena", "other": "riga"}]
+    )
+    run_planner.enqueue(run.pk)
+
+    page = client.get(f"/en/plan/runs/{run.pk}/")
+
+    assert page.status_code == 200
+    assert "The planner failed" in page.text
+    assert "The planner stopped with an error: ValueError: &#x27;bogus&#x27; is not a valid RuleKind" in page.text
+    assert "Why no plan exists" not in page.text
+    assert "data-refresh-seconds" not in page.text
+
+
+# Four cities that love theme A, two of them Italian: two communities of A, one Italian in each, 5 + 5 +
+# 5 + 5 = 20. Kept together, the Italians cost 3, which the grouping's bound does not count: 17 against 20.
+SHORT_OF_THE_BOUND = """
+programme: {code: "T2", acronym: TWO, title: Two Italians, start: 2025-01, duration_months: 24, total_cost: "0.00"}
+themes: [{id: A, title: Welcome}, {id: B, title: Work}]
+organisations:
+  - {id: hub, name: Hub, kind: network, role: coordinator, country: BE}
+  - {id: rome, name: Rome, kind: city, role: partner, country: IT, interests: {A: 5, B: 0},
+     city: {name: Rome, lat: 41.9, lon: 12.5}}
+  - {id: milan, name: Milan, kind: city, role: partner, country: IT, interests: {A: 5, B: 0},
+     city: {name: Milan, lat: 45.5, lon: 9.2}}
+  - {id: seville, name: Seville, kind: city, role: partner, country: ES, interests: {A: 5, B: 0},
+     city: {name: Seville, lat: 37.4, lon: -6.0}}
+  - {id: quito, name: Quito, kind: city, role: partner, country: EC, interests: {A: 5, B: 0},
+     city: {name: Quito, lat: -0.2, lon: -78.5}}
+planning: {community_size: 2}
+"""
+
+
+def test_a_plan_short_of_its_bound_is_not_called_optimal_and_says_why(client, plan, db):
+    programme = load_programme_file(read_programme_file(SHORT_OF_THE_BOUND).document).programme
+    rome, milan = Organisation.objects.get(key="rome"), Organisation.objects.get(key="milan")
+    PlanRule.objects.create(programme=programme, kind="together", city=rome, other_city=milan)
+    coordinator = make_member("hub-coordinator", "hub", Role.COORDINATOR)
+    client.force_login(coordinator)
+
+    run = plan()
+    page = client.get(f"/en/plan/runs/{run.pk}/")
+
+    run.refresh_from_db()
+    assert (run.status, run.best_objective, run.best_bound, run.result["optimal"]) == ("done", 17, 20, False)
+    assert "This plan is proven optimal" not in page.text
+    assert "This plan is not proven optimal: no plan can score more than 20, and this one is within 15.0% of it." in (
+        page.text
+    )
+    assert (
+        "The communities of theme A keep more cities of one country together than the bound counts (a shared "
+        "working language or a pin or ban required it): the plan may be the best possible, but it is not proven."
+    ) in page.text

@@ -4,8 +4,9 @@ from datetime import date
 
 import pytest
 
-from values.planner import City, Facilitator, Infeasible, Instance, Rule, plan_programme
+from values.planner import City, Facilitator, Infeasible, Instance, Plan, Rule, plan_programme
 from values.planner.calendar import blocked_weeks, programme_weeks
+from values.planner.checker import violations
 from values.planner.model import RuleKind
 
 pytestmark = pytest.mark.unit
@@ -120,8 +121,8 @@ def test_a_community_of_four_where_one_city_is_banned_with_every_other_is_named(
 
     result = plan_programme(instance, seed=0, time_limit=5.0)
 
-    # Every theme was tried in turn (the last one named): no community of these four can be paired.
-    assert result == Infeasible(("Community B1 (Brno, Cesena, Riga, Oslo) cannot be paired without a banned pair.",))
+    # Theme A (their favourite) was tried first; four cities that cannot be paired cannot be in any theme.
+    assert result == Infeasible(("Community A1 (Brno, Cesena, Riga, Oslo) cannot be paired without a banned pair.",))
 
 
 def test_rules_naming_an_unknown_city_or_theme_are_named():
@@ -159,5 +160,86 @@ def test_an_instance_of_one_city_without_themes_or_weeks_lists_every_mistake():
             "A plan needs at least two cities.",
             "A plan needs at least one theme.",
             "The programme has no weeks to schedule in.",
+        )
+    )
+
+
+def test_a_together_and_an_apart_rule_on_the_same_two_cities_are_named_before_solving():
+    rules = (Rule(RuleKind.TOGETHER, "cesena", "riga"), Rule(RuleKind.APART, "riga", "cesena"))
+    instance = _instance((CESENA, RIGA, OSLO, BRNO), community_size=2, rules=rules)
+
+    result = plan_programme(instance, seed=0, time_limit=5.0)
+
+    assert result == Infeasible(
+        (
+            "These rules conflict: cities kept together cannot be kept apart.",
+            "Cesena and Riga must be in the same community",
+            "Riga and Cesena must be in different communities",
+        )
+    )
+
+
+def test_an_apart_rule_between_cities_joined_by_a_chain_of_together_rules_is_named_with_the_chain():
+    lyon, graz = _city("lyon", "FR"), _city("graz", "AT")
+    rules = (
+        Rule(RuleKind.TOGETHER, "cesena", "riga"),
+        Rule(RuleKind.PIN, "oslo", "A"),
+        Rule(RuleKind.TOGETHER, "oslo", "riga"),
+        Rule(RuleKind.APART, "oslo", "cesena"),
+    )
+    instance = _instance((CESENA, RIGA, OSLO, BRNO, lyon, graz), community_size=3, rules=rules)
+
+    result = plan_programme(instance, seed=0, time_limit=5.0)
+
+    # Each rule alone is possible in two communities of three; the chain Oslo-Riga-Cesena is not.
+    assert result == Infeasible(
+        (
+            "These rules conflict: cities kept together cannot be kept apart.",
+            "Oslo and Riga must be in the same community",
+            "Cesena and Riga must be in the same community",
+            "Oslo and Cesena must be in different communities",
+        )
+    )
+
+
+def test_a_together_rule_and_a_ban_on_pairing_conflict_in_communities_of_two():
+    rules = (Rule(RuleKind.TOGETHER, "cesena", "riga"), Rule(RuleKind.NO_PAIR, "cesena", "riga"))
+    instance = _instance((CESENA, RIGA, OSLO, BRNO), community_size=2, rules=rules)
+
+    result = plan_programme(instance, seed=0, time_limit=5.0)
+
+    # In a community of two or three every two cities exchange: a pair kept together is paired.
+    assert result == Infeasible(
+        (
+            "These rules conflict: cities kept together cannot be kept apart.",
+            "Cesena and Riga must be in the same community",
+            "Cesena and Riga must not be paired",
+        )
+    )
+
+
+def test_a_together_rule_and_a_ban_on_pairing_go_together_in_communities_of_four():
+    rules = (Rule(RuleKind.TOGETHER, "cesena", "riga"), Rule(RuleKind.NO_PAIR, "cesena", "riga"))
+    instance = _instance((CESENA, RIGA, OSLO, BRNO), community_size=4, rules=rules)
+
+    result = plan_programme(instance, seed=0, time_limit=5.0)
+
+    assert isinstance(result, Plan), result
+    assert violations(instance, result) == []
+    assert [sorted(c.members) for c in result.communities] == [["brno", "cesena", "oslo", "riga"]]
+    assert ("cesena", "riga") not in [tuple(sorted(pair.cities)) for pair in result.pairs]
+
+
+def test_communities_too_large_to_pair_are_refused_before_solving():
+    cities = tuple(_city(f"city{number:02d}", country) for number, country in enumerate(["IT", "ES"] * 7))
+    instance = _instance(cities, community_size=13)
+
+    result = plan_programme(instance, seed=0, time_limit=5.0)
+
+    # 14 cities with communities of 13: round(14 / 13) = 1 community, of all 14.
+    assert result == Infeasible(
+        (
+            "Communities of 14 cities are too large: the planner pairs communities of at most 12 cities. "
+            "Choose a smaller community size.",
         )
     )

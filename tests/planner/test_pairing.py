@@ -1,5 +1,6 @@
 """Pairing: every partition into pairs (and one triple) is enumerated; the best one is chosen."""
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -127,3 +128,21 @@ def test_the_why_of_a_pair_names_who_is_strong_where():
     assert (
         pairs[0].why == "North is strong where South is weak in theme A; South is strong where North is weak in theme B"
     )
+
+
+def test_the_score_scale_stretches_benchmark_levels_over_the_interest_scale():
+    scored = _city("scored", {"A": 5, "B": 0, "C": 1}, scores={"A": 2.5})
+
+    # On a scale from 1 to 4, level 2.5 is half way: interest 2.5 of 5. Against South: 2.5 + 5 + 0.
+    assert complementarity(scored, SOUTH, THEMES, score_scale=(1, 4)) == 7.5
+
+
+def test_pairs_are_weighed_on_the_programmes_score_scale():
+    top = _city("top", {"A": 0, "B": 0, "C": 1}, scores={"A": 4.0})
+    instance = replace(_instance((top, SOUTH)), score_scale=(1, 4))
+
+    pairs = pair_cities(instance, (_community(("south", "top")),))
+
+    # Level 4 is the top of the scale, interest 5: A 5 - 0, B 0 - 5, C 1 - 1 (4 + 5 + 0 by default).
+    assert [(p.cities, p.complementarity) for p in pairs] == [(("south", "top"), 10.0)]
+    assert pairs[0].why == "Top is strong where South is weak in theme A; South is strong where Top is weak in theme B"

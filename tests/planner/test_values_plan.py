@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from values.planner import Instance, Plan, plan_programme
+from values.planner import Infeasible, Instance, Plan, Rule, plan_programme
 from values.planner.checker import violations
 from values.planner.greedy import greedy_objective
-from values.planner.model import ActivityKind
+from values.planner.model import ActivityKind, RuleKind
 from values.programme.planning import planning_instance
 from values.programme.programme_file import read_programme_file
 
@@ -129,3 +129,17 @@ def test_the_same_seed_and_time_limit_give_the_same_plan(instance, plan):
     again = plan_programme(instance, seed=0, time_limit=10.0)
 
     assert replace(again, wall_seconds=0) == replace(plan, wall_seconds=0)
+
+
+def test_a_together_and_an_apart_rule_on_cesena_and_riga_are_the_conflict_named(instance):
+    rules = (Rule(RuleKind.TOGETHER, "cesena", "riga"), Rule(RuleKind.APART, "cesena", "riga"))
+
+    result = plan_programme(replace(instance, rules=rules), seed=1, time_limit=10.0)
+
+    assert result == Infeasible(
+        (
+            "These rules conflict: cities kept together cannot be kept apart.",
+            "Cesena and Rīga must be in the same community",
+            "Cesena and Rīga must be in different communities",
+        )
+    )

@@ -485,3 +485,24 @@ def test_budget_categories_planned_on_the_web_travel_through_export_and_load(val
         "staff": Decimal("10000.00"), "travel": Decimal("5000.00"), "equipment": Decimal("1245.00"),
         "external": Decimal("4000.00"), "other": Decimal("1000.00"),
     }  # fmt: skip
+
+
+@pytest.mark.django_db
+def test_the_country_weight_and_score_scale_travel_through_load_and_export(values_file, tmp_path):
+    text = _values_text(values_file).replace(
+        "  exchange_days: 5\n", "  exchange_days: 5\n  country_weight: 0\n  score_scale: [1, 4]\n"
+    )
+    _run("load", str(_write(tmp_path / "weights.yaml", text)))
+    first = tmp_path / "first.yaml"
+    _run("export", str(first))
+    Programme.objects.all().delete()
+    Organisation.objects.all().delete()
+
+    _run("load", str(first))
+    second = tmp_path / "second.yaml"
+    _run("export", str(second))
+
+    programme = Programme.objects.get()
+    assert (programme.country_weight, programme.score_scale) == (0, [1, 4])
+    assert "  country_weight: 0\n  score_scale:\n    - 1\n    - 4\n" in first.read_text(encoding="utf-8")
+    assert second.read_text(encoding="utf-8") == first.read_text(encoding="utf-8")

@@ -8,6 +8,8 @@ import icalendar
 import pytest
 from django.core.management import CommandError, call_command
 
+from tests.activities.test_plan_views import SHORT_OF_THE_BOUND
+
 
 def _plan(*args: str) -> str:
     out = io.StringIO()
@@ -102,3 +104,45 @@ def test_plan_of_the_loaded_programme_uses_the_database(programme):
 
     assert "proven optimal" in printed
     assert "Communities of practice" in printed
+
+
+def test_a_plan_out_of_time_says_so_and_exits_3(values_file):
+    out = io.StringIO()
+
+    with pytest.raises(CommandError, match="the planner ran out of time: allow it more with --time-limit") as stopped:
+        call_command("plan", "--file", str(values_file), "--time-limit", "0", stdout=out)
+
+    assert stopped.value.returncode == 3
+    assert out.getvalue().splitlines() == ["- The planner found no grouping within the time limit: allow it more time."]
+
+
+@pytest.mark.django_db
+def test_a_programme_whose_communities_are_too_large_to_pair_is_refused_not_a_crash(programme):
+    programme.community_size = 16  # as the admin allows: one community of all 16 cities
+    programme.save(update_fields=["community_size"])
+    out = io.StringIO()
+
+    with pytest.raises(CommandError, match="no plan exists with these constraints") as refused:
+        call_command("plan", stdout=out)
+
+    assert refused.value.returncode == 2
+    assert out.getvalue().splitlines() == [
+        "- Communities of 16 cities are too large: the planner pairs communities of at most 12 cities. "
+        "Choose a smaller community size."
+    ]
+
+
+def test_a_plan_short_of_its_bound_is_printed_as_not_proven_with_the_reason(tmp_path):
+    programme_file = tmp_path / "two-italians.yaml"
+    programme_file.write_text(SHORT_OF_THE_BOUND, encoding="utf-8")
+
+    printed = _plan("--file", str(programme_file), "--together", "rome,milan")
+
+    lines = printed.splitlines()
+    assert lines[0].startswith(
+        "Objective 17 (total interest minus country penalties), not proven optimal: gap 15.00% to the bound 20; "
+    )
+    assert lines[1] == (
+        "- The communities of theme A keep more cities of one country together than the bound counts (a shared "
+        "working language or a pin or ban required it): the plan may be the best possible, but it is not proven."
+    )

@@ -566,3 +566,64 @@ def test_bad_budget_categories_are_refused_with_their_path(categories, found):
 
     assert found in _found(source)
     assert read_programme_file(source).document is None
+
+
+# -- planning ----------------------------------------------------------------------------------
+def test_planning_defaults_to_the_country_weight_and_score_scale_of_the_planner():
+    document = read_programme_file(_changed()).document
+
+    assert (document.planning.country_weight, document.planning.score_scale) == (3, (0, 5))
+
+
+def test_planning_reads_the_country_weight_and_the_score_scale():
+    source = _changed((("planning",), {"country_weight": 0, "score_scale": [1, 4]}))
+
+    document = read_programme_file(source).document
+
+    assert (document.planning.country_weight, document.planning.score_scale) == (0, (1, 4))
+
+
+def test_written_planning_reads_back_as_the_same_document():
+    planning = {"community_size": 3, "visit_days": 1, "exchange_days": 4, "country_weight": 7, "score_scale": [1, 4]}
+    original = read_programme_file(_changed((("planning",), planning))).document
+
+    text = write_programme_file(original)
+
+    assert "  country_weight: 7\n  score_scale:\n    - 1\n    - 4\n" in text
+    assert read_programme_file(text).document == original
+
+
+@pytest.mark.parametrize(
+    ("planning", "found"),
+    [
+        ({"country_weight": 101}, ("planning.country_weight", "101 is out of range: must be between 0 and 100")),
+        ({"country_weight": -1}, ("planning.country_weight", "-1 is out of range: must be between 0 and 100")),
+        ({"country_weight": 1.5}, ("planning.country_weight", "must be a whole number, not a number")),
+        ({"country_weight": "3"}, ("planning.country_weight", "must be a whole number, not a text")),
+        (
+            {"score_scale": 4},
+            ("planning.score_scale", "must be a list of two whole numbers, the lowest and highest level, like [1, 4]"),
+        ),
+        (
+            {"score_scale": [1, 2, 3]},
+            ("planning.score_scale", "must be a list of two whole numbers, the lowest and highest level, like [1, 4]"),
+        ),
+        ({"score_scale": [4, 1]}, ("planning.score_scale", "[4, 1]: the lowest level must be below the highest")),
+        ({"score_scale": [2, 2]}, ("planning.score_scale", "[2, 2]: the lowest level must be below the highest")),
+        ({"score_scale": [1, 101]}, ("planning.score_scale[1]", "101 is out of range: must be between 0 and 100")),
+        ({"score_scale": ["1", 4]}, ("planning.score_scale[0]", "must be a whole number, not a text")),
+        ({"community_size": 13}, ("planning.community_size", "13 is out of range: must be between 2 and 12")),
+        ({"community_size": 1}, ("planning.community_size", "1 is out of range: must be between 2 and 12")),
+        (
+            {"visit_days": 99999999999999999999},
+            ("planning.visit_days", "99999999999999999999 is out of range: must be between 1 and 7"),
+        ),
+        ({"exchange_days": 8}, ("planning.exchange_days", "8 is out of range: must be between 1 and 7")),
+        ({"country_wieght": 3}, ("planning.country_wieght", "unknown key (did you mean 'country_weight'?)")),
+    ],
+)
+def test_bad_planning_values_are_refused_with_their_path(planning, found):
+    result = read_programme_file(_changed((("planning",), planning)))
+
+    assert result.document is None
+    assert _found(_changed((("planning",), planning))) == [found]

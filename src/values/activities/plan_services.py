@@ -5,6 +5,7 @@ command line call them.
 """
 
 import json
+import logging
 import time
 
 from django.db import DatabaseError, connections, transaction
@@ -13,7 +14,7 @@ from django.utils.translation import gettext as _
 
 from values.knowledge.queries import benchmark_levels
 from values.network.models import Organisation, User
-from values.planner import Infeasible, Rule, plan_programme
+from values.planner import Infeasible, Rule, TimedOut, plan_programme
 from values.planner.checker import violations
 from values.planner.model import RuleKind
 from values.programme.enums import PlanRuleKind, PlanRunStatus
@@ -22,6 +23,9 @@ from values.programme.planning import plan_as_json, planning_instance
 from values.programme.queries import programme_as_file
 
 PROGRESS_INTERVAL_SECONDS = 0.5  # how often a running plan writes its progress
+RESULT_FIELDS = ["status", "stage", "reasons", "result", "best_objective", "best_bound", "finished_at"]
+
+logger = logging.getLogger(__name__)
 
 
 class PlanRuleError(ValueError):
@@ -71,22 +75,39 @@ def start_plan_run(programme: Programme, *, by: User | None, seed: int = 0, time
 
 
 def execute_plan_run(run: PlanRun) -> PlanRun:
-    """Run the planner for a recorded run, writing its progress as it goes (called by the task)."""
+    """Run the planner for a recorded run, writing its progress as it goes (called by the task).
+
+    Every run ends with a status: done, no plan exists, timed out, or failed with its reason,
+    even when the planner raises; none is left running.
+    """
     PlanRun.objects.filter(pk=run.pk).update(status=PlanRunStatus.RUNNING, stage="grouping")
+    try:
+        _plan(run)
+    except Exception as error:  # whatever went wrong, the run says so, and the worker goes on
+        logger.exception("planner run %s failed", run.pk)
+        run.status, run.result = PlanRunStatus.FAILED, None
+        run.reasons = [
+            _("The planner stopped with an error: %(error)s") % {"error": f"{type(error).__name__}: {error}"}
+        ]
+    run.finished_at = timezone.now()
+    run.save(update_fields=RESULT_FIELDS)
+    return run
+
+
+def _plan(run: PlanRun) -> None:
     rules = tuple(Rule(RuleKind(r["kind"]), r["city"], r["other"]) for r in run.rules)
     programme = run.programme
     instance = planning_instance(programme_as_file(programme), rules=rules, levels=benchmark_levels(programme))
     result = plan_programme(instance, seed=run.seed, time_limit=run.time_limit, progress=_progress_writer(run))
-    run.finished_at = timezone.now()
     if isinstance(result, Infeasible):
         run.status, run.reasons = PlanRunStatus.INFEASIBLE, list(result.reasons)
+    elif isinstance(result, TimedOut):
+        run.status, run.stage, run.reasons = PlanRunStatus.TIMED_OUT, result.stage.value, list(result.reasons)
     elif problems := violations(instance, result):
         run.status, run.reasons = PlanRunStatus.FAILED, problems
     else:
         run.status, run.result = PlanRunStatus.DONE, json.loads(plan_as_json(result))
         run.best_objective, run.best_bound = result.objective, result.bound
-    run.save(update_fields=["status", "reasons", "result", "best_objective", "best_bound", "finished_at"])
-    return run
 
 
 def _progress_writer(run: PlanRun):

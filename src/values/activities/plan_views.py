@@ -6,6 +6,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from values.activities import plan_queries as queries
@@ -16,6 +17,13 @@ from values.network.permissions import can_plan, staff_cities
 from values.programme.enums import PlanRunStatus
 from values.programme.models import PlanRule
 from values.programme.views import programme_or_404
+
+# The planner's stages, named while a run works on them and when one runs out of time.
+STAGES = {
+    "grouping": gettext_lazy("grouping"),
+    "split": gettext_lazy("splitting themes into communities"),
+    "schedule": gettext_lazy("scheduling"),
+}
 
 
 @login_required
@@ -68,10 +76,12 @@ def plan_run_page(request: HttpRequest, run_id: int) -> HttpResponse:
         raise PermissionDenied
     run = queries.plan_run_for(programme, run_id)
     names = queries.city_names(programme)
+    running = run.status in (PlanRunStatus.QUEUED, PlanRunStatus.RUNNING)
     context = {
         "programme": programme,
         "run": run,
-        "running": run.status in (PlanRunStatus.QUEUED, PlanRunStatus.RUNNING),
+        "running": running,
+        "stage": STAGES.get(run.stage, run.stage) if running or run.status == PlanRunStatus.TIMED_OUT else "",
         "names": names,
         "months": queries.programme_months(programme, queries.run_entries(run, names)),
     }

@@ -1,7 +1,8 @@
 """The planner: communities of practice, exchange pairs and a dated schedule.
 
 Pure Python and OR-Tools; nothing from Django. Plain dataclasses in (`Instance`), plain
-dataclasses out (`Plan`, or `Infeasible` with reasons a coordinator understands).
+dataclasses out (`Plan`; `Infeasible` with reasons a coordinator understands; or `TimedOut`,
+naming the stage that stopped before an answer).
 """
 
 from values.planner.model import (
@@ -14,6 +15,8 @@ from values.planner.model import (
     Pair,
     Plan,
     Rule,
+    Stage,
+    TimedOut,
 )
 from values.planner.solve import plan_programme
 
@@ -27,5 +30,7 @@ __all__ = [
     "Pair",
     "Plan",
     "Rule",
+    "Stage",
+    "TimedOut",
     "plan_programme",
 ]

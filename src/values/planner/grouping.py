@@ -4,7 +4,11 @@ Two stages that keep the bound. Stage A chooses each city's theme and the number
 communities per theme with CP-SAT; it counts the country penalty exactly, because cities of
 one country dealt round-robin over a theme's n communities meet only when the country has
 more than n cities there. Stage B splits each theme's cities into its communities: by that
-dealing when nothing else binds, else with CP-SAT (shared language, cities kept apart).
+dealing when nothing else binds, else with CP-SAT (shared language, cities kept together or
+apart, communities that can be paired).
+
+Every answer is honest: a stage that runs out of time gives `TimedOut`, never `Infeasible`;
+`Infeasible` names the pins and bans that conflict; `optimal` holds only when proven.
 """
 
 from collections import Counter, defaultdict
@@ -13,7 +17,7 @@ from dataclasses import dataclass, replace
 
 from ortools.sat.python import cp_model
 
-from values.planner.model import Community, Infeasible, Instance, Rule, RuleKind
+from values.planner.model import Community, Infeasible, Instance, Rule, RuleKind, Stage, TimedOut
 from values.planner.pairing import _best_pairing
 
 Progress = Callable[[str, float, float], None]  # stage, objective, bound
@@ -25,49 +29,103 @@ class Grouping:
     objective: int
     bound: int
     optimal: bool
+    notes: tuple[str, ...] = ()  # why the grouping is not proven optimal
 
+
+@dataclass(frozen=True)
+class _Themes:
+    """Stage A's answer: each city's theme and the communities of each theme."""
+
+    theme_of: dict[str, str]
+    counts: dict[str, int]
+    bound: int
+    optimal: bool
+
+
+@dataclass(frozen=True)
+class _Split:
+    communities: list[Community]
+    note: str = ""  # set when the split is not proven to keep the penalty stage A counted
+
+
+Cut = tuple[frozenset[str], int]  # cities that no theme can take as this many communities
 
 MAX_ATTEMPTS = 25  # stage A re-solves after a theme's cities could not be split or paired
+SPLIT_TIME_LIMIT = 10.0  # the least a theme's split gets: it is small beside stage A
+NOT_PROVEN = (
+    "The grouping is the best the solver found within the time limit; it did not prove that none is better: "
+    "allow it more time."
+)
 
 
 def group_cities(
-    instance: Instance, *, seed: int, time_limit: float, progress: Progress | None = None
-) -> Grouping | Infeasible:
-    """Stage A, then stage B theme by theme; a theme whose cities cannot be split into
-    communities (or paired) under the rules is cut from stage A, which is solved again."""
-    cuts: list[tuple[str, frozenset[str], int]] = []
-    failure: Infeasible | None = None
+    instance: Instance,
+    *,
+    seed: int,
+    time_limit: float,
+    progress: Progress | None = None,
+    split_time_limit: float | None = None,
+) -> Grouping | Infeasible | TimedOut:
+    """Stage A, then stage B theme by theme; cities that cannot be split into communities (or paired)
+    under the rules are cut from stage A, for every theme, and stage A is solved again.
+
+    A cut is made only when the split proved it: so stage A's bound stays a bound, and a stage
+    that ran out of time stops the planning (`TimedOut`) rather than cutting what may work.
+    """
+    split_limit = max(SPLIT_TIME_LIMIT, time_limit) if split_time_limit is None else split_time_limit
+    cuts: list[Cut] = []
+    failures: dict[str, None] = {}  # the reasons of every cut, in order, once each
     for _attempt in range(MAX_ATTEMPTS):
         stage_a = _assign_themes(instance, seed=seed, time_limit=time_limit, progress=progress, cuts=cuts)
+        if isinstance(stage_a, TimedOut):
+            return stage_a
         if isinstance(stage_a, Infeasible):
-            return failure if failure is not None and cuts else stage_a
-        theme_of, counts, bound, optimal = stage_a
-        communities: list[Community] = []
-        for theme in instance.themes:
-            members = [city for city in instance.cities if theme_of[city.id] == theme]
-            split = _split_theme(instance, theme, members, counts[theme], seed=seed)
-            if isinstance(split, Infeasible) or not all(_pairable(instance, c) for c in split):
-                failure = split if isinstance(split, Infeasible) else _unpairable(instance, split)
-                cuts.append((theme, frozenset(c.id for c in members), counts[theme]))
-                break
-            communities.extend(split)
-        else:
-            objective = sum(c.interest - c.country_penalty for c in communities)
-            return Grouping(tuple(communities), objective, bound, optimal and objective == bound)
-    return failure or Infeasible(("No grouping satisfies the pins and bans.",))
+            # With cuts, the grouping failed for want of the sets cut: their reasons are the conflict.
+            return Infeasible(tuple(failures)) if cuts else stage_a
+        outcome = _split_themes(instance, stage_a, seed=seed, time_limit=split_limit)
+        if not isinstance(outcome, tuple):
+            return outcome
+        failure, cut = outcome
+        failures |= dict.fromkeys(failure.reasons)
+        cuts.append(cut)
+    return TimedOut(
+        Stage.SPLIT,
+        (
+            f"The planner tried {MAX_ATTEMPTS} groupings and could split none of them into communities under the "
+            "rules; it did not try them all, so a plan may exist. The ones tried failed because:",
+            *failures,
+        ),
+    )
 
 
-def _pairable(instance: Instance, community: Community) -> bool:
+def _split_themes(instance: Instance, stage_a: _Themes, *, seed: int, time_limit: float):
+    """Stage B for every theme: a grouping, a time-out, or the failure of one theme and its cut."""
+    communities: list[Community] = []
+    notes: list[str] = [] if stage_a.optimal else [NOT_PROVEN]
+    for theme in instance.themes:
+        members = [city for city in instance.cities if stage_a.theme_of[city.id] == theme]
+        split = _split_theme(instance, theme, members, stage_a.counts[theme], seed=seed, time_limit=time_limit)
+        if isinstance(split, TimedOut):
+            return split
+        if isinstance(split, Infeasible):
+            return split, (frozenset(city.id for city in members), stage_a.counts[theme])
+        communities.extend(split.communities)
+        notes += [split.note] if split.note else []
+    objective = sum(c.interest - c.country_penalty for c in communities)
+    optimal = stage_a.optimal and objective == stage_a.bound
+    return Grouping(tuple(communities), objective, stage_a.bound, optimal, () if optimal else tuple(notes))
+
+
+def _pairable(instance: Instance, members) -> bool:
     cities = {city.id: city for city in instance.cities}
     banned = {frozenset((r.city, r.other)) for r in instance.rules if r.kind == RuleKind.NO_PAIR}
-    return _best_pairing(community.members, cities, instance.themes, banned) is not None
+    return _best_pairing(tuple(members), cities, instance.themes, banned, instance.score_scale) is not None
 
 
-def _unpairable(instance: Instance, communities: list[Community]) -> Infeasible:
+def _unpairable(instance: Instance, community: Community) -> str:
     names = instance.city_names()
-    stuck = next(c for c in communities if not _pairable(instance, c))
-    listed = ", ".join(names[m] for m in stuck.members)
-    return Infeasible((f"Community {stuck.id} ({listed}) cannot be paired without a banned pair.",))
+    listed = ", ".join(names[m] for m in community.members)
+    return f"Community {community.id} ({listed}) cannot be paired without a banned pair."
 
 
 def _extra_per_country(countries: list[str]) -> int:
@@ -82,8 +140,8 @@ def _assign_themes(
     time_limit: float,
     progress: Progress | None,
     explain: bool = True,
-    cuts: list[tuple[str, frozenset[str], int]] = (),
-):
+    cuts: list[Cut] = (),
+) -> _Themes | Infeasible | TimedOut:
     model = cp_model.CpModel()
     themes, cities = instance.themes, instance.cities
     total = instance.community_count
@@ -109,11 +167,18 @@ def _assign_themes(
         if not explain:
             return Infeasible(())
         return _explain_grouping(instance, solver, assumptions, seed=seed, time_limit=time_limit)
-    if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-        return Infeasible(("The planner found no grouping within the time limit: allow it more time.",))
+    if status == cp_model.UNKNOWN:
+        return TimedOut(Stage.GROUPING, ("The planner found no grouping within the time limit: allow it more time.",))
+    _check_answered(status)
     theme_of = {c.id: next(t for t in themes if solver.value(chosen[c.id, t])) for c in cities}
     counts = {t: solver.value(per_theme[t]) for t in themes}
-    return theme_of, counts, round(solver.best_objective_bound), status == cp_model.OPTIMAL
+    return _Themes(theme_of, counts, round(solver.best_objective_bound), status == cp_model.OPTIMAL)
+
+
+def _check_answered(status) -> None:
+    """A model CP-SAT calls invalid is a bug of ours: it must fail the run, not read as an answer."""
+    if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+        raise RuntimeError(f"CP-SAT answered {cp_model.CpSolver().status_name(status)}")
 
 
 def _country_excess(model, instance: Instance, chosen, per_theme) -> list:
@@ -148,7 +213,7 @@ def _add_rules(model, instance: Instance, chosen) -> dict[int, Rule]:
     return assumptions
 
 
-def _apart_kinds(instance: Instance) -> tuple[RuleKind, ...]:
+def apart_kinds(instance: Instance) -> tuple[RuleKind, ...]:
     """In communities of at most three, every two members exchange: a banned pair must be apart."""
     return (RuleKind.APART, RuleKind.NO_PAIR) if instance.size_bounds[1] <= 3 else (RuleKind.APART,)
 
@@ -158,7 +223,7 @@ def _keep_apart(model, instance: Instance, chosen, per_theme) -> dict[int, Rule]
 
     Each rule is guarded by an assumption, as pins are, so that a conflict can name it.
     """
-    rules = [r for r in instance.rules if r.kind in _apart_kinds(instance)]
+    rules = [r for r in instance.rules if r.kind in apart_kinds(instance)]
     if not rules:
         return {}
     several = {}
@@ -178,15 +243,20 @@ def _keep_apart(model, instance: Instance, chosen, per_theme) -> dict[int, Rule]
     return assumptions
 
 
-def _add_cuts(model, instance: Instance, chosen, per_theme, cuts) -> None:
-    """Forbid each theme assignment (its cities and its number of communities) found unworkable."""
-    for theme, members, count in cuts:
-        same_count = model.new_bool_var("")
-        model.add(per_theme[theme] == count).only_enforce_if(same_count)
-        model.add(per_theme[theme] != count).only_enforce_if(same_count.Not())
-        inside = sum(chosen[c, theme] for c in members)
-        outside = sum(chosen[c.id, theme] for c in instance.cities if c.id not in members)
-        model.add(inside - outside <= len(members) - 1).only_enforce_if(same_count)
+def _add_cuts(model, instance: Instance, chosen, per_theme, cuts: list[Cut]) -> None:
+    """Forbid, in every theme, each set of cities found unworkable as that number of communities.
+
+    Whether cities can be split and paired depends on them, their languages and the rules, never
+    on the theme: a set that fails in one theme fails in all.
+    """
+    for members, count in cuts:
+        for theme in instance.themes:
+            same_count = model.new_bool_var("")
+            model.add(per_theme[theme] == count).only_enforce_if(same_count)
+            model.add(per_theme[theme] != count).only_enforce_if(same_count.Not())
+            inside = sum(chosen[c, theme] for c in members)
+            outside = sum(chosen[c.id, theme] for c in instance.cities if c.id not in members)
+            model.add(inside - outside <= len(members) - 1).only_enforce_if(same_count)
 
 
 def _hint_greedy(model, instance: Instance, chosen) -> None:
@@ -221,8 +291,11 @@ MAX_CORE_TRIALS = 40
 
 
 def _minimal_core(instance: Instance, core: list[Rule], *, seed: int, time_limit: float) -> list[Rule]:
-    """Drop every rule without which the conflict remains: what is left all takes part in it."""
-    guarded = (RuleKind.PIN, RuleKind.TOGETHER, *_apart_kinds(instance))
+    """Drop every rule without which the conflict remains: what is left all takes part in it.
+
+    A trial that runs out of time keeps its rule: the set named still conflicts, if not minimal.
+    """
+    guarded = (RuleKind.PIN, RuleKind.TOGETHER, *apart_kinds(instance))
     others = tuple(r for r in instance.rules if r.kind not in guarded)
     for rule in list(core)[:MAX_CORE_TRIALS]:
         trial = [r for r in core if r is not rule]
@@ -234,16 +307,89 @@ def _minimal_core(instance: Instance, core: list[Rule], *, seed: int, time_limit
 
 
 # -- stage B ---------------------------------------------------------------------------------
-def _split_theme(instance: Instance, theme: str, members: list, count: int, *, seed: int):
+def _split_theme(
+    instance: Instance, theme: str, members: list, count: int, *, seed: int, time_limit: float
+) -> _Split | Infeasible | TimedOut:
+    """Dealt round-robin when that keeps the rules, shares a language and pairs; else by CP-SAT."""
     if count == 0:
-        return []
+        return _Split([])
     dealt = _deal(members, count)
-    if _respects_rules(instance, dealt) and all(_shared_language(instance, group) for group in dealt):
-        return [_community(instance, theme, number, group) for number, group in enumerate(dealt, 1)]
-    solved = _split_with_solver(instance, members, count, dealt, seed=seed)
-    if isinstance(solved, Infeasible):
-        return solved
-    return [_community(instance, theme, number, group) for number, group in enumerate(solved, 1)]
+    if not (_respects_rules(instance, dealt) and all(_shared_language(instance, group) for group in dealt)):
+        stuck: list[Community] = []
+    else:
+        communities = _communities(instance, theme, dealt)
+        stuck = [c for c in communities if not _pairable(instance, c.members)]
+        if not stuck:
+            return _Split(communities)
+    return _split_by_solver(instance, theme, members, count, dealt, stuck, seed=seed, time_limit=time_limit)
+
+
+def _split_by_solver(
+    instance: Instance,
+    theme: str,
+    members: list,
+    count: int,
+    dealt: list[list],
+    stuck: list[Community],
+    *,
+    seed: int,
+    time_limit: float,
+) -> _Split | Infeasible | TimedOut:
+    """The split of least country penalty; each community found unpairable is forbidden in turn."""
+    forbidden: list[frozenset[str]] = []
+    reasons: list[str] = []
+    communities_of = f"{count} communit{'y' if count == 1 else 'ies'}"
+    for _attempt in range(MAX_ATTEMPTS):
+        forbidden += [frozenset(c.members) for c in stuck]
+        reasons += [_unpairable(instance, c) for c in stuck]
+        solved = _split_with_solver(instance, members, count, dealt, forbidden, seed=seed, time_limit=time_limit)
+        if isinstance(solved, TimedOut):
+            return TimedOut(
+                Stage.SPLIT,
+                (
+                    f"The planner could not split the {len(members)} cities of theme {theme} into {communities_of} "
+                    "within the time limit: allow it more time.",
+                ),
+            )
+        if isinstance(solved, _NoSplit):
+            return Infeasible((*reasons, *_no_split_reasons(instance, members, count, solved, forbidden)))
+        groups, proven = solved
+        communities = _communities(instance, theme, groups)
+        stuck = [c for c in communities if not _pairable(instance, c.members)]
+        if not stuck:
+            return _Split(communities, _split_note(instance, theme, members, count, communities, proven=proven))
+    return TimedOut(
+        Stage.SPLIT,
+        (
+            f"The planner tried {MAX_ATTEMPTS} ways to split the {len(members)} cities of theme {theme} into "
+            f"{communities_of} and could pair none of them; it did not try them all, so a plan may exist.",
+        ),
+    )
+
+
+def _communities(instance: Instance, theme: str, groups: list[list]) -> list[Community]:
+    return [_community(instance, theme, number, group) for number, group in enumerate(groups, 1)]
+
+
+def _split_note(
+    instance: Instance, theme: str, members: list, count: int, communities: list[Community], *, proven: bool
+) -> str:
+    """Stage A counts the country penalty of the dealing; a split that must do worse says why."""
+    dealt_extra = sum(max(0, n - count) for n in Counter(city.country for city in members).values())
+    cities = {city.id: city for city in members}
+    extra = sum(_extra_per_country([cities[m].country for m in c.members]) for c in communities)
+    if extra <= dealt_extra or instance.country_weight == 0:
+        return ""
+    if proven:
+        return (
+            f"The communities of theme {theme} keep more cities of one country together than the bound counts "
+            "(a shared working language or a pin or ban required it): the plan may be the best possible, but it "
+            "is not proven."
+        )
+    return (
+        f"The communities of theme {theme} are the best split the solver found within the time limit; one with "
+        "fewer cities of one country together may exist: allow it more time."
+    )
 
 
 def _deal(members: list, count: int) -> list[list]:
@@ -265,7 +411,7 @@ def _respects_rules(instance: Instance, groups: list[list]) -> bool:
             continue
         if rule.kind == RuleKind.TOGETHER and where[rule.city] != where[rule.other]:
             return False
-        if rule.kind in _apart_kinds(instance) and where[rule.city] == where[rule.other]:
+        if rule.kind in apart_kinds(instance) and where[rule.city] == where[rule.other]:
             return False
     return True
 
@@ -278,7 +424,48 @@ def _shared_language(instance: Instance, group: list) -> str | None:
     return preferred[0]
 
 
-def _split_with_solver(instance: Instance, members: list, count: int, dealt: list[list], *, seed: int):
+@dataclass(frozen=True)
+class _NoSplit:
+    """The split is proven impossible; `rules` are pins and bans that take part (a minimal set)."""
+
+    rules: tuple[Rule, ...]
+
+
+def _split_with_solver(
+    instance: Instance,
+    members: list,
+    count: int,
+    dealt: list[list],
+    forbidden: list[frozenset[str]],
+    *,
+    seed: int,
+    time_limit: float,
+) -> tuple[list[list], bool] | _NoSplit | TimedOut:
+    """The groups and whether their penalty is proven least; or why there are none."""
+    ids = {city.id for city in members}
+    rules = [r for r in instance.rules if r.city in ids and r.other in ids and _binds_split(instance, r)]
+    model, place, assumptions = _split_model(instance, members, count, forbidden, rules, optimise=True)
+    for k, group in enumerate(dealt):
+        for city in group:
+            model.add_hint(place[city.id, k], True)
+    solver = _solver(seed, time_limit)
+    status = solver.solve(model)
+    if status == cp_model.UNKNOWN:
+        return TimedOut(Stage.SPLIT, ())
+    if status == cp_model.INFEASIBLE:
+        core = [assumptions[i] for i in solver.sufficient_assumptions_for_infeasibility() if i in assumptions]
+        return _NoSplit(tuple(_minimal_split_core(instance, members, count, forbidden, core, seed, time_limit)))
+    _check_answered(status)
+    groups = [[c for c in members if solver.value(place[c.id, k])] for k in range(count)]
+    return groups, status == cp_model.OPTIMAL
+
+
+def _binds_split(instance: Instance, rule: Rule) -> bool:
+    return rule.kind == RuleKind.TOGETHER or rule.kind in apart_kinds(instance)
+
+
+def _split_model(instance: Instance, members: list, count: int, forbidden, rules: list[Rule], *, optimise: bool):
+    """Cities into `count` communities that share a language; each rule guarded by an assumption."""
     model = cp_model.CpModel()
     low, high = instance.size_bounds
     ids = [city.id for city in members]
@@ -302,28 +489,54 @@ def _split_with_solver(instance: Instance, members: list, count: int, dealt: lis
                 extra = model.new_int_var(0, len(same), f"extra_{k}_{country}")
                 model.add(extra >= sum(same) - 1)
                 penalties.append(extra)
-    for rule in instance.rules:
-        if rule.city in ids and rule.other in ids:
-            for k in range(count):
-                if rule.kind == RuleKind.TOGETHER:
-                    model.add(place[rule.city, k] == place[rule.other, k])
-                elif rule.kind in _apart_kinds(instance):
-                    model.add(place[rule.city, k] + place[rule.other, k] <= 1)
-    model.minimize(sum(penalties))
-    for k, group in enumerate(dealt):
-        for city in group:
-            model.add_hint(place[city.id, k], True)
-    solver = _solver(seed, 10.0)
-    status = solver.solve(model)
-    if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-        names = ", ".join(sorted(city.name for city in members))
-        return Infeasible(
-            (
-                f"These cities cannot be split into {count} communities of {low} to {high} that each share a "
-                f"working language and keep the pins and bans: {names}.",
-            )
-        )
-    return [[c for c in members if solver.value(place[c.id, k])] for k in range(count)]
+        for group in forbidden:  # a community found unpairable: not exactly these cities again
+            inside = sum(place[i, k] for i in group)
+            outside = sum(place[i, k] for i in ids if i not in group)
+            model.add(inside - outside <= len(group) - 1)
+    if optimise:
+        model.minimize(sum(penalties))
+    return model, place, _guard_split_rules(model, place, count, rules)
+
+
+def _guard_split_rules(model, place, count: int, rules: list[Rule]) -> dict[int, Rule]:
+    """Each rule behind an assumption, as in stage A, so that a failed split can name it."""
+    assumptions: dict[int, Rule] = {}
+    for number, rule in enumerate(rules):
+        literal = model.new_bool_var(f"rule_{number}")
+        for k in range(count):
+            if rule.kind == RuleKind.TOGETHER:
+                model.add(place[rule.city, k] == place[rule.other, k]).only_enforce_if(literal)
+            else:
+                model.add(place[rule.city, k] + place[rule.other, k] <= 1).only_enforce_if(literal)
+        model.add_assumption(literal)
+        assumptions[literal.index] = rule
+    return assumptions
+
+
+def _minimal_split_core(instance, members, count, forbidden, core: list[Rule], seed: int, time_limit: float):
+    """As for stage A: drop each rule without which the split stays impossible (a time-out keeps it)."""
+    for rule in list(core)[:MAX_CORE_TRIALS]:
+        trial = [r for r in core if r is not rule]
+        model, _place, _assumptions = _split_model(instance, members, count, forbidden, trial, optimise=False)
+        if _solver(seed, time_limit).solve(model) == cp_model.INFEASIBLE:
+            core = trial
+    return core
+
+
+def _no_split_reasons(instance: Instance, members: list, count: int, no_split: _NoSplit, forbidden) -> list[str]:
+    if forbidden and not no_split.rules:
+        return []  # the communities that cannot be paired are the whole reason
+    low, high = instance.size_bounds
+    size = f"{low}" if low == high else f"{low} to {high}"
+    names = ", ".join(sorted(city.name for city in members))
+    kept = " and keep these pins and bans" if no_split.rules else ""
+    city_names = instance.city_names()
+    communities_of = f"{count} communit{'y' if count == 1 else 'ies'}"
+    return [
+        f"These cities cannot be split into {communities_of} of {size} cities that each share a working "
+        f"language{kept}: {names}.",
+        *(rule.describe(city_names) for rule in no_split.rules),
+    ]
 
 
 def _community(instance: Instance, theme: str, number: int, group: list) -> Community:
@@ -372,5 +585,6 @@ def _solver(seed: int, time_limit: float) -> cp_model.CpSolver:
     # Deterministic: the same seed and limit give the same plan, whatever the machine's load.
     solver.parameters.interleave_search = True
     solver.parameters.max_deterministic_time = time_limit
-    solver.parameters.max_time_in_seconds = time_limit * 4  # a safety net, not the limit
+    # A safety net, not the limit; the 2 s keep a small limit from turning into a wall-clock one.
+    solver.parameters.max_time_in_seconds = time_limit * 4 + 2
     return solver

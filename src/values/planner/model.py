@@ -20,7 +20,7 @@ class City:
         return int(self.interests.get(theme, 0))
 
     def level(self, theme: str) -> float:
-        """What complementarity compares: the benchmark score, else the stated interest."""
+        """The benchmark score, else the stated interest (pairing puts scores on the interest scale)."""
         return float(self.scores.get(theme, self.interests.get(theme, 0)))
 
 
@@ -31,6 +31,10 @@ class Facilitator:
     languages: frozenset[str] = frozenset()
     attends_every_visit: bool = False  # the coordinator and the expert in the VALUES case
     unavailable_weeks: frozenset[int] = frozenset()
+
+
+INTEREST_SCALE = (0, 5)  # the needs analysis: how much a city wants to work on a theme
+DEFAULT_SCORE_SCALE = (0, 5)  # a benchmark level counts as the same number of interest points
 
 
 class RuleKind(StrEnum):
@@ -70,6 +74,8 @@ class Instance:
     max_size: int | None = None
     working_languages: frozenset[str] = frozenset()  # spoken by every city (the programme's)
     country_weight: int = 3  # objective points lost per extra city of a country in a community
+    # The benchmark levels that count as the lowest and the highest interest when cities are compared.
+    score_scale: tuple[int, int] = DEFAULT_SCORE_SCALE
     rules: tuple[Rule, ...] = ()
     visit_days: int = 2
     exchange_days: int = 5
@@ -146,6 +152,7 @@ class Plan:
     spread: int  # sum over communities of the smallest gap in weeks between two of its visits
     wall_seconds: float = 0.0
     seed: int = 0
+    notes: tuple[str, ...] = ()  # why the plan is not proven optimal, stage by stage
 
     @property
     def gap(self) -> float:
@@ -159,4 +166,21 @@ class Plan:
 class Infeasible:
     """No plan exists: the constraints that conflict, in words a coordinator understands."""
 
+    reasons: tuple[str, ...]
+
+
+class Stage(StrEnum):
+    GROUPING = "grouping"  # each city's theme, and the number of communities per theme
+    SPLIT = "split"  # a theme's cities into its communities
+    SCHEDULE = "schedule"  # a week for every visit and exchange
+
+
+@dataclass(frozen=True)
+class TimedOut:
+    """The planner stopped before an answer: neither a plan nor its absence is proven.
+
+    A stage ran out of time (or of attempts); more time may give a plan, or prove there is none.
+    """
+
+    stage: Stage
     reasons: tuple[str, ...]

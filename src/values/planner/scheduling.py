@@ -14,10 +14,11 @@ from datetime import timedelta
 
 from ortools.sat.python import cp_model
 
-from values.planner.grouping import Progress, _solver
-from values.planner.model import Activity, ActivityKind, Community, Infeasible, Instance, Pair
+from values.planner.grouping import Progress, _check_answered, _solver
+from values.planner.model import Activity, ActivityKind, Community, Infeasible, Instance, Pair, Stage, TimedOut
 
 RELAXATIONS = ("blackouts", "unavailability", "facilitators", "spread")
+PROVEN_IMPOSSIBLE, OUT_OF_TIME = "proven impossible", "out of time"
 
 
 @dataclass(frozen=True)
@@ -34,7 +35,10 @@ def schedule_activities(
     seed: int,
     time_limit: float,
     progress: Progress | None = None,
-) -> Schedule | Infeasible:
+    relaxation_time_limit: float | None = None,
+) -> Schedule | Infeasible | TimedOut:
+    """A schedule; or, when none keeps every constraint, the constraints whose relaxation gives one
+    (each relaxation tried with a quarter of the time limit unless told)."""
     activities = _activities(instance, communities, pairs)
     if isinstance(activities, Infeasible):
         return activities
@@ -42,9 +46,12 @@ def schedule_activities(
     if shortage:
         return Infeasible(tuple(shortage))
     result = _solve(instance, activities, frozenset(), seed=seed, time_limit=time_limit, progress=progress)
-    if result is not None:
+    if result == OUT_OF_TIME:
+        return TimedOut(Stage.SCHEDULE, ("The planner found no schedule within the time limit: allow it more time.",))
+    if isinstance(result, Schedule):
         return result
-    return Infeasible(_explain(instance, activities, seed=seed, time_limit=time_limit))
+    relaxation_limit = time_limit / 4 if relaxation_time_limit is None else relaxation_time_limit
+    return _explain(instance, activities, seed=seed, time_limit=relaxation_limit)
 
 
 def _activities(instance: Instance, communities, pairs) -> list[Activity] | Infeasible:
@@ -126,7 +133,8 @@ def _solve(
     seed: int,
     time_limit: float,
     progress: Progress | None = None,
-) -> Schedule | None:
+) -> Schedule | str:
+    """A schedule, PROVEN_IMPOSSIBLE or OUT_OF_TIME."""
     model = cp_model.CpModel()
     weeks = [model.new_int_var_from_domain(_domain(instance, a, relaxed), f"w{n}") for n, a in enumerate(activities)]
     by_person: dict[str, list] = defaultdict(list)
@@ -146,8 +154,11 @@ def _solve(
     solver.parameters.num_workers = 1
     solver.parameters.interleave_search = False
     status = solver.solve(model)
-    if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-        return None
+    if status == cp_model.INFEASIBLE:
+        return PROVEN_IMPOSSIBLE
+    if status == cp_model.UNKNOWN:
+        return OUT_OF_TIME
+    _check_answered(status)
     dated = tuple(_dated(instance, a, solver.value(w)) for a, w in zip(activities, weeks, strict=True))
     if progress is not None:
         progress("schedule", len(dated), len(dated))
@@ -233,19 +244,30 @@ def _dated(instance: Instance, activity: Activity, week: int) -> Activity:
     return replace(activity, week=week, start=start, end=start + timedelta(days=days - 1))
 
 
-def _explain(instance: Instance, activities: list[Activity], *, seed: int, time_limit: float) -> tuple[str, ...]:
-    """Name the constraint whose relaxation makes a schedule possible."""
+def _explain(instance: Instance, activities: list[Activity], *, seed: int, time_limit: float) -> Infeasible | TimedOut:
+    """Name the constraint whose relaxation makes a schedule possible.
+
+    A relaxation that runs out of time proves nothing: when no relaxation is found and one ran out
+    of time, the planner cannot say what to change, and says so.
+    """
     words = {
         "blackouts": "the blackout periods leave too few weeks for every city's visits and exchanges",
         "unavailability": "the weeks that cities or facilitators marked unavailable leave no schedule",
         "facilitators": "the facilitators cannot attend all the visits: there are too few of them for the weeks",
         "spread": "the visits of a community cannot be spread over the programme, one in each part of it",
     }
-    found = [
-        words[name]
-        for name in RELAXATIONS
-        if _solve(instance, activities, frozenset({name}), seed=seed, time_limit=time_limit / 4) is not None
-    ]
-    if not found:
-        return ("No schedule exists: the programme has too few weeks for every visit and exchange.",)
-    return tuple(f"No schedule exists: {reason}." for reason in found)
+    outcomes = {
+        name: _solve(instance, activities, frozenset({name}), seed=seed, time_limit=time_limit) for name in RELAXATIONS
+    }
+    found = [words[name] for name in RELAXATIONS if isinstance(outcomes[name], Schedule)]
+    if found:
+        return Infeasible(tuple(f"No schedule exists: {reason}." for reason in found))
+    if OUT_OF_TIME in outcomes.values():
+        return TimedOut(
+            Stage.SCHEDULE,
+            (
+                "No schedule keeps every constraint, and within the time limit the planner could not tell which "
+                "one to relax: allow it more time.",
+            ),
+        )
+    return Infeasible(("No schedule exists: the programme has too few weeks for every visit and exchange.",))

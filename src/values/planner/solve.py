@@ -1,11 +1,12 @@
 """The planner's entry point: group, pair, schedule; the result explains itself."""
 
 import time
+from collections import defaultdict, deque
 from collections.abc import Callable
 
-from values.planner.grouping import group_cities
-from values.planner.model import Infeasible, Instance, Plan
-from values.planner.pairing import pair_cities
+from values.planner.grouping import apart_kinds, group_cities
+from values.planner.model import Infeasible, Instance, Plan, Rule, RuleKind, TimedOut
+from values.planner.pairing import MAX_ENUMERATED_SIZE, pair_cities
 from values.planner.scheduling import schedule_activities
 
 GROUPING_SHARE = 0.6  # of the time limit; scheduling gets the rest
@@ -17,22 +18,31 @@ def plan_programme(
     seed: int = 0,
     time_limit: float = 10.0,
     progress: Callable[[str, float, float], None] | None = None,
-) -> Plan | Infeasible:
+) -> Plan | Infeasible | TimedOut:
+    """A plan; or why none exists; or the stage that ran out of time before either was known.
+
+    The time limit is CP-SAT's deterministic time, shared between the stages in fixed parts, so
+    that the same seed and limit give the same answer however busy the machine is.
+    """
     started = time.perf_counter()
     problems = _precheck(instance)
     if problems:
         return Infeasible(tuple(problems))
     grouping = group_cities(instance, seed=seed, time_limit=time_limit * GROUPING_SHARE, progress=progress)
-    if isinstance(grouping, Infeasible):
+    if isinstance(grouping, Infeasible | TimedOut):
         return grouping
     pairs = pair_cities(instance, grouping.communities)
     if isinstance(pairs, Infeasible):
         return pairs
-    remaining = max(time_limit - (time.perf_counter() - started), time_limit * (1 - GROUPING_SHARE))
     schedule = schedule_activities(
-        instance, grouping.communities, pairs, seed=seed, time_limit=remaining, progress=progress
+        instance,
+        grouping.communities,
+        pairs,
+        seed=seed,
+        time_limit=time_limit * (1 - GROUPING_SHARE),
+        progress=progress,
     )
-    if isinstance(schedule, Infeasible):
+    if isinstance(schedule, Infeasible | TimedOut):
         return schedule
     return Plan(
         communities=grouping.communities,
@@ -45,6 +55,7 @@ def plan_programme(
         spread=schedule.spread,
         wall_seconds=time.perf_counter() - started,
         seed=seed,
+        notes=grouping.notes,
     )
 
 
@@ -58,8 +69,62 @@ def _precheck(instance: Instance) -> list[str]:
         problems.append("A plan needs at least one theme.")
     if not instance.weeks:
         problems.append("The programme has no weeks to schedule in.")
+    unknown = False
     for rule in instance.rules:
         others = set(instance.themes) if rule.kind == "pin" else ids
         if rule.city not in ids or rule.other not in others:
             problems.append(f"A rule names what the programme does not have: {rule.city}, {rule.other}.")
+            unknown = True
+    if problems:
+        return problems
+    high = instance.size_bounds[1]
+    if high > MAX_ENUMERATED_SIZE:
+        problems.append(
+            f"Communities of {high} cities are too large: the planner pairs communities of at most "
+            f"{MAX_ENUMERATED_SIZE} cities. Choose a smaller community size."
+        )
+    if not unknown:
+        problems += _together_and_apart(instance)
     return problems
+
+
+def _together_and_apart(instance: Instance) -> list[str]:
+    """Cities joined by 'together' rules (directly or through others) that a rule keeps apart.
+
+    Names the first such conflict: the chain of 'together' rules, then the rule keeping apart.
+    """
+    links: dict[str, list[tuple[str, Rule]]] = defaultdict(list)
+    for rule in instance.rules:
+        if rule.kind == RuleKind.TOGETHER:
+            links[rule.city].append((rule.other, rule))
+            links[rule.other].append((rule.city, rule))
+    for rule in instance.rules:
+        if rule.kind not in apart_kinds(instance):
+            continue
+        chain = _chain(links, rule.city, rule.other)
+        if chain is not None:
+            names = instance.city_names()
+            return [
+                "These rules conflict: cities kept together cannot be kept apart.",
+                *(link.describe(names) for link in (*chain, rule)),
+            ]
+    return []
+
+
+def _chain(links: dict[str, list[tuple[str, Rule]]], start: str, goal: str) -> list[Rule] | None:
+    """The shortest chain of 'together' rules from one city to another (breadth first), or None."""
+    came_by: dict[str, tuple[str, Rule] | None] = {start: None}
+    queue = deque([start])
+    while queue:
+        city = queue.popleft()
+        if city == goal:
+            chain = []
+            while came_by[city] is not None:
+                city, rule = came_by[city]
+                chain.append(rule)
+            return chain[::-1]
+        for other, rule in links[city]:
+            if other not in came_by:
+                came_by[other] = (city, rule)
+                queue.append(other)
+    return None

@@ -20,4 +20,5 @@ class PlanRunStatus(models.TextChoices):
     RUNNING = "running", _("running")
     DONE = "done", _("done")
     INFEASIBLE = "infeasible", _("no plan exists")
+    TIMED_OUT = "timed_out", _("timed out")
     FAILED = "failed", _("failed")

@@ -1,6 +1,7 @@
 import calendar
 from datetime import date
 
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -8,6 +9,18 @@ from django.utils.translation import gettext_lazy as _
 from values.core.text import pick
 from values.network.models import Organisation, User
 from values.programme.enums import PartnerRole, PlanRuleKind, PlanRunStatus
+
+
+def default_score_scale() -> list[int]:
+    return [0, 5]
+
+
+def validate_score_scale(value: object) -> None:
+    """Two whole levels from 0 to 100, the lowest first: the bounds the programme file keeps."""
+    levels = value if isinstance(value, list) and len(value) == 2 else []
+    whole = all(isinstance(level, int) and not isinstance(level, bool) and 0 <= level <= 100 for level in levels)
+    if not (levels and whole and levels[0] < levels[1]):
+        raise ValidationError(_("Give two whole numbers from 0 to 100, the lowest level first, like [1, 4]."))
 
 
 class Programme(models.Model):
@@ -26,10 +39,30 @@ class Programme(models.Model):
     activities = models.JSONField(_("activities"), blank=True, default=list)
     expected_results = models.JSONField(_("expected results"), blank=True, default=list)
     languages = models.JSONField(_("languages"), default=list)
-    community_size = models.PositiveIntegerField(_("community size"), default=4)
-    visit_days = models.PositiveIntegerField(_("visit days"), default=2)
-    exchange_days = models.PositiveIntegerField(_("exchange days"), default=5)
+    # The bounds of the programme file: the planner pairs communities of at most 12, and an
+    # activity fits in its week.
+    community_size = models.PositiveIntegerField(
+        _("community size"), default=4, validators=[MinValueValidator(2), MaxValueValidator(12)]
+    )
+    visit_days = models.PositiveIntegerField(
+        _("visit days"), default=2, validators=[MinValueValidator(1), MaxValueValidator(7)]
+    )
+    exchange_days = models.PositiveIntegerField(
+        _("exchange days"), default=5, validators=[MinValueValidator(1), MaxValueValidator(7)]
+    )
     blackout = models.JSONField(_("blackout periods"), default=list, blank=True)
+    country_weight = models.PositiveSmallIntegerField(
+        _("country weight"),
+        default=3,
+        validators=[MaxValueValidator(100)],
+        help_text=_("Points of the plan's objective lost for each extra city of one country in a community."),
+    )
+    score_scale = models.JSONField(
+        _("score scale"),
+        default=default_score_scale,
+        validators=[validate_score_scale],
+        help_text=_("The benchmark levels that count as the lowest and the highest interest (0 and 5)."),
+    )
 
     class Meta:
         verbose_name = _("programme")

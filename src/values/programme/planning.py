@@ -55,6 +55,8 @@ def planning_instance(
         rules=rules,
         visit_days=planning.visit_days,
         exchange_days=planning.exchange_days,
+        country_weight=planning.country_weight,
+        score_scale=planning.score_scale,
     )
 
 

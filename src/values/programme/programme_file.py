@@ -60,6 +60,11 @@ SHORT_LENGTH = 64  # acronym, fund, ids
 NAME_LENGTH = 200  # names of cities and people
 TEXT_LENGTH = 20000  # one translation of a long text
 MAX_DURATION_MONTHS = 600  # fifty years: longer is a typing error, not a programme
+MAX_COMMUNITY_SIZE = 12  # the planner pairs a community exactly by enumerating its pairings
+MAX_ACTIVITY_DAYS = 7  # one activity a week: a visit or an exchange fits in its week
+MAX_COUNTRY_WEIGHT = 100  # far beyond any interest (0..5): a typing error above it
+MAX_SCORE_LEVEL = 100
+SCORE_SCALE_SHAPE = "must be a list of two whole numbers, the lowest and highest level, like [1, 4]"
 RATE_PRECISION = Decimal("0.0001")  # four decimals: hundredths of a percent
 
 
@@ -554,27 +559,42 @@ def _read_interests(checker: FileChecker, raw: Any, path: str, theme_ids: set[st
     return interests if len(interests) == len(raw) else None
 
 
+PLANNING_KEYS = ("community_size", "visit_days", "exchange_days", "blackout", "country_weight", "score_scale")
+
+
 def _read_planning(checker: FileChecker, raw: Any) -> PlanningSpec | None:
     path = "planning"
-    node = checker.mapping(raw, path, (), ("community_size", "visit_days", "exchange_days", "blackout"))
+    node = checker.mapping(raw, path, (), PLANNING_KEYS)
     if node is None:
         return None
     defaults = PlanningSpec()
-    values = {
-        "community_size": optional_value(
-            node, "community_size", path, lambda v, p: checker.integer(v, p, low=2), defaults.community_size
-        ),
-        "visit_days": optional_value(
-            node, "visit_days", path, lambda v, p: checker.integer(v, p, low=1), defaults.visit_days
-        ),
-        "exchange_days": optional_value(
-            node, "exchange_days", path, lambda v, p: checker.integer(v, p, low=1), defaults.exchange_days
-        ),
-        "blackout": optional_value(node, "blackout", path, lambda v, p: _blackout(checker, v, p), defaults.blackout),
+    readers: dict[str, Callable[[Any, str], Any]] = {
+        "community_size": lambda v, p: checker.integer(v, p, low=2, high=MAX_COMMUNITY_SIZE),
+        "visit_days": lambda v, p: checker.integer(v, p, low=1, high=MAX_ACTIVITY_DAYS),
+        "exchange_days": lambda v, p: checker.integer(v, p, low=1, high=MAX_ACTIVITY_DAYS),
+        "blackout": lambda v, p: _blackout(checker, v, p),
+        "country_weight": lambda v, p: checker.integer(v, p, low=0, high=MAX_COUNTRY_WEIGHT),
+        "score_scale": lambda v, p: _score_scale(checker, v, p),
     }
+    values = {key: optional_value(node, key, path, read, getattr(defaults, key)) for key, read in readers.items()}
     if any(value is None for value in values.values()):
         return None
     return PlanningSpec(**values)
+
+
+def _score_scale(checker: FileChecker, value: Any, path: str) -> tuple[int, int] | None:
+    if not isinstance(value, list) or len(value) != 2:
+        checker.error(path, SCORE_SCALE_SHAPE)
+        return None
+    low, high = (
+        checker.integer(item, f"{path}[{index}]", low=0, high=MAX_SCORE_LEVEL) for index, item in enumerate(value)
+    )
+    if low is None or high is None:
+        return None
+    if low >= high:
+        checker.error(path, f"[{low}, {high}]: the lowest level must be below the highest")
+        return None
+    return low, high
 
 
 def _blackout(checker: FileChecker, value: Any, path: str) -> tuple[str, ...] | None:
@@ -738,6 +758,8 @@ def _document_to_data(document: ProgrammeFile) -> dict:
             "visit_days": document.planning.visit_days,
             "exchange_days": document.planning.exchange_days,
             "blackout": list(document.planning.blackout),
+            "country_weight": document.planning.country_weight,
+            "score_scale": list(document.planning.score_scale),
         },
     }
 

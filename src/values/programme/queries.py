@@ -94,6 +94,8 @@ def programme_as_file(programme: Programme) -> ProgrammeFile:
             visit_days=programme.visit_days,
             exchange_days=programme.exchange_days,
             blackout=tuple(programme.blackout),
+            country_weight=programme.country_weight,
+            score_scale=(programme.score_scale[0], programme.score_scale[1]),
         ),
     )
 

@@ -85,6 +85,8 @@ def _save_programme(document: ProgrammeFile) -> tuple[Programme, bool]:
             "visit_days": planning.visit_days,
             "exchange_days": planning.exchange_days,
             "blackout": list(planning.blackout),
+            "country_weight": planning.country_weight,
+            "score_scale": list(planning.score_scale),
         },
     )
 

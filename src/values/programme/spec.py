@@ -84,6 +84,8 @@ class PlanningSpec:
     visit_days: int = 2
     exchange_days: int = 5
     blackout: tuple[str, ...] = ("08", "12-20/01-06")
+    country_weight: int = 3  # objective points lost per extra city of one country in a community
+    score_scale: tuple[int, int] = (0, 5)  # the benchmark levels that count as interest 0 and 5
 
 
 @dataclass(frozen=True)

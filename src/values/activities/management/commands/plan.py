@@ -8,7 +8,7 @@ from rich.table import Table
 
 from values.core.database import require_migrated_database
 from values.knowledge.queries import benchmark_levels
-from values.planner import Infeasible, Plan, Rule, plan_programme
+from values.planner import Infeasible, Plan, Rule, TimedOut, plan_programme
 from values.planner.checker import violations
 from values.planner.model import Instance, RuleKind
 from values.programme.planning import plan_as_ics, plan_as_json, planning_instance
@@ -37,10 +37,13 @@ class Command(BaseCommand):
         # Piped to a file, the tables keep a readable width instead of rich's default of 80.
         console = Console(file=self.stdout, highlight=False, width=None if self.stdout.isatty() else 160)
         result = self._solve(console, instance, seed=options["seed"], time_limit=options["time_limit"])
-        if isinstance(result, Infeasible):
+        if isinstance(result, Infeasible | TimedOut):
             for reason in result.reasons:
                 self.stdout.write(f"- {reason}")
+        if isinstance(result, Infeasible):
             raise CommandError("no plan exists with these constraints", returncode=2)
+        if isinstance(result, TimedOut):
+            raise CommandError("the planner ran out of time: allow it more with --time-limit", returncode=3)
         problems = violations(instance, result)
         if problems:  # the checker is independent of the solver: never print a plan that fails it
             raise CommandError("the plan fails its own check: " + "; ".join(problems))
@@ -48,7 +51,9 @@ class Command(BaseCommand):
         if options["out"]:
             self._write(options["out"], result, instance, code)
 
-    def _solve(self, console: Console, instance: Instance, *, seed: int, time_limit: float) -> Plan | Infeasible:
+    def _solve(
+        self, console: Console, instance: Instance, *, seed: int, time_limit: float
+    ) -> Plan | Infeasible | TimedOut:
         if not console.is_terminal:  # no progress line in a pipe or a log
             return plan_programme(instance, seed=seed, time_limit=time_limit)
         with console.status("Planning…") as status:
@@ -103,11 +108,13 @@ def _rules(options: dict) -> tuple[Rule, ...]:
 
 def _print_plan(console: Console, instance: Instance, plan: Plan) -> None:
     names = {**instance.city_names(), **{f.id: f.name for f in instance.facilitators}}
-    proven = "proven optimal" if plan.optimal else f"gap {plan.gap:.2%} to the bound {plan.bound}"
+    proven = "proven optimal" if plan.optimal else f"not proven optimal: gap {plan.gap:.2%} to the bound {plan.bound}"
     console.print(
         f"Objective {plan.objective} (total interest minus country penalties), {proven}; "
         f"{plan.wall_seconds:.2f} s, seed {plan.seed}."
     )
+    for note in plan.notes:
+        console.print(f"- {note}", soft_wrap=True)  # one line per note, as the reasons of a failure
     communities = Table(title="Communities of practice")
     for column in ("Community", "Theme", "City", "Why"):
         communities.add_column(column)

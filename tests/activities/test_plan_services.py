@@ -1,0 +1,54 @@
+"""A planner run ends with what happened: a plan, no plan (and why), out of time, or failed with its reason."""
+
+import pytest
+
+from values.activities.plan_services import execute_plan_run
+from values.activities.tasks import run_planner
+from values.programme.enums import PlanRunStatus
+from values.programme.models import PlanRun
+
+pytestmark = pytest.mark.django_db
+
+
+def test_a_run_out_of_time_ends_timed_out_with_its_stage_and_reason(programme):
+    # No time at all: the solver stops at its first check, on any machine.
+    run = PlanRun.objects.create(programme=programme, seed=1, time_limit=0, rules=[])
+
+    execute_plan_run(run)
+
+    run.refresh_from_db()
+    assert (run.status, run.stage, run.result) == (PlanRunStatus.TIMED_OUT, "grouping", None)
+    assert run.reasons == ["The planner found no grouping within the time limit: allow it more time."]
+    assert run.finished_at is not None
+
+
+def test_a_run_whose_task_raises_ends_failed_with_its_reason(programme):
+    # Rules recorded by an older version, with a kind this one no longer knows.
+    run = PlanRun.objects.create(
+        programme=programme, seed=1, time_limit=5, rules=[{"kind": "bogus", "city": "cesena", "other": "riga"}]
+    )
+
+    run_planner.enqueue(run.pk)
+
+    run.refresh_from_db()
+    assert (run.status, run.result) == (PlanRunStatus.FAILED, None)
+    assert run.reasons == ["The planner stopped with an error: ValueError: 'bogus' is not a valid RuleKind"]
+    assert run.finished_at is not None
+
+
+def test_a_run_of_conflicting_rules_names_them(programme):
+    rules = [
+        {"kind": "together", "city": "cesena", "other": "riga"},
+        {"kind": "apart", "city": "cesena", "other": "riga"},
+    ]
+    run = PlanRun.objects.create(programme=programme, seed=1, time_limit=5, rules=rules)
+
+    execute_plan_run(run)
+
+    run.refresh_from_db()
+    assert run.status == PlanRunStatus.INFEASIBLE
+    assert run.reasons == [
+        "These rules conflict: cities kept together cannot be kept apart.",
+        "Cesena and Rīga must be in the same community",
+        "Cesena and Rīga must be in different communities",
+    ]
