@@ -1,8 +1,11 @@
 """A planner run ends with what happened: a plan, no plan (and why), out of time, or failed with its reason."""
 
-import pytest
+from datetime import timedelta
 
-from values.activities.plan_services import execute_plan_run
+import pytest
+from django.utils import timezone
+
+from values.activities.plan_services import end_abandoned_runs, execute_plan_run
 from values.activities.tasks import run_planner
 from values.programme.enums import PlanRunStatus
 from values.programme.models import PlanRun
@@ -51,4 +54,22 @@ def test_a_run_of_conflicting_rules_names_them(programme):
         "These rules conflict: cities kept together cannot be kept apart.",
         "Cesena and Rīga must be in the same community",
         "Cesena and Rīga must be in different communities",
+    ]
+
+
+def test_a_run_left_by_a_stopped_worker_ends_as_failed_with_the_reason(programme):
+    started = timezone.now() - timedelta(minutes=31, seconds=42)  # 30 min and 4 × 10 s + 2 s ago, and a bit
+    left = PlanRun.objects.create(programme=programme, seed=1, time_limit=10, rules=[], status=PlanRunStatus.RUNNING)
+    recent = PlanRun.objects.create(programme=programme, seed=2, time_limit=10, rules=[], status=PlanRunStatus.QUEUED)
+    PlanRun.objects.filter(pk=left.pk).update(created_at=started)
+
+    ended = end_abandoned_runs()
+
+    left.refresh_from_db()
+    recent.refresh_from_db()
+    assert ended == 1
+    assert (left.status, recent.status) == (PlanRunStatus.FAILED, PlanRunStatus.QUEUED)
+    assert left.reasons == [
+        "The run was not finished: the background worker stopped before it ended. Plan again; if it happens "
+        "again, check that `values worker` is running."
     ]

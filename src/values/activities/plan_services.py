@@ -7,6 +7,7 @@ command line call them.
 import json
 import logging
 import time
+from datetime import datetime, timedelta
 
 from django.db import DatabaseError, connections, transaction
 from django.utils import timezone
@@ -68,10 +69,35 @@ def start_plan_run(programme: Programme, *, by: User | None, seed: int = 0, time
     """Record a run and queue it for the background worker."""
     from values.activities.tasks import run_planner  # lazy: the task module imports this one
 
+    end_abandoned_runs()
     rules = [{"kind": r.kind, "city": r.city, "other": r.other} for r in planner_rules(programme)]
     run = PlanRun.objects.create(programme=programme, seed=seed, time_limit=time_limit, rules=rules, created_by=by)
     transaction.on_commit(lambda: run_planner.enqueue(run.pk))
     return run
+
+
+# A run not ended this long after its planner's own limit was left by a worker that stopped (or never came).
+ABANDONED_AFTER = timedelta(minutes=30)
+
+
+def end_abandoned_runs(*, now: datetime | None = None) -> int:
+    """End as failed, with the reason, every run that is still queued or running long after it should have
+    ended: its worker stopped, so nothing else would ever end it. Returns how many were ended."""
+    now = now or timezone.now()
+    waiting = PlanRun.objects.filter(status__in=(PlanRunStatus.QUEUED, PlanRunStatus.RUNNING))
+    ended = 0
+    for run in waiting:
+        # The planner's wall-clock safety net is 4 × its limit + 2 s; past that and the grace, nobody is on it.
+        if run.created_at + ABANDONED_AFTER + timedelta(seconds=4 * run.time_limit + 2) > now:
+            continue
+        run.status, run.finished_at = PlanRunStatus.FAILED, now
+        run.reasons = [
+            _("The run was not finished: the background worker stopped before it ended. Plan again; if it "
+              "happens again, check that `values worker` is running.")
+        ]  # fmt: skip
+        run.save(update_fields=["status", "finished_at", "reasons"])
+        ended += 1
+    return ended
 
 
 def execute_plan_run(run: PlanRun) -> PlanRun:

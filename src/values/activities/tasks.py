@@ -10,3 +10,11 @@ def run_planner(run_id: int) -> str:
 
     run = PlanRun.objects.select_related("programme").get(pk=run_id)
     return execute_plan_run(run).status
+
+
+@task
+def end_abandoned_runs_task() -> int:
+    """Queued by the worker's clock: runs whose worker stopped end as failed, with the reason."""
+    from values.activities.plan_services import end_abandoned_runs  # lazy: services enqueue run_planner
+
+    return end_abandoned_runs()

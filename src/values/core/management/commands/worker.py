@@ -18,6 +18,8 @@ class Command(BaseCommand):
         _start_clock("reminder-clock", "REMINDER_INTERVAL_MINUTES", 60, "values.reports.tasks.send_reminders")
         # Comparing fingerprints of the sources catches every change, whichever app or command made it.
         _start_clock("toolkit-clock", "TOOLKIT_REFRESH_MINUTES", 2, "values.publishing.tasks.refresh_toolkits_task")
+        # A run whose worker died (a restart, a crash) would otherwise say "running" for ever.
+        _start_clock("plan-run-clock", "PLAN_RUN_CHECK_MINUTES", 10, "values.activities.tasks.end_abandoned_runs_task")
         backend = settings.TASKS["default"]["BACKEND"]
         if backend == DATABASE_BACKEND:
             call_command("db_worker", "--interval", "0.5", "--no-reload")
