@@ -32,8 +32,7 @@ LAYERS = {
 PROJECT_FILES = {"settings.py", "urls.py", "wsgi.py", "asgi.py", "cli.py", "__main__.py", "env.py", "__init__.py"}
 
 KNOWN = {
-    # finance sits below programme and activities today, and its pages live in programme.
-    ("import", "programme", "finance", "programme/finance_views.py"),
+    # finance sits below programme and activities today.
     ("import", "programme", "finance", "programme/management/commands/check_budget.py"),
     ("import", "programme", "finance", "programme/programme_file.py"),
     ("import", "programme", "finance", "programme/queries.py"),

@@ -13,6 +13,7 @@ urlpatterns = [
 ]
 urlpatterns += i18n_patterns(
     path("", include("values.programme.urls")),
+    path("", include("values.finance.urls")),
     path("", include("values.knowledge.urls")),
     path("", include("values.activities.urls")),
     path("", include("values.reports.urls")),

@@ -1,15 +1,13 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from values.core.text import pick
 from values.finance.permissions import can_see_budget_report
-from values.finance.queries import actuals_visible_to, budget_report, budget_shares
+from values.finance.queries import budget_shares
 from values.network.forms import OrganisationForm, PeopleFormSet
 from values.network.permissions import can_change_organisation, can_see_contact_details, get_organisation_for_edit
 from values.network.services import update_organisation
@@ -83,18 +81,6 @@ def partner_edit(request: HttpRequest, key: str) -> HttpResponse:
         return redirect("partner", key=organisation.key)
     context = {"programme": programme, "organisation": organisation, "form": form, "people": people}
     return render(request, "programme/partner_edit.html", context, status=400 if request.method == "POST" else 200)
-
-
-@login_required
-def budget_check(request: HttpRequest) -> HttpResponse:
-    """The budget consistency report: what `values check-budget` prints, for the reader's language."""
-    if not can_see_budget_report(request.user):
-        raise PermissionDenied(_("The budgets are for the coordinator, experts and the partners' staff."))
-    programme = programme_or_404()
-    # Each reader's spending findings are about the partners whose spending they read, as on the finance pages.
-    actuals = actuals_visible_to(request.user, programme, today=timezone.localdate())
-    report = budget_report(programme, actuals=actuals)
-    return render(request, "programme/budget_check.html", {"programme": programme, "report": report})
 
 
 def programme_or_404() -> Programme:

@@ -24,7 +24,7 @@ from values.finance.permissions import (
     can_see_budget_report,
     submitting_partners,
 )
-from values.finance.queries import actuals_visible_to, expenses_visible_to, partner_activities
+from values.finance.queries import actuals_visible_to, budget_report, expenses_visible_to, partner_activities
 from values.finance.services import approve_expense
 from values.programme.views import programme_or_404
 
@@ -214,3 +214,15 @@ def budget_lines(request: HttpRequest, key: str) -> HttpResponse:
         return redirect("finance")
     context = {"form": form, "budget": budget}
     return render(request, "finance/budget_lines.html", context, status=400 if request.method == "POST" else 200)
+
+
+@login_required
+def budget_check(request: HttpRequest) -> HttpResponse:
+    """The budget consistency report: what `values check-budget` prints, for the reader's language."""
+    if not can_see_budget_report(request.user):
+        raise PermissionDenied(_("The budgets are for the coordinator, experts and the partners' staff."))
+    programme = programme_or_404()
+    # Each reader's spending findings are about the partners whose spending they read, as on the finance pages.
+    actuals = actuals_visible_to(request.user, programme, today=timezone.localdate())
+    report = budget_report(programme, actuals=actuals)
+    return render(request, "finance/budget_check.html", {"programme": programme, "report": report})
