@@ -28,21 +28,12 @@ LAYERS = {
     "actionplans": 5,
     "publishing": 6,
 }
-# Django's own and third-party apps are below every app of ours.
-PROJECT_FILES = {"settings.py", "urls.py", "wsgi.py", "asgi.py", "cli.py", "__main__.py", "env.py", "__init__.py"}
 
 KNOWN = {
     # finance sits below programme and activities today.
-    ("import", "programme", "finance", "programme/management/commands/check_budget.py"),
     ("import", "programme", "finance", "programme/programme_file.py"),
     ("import", "programme", "finance", "programme/queries.py"),
     ("import", "programme", "finance", "programme/services.py"),
-    ("import", "programme", "finance", "programme/views.py"),
-    ("import", "activities", "finance", "activities/queries.py"),
-    # Pages of lower apps show parts of higher ones by loading their template tags.
-    ("template", "activities", "reports", "templates/activities/activity.html"),
-    ("template", "programme", "actionplans", "templates/programme/partner_detail.html"),
-    ("template", "programme", "knowledge", "templates/programme/partner_detail.html"),
 }
 
 

@@ -6,3 +6,9 @@ class ActionPlansConfig(AppConfig):
     name = "values.actionplans"
     label = "actionplans"
     verbose_name = _("Action plans")
+
+    def ready(self) -> None:
+        from values.actionplans.panels import city_overdue_actions
+        from values.core.panels import add_panel
+
+        add_panel("partner", template="actionplans/_overdue.html", context=city_overdue_actions, order=10)

@@ -6,3 +6,10 @@ class FinanceConfig(AppConfig):
     name = "values.finance"
     label = "finance"
     verbose_name = _("Finance")
+
+    def ready(self) -> None:
+        from values.core.panels import add_panel
+        from values.finance.panels import exchange_subsistence, partner_budget
+
+        add_panel("activity_details", template="finance/_subsistence.html", context=exchange_subsistence)
+        add_panel("partner_budget", template="finance/_partner_budget.html", context=partner_budget, order=10)

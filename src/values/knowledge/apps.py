@@ -6,3 +6,9 @@ class KnowledgeConfig(AppConfig):
     name = "values.knowledge"
     label = "knowledge"
     verbose_name = _("Knowledge")
+
+    def ready(self) -> None:
+        from values.core.panels import add_panel
+        from values.knowledge.panels import city_benchmarks
+
+        add_panel("partner", template="knowledge/_city_benchmarks.html", context=city_benchmarks, order=20)

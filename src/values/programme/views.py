@@ -6,8 +6,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from values.core.text import pick
-from values.finance.permissions import can_see_budget_report
-from values.finance.queries import budget_shares
 from values.network.forms import OrganisationForm, PeopleFormSet
 from values.network.permissions import can_change_organisation, can_see_contact_details, get_organisation_for_edit
 from values.network.services import update_organisation
@@ -50,7 +48,6 @@ def partner_list(request: HttpRequest) -> HttpResponse:
 def partner_page(request: HttpRequest, key: str) -> HttpResponse:
     programme = programme_or_404()
     partner = partner_detail(programme, key)
-    budget = getattr(partner, "budget", None)
     context = {
         "programme": programme,
         "partner": partner,
@@ -58,10 +55,8 @@ def partner_page(request: HttpRequest, key: str) -> HttpResponse:
         "city": getattr(partner.organisation, "city", None),
         "people": partner.organisation.people.all(),
         "interests": partner.interests.all(),
-        "shares": budget_shares(budget) if budget else None,
         "show_contacts": can_see_contact_details(request.user),
         "can_edit": can_change_organisation(request.user, partner.organisation),
-        "can_see_budgets": can_see_budget_report(request.user),
         "map": _partner_map(list(partners_of(programme)), highlight=key),
     }
     return render(request, "programme/partner_detail.html", context)

@@ -6,3 +6,11 @@ class PublishingConfig(AppConfig):
     name = "values.publishing"
     label = "publishing"
     verbose_name = _("Publishing")
+
+    def ready(self) -> None:
+        from values.core.panels import add_panel
+        from values.publishing.panels import partner_factsheets
+
+        add_panel(
+            "partner_budget", template="publishing/_partner_factsheets.html", context=partner_factsheets, order=20
+        )

@@ -5,7 +5,9 @@ from decimal import Decimal
 from babel import Locale
 from babel.numbers import format_currency, format_decimal, format_percent
 from django import template
+from django.utils.safestring import SafeString, mark_safe
 
+from values.core.panels import panels_in
 from values.core.text import active_language, pick
 
 register = template.Library()
@@ -62,3 +64,18 @@ def language_name(code: str) -> str:
 def get_item(mapping: dict, key: str) -> object:
     """`mapping[key]` in a template; empty when the key is missing."""
     return mapping.get(key, "") if isinstance(mapping, dict) else ""
+
+
+@register.simple_tag(takes_context=True)
+def panels(context: template.Context, slot: str, *arguments: object) -> SafeString:
+    """The parts higher apps add to this page (core.panels), each rendered like an inclusion tag's template."""
+    parts = []
+    for panel in panels_in(slot):
+        values = panel.context(context, *arguments)
+        if values is None:
+            continue
+        own = context.new(values)
+        if context.get("csrf_token") is not None:
+            own["csrf_token"] = context["csrf_token"]
+        parts.append(context.template.engine.get_template(panel.template).render(own))
+    return mark_safe("".join(parts))  # noqa: S308 - our own templates, rendered with autoescape

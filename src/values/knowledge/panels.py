@@ -1,16 +1,11 @@
-"""The benchmark part of a partner's page: knowledge sits above programme, so the page asks for
-it by template tag instead of the programme app importing knowledge."""
-
-from django import template
+"""The benchmark part of a partner's page, added to its `partner` slot (core.panels): knowledge sits
+above programme, which never imports it."""
 
 from values.knowledge.charts import score_chart
 from values.knowledge.queries import city_scores
 from values.network.permissions import can_change_organisation
 
-register = template.Library()
 
-
-@register.inclusion_tag("knowledge/_city_benchmarks.html", takes_context=True)
 def city_benchmarks(context, organisation, programme) -> dict:
     themes = city_scores(organisation, programme)
     charts = [

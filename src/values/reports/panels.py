@@ -1,16 +1,11 @@
-"""The reports part of an activity's page: reports sits above activities, so the page asks for it
-by template tag instead of the activities app importing reports."""
-
-from django import template
+"""The reports part of an activity's page, added to its `activity` slot (core.panels): reports sits
+above activities, which never imports it."""
 
 from values.reports.models import Report, ReportRequest
 from values.reports.permissions import can_manage_reports
 from values.reports.services import expected_authors
 
-register = template.Library()
 
-
-@register.inclusion_tag("reports/_activity_reports.html", takes_context=True)
 def activity_reports(context, activity) -> dict:
     user = context["user"]
     request = ReportRequest.objects.filter(activity=activity).select_related("template").first()
