@@ -7,10 +7,9 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from values.finance.models import PartnerBudget
 from values.finance.queries import budget_against_actual, budget_report
 from values.finance.services import approve_expense, reverse_expense, save_budget_lines, submit_expense
-from values.programme.models import Partner, Programme
+from values.programme.models import Partner, PartnerBudget, Programme
 
 pytestmark = pytest.mark.django_db
 PDF = b"%PDF-1.4\n%%EOF\n"

@@ -5,7 +5,7 @@ from decimal import Decimal
 import pytest
 from django.core.management import CommandError, call_command
 
-from values.finance.models import PartnerBudget
+from values.programme.models import PartnerBudget
 
 pytestmark = pytest.mark.django_db
 

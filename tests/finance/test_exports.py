@@ -12,11 +12,10 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from pypdf import PdfReader
 
 from values.finance.exports import budget_summary_pdf, budget_workbook
-from values.finance.models import PartnerBudget
 from values.finance.queries import PartnerActuals, budget_against_actual
 from values.finance.services import approve_expense, save_budget_lines, submit_expense
 from values.network.models import Organisation
-from values.programme.models import Partner, Programme
+from values.programme.models import Partner, PartnerBudget, Programme
 
 pytestmark = pytest.mark.django_db
 PDF = b"%PDF-1.4\n%%EOF\n"

@@ -11,8 +11,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from tests.conftest import make_member
 from tests.core.test_uploads import photo_bytes
 from values.activities.models import Exchange, Participant
-from values.finance.models import BudgetLine, ExchangeRate, Expense
+from values.finance.models import ExchangeRate, Expense
 from values.network.enums import Role
+from values.programme.models import BudgetLine
 
 pytestmark = pytest.mark.django_db
 PDF = b"%PDF-1.4\n%%EOF\n"

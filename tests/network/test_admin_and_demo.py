@@ -15,7 +15,7 @@ pytestmark = pytest.mark.django_db
         "/en/admin/programme/programme/",
         "/en/admin/network/organisation/",
         "/en/admin/network/organisation/?q=cesena",
-        "/en/admin/finance/partnerbudget/",
+        "/en/admin/programme/partnerbudget/",
         "/en/admin/finance/expense/",
         "/en/admin/finance/exchangerate/",
         "/en/admin/finance/subsistencerate/",
@@ -37,7 +37,7 @@ def test_the_coordinator_uses_the_admin(client, coordinator, url):
 
 def test_the_coordinator_sees_the_budgets_in_the_admin(client, coordinator):
     client.force_login(coordinator)
-    budget_url = "/en/admin/finance/partnerbudget/"
+    budget_url = "/en/admin/programme/partnerbudget/"
 
     listing = client.get(budget_url)
 

@@ -458,8 +458,8 @@ def test_each_broken_file_is_refused_by_load_and_the_database_is_unchanged(value
 
 @pytest.mark.django_db
 def test_budget_categories_planned_on_the_web_travel_through_export_and_load(values_file, tmp_path):
-    from values.finance.models import BudgetLine, PartnerBudget
     from values.finance.services import save_budget_lines
+    from values.programme.models import BudgetLine, PartnerBudget
 
     _run("load", str(values_file))
     planned = {"staff": "10000.00", "travel": "5000.00", "equipment": "1245.00", "external": "4000.00"}

@@ -8,9 +8,8 @@ from pathlib import Path
 import pytest
 from django.core.management import CommandError, call_command
 
-from values.finance.models import PartnerBudget
 from values.network.models import City, Organisation
-from values.programme.models import Programme
+from values.programme.models import PartnerBudget, Programme
 from values.programme.programme_file import read_programme_file
 from values.programme.services import SharedRecordsChanged, load_programme_file
 

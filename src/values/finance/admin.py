@@ -1,18 +1,7 @@
 from django.contrib import admin
 
-from values.core.admin import ViewOnlyAdmin, ViewOnlyTabularInline
-from values.finance.models import BudgetLine, ExchangeRate, Expense, PartnerBudget, SubsistenceRate
-
-
-class BudgetLineInline(ViewOnlyTabularInline):
-    model = BudgetLine
-    extra = 0
-
-
-@admin.register(PartnerBudget)
-class PartnerBudgetAdmin(ViewOnlyAdmin):
-    list_display = ["partner", "total", "eu_contribution", "cofinancing", "stated_eu_rate", "indirect_rate"]
-    inlines = [BudgetLineInline]
+from values.core.admin import ViewOnlyAdmin
+from values.finance.models import ExchangeRate, Expense, SubsistenceRate
 
 
 class RateTableAdmin(ViewOnlyAdmin):

@@ -4,7 +4,6 @@ from django.utils.translation import gettext_lazy as _
 
 from values.core.forms import ServiceForm
 from values.core.text import pick
-from values.finance.enums import DIRECT_CATEGORIES
 from values.finance.models import DESCRIPTION_MAX_CHARS, REASON_MAX_CHARS
 from values.finance.services import (
     MAX_RATE_FILE_MB,
@@ -16,6 +15,7 @@ from values.finance.services import (
     save_subsistence_rate,
     submit_expense,
 )
+from values.programme.enums import DIRECT_CATEGORIES
 
 
 class ExpenseForm(ServiceForm):

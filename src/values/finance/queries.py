@@ -9,12 +9,14 @@ from django.apps import apps
 from django.db.models import QuerySet, Sum
 from django.utils.translation import gettext as _
 
+from values.core.money import DEFAULT_INDIRECT_RATE, flat_rate, rate_of, round_cent, stated_rate_disagrees
 from values.core.templatetags.values_tags import amount, percent
 from values.core.text import pick, quarter_label
-from values.finance.enums import DIRECT_CATEGORIES, CostCategory, ExpenseStatus
-from values.finance.models import BudgetLine, Expense, PartnerBudget, SubsistenceRate
-from values.finance.money import DEFAULT_INDIRECT_RATE, flat_rate, rate_of, round_cent, stated_rate_disagrees
+from values.finance.enums import ExpenseStatus
+from values.finance.models import Expense, SubsistenceRate
 from values.finance.permissions import expense_organisations
+from values.programme.enums import DIRECT_CATEGORIES, CostCategory
+from values.programme.models import BudgetLine, PartnerBudget
 
 if TYPE_CHECKING:  # programme imports finance; finance names programme's types only for checking
     from values.programme.models import Programme

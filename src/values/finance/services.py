@@ -5,7 +5,6 @@ import io
 import re
 from datetime import date
 from decimal import Decimal, InvalidOperation
-from typing import TYPE_CHECKING
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import UploadedFile
@@ -13,51 +12,19 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from values.core.money import MoneyError, parse_money, to_euro
 from values.core.text import pick
 from values.core.uploads import RECEIPT, check_upload_field, delete_on_commit, save_with_files, store
-from values.finance.enums import DIRECT_CATEGORIES, ExpenseStatus
-from values.finance.models import (
-    DESCRIPTION_MAX_CHARS,
-    REASON_MAX_CHARS,
-    BudgetLine,
-    ExchangeRate,
-    Expense,
-    PartnerBudget,
-    SubsistenceRate,
-)
-from values.finance.money import DEFAULT_INDIRECT_RATE, MoneyError, parse_money, to_euro
+from values.finance.enums import ExpenseStatus
+from values.finance.models import DESCRIPTION_MAX_CHARS, REASON_MAX_CHARS, ExchangeRate, Expense, SubsistenceRate
 from values.finance.permissions import can_decide_expenses, can_submit_expenses
 from values.finance.queries import partner_activities
 from values.network.codes import country_code, currency_code
 from values.network.enums import AuditAction
 from values.network.models import User
 from values.network.services import record_audit
-
-if TYPE_CHECKING:  # programme imports finance; finance names programme's types only for checking
-    from values.programme.models import Partner
-    from values.programme.spec import BudgetSpec
-
-
-def save_partner_budget(partner: "Partner", spec: "BudgetSpec | None") -> None:
-    if spec is None:
-        PartnerBudget.objects.filter(partner=partner).delete()
-        return
-    budget, _created = PartnerBudget.objects.update_or_create(
-        partner=partner,
-        defaults={
-            "total": spec.total,
-            "eu_contribution": spec.eu_contribution,
-            "cofinancing": spec.cofinancing,
-            "stated_eu_rate": spec.eu_rate,
-            "indirect_rate": DEFAULT_INDIRECT_RATE if spec.indirect_rate is None else spec.indirect_rate,
-        },
-    )
-    # The file is the record of the plan: its categories replace the stored ones.
-    budget.lines.all().delete()
-    BudgetLine.objects.bulk_create(
-        BudgetLine(budget=budget, category=name, amount=amount) for name, amount in spec.categories or ()
-    )
-
+from values.programme.enums import DIRECT_CATEGORIES
+from values.programme.models import BudgetLine, Partner, PartnerBudget
 
 # -- exchange rates ---------------------------------------------------------------------------
 RATE_COLUMNS = ("currency", "month", "rate")
@@ -196,7 +163,7 @@ def _parse_amount(value: str, errors: dict[str, list[str]]) -> Decimal | None:
 
 
 def submit_expense(
-    partner: "Partner", *, by: User, spent_on: date, category: str, amount: object, currency: str,
+    partner: Partner, *, by: User, spent_on: date, category: str, amount: object, currency: str,
     description: str, receipt: UploadedFile | None, activity=None, expense: Expense | None = None,
 ) -> Expense:  # fmt: skip
     """Record an expense (or change one not yet decided), converted to euro at its month's rate.
@@ -240,7 +207,7 @@ def submit_expense(
     return expense
 
 
-def _require_changeable(partner: "Partner", expense: Expense | None, *, by: User) -> None:
+def _require_changeable(partner: Partner, expense: Expense | None, *, by: User) -> None:
     if not can_submit_expenses(by, partner):
         raise PermissionDenied(_("Only the partner's own staff submit its expenses."))
     if expense is not None and expense.status != ExpenseStatus.SUBMITTED:

@@ -15,7 +15,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from values.core.ranges import download_response
 from values.finance.exports import budget_summary_pdf, budget_workbook
 from values.finance.forms import BudgetLinesForm, ExpenseForm, RatesForm, ReasonForm, SubsistenceForm
-from values.finance.models import ExchangeRate, Expense, PartnerBudget, SubsistenceRate
+from values.finance.models import ExchangeRate, Expense, SubsistenceRate
 from values.finance.permissions import (
     can_change_expense,
     can_decide_expense,
@@ -26,6 +26,7 @@ from values.finance.permissions import (
 )
 from values.finance.queries import actuals_visible_to, budget_report, expenses_visible_to, partner_activities
 from values.finance.services import approve_expense
+from values.programme.models import PartnerBudget
 from values.programme.views import programme_or_404
 
 

@@ -2,9 +2,11 @@ from django.contrib import admin
 
 from values.core.admin import ViewOnlyAdmin, ViewOnlyTabularInline
 from values.programme.models import (
+    BudgetLine,
     Community,
     CommunityMember,
     Partner,
+    PartnerBudget,
     PlanRule,
     PlanRun,
     Programme,
@@ -60,3 +62,14 @@ class CommunityAdmin(ViewOnlyAdmin):
     list_display = ["key", "programme", "theme", "language"]
     list_filter = ["programme", "theme"]
     inlines = [CommunityMemberInline]
+
+
+class BudgetLineInline(ViewOnlyTabularInline):
+    model = BudgetLine
+    extra = 0
+
+
+@admin.register(PartnerBudget)
+class PartnerBudgetAdmin(ViewOnlyAdmin):
+    list_display = ["partner", "total", "eu_contribution", "cofinancing", "stated_eu_rate", "indirect_rate"]
+    inlines = [BudgetLineInline]

@@ -22,3 +22,17 @@ class PlanRunStatus(models.TextChoices):
     INFEASIBLE = "infeasible", _("no plan exists")
     TIMED_OUT = "timed_out", _("timed out")
     FAILED = "failed", _("failed")
+
+
+class CostCategory(models.TextChoices):
+    """The funder's cost categories (AMIF); indirect costs are a flat rate of the direct ones."""
+
+    STAFF = "staff", _("staff")
+    TRAVEL = "travel", _("travel and subsistence")
+    EQUIPMENT = "equipment", _("equipment")
+    EXTERNAL = "external", _("external services")
+    OTHER = "other", _("other direct costs")
+    INDIRECT = "indirect", _("indirect costs")
+
+
+DIRECT_CATEGORIES = tuple(c for c in CostCategory if c != CostCategory.INDIRECT)

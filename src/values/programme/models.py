@@ -6,9 +6,10 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from values.core.money import DEFAULT_INDIRECT_RATE
 from values.core.text import pick
 from values.network.models import Organisation, User
-from values.programme.enums import PartnerRole, PlanRuleKind, PlanRunStatus
+from values.programme.enums import DIRECT_CATEGORIES, PartnerRole, PlanRuleKind, PlanRunStatus
 
 
 def default_score_scale() -> list[int]:
@@ -123,6 +124,58 @@ class Partner(models.Model):
 
     def __str__(self) -> str:
         return f"{self.organisation} ({self.programme})"
+
+
+class PartnerBudget(models.Model):
+    """A partner's budget as the grant agreement states it; the amounts are the record."""
+
+    partner = models.OneToOneField(Partner, on_delete=models.CASCADE, related_name="budget", verbose_name=_("partner"))
+    total = models.DecimalField(_("total"), max_digits=14, decimal_places=2, validators=[MinValueValidator(0)])
+    eu_contribution = models.DecimalField(
+        _("EU contribution"), max_digits=14, decimal_places=2, validators=[MinValueValidator(0)]
+    )
+    cofinancing = models.DecimalField(
+        _("co-financing"), max_digits=14, decimal_places=2, validators=[MinValueValidator(0)]
+    )
+    stated_eu_rate = models.DecimalField(
+        _("stated EU rate"),
+        max_digits=5,
+        decimal_places=4,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0), MaxValueValidator(1)],
+        help_text=_("The EU share as a document states it; checked against the amounts."),
+    )
+    indirect_rate = models.DecimalField(
+        _("indirect cost rate"), max_digits=5, decimal_places=4, default=DEFAULT_INDIRECT_RATE,
+        validators=[MinValueValidator(0), MaxValueValidator(1)],
+        help_text=_("Indirect costs as a flat rate of the direct costs."),
+    )  # fmt: skip
+
+    class Meta:
+        db_table = "finance_partnerbudget"  # made by finance, which kept budgets before programme did
+        verbose_name = _("partner budget")
+        verbose_name_plural = _("partner budgets")
+
+    def __str__(self) -> str:
+        return f"{self.partner}: {self.total}"
+
+
+class BudgetLine(models.Model):
+    """A partner's planned direct costs in one category; indirect costs follow from them by the flat rate."""
+
+    budget = models.ForeignKey(PartnerBudget, on_delete=models.CASCADE, related_name="lines", verbose_name=_("budget"))
+    category = models.CharField(_("category"), max_length=16, choices=[(c.value, c.label) for c in DIRECT_CATEGORIES])
+    amount = models.DecimalField(_("amount"), max_digits=14, decimal_places=2, validators=[MinValueValidator(0)])
+
+    class Meta:
+        db_table = "finance_budgetline"
+        verbose_name = _("budget line")
+        verbose_name_plural = _("budget lines")
+        constraints = [models.UniqueConstraint(fields=["budget", "category"], name="budget_line_unique_category")]
+
+    def __str__(self) -> str:
+        return f"{self.budget.partner}: {self.get_category_display()} {self.amount}"
 
 
 class ThemeInterest(models.Model):

@@ -21,8 +21,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.error import YAMLError
 from ruamel.yaml.scalarstring import SingleQuotedScalarString
 
-from values.finance.enums import DIRECT_CATEGORIES
-from values.finance.money import (
+from values.core.money import (
     DEFAULT_INDIRECT_RATE,
     MoneyError,
     flat_rate,
@@ -33,6 +32,7 @@ from values.finance.money import (
     stated_rate_disagrees,
 )
 from values.network.codes import country_code, currency_code, language_code
+from values.programme.enums import DIRECT_CATEGORIES
 from values.programme.spec import (
     ActivitySpec,
     BudgetSpec,

@@ -3,11 +3,10 @@
 from django.db.models import Prefetch, QuerySet
 from django.shortcuts import get_object_or_404
 
-from values.finance.enums import DIRECT_CATEGORIES
-from values.finance.models import PartnerBudget
-from values.finance.money import DEFAULT_INDIRECT_RATE
+from values.core.money import DEFAULT_INDIRECT_RATE
 from values.network.models import Organisation, Person
-from values.programme.models import Partner, Programme, Theme, ThemeInterest
+from values.programme.enums import DIRECT_CATEGORIES
+from values.programme.models import Partner, PartnerBudget, Programme, Theme, ThemeInterest
 from values.programme.spec import (
     ActivitySpec,
     BudgetSpec,

@@ -5,12 +5,12 @@ from dataclasses import asdict, dataclass
 from django.db import transaction
 from django.db.models import QuerySet
 
-from values.finance.services import save_partner_budget
+from values.core.money import DEFAULT_INDIRECT_RATE
 from values.network.models import Organisation
 from values.network.services import remove_city, replace_people, save_city, save_organisation
-from values.programme.models import Partner, Programme, Theme, ThemeInterest
+from values.programme.models import BudgetLine, Partner, PartnerBudget, Programme, Theme, ThemeInterest
 from values.programme.shared import merged_people, merged_text, shared_changes, sharing_programmes
-from values.programme.spec import OrganisationSpec, Problem, ProgrammeFile, ThemeSpec
+from values.programme.spec import BudgetSpec, OrganisationSpec, Problem, ProgrammeFile, ThemeSpec
 
 
 @dataclass(frozen=True)
@@ -118,3 +118,24 @@ def _save_partner(programme: Programme, spec: OrganisationSpec, position: int, t
     for theme_key, score in spec.interests.items():
         ThemeInterest.objects.update_or_create(partner=partner, theme=themes[theme_key], defaults={"score": score})
     return partner
+
+
+def save_partner_budget(partner: Partner, spec: BudgetSpec | None) -> None:
+    if spec is None:
+        PartnerBudget.objects.filter(partner=partner).delete()
+        return
+    budget, _created = PartnerBudget.objects.update_or_create(
+        partner=partner,
+        defaults={
+            "total": spec.total,
+            "eu_contribution": spec.eu_contribution,
+            "cofinancing": spec.cofinancing,
+            "stated_eu_rate": spec.eu_rate,
+            "indirect_rate": DEFAULT_INDIRECT_RATE if spec.indirect_rate is None else spec.indirect_rate,
+        },
+    )
+    # The file is the record of the plan: its categories replace the stored ones.
+    budget.lines.all().delete()
+    BudgetLine.objects.bulk_create(
+        BudgetLine(budget=budget, category=name, amount=amount) for name, amount in spec.categories or ()
+    )

@@ -7,7 +7,7 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from values.finance.money import (
+from values.core.money import (
     MoneyError,
     flat_rate,
     format_plain,
