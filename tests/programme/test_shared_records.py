@@ -89,3 +89,26 @@ def test_check_and_load_report_the_changes_and_load_keep_shared_exits_2(programm
         f"{WELCOME}: {line}" for line in SHARED_CHANGES
     ]
     assert loaded.splitlines()[-1] == "Created WELCOME (101010): 1 themes, 3 organisations"
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ("export", "-"),
+        ("check_budget",),
+        ("export_practices", "-"),
+        ("import_practices", "data/none.json"),
+        ("load_benchmarks", "data/benchmarks.yaml"),
+        ("factsheet", "cesena"),
+        ("toolkit", "programme"),
+        ("plan",),
+    ],
+)
+def test_with_two_programmes_a_command_asks_which_and_names_them(programme, command):
+    load_programme_file(_welcome())
+
+    with pytest.raises(CommandError) as refused:
+        _run(*command)
+
+    assert refused.value.returncode == 2
+    assert str(refused.value) == "several programmes are loaded (101010, 820885): name one with --programme"

@@ -24,6 +24,10 @@ class NoProgramme(LookupError):
     """No programme is loaded, or the one asked for does not exist."""
 
 
+class AmbiguousProgramme(NoProgramme):
+    """Several programmes are loaded and none was named."""
+
+
 def current_programme(code: str | None = None) -> Programme:
     """The programme asked for by code, else the only (or most recently started) one."""
     programmes = Programme.objects.all()
@@ -34,6 +38,15 @@ def current_programme(code: str | None = None) -> Programme:
     if programme is None:
         raise NoProgramme(f"no programme with code {code!r}" if code else "no programme is loaded")
     return programme
+
+
+def named_programme(code: str | None) -> Programme:
+    """The programme a command works on: the one named, or the only one; with several, the person must choose."""
+    if code is None:
+        codes = list(Programme.objects.order_by("code").values_list("code", flat=True))
+        if len(codes) > 1:
+            raise AmbiguousProgramme(f"several programmes are loaded ({', '.join(codes)}): name one with --programme")
+    return current_programme(code)
 
 
 def partners_of(programme: Programme) -> QuerySet[Partner]:

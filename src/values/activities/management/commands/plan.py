@@ -13,7 +13,7 @@ from values.planner.checker import violations
 from values.planner.model import Instance, RuleKind
 from values.programme.planning import plan_as_ics, plan_as_json, planning_instance
 from values.programme.programme_file import read_programme_file
-from values.programme.queries import NoProgramme, current_programme, programme_as_file
+from values.programme.queries import AmbiguousProgramme, NoProgramme, named_programme, programme_as_file
 from values.programme.spec import ProgrammeFile
 
 
@@ -77,7 +77,9 @@ class Command(BaseCommand):
             return result.document, result.document.programme.code, {}
         require_migrated_database()
         try:
-            programme = current_programme(code)
+            programme = named_programme(code)
+        except AmbiguousProgramme as problem:
+            raise CommandError(str(problem), returncode=2) from None
         except NoProgramme as problem:
             raise CommandError(f"{problem}: load one with `values load FILE` or use --file", returncode=2) from None
         return programme_as_file(programme), programme.code, benchmark_levels(programme)

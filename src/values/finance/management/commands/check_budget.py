@@ -6,7 +6,7 @@ from django.utils import timezone, translation
 from values.core.database import require_migrated_database
 from values.core.templatetags.values_tags import amount, percent
 from values.finance.queries import budget_against_actual, budget_report
-from values.programme.queries import NoProgramme, current_programme
+from values.programme.queries import NoProgramme, named_programme
 
 
 class Command(BaseCommand):
@@ -22,9 +22,9 @@ class Command(BaseCommand):
     def handle(self, *args, programme: str | None, lang: str, **options) -> None:
         require_migrated_database()
         try:
-            loaded = current_programme(programme)
+            loaded = named_programme(programme)
         except NoProgramme as problem:
-            raise CommandError(str(problem)) from None
+            raise CommandError(str(problem), returncode=2) from None
         with translation.override(lang):
             report = budget_report(loaded, actuals=budget_against_actual(loaded, today=timezone.localdate()))
             self._print(loaded, report)

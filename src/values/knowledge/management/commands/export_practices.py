@@ -6,7 +6,7 @@ from values.core.database import require_migrated_database
 from values.knowledge.practice_io import practice_records, to_csv, to_json
 from values.network.enums import AuditAction
 from values.network.services import COMMAND_LINE, record_audit
-from values.programme.queries import NoProgramme, current_programme
+from values.programme.queries import NoProgramme, named_programme
 
 
 class Command(BaseCommand):
@@ -19,7 +19,7 @@ class Command(BaseCommand):
     def handle(self, *args, file: str, code: str | None, **options) -> None:
         require_migrated_database()
         try:
-            programme = current_programme(code)
+            programme = named_programme(code)
         except NoProgramme as problem:
             raise CommandError(str(problem), returncode=2) from None
         records = practice_records(programme.practices.all())

@@ -5,7 +5,7 @@ from django.core.management import BaseCommand, CommandError
 
 from values.core.database import require_migrated_database
 from values.knowledge.practice_io import check_records, import_records, records_from_csv, records_from_json
-from values.programme.queries import NoProgramme, current_programme
+from values.programme.queries import NoProgramme, named_programme
 
 
 class Command(BaseCommand):
@@ -18,7 +18,7 @@ class Command(BaseCommand):
     def handle(self, *args, file: Path, code: str | None, **options) -> None:
         require_migrated_database()
         try:
-            programme = current_programme(code)
+            programme = named_programme(code)
             text = file.read_text(encoding="utf-8")
             records = records_from_csv(text) if file.suffix == ".csv" else records_from_json(text)
         except NoProgramme as problem:

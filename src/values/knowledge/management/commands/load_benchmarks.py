@@ -4,7 +4,7 @@ from django.core.management import BaseCommand, CommandError
 
 from values.core.database import require_migrated_database
 from values.knowledge.services import load_benchmarks, read_benchmark_file
-from values.programme.queries import NoProgramme, current_programme
+from values.programme.queries import NoProgramme, named_programme
 
 
 class Command(BaseCommand):
@@ -17,7 +17,7 @@ class Command(BaseCommand):
     def handle(self, *args, file: Path, code: str | None, **options) -> None:
         require_migrated_database()
         try:
-            programme = current_programme(code)
+            programme = named_programme(code)
         except NoProgramme as problem:
             raise CommandError(str(problem), returncode=2) from None
         try:

@@ -5,9 +5,8 @@ from django.core.management import BaseCommand, CommandError
 from values.core.database import require_migrated_database
 from values.network.enums import AuditAction
 from values.network.services import COMMAND_LINE, record_audit
-from values.programme.models import Programme
 from values.programme.programme_file import write_programme_file
-from values.programme.queries import NoProgramme, current_programme, programme_as_file
+from values.programme.queries import NoProgramme, named_programme, programme_as_file
 
 
 class Command(BaseCommand):
@@ -19,13 +18,8 @@ class Command(BaseCommand):
 
     def handle(self, *args, file: str, code: str | None, **options) -> None:
         require_migrated_database()
-        codes = list(Programme.objects.values_list("code", flat=True))
-        if code is None and len(codes) > 1:
-            raise CommandError(
-                f"several programmes are loaded ({', '.join(codes)}): name one with --programme", returncode=2
-            )
         try:
-            programme = current_programme(code)
+            programme = named_programme(code)
         except NoProgramme as problem:
             raise CommandError(str(problem), returncode=2) from None
         text = write_programme_file(programme_as_file(programme))

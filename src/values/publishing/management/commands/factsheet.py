@@ -7,7 +7,7 @@ from django.core.management import BaseCommand, CommandError
 from django.http import Http404
 
 from values.core.database import require_migrated_database
-from values.programme.queries import NoProgramme, current_programme
+from values.programme.queries import NoProgramme, named_programme
 from values.publishing.factsheets import build_factsheet, factsheet_html, factsheet_pdf
 
 
@@ -24,10 +24,10 @@ class Command(BaseCommand):
     def handle(self, *args, organisation: str, lang: str, file_format: str, out: str | None, **options) -> None:
         require_migrated_database()
         try:
-            programme = current_programme(options.get("programme"))
+            programme = named_programme(options.get("programme"))
             sheet = build_factsheet(programme, organisation, language=lang)
         except NoProgramme as problem:
-            raise CommandError(str(problem)) from None
+            raise CommandError(str(problem), returncode=2) from None
         except Http404:
             raise CommandError(f"{organisation}: not a partner of {programme.acronym}", returncode=2) from None
         content = factsheet_pdf(sheet) if file_format == "pdf" else factsheet_html(sheet).encode("utf-8")

@@ -7,7 +7,7 @@ from django.core.management import BaseCommand, CommandError
 from django.http import Http404
 
 from values.core.database import require_migrated_database
-from values.programme.queries import NoProgramme, current_programme
+from values.programme.queries import NoProgramme, named_programme
 from values.publishing.models import PROGRAMME_TOOLKIT_KEY
 from values.publishing.queries import subject_theme
 from values.publishing.services import toolkit_languages
@@ -32,10 +32,10 @@ class Command(BaseCommand):
         if lang not in toolkit_languages():
             raise CommandError(f"--lang {lang}: toolkits are made in {', '.join(toolkit_languages())}", returncode=2)
         try:
-            programme = current_programme(options.get("programme"))
+            programme = named_programme(options.get("programme"))
             content = compile_toolkit(programme, subject_theme(programme, key), lang)
         except NoProgramme as problem:
-            raise CommandError(str(problem)) from None
+            raise CommandError(str(problem), returncode=2) from None
         except Http404:
             problem = f"{key}: not a theme of {programme.acronym} nor {PROGRAMME_TOOLKIT_KEY}"
             raise CommandError(problem, returncode=2) from None
