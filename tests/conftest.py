@@ -139,3 +139,14 @@ def browser_type_launch_args(browser_type_launch_args):
             "--no-first-run",
         ],
     }
+
+
+WELCOME_FILE = ROOT / "tests" / "programme" / "data" / "welcome.yaml"
+
+
+@pytest.fixture
+def welcome(programme) -> Programme:
+    """A second programme of our own (code 101010), loaded after VALUES: it shares EUROCITIES and Cesena."""
+    result = read_programme_file(WELCOME_FILE.read_bytes())
+    assert result.errors == []
+    return load_programme_file(result.document).programme

@@ -49,6 +49,7 @@ from tests.permission_world import (
     build_world,
 )
 from values.programme.models import Partner
+from values.urls import programme_urlconf
 
 
 # -- what a request is expected to give ---------------------------------------------------------
@@ -252,6 +253,9 @@ def its_photo(w: World, which: str) -> dict:
 # One row per route and case: route, GET, POST (None: none taken), then the address's arguments.
 # fmt: off
 PROGRAMME_ROWS = [
+    Row("programmes", by(Redirect("/en/p/820885/"))),  # the index is the one programme's home page
+    # The addresses from before programmes had their own lead to the one programme.
+    Row("old_address", by(Redirect("/en/p/820885/partners/")), at=fixed(rest="partners/")),
     Row("home", PUBLIC),
     Row("partners", PUBLIC),
     Row("partner", PUBLIC, at=cesena, case="cesena", secrets=(Secret(lambda w: CESENA_CONTACT, SIGNED_IN),)),
@@ -321,7 +325,7 @@ KNOWLEDGE_ROWS = [
 
 ACTIVITY_ROWS = [
     Row("plan", only(*CITY_PLANNERS),
-        secrets=(Secret(lambda w: f'href="/en/activities/{w.exchange.pk}/"', EXCHANGE_VIEWERS),)),
+        secrets=(Secret(lambda w: f'href="/en/p/820885/activities/{w.exchange.pk}/"', EXCHANGE_VIEWERS),)),
     Row("plan_start", FORM_ADDRESS, only(COORDINATOR, ok=400)),
     Row("plan_run", COORDINATOR_ONLY, at=lambda w: {"run_id": w.run.pk}),
     Row("plan_accept", FORM_ADDRESS, only(COORDINATOR, ok=302), at=lambda w: {"run_id": w.run.pk}),
@@ -344,7 +348,7 @@ ACTIVITY_ROWS = [
     Row("participant_answer", FORM_ADDRESS, only(VOLUNTEER, ok=ALLOWED),
         at=lambda w: {"participant_id": w.participant.pk}),
     Row("calendar", SIGNED_IN_ONLY,
-        secrets=(Secret(lambda w: f'href="/en/activities/{w.exchange.pk}/"', EXCHANGE_VIEWERS),)),
+        secrets=(Secret(lambda w: f'href="/en/p/820885/activities/{w.exchange.pk}/"', EXCHANGE_VIEWERS),)),
     Row("feed_create", FORM_ADDRESS, by(ALLOWED, anonymous=LOGIN)),
     Row("feed_revoke", FORM_ADDRESS, only(CESENA, ok=302, no=404), at=lambda w: {"feed_id": w.city_feed.pk}),
     # A feed needs no sign-in (its secret address is the key) and carries what its owner may see.
@@ -478,7 +482,7 @@ def site_routes() -> set[str]:
             elif isinstance(pattern, URLPattern) and not namespace:
                 routes.add(f"/{prefix}{pattern.pattern}")
 
-    walk(get_resolver().url_patterns, "", "")
+    walk(get_resolver(programme_urlconf("820885")).url_patterns, "", "")
     return {route for route in routes if not route.startswith("admin:")} | {"admin:index"}
 
 
@@ -568,7 +572,7 @@ def url_of(row: Row, world: World) -> str:
     if row.route.startswith("/"):
         return "/en" + row.route
     with translation.override("en"):
-        return reverse(row.route, kwargs=row.at(world))
+        return reverse(row.route, kwargs=row.at(world), urlconf=programme_urlconf(world.programme.code))
 
 
 def check(row: Row, method: str, identity: str, client: Client, world: World) -> list[str]:

@@ -53,6 +53,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "values.programme.middleware.ProgrammeMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "values.core.middleware.MethodNotAllowedPageMiddleware",
@@ -69,12 +70,14 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "values.urls"
+# The URLconf of the requests that name a programme (/<lang>/p/<code>/…): see values/urls.py.
+PROGRAMME_URLCONF = "values.urls.programme_urlconf"
 WSGI_APPLICATION = "values.wsgi.application"
 AUTH_USER_MODEL = "network.User"
 AUTHENTICATION_BACKENDS = ["values.network.backends.ThrottledModelBackend"]
 LOGIN_URL = "login"
-LOGIN_REDIRECT_URL = "home"
-LOGOUT_REDIRECT_URL = "home"
+LOGIN_REDIRECT_URL = "programmes"
+LOGOUT_REDIRECT_URL = "programmes"
 
 TEMPLATES = [
     {

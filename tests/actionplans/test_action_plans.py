@@ -55,7 +55,7 @@ def test_two_people_saving_the_same_section_at_once_lose_nothing(programme, cese
     first, second = Client(), Client()
     first.login(username="cesena", password=PASSWORD)
     second.login(username="colleague", password=PASSWORD)
-    url = "/en/action-plans/cesena/objectives/edit/"
+    url = "/en/p/820885/action-plans/cesena/objectives/edit/"
 
     form_one, form_two = first.get(url), second.get(url)
     saved = first.post(url, {"text": "Train 40 volunteers.", "base": form_one.context["base"]})
@@ -77,11 +77,11 @@ def test_the_history_page_diffs_two_revisions(client, programme, cesena_staff):
     save_section(plan, "context", text="One\nThree", base=1, by=cesena_staff)
     client.force_login(cesena_staff)
 
-    page = client.get("/en/action-plans/cesena/context/history/?from=1&to=2")
+    page = client.get("/en/p/820885/action-plans/cesena/context/history/?from=1&to=2")
 
     assert page.status_code == 200
     assert page.context["diff"] == [DiffLine("same", "One"), DiffLine("removed", "Two"), DiffLine("added", "Three")]
-    assert client.get("/en/action-plans/cesena/context/history/?from=1&to=9").status_code == 404
+    assert client.get("/en/p/820885/action-plans/cesena/context/history/?from=1&to=9").status_code == 404
 
 
 @pytest.mark.parametrize(
@@ -96,7 +96,7 @@ def test_people_outside_the_community_may_not_comment(client, accepted_plan, use
     assert key not in members or role == Role.VOLUNTEER
     client.force_login(make_member(username, key, role))
 
-    response = client.post("/en/action-plans/cesena/context/comments/", {"text": "Looks good"})
+    response = client.post("/en/p/820885/action-plans/cesena/context/comments/", {"text": "Looks good"})
 
     assert response.status_code == 403
     assert (
@@ -117,13 +117,13 @@ def test_a_member_of_the_community_and_the_expert_comment_and_the_city_resolves(
     neighbour = make_member("neighbour", neighbour_key, Role.CITY_STAFF)
     expert = make_member("expert", "evc", Role.EXPERT)
     client.force_login(neighbour)
-    client.post("/en/action-plans/cesena/context/comments/", {"text": "Add the baseline figures."})
+    client.post("/en/p/820885/action-plans/cesena/context/comments/", {"text": "Add the baseline figures."})
     thread = Comment.objects.get()
     client.force_login(expert)
-    client.post("/en/action-plans/cesena/context/comments/", {"text": "Agreed.", "parent": thread.pk})
+    client.post("/en/p/820885/action-plans/cesena/context/comments/", {"text": "Agreed.", "parent": thread.pk})
     client.force_login(cesena_staff)
 
-    response = client.post(f"/en/action-plans/cesena/comments/{thread.pk}/resolve/")
+    response = client.post(f"/en/p/820885/action-plans/cesena/comments/{thread.pk}/resolve/")
 
     assert response.status_code == 302
     assert Comment.objects.filter(resolved_at__isnull=False).count() == 2
@@ -134,7 +134,7 @@ def test_only_the_citys_staff_edit_their_plan(client, programme, coordinator, ri
     for user in (coordinator, riga_staff):
         client.force_login(user)
 
-        response = client.post("/en/action-plans/cesena/context/edit/", {"text": "x", "base": "0"})
+        response = client.post("/en/p/820885/action-plans/cesena/context/edit/", {"text": "x", "base": "0"})
 
         assert response.status_code == 403
     assert SectionRevision.objects.count() == 0
@@ -142,7 +142,7 @@ def test_only_the_citys_staff_edit_their_plan(client, programme, coordinator, ri
 
 def test_status_moves_draft_review_adopted_and_only_an_adopted_plan_is_published(client, programme, cesena_staff):
     client.force_login(cesena_staff)
-    url = "/en/action-plans/cesena/status/"
+    url = "/en/p/820885/action-plans/cesena/status/"
 
     client.post(url, {"status": "adopted"})
     skipped = list(ActionPlan.objects.values_list("status", flat=True))  # refused: no plan begun either
@@ -159,14 +159,14 @@ def test_status_moves_draft_review_adopted_and_only_an_adopted_plan_is_published
 
 def test_the_public_reads_an_adopted_plan_only_once_published(client, programme, cesena_staff):
     plan = _plan(programme)
-    anonymous_draft = client.get("/en/action-plans/cesena/")
+    anonymous_draft = client.get("/en/p/820885/action-plans/cesena/")
     plan.status = "adopted"
     plan.save()
-    anonymous_unpublished = client.get("/en/action-plans/cesena/")
+    anonymous_unpublished = client.get("/en/p/820885/action-plans/cesena/")
     plan.published = True
     plan.save()
 
-    anonymous_published = client.get("/en/action-plans/cesena/")
+    anonymous_published = client.get("/en/p/820885/action-plans/cesena/")
 
     assert (anonymous_draft.status_code, anonymous_unpublished.status_code) == (403, 403)
     assert anonymous_published.status_code == 200
@@ -175,6 +175,6 @@ def test_the_public_reads_an_adopted_plan_only_once_published(client, programme,
 def test_an_unknown_city_or_section_is_not_found(client, programme, cesena_staff):
     client.force_login(cesena_staff)
 
-    assert client.get("/en/action-plans/atlantis/").status_code == 404
-    assert client.get("/en/action-plans/eurocities/").status_code == 404  # not a city
-    assert client.get("/en/action-plans/cesena/poetry/edit/").status_code == 404
+    assert client.get("/en/p/820885/action-plans/atlantis/").status_code == 404
+    assert client.get("/en/p/820885/action-plans/eurocities/").status_code == 404  # not a city
+    assert client.get("/en/p/820885/action-plans/cesena/poetry/edit/").status_code == 404

@@ -89,10 +89,10 @@ def test_an_overdue_action_is_marked_on_the_plan_the_partner_page_and_the_overvi
     save_action(plan, **_fields(title="Finished already", end=yesterday, status="done"))
     client.force_login(cesena_staff)
 
-    plan_page = client.get("/en/action-plans/cesena/")
-    partner_page = client.get("/en/partners/cesena/")
+    plan_page = client.get("/en/p/820885/action-plans/cesena/")
+    partner_page = client.get("/en/p/820885/partners/cesena/")
     client.force_login(coordinator)
-    overview = client.get("/en/action-plans/")
+    overview = client.get("/en/p/820885/action-plans/")
 
     overdue = {a.title: a.is_overdue for a in plan_page.context["actions"]}
     assert overdue == {"Open a volunteer point": True, "Finished already": False}
@@ -106,13 +106,13 @@ def test_an_overdue_action_is_marked_on_the_plan_the_partner_page_and_the_overvi
 def test_city_staff_do_not_see_the_coordinators_overview(client, cesena_staff, plan):
     client.force_login(cesena_staff)
 
-    assert client.get("/en/action-plans/").status_code == 403
+    assert client.get("/en/p/820885/action-plans/").status_code == 403
 
 
 def test_another_citys_staff_may_not_add_an_action(client, riga_staff, plan):
     client.force_login(riga_staff)
 
-    response = client.post("/en/action-plans/cesena/actions/new/", {"title": "x"})
+    response = client.post("/en/p/820885/action-plans/cesena/actions/new/", {"title": "x"})
 
     assert response.status_code == 403
     assert Action.objects.count() == 0
@@ -123,7 +123,7 @@ def test_the_form_shows_the_services_error_on_its_field(client, cesena_staff, pl
     cesena = Organisation.objects.get(key="cesena")
 
     response = client.post(
-        "/en/action-plans/cesena/actions/new/",
+        "/en/p/820885/action-plans/cesena/actions/new/",
         {"title": "x", "owner": cesena.pk, "start": "2020-02-01", "end": "2020-01-01", "status": "planned"},
     )
 
@@ -137,7 +137,7 @@ def test_the_pdf_has_the_cover_the_sections_and_the_actions(client, cesena_staff
     save_action(plan, **_fields())
     client.force_login(cesena_staff)
 
-    response = client.get("/en/action-plans/cesena/pdf/")
+    response = client.get("/en/p/820885/action-plans/cesena/pdf/")
 
     assert response["Content-Type"] == "application/pdf"
     pages = PdfReader(io.BytesIO(response.content)).pages
@@ -154,9 +154,9 @@ def test_the_outcomes_of_a_hosted_visit_feed_the_citys_plan(client, cesena_visit
     record_minutes(cesena_visit, minutes="We met.", outcomes="Start a buddy scheme in the old town.")
     client.force_login(cesena_staff)
 
-    plan_page = client.get("/en/action-plans/cesena/")
-    visit_page = client.get(f"/en/activities/{cesena_visit.pk}/")
+    plan_page = client.get("/en/p/820885/action-plans/cesena/")
+    visit_page = client.get(f"/en/p/820885/activities/{cesena_visit.pk}/")
 
     assert [a.pk for a in plan_page.context["outcomes"]] == [cesena_visit.pk]
     assert "Start a buddy scheme in the old town." in plan_page.text
-    assert 'href="/en/action-plans/cesena/"' in visit_page.text
+    assert 'href="/en/p/820885/action-plans/cesena/"' in visit_page.text

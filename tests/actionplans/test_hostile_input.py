@@ -16,7 +16,7 @@ pytestmark = pytest.mark.django_db
 
 HUGE = "99999999999999999999"
 LONG = "x" * 100_000
-PLAN = "/en/action-plans/cesena/"
+PLAN = "/en/p/820885/action-plans/cesena/"
 NOT_OFFERED = "Select a valid choice. %s is not one of the available choices."
 
 

@@ -10,7 +10,7 @@ from values.network.models import Organisation
 
 pytestmark = pytest.mark.django_db
 
-PLAN_URL = "/en/action-plans/cesena/"
+PLAN_URL = "/en/p/820885/action-plans/cesena/"
 REVIEW_WORDS = ("neighbour-lindqvist", "expert-kowalski", "Add the baseline figures.", "Agreed, with sources.")
 
 

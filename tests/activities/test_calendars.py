@@ -27,7 +27,7 @@ def accepted(programme, accepted_plan):
 
 def _feed(client, kind: str, organisation=None) -> CalendarFeed:
     data = {"kind": kind} | ({"organisation": organisation.pk} if organisation else {})
-    client.post("/en/calendar/feeds/", data)
+    client.post("/en/p/820885/calendar/feeds/", data)
     return CalendarFeed.objects.latest("pk")
 
 
@@ -117,7 +117,7 @@ def test_a_revoked_or_unknown_address_is_not_found(client, coordinator, accepted
     client.force_login(coordinator)
     feed = _feed(client, "programme")
 
-    client.post(f"/en/calendar/feeds/{feed.pk}/revoke/")
+    client.post(f"/en/p/820885/calendar/feeds/{feed.pk}/revoke/")
     client.logout()
 
     assert client.get(f"/feeds/{feed.token}.ics").status_code == 404
@@ -128,7 +128,7 @@ def test_a_city_feed_for_someone_elses_city_is_refused(client, riga_staff, accep
     client.force_login(riga_staff)
     cesena = Organisation.objects.get(key="cesena")
 
-    response = client.post("/en/calendar/feeds/", {"kind": "city", "organisation": cesena.pk}, follow=True)
+    response = client.post("/en/p/820885/calendar/feeds/", {"kind": "city", "organisation": cesena.pk}, follow=True)
 
     assert CalendarFeed.objects.count() == 0
     assert "Choose one of your own cities." in response.text
@@ -139,7 +139,7 @@ def test_nobody_revokes_someone_elses_feed(client, coordinator, riga_staff, acce
     feed = _feed(client, "programme")
     client.force_login(riga_staff)
 
-    response = client.post(f"/en/calendar/feeds/{feed.pk}/revoke/")
+    response = client.post(f"/en/p/820885/calendar/feeds/{feed.pk}/revoke/")
 
     assert response.status_code == 404
     feed.refresh_from_db()
@@ -148,9 +148,9 @@ def test_nobody_revokes_someone_elses_feed(client, coordinator, riga_staff, acce
 
 def test_the_calendar_page_shows_what_the_user_may_see(client, coordinator, cesena_staff, accepted):
     client.force_login(cesena_staff)
-    city_page = client.get("/en/calendar/")
+    city_page = client.get("/en/p/820885/calendar/")
     client.force_login(coordinator)
-    full_page = client.get("/en/calendar/")
+    full_page = client.get("/en/p/820885/calendar/")
 
     assert sum(len(m.entries) for m in city_page.context["months"]) == 6
     assert sum(len(m.entries) for m in full_page.context["months"]) == 32
@@ -160,7 +160,7 @@ def test_the_calendar_page_shows_what_the_user_may_see(client, coordinator, cese
 def test_the_timeline_puts_each_communitys_activities_in_their_months(client, coordinator, accepted):
     client.force_login(coordinator)
 
-    page = client.get("/en/calendar/")
+    page = client.get("/en/p/820885/calendar/")
 
     timeline = page.context["timeline"]
     assert [row.community for row in timeline] == ["A1", "B1", "C1", "D1"]
@@ -310,7 +310,7 @@ def test_someone_elses_refusal_leaves_the_activity_in_a_persons_feed(client, ces
 def test_a_hostile_new_feed_is_refused_with_the_reason(client, riga_staff, accepted, data, message):
     client.force_login(riga_staff)
 
-    response = client.post("/en/calendar/feeds/", data)
+    response = client.post("/en/p/820885/calendar/feeds/", data)
 
     assert response.status_code == 400
     assert [str(m) for m in response.context["messages"]] == [message]

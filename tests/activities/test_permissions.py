@@ -239,68 +239,68 @@ def test_an_anonymous_visitor_nominates_for_no_city(visit):
 
 
 # -- loading for a view -------------------------------------------------------------------------
-def test_the_host_staff_load_their_activity_for_editing(cesena_staff, visit):
-    activity = get_activity_for_edit(cesena_staff, visit.pk)
+def test_the_host_staff_load_their_activity_for_editing(cesena_staff, visit, programme):
+    activity = get_activity_for_edit(cesena_staff, programme, visit.pk)
 
     assert activity.pk == visit.pk
 
 
-def test_loading_an_unknown_activity_for_editing_is_not_found(coordinator, plan):
+def test_loading_an_unknown_activity_for_editing_is_not_found(coordinator, plan, programme):
     with pytest.raises(Http404):
-        get_activity_for_edit(coordinator, unknown_activity_id())
+        get_activity_for_edit(coordinator, programme, unknown_activity_id())
 
 
-def test_loading_anothers_activity_for_editing_is_denied(riga_staff, visit):
+def test_loading_anothers_activity_for_editing_is_denied(riga_staff, visit, programme):
     with pytest.raises(PermissionDenied):
-        get_activity_for_edit(riga_staff, visit.pk)
+        get_activity_for_edit(riga_staff, programme, visit.pk)
 
 
-def test_loading_for_editing_anonymously_is_denied(visit):
+def test_loading_for_editing_anonymously_is_denied(visit, programme):
     with pytest.raises(PermissionDenied):
-        get_activity_for_edit(AnonymousUser(), visit.pk)
+        get_activity_for_edit(AnonymousUser(), programme, visit.pk)
 
 
-def test_a_community_member_loads_the_visit_for_viewing(riga_staff, visit):
-    activity = get_activity_for_view(riga_staff, visit.pk)
+def test_a_community_member_loads_the_visit_for_viewing(riga_staff, visit, programme):
+    activity = get_activity_for_view(riga_staff, programme, visit.pk)
 
     assert activity.pk == visit.pk
 
 
-def test_loading_an_unknown_activity_for_viewing_is_not_found(coordinator, plan):
+def test_loading_an_unknown_activity_for_viewing_is_not_found(coordinator, plan, programme):
     with pytest.raises(Http404):
-        get_activity_for_view(coordinator, unknown_activity_id())
+        get_activity_for_view(coordinator, programme, unknown_activity_id())
 
 
-def test_loading_for_viewing_from_outside_the_community_is_denied(turin_staff, visit):
+def test_loading_for_viewing_from_outside_the_community_is_denied(turin_staff, visit, programme):
     with pytest.raises(PermissionDenied):
-        get_activity_for_view(turin_staff, visit.pk)
+        get_activity_for_view(turin_staff, programme, visit.pk)
 
 
-def test_loading_for_viewing_anonymously_is_denied(visit):
+def test_loading_for_viewing_anonymously_is_denied(visit, programme):
     with pytest.raises(PermissionDenied):
-        get_activity_for_view(AnonymousUser(), visit.pk)
+        get_activity_for_view(AnonymousUser(), programme, visit.pk)
 
 
 # -- get_participant_for_answer -----------------------------------------------------------------
-def test_the_nominated_person_loads_their_nomination(participant, volunteer):
-    loaded = get_participant_for_answer(volunteer, participant.pk)
+def test_the_nominated_person_loads_their_nomination(participant, volunteer, programme):
+    loaded = get_participant_for_answer(volunteer, programme, participant.pk)
 
     assert loaded.pk == participant.pk
 
 
 @pytest.mark.parametrize("who", ["cesena_staff", "coordinator"])
-def test_nobody_else_answers_for_the_nominated_person(request, participant, who):
+def test_nobody_else_answers_for_the_nominated_person(request, participant, who, programme):
     other = request.getfixturevalue(who)
 
     with pytest.raises(PermissionDenied):
-        get_participant_for_answer(other, participant.pk)
+        get_participant_for_answer(other, programme, participant.pk)
 
 
-def test_an_anonymous_visitor_answers_no_nomination(participant):
+def test_an_anonymous_visitor_answers_no_nomination(participant, programme):
     with pytest.raises(PermissionDenied):
-        get_participant_for_answer(AnonymousUser(), participant.pk)
+        get_participant_for_answer(AnonymousUser(), programme, participant.pk)
 
 
-def test_answering_an_unknown_nomination_is_not_found(participant, volunteer):
+def test_answering_an_unknown_nomination_is_not_found(participant, volunteer, programme):
     with pytest.raises(Http404):
-        get_participant_for_answer(volunteer, participant.pk + 1000)
+        get_participant_for_answer(volunteer, programme, participant.pk + 1000)

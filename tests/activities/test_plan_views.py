@@ -20,9 +20,9 @@ pytestmark = pytest.mark.django_db
 def plan(client, django_capture_on_commit_callbacks):
     """Start a run as the signed-in user; the task runs when the request's transaction commits."""
 
-    def start() -> PlanRun:
+    def start(programme_code: str = "820885") -> PlanRun:
         with django_capture_on_commit_callbacks(execute=True):
-            response = client.post("/en/plan/runs/", {"seed": "1", "time_limit": "5"})
+            response = client.post(f"/en/p/{programme_code}/plan/runs/", {"seed": "1", "time_limit": "5"})
         assert response.status_code == 302
         return PlanRun.objects.get()
 
@@ -33,7 +33,7 @@ def test_the_coordinator_plans_in_the_background_and_sees_the_result(client, pla
     client.force_login(coordinator)
 
     run = plan()
-    page = client.get(f"/en/plan/runs/{run.pk}/")
+    page = client.get(f"/en/p/820885/plan/runs/{run.pk}/")
 
     run.refresh_from_db()
     assert run.status == PlanRunStatus.DONE
@@ -51,7 +51,7 @@ def test_accepting_creates_the_communities_visits_and_exchanges(client, plan, co
     client.force_login(coordinator)
     run = plan()
 
-    response = client.post(f"/en/plan/runs/{run.pk}/accept/")
+    response = client.post(f"/en/p/820885/plan/runs/{run.pk}/accept/")
 
     assert response.status_code == 302
     assert Community.objects.count() == 4
@@ -60,7 +60,7 @@ def test_accepting_creates_the_communities_visits_and_exchanges(client, plan, co
     assert sorted(Visit.objects.values_list("host__key", flat=True)) == sorted(
         m for c in run.result["communities"] for m in c["members"]
     )
-    again = client.post(f"/en/plan/runs/{run.pk}/accept/")
+    again = client.post(f"/en/p/820885/plan/runs/{run.pk}/accept/")
     assert again.status_code == 302
     assert (Community.objects.count(), Visit.objects.count(), Exchange.objects.count()) == (4, 16, 16)
 
@@ -70,7 +70,7 @@ def test_a_pin_added_on_the_page_applies_to_the_next_plan(client, plan, coordina
     city = Organisation.objects.get(key="cesena")
     theme_d = Theme.objects.get(key="D")
 
-    added = client.post("/en/plan/rules/", {"kind": "pin", "city": city.pk, "theme": theme_d.pk})
+    added = client.post("/en/p/820885/plan/rules/", {"kind": "pin", "city": city.pk, "theme": theme_d.pk})
     run = plan()
 
     assert added.status_code == 302
@@ -82,7 +82,7 @@ def test_a_ban_without_its_second_city_shows_the_form_again_and_saves_nothing(cl
     client.force_login(coordinator)
     city = Organisation.objects.get(key="cesena")
 
-    response = client.post("/en/plan/rules/", {"kind": "no_pair", "city": city.pk})
+    response = client.post("/en/p/820885/plan/rules/", {"kind": "no_pair", "city": city.pk})
 
     assert response.status_code == 400
     assert response.context["rule_form"].errors["other_city"] == ["Choose the second city."]
@@ -92,7 +92,7 @@ def test_a_ban_without_its_second_city_shows_the_form_again_and_saves_nothing(cl
 def test_a_time_limit_out_of_range_is_refused(client, coordinator):
     client.force_login(coordinator)
 
-    response = client.post("/en/plan/runs/", {"seed": "1", "time_limit": "0"})
+    response = client.post("/en/p/820885/plan/runs/", {"seed": "1", "time_limit": "0"})
 
     assert response.status_code == 400
     assert response.context["run_form"].errors["time_limit"] == ["Ensure this value is greater than or equal to 1."]
@@ -115,7 +115,7 @@ def test_infeasible_pins_are_explained_on_the_run_page(client, plan, coordinator
         )
 
     run = plan()
-    page = client.get(f"/en/plan/runs/{run.pk}/")
+    page = client.get(f"/en/p/820885/plan/runs/{run.pk}/")
 
     run.refresh_from_db()
     assert run.status == PlanRunStatus.INFEASIBLE
@@ -127,10 +127,10 @@ def test_infeasible_pins_are_explained_on_the_run_page(client, plan, coordinator
 def test_city_staff_see_only_their_own_citys_plan(client, plan, coordinator, cesena_staff):
     client.force_login(coordinator)
     run = plan()
-    client.post(f"/en/plan/runs/{run.pk}/accept/")
+    client.post(f"/en/p/820885/plan/runs/{run.pk}/accept/")
     client.force_login(cesena_staff)
 
-    page = client.get("/en/plan/")
+    page = client.get("/en/p/820885/plan/")
 
     assert page.status_code == 200
     communities = list(page.context["communities"])
@@ -140,7 +140,7 @@ def test_city_staff_see_only_their_own_citys_plan(client, plan, coordinator, ces
     assert len(entries) == 6  # the four visits of its community and its two exchanges
 
 
-@pytest.mark.parametrize("url", ["/en/plan/runs/", "/en/plan/rules/"])
+@pytest.mark.parametrize("url", ["/en/p/820885/plan/runs/", "/en/p/820885/plan/rules/"])
 def test_city_staff_may_not_plan(client, cesena_staff, url):
     client.force_login(cesena_staff)
 
@@ -153,21 +153,21 @@ def test_city_staff_may_not_plan(client, cesena_staff, url):
 def test_a_volunteer_has_no_plan_page(client, volunteer):
     client.force_login(volunteer)
 
-    assert client.get("/en/plan/").status_code == 403
+    assert client.get("/en/p/820885/plan/").status_code == 403
 
 
 def test_anonymous_visitors_are_asked_to_sign_in(client, programme):
-    response = client.get("/en/plan/")
+    response = client.get("/en/p/820885/plan/")
 
     assert response.status_code == 302
-    assert response["Location"] == "/en/accounts/login/?next=/en/plan/"
+    assert response["Location"] == "/en/accounts/login/?next=/en/p/820885/plan/"
 
 
 def test_an_unknown_run_is_not_found(client, coordinator):
     client.force_login(coordinator)
 
-    assert client.get("/en/plan/runs/999/").status_code == 404
-    assert client.post("/en/plan/runs/999/accept/").status_code == 404
+    assert client.get("/en/p/820885/plan/runs/999/").status_code == 404
+    assert client.post("/en/p/820885/plan/runs/999/accept/").status_code == 404
 
 
 def test_the_coordinators_page_makes_the_same_number_of_queries_for_one_and_three_rules(
@@ -177,12 +177,12 @@ def test_the_coordinators_page_makes_the_same_number_of_queries_for_one_and_thre
     programme, theme = Theme.objects.get(key="A").programme, Theme.objects.get(key="A")
     PlanRule.objects.create(programme=programme, kind="pin", city=Organisation.objects.get(key="cesena"), theme=theme)
     with django_assert_max_num_queries(60) as one_rule:
-        client.get("/en/plan/")
+        client.get("/en/p/820885/plan/")
     for key in ("riga", "oslo"):
         PlanRule.objects.create(programme=programme, kind="pin", city=Organisation.objects.get(key=key), theme=theme)
 
     with django_assert_max_num_queries(60) as three_rules:
-        response = client.get("/en/plan/")
+        response = client.get("/en/p/820885/plan/")
 
     assert response.status_code == 200
     assert len(three_rules.captured_queries) == len(one_rule.captured_queries)
@@ -192,7 +192,7 @@ def test_accepted_activities_know_their_kind(client, plan, coordinator):
     client.force_login(coordinator)
     run = plan()
 
-    client.post(f"/en/plan/runs/{run.pk}/accept/")
+    client.post(f"/en/p/820885/plan/runs/{run.pk}/accept/")
 
     assert set(Visit.objects.values_list("kind", flat=True)) == {"visit"}
     assert set(Exchange.objects.values_list("kind", flat=True)) == {"exchange"}
@@ -219,7 +219,7 @@ NOT_A_CHOICE = "Select a valid choice. That choice is not one of the available c
 def test_a_hostile_planner_run_is_refused_naming_the_field(client, coordinator, data, errors):
     client.force_login(coordinator)
 
-    response = client.post("/en/plan/runs/", data)
+    response = client.post("/en/p/820885/plan/runs/", data)
 
     assert response.status_code == 400
     assert response.context["run_form"].errors == errors
@@ -244,7 +244,7 @@ def test_a_hostile_planning_rule_is_refused_naming_the_field(client, coordinator
     client.force_login(coordinator)
     data = {"kind": "pin", "city": Organisation.objects.get(key="cesena").pk, "theme": Theme.objects.get(key="D").pk}
 
-    response = client.post("/en/plan/rules/", {**data, **changes})
+    response = client.post("/en/p/820885/plan/rules/", {**data, **changes})
 
     assert response.status_code == 400
     assert response.context["rule_form"].errors == errors
@@ -252,7 +252,12 @@ def test_a_hostile_planning_rule_is_refused_naming_the_field(client, coordinator
 
 
 @pytest.mark.parametrize(
-    "path", [f"/en/plan/runs/{HUGE}/", f"/en/plan/runs/{HUGE}/accept/", f"/en/plan/rules/{HUGE}/remove/"]
+    "path",
+    [
+        f"/en/p/820885/plan/runs/{HUGE}/",
+        f"/en/p/820885/plan/runs/{HUGE}/accept/",
+        f"/en/p/820885/plan/rules/{HUGE}/remove/",
+    ],
 )
 def test_a_planning_id_beyond_the_database_is_not_found(client, coordinator, path):
     client.force_login(coordinator)
@@ -265,7 +270,7 @@ def test_a_run_out_of_time_says_so_on_its_page_and_stops_refreshing(client, coor
     client.force_login(coordinator)
     run = execute_plan_run(PlanRun.objects.create(programme=programme, seed=1, time_limit=0, rules=[]))
 
-    page = client.get(f"/en/plan/runs/{run.pk}/")
+    page = client.get(f"/en/p/820885/plan/runs/{run.pk}/")
 
     assert page.status_code == 200
     assert "Timed out (grouping)" in page.text
@@ -283,7 +288,7 @@ def test_a_failed_run_shows_its_reason_on_its_page(client, coordinator, programm
     )
     run_planner.enqueue(run.pk)
 
-    page = client.get(f"/en/plan/runs/{run.pk}/")
+    page = client.get(f"/en/p/820885/plan/runs/{run.pk}/")
 
     assert page.status_code == 200
     assert "The planner failed" in page.text
@@ -318,8 +323,8 @@ def test_a_plan_short_of_its_bound_is_not_called_optimal_and_says_why(client, pl
     coordinator = make_member("hub-coordinator", "hub", Role.COORDINATOR)
     client.force_login(coordinator)
 
-    run = plan()
-    page = client.get(f"/en/plan/runs/{run.pk}/")
+    run = plan("T2")
+    page = client.get(f"/en/p/T2/plan/runs/{run.pk}/")
 
     run.refresh_from_db()
     assert (run.status, run.best_objective, run.best_bound, run.result["optimal"]) == ("done", 17, 20, False)

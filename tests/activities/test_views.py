@@ -40,24 +40,24 @@ def _session_data(visit: Visit, **changes) -> dict[str, str]:
 def test_the_host_citys_staff_add_a_session_in_local_time(client, cesena_staff, visit):
     client.force_login(cesena_staff)
 
-    response = client.post(f"/en/activities/{visit.pk}/sessions/new/", _session_data(visit))
+    response = client.post(f"/en/p/820885/activities/{visit.pk}/sessions/new/", _session_data(visit))
 
     assert response.status_code == 302
     session = Session.objects.get()
     # Cesena keeps Europe/Rome time: 10:00 local is 09:00 UTC in winter, 08:00 in summer.
     expected = datetime.combine(visit.start, time(10, 0), tzinfo=visit.time_zone)
     assert session.starts_at == expected
-    page = client.get(f"/en/activities/{visit.pk}/")
+    page = client.get(f"/en/p/820885/activities/{visit.pk}/")
     assert "Volunteering with newcomers" in page.text
     assert "10:00" in page.text
 
 
 def test_an_overlapping_session_shows_the_form_again_with_the_error(client, cesena_staff, visit):
     client.force_login(cesena_staff)
-    client.post(f"/en/activities/{visit.pk}/sessions/new/", _session_data(visit))
+    client.post(f"/en/p/820885/activities/{visit.pk}/sessions/new/", _session_data(visit))
 
     response = client.post(
-        f"/en/activities/{visit.pk}/sessions/new/",
+        f"/en/p/820885/activities/{visit.pk}/sessions/new/",
         _session_data(visit, title="Site visit", starts="11:00", ends="12:00"),
     )
 
@@ -70,7 +70,7 @@ def test_a_session_outside_the_visits_dates_is_refused(client, cesena_staff, vis
     client.force_login(cesena_staff)
     day_before = date.fromordinal(visit.start.toordinal() - 1).isoformat()
 
-    response = client.post(f"/en/activities/{visit.pk}/sessions/new/", _session_data(visit, day=day_before))
+    response = client.post(f"/en/p/820885/activities/{visit.pk}/sessions/new/", _session_data(visit, day=day_before))
 
     assert response.status_code == 400
     assert response.context["form"].errors["starts"] == [
@@ -82,8 +82,8 @@ def test_a_session_outside_the_visits_dates_is_refused(client, cesena_staff, vis
 def test_another_citys_staff_may_not_change_the_agenda(client, visit, outsider):
     client.force_login(outsider)
 
-    response = client.post(f"/en/activities/{visit.pk}/sessions/new/", _session_data(visit))
-    page = client.get(f"/en/activities/{visit.pk}/")
+    response = client.post(f"/en/p/820885/activities/{visit.pk}/sessions/new/", _session_data(visit))
+    page = client.get(f"/en/p/820885/activities/{visit.pk}/")
 
     assert response.status_code == 403
     assert page.status_code == 403
@@ -95,8 +95,8 @@ def test_a_member_of_the_community_reads_but_does_not_edit(client, visit):
     colleague = make_member("colleague", member_key, Role.CITY_STAFF)
     client.force_login(colleague)
 
-    page = client.get(f"/en/activities/{visit.pk}/")
-    edit = client.get(f"/en/activities/{visit.pk}/edit/")
+    page = client.get(f"/en/p/820885/activities/{visit.pk}/")
+    edit = client.get(f"/en/p/820885/activities/{visit.pk}/edit/")
 
     assert page.status_code == 200
     assert page.context["can_edit"] is False
@@ -105,17 +105,17 @@ def test_a_member_of_the_community_reads_but_does_not_edit(client, visit):
 
 
 def test_anonymous_visitors_are_asked_to_sign_in(client, visit):
-    response = client.get(f"/en/activities/{visit.pk}/")
+    response = client.get(f"/en/p/820885/activities/{visit.pk}/")
 
     assert response.status_code == 302
-    assert response["Location"] == f"/en/accounts/login/?next=/en/activities/{visit.pk}/"
+    assert response["Location"] == f"/en/accounts/login/?next=/en/p/820885/activities/{visit.pk}/"
 
 
 def test_a_wrong_activity_id_is_not_found(client, coordinator, visit):
     client.force_login(coordinator)
 
-    assert client.get("/en/activities/99999/").status_code == 404
-    assert client.post(f"/en/activities/{visit.pk}/sessions/99999/delete/").status_code == 404
+    assert client.get("/en/p/820885/activities/99999/").status_code == 404
+    assert client.post(f"/en/p/820885/activities/{visit.pk}/sessions/99999/delete/").status_code == 404
 
 
 def test_online_without_a_video_link_is_refused_and_nothing_saved(client, cesena_staff, visit):
@@ -130,7 +130,7 @@ def test_online_without_a_video_link_is_refused_and_nothing_saved(client, cesena
         "nomination_deadline": "",
     }
 
-    response = client.post(f"/en/activities/{visit.pk}/edit/", data)
+    response = client.post(f"/en/p/820885/activities/{visit.pk}/edit/", data)
 
     assert response.status_code == 400
     assert response.context["form"].errors["video_link"] == ["An online or hybrid activity needs a video link."]
@@ -143,12 +143,12 @@ def test_nomination_confirmation_and_attendance(client, cesena_staff, visit):
     membership = leader.memberships.get()
     client.force_login(cesena_staff)
 
-    nominated = client.post(f"/en/activities/{visit.pk}/nominate/", {"membership": membership.pk})
+    nominated = client.post(f"/en/p/820885/activities/{visit.pk}/nominate/", {"membership": membership.pk})
     participant = Participant.objects.get()
     client.force_login(leader)
-    confirmed = client.post(f"/en/participants/{participant.pk}/answer/", {"answer": "confirm"})
+    confirmed = client.post(f"/en/p/820885/participants/{participant.pk}/answer/", {"answer": "confirm"})
     client.force_login(cesena_staff)
-    attended = client.post(f"/en/activities/{visit.pk}/attendance/", {"present": [str(participant.pk)]})
+    attended = client.post(f"/en/p/820885/activities/{visit.pk}/attendance/", {"present": [str(participant.pk)]})
 
     assert (nominated.status_code, confirmed.status_code, attended.status_code) == (302, 302, 302)
     participant.refresh_from_db()
@@ -158,9 +158,9 @@ def test_nomination_confirmation_and_attendance(client, cesena_staff, visit):
 def test_nobody_answers_for_someone_else(client, cesena_staff, visit):
     leader = make_member("leader", "cesena", Role.VOLUNTEER_LEADER)
     client.force_login(cesena_staff)
-    client.post(f"/en/activities/{visit.pk}/nominate/", {"membership": leader.memberships.get().pk})
+    client.post(f"/en/p/820885/activities/{visit.pk}/nominate/", {"membership": leader.memberships.get().pk})
 
-    response = client.post(f"/en/participants/{Participant.objects.get().pk}/answer/", {"answer": "confirm"})
+    response = client.post(f"/en/p/820885/participants/{Participant.objects.get().pk}/answer/", {"answer": "confirm"})
 
     assert response.status_code == 403
     assert Participant.objects.get().status == "nominated"
@@ -172,7 +172,7 @@ def test_a_nomination_past_the_deadline_shows_the_form_again(client, cesena_staf
     leader = make_member("leader", "cesena", Role.VOLUNTEER_LEADER)
     client.force_login(cesena_staff)
 
-    response = client.post(f"/en/activities/{visit.pk}/nominate/", {"membership": leader.memberships.get().pk})
+    response = client.post(f"/en/p/820885/activities/{visit.pk}/nominate/", {"membership": leader.memberships.get().pk})
 
     assert response.status_code == 400
     assert response.context["form"].errors["membership"] == ["Nominations closed on 2000-01-01."]
@@ -183,7 +183,8 @@ def test_minutes_and_outcomes_are_recorded_by_the_host(client, cesena_staff, vis
     client.force_login(cesena_staff)
 
     response = client.post(
-        f"/en/activities/{visit.pk}/minutes/", {"minutes": "We met the volunteers.", "outcomes": "A buddy scheme."}
+        f"/en/p/820885/activities/{visit.pk}/minutes/",
+        {"minutes": "We met the volunteers.", "outcomes": "A buddy scheme."},
     )
 
     assert response.status_code == 302
@@ -194,9 +195,9 @@ def test_minutes_and_outcomes_are_recorded_by_the_host(client, cesena_staff, vis
 def test_the_plan_calendar_links_to_the_activity_pages(client, cesena_staff, visit):
     client.force_login(cesena_staff)
 
-    page = client.get("/en/plan/")
+    page = client.get("/en/p/820885/plan/")
 
-    assert f'href="/en/activities/{visit.pk}/"' in page.text
+    assert f'href="/en/p/820885/activities/{visit.pk}/"' in page.text
 
 
 # -- hostile input: a 400 that names the field and the reason, and nothing saved ------------------
@@ -256,7 +257,7 @@ def test_hostile_details_are_refused_naming_the_field(client, cesena_staff, visi
     client.force_login(cesena_staff)
     before = _stored(visit)
 
-    response = client.post(f"/en/activities/{visit.pk}/edit/", _details(visit, **changes))
+    response = client.post(f"/en/p/820885/activities/{visit.pk}/edit/", _details(visit, **changes))
 
     assert response.status_code == 400
     assert response.context["form"].errors == errors
@@ -266,9 +267,12 @@ def test_hostile_details_are_refused_naming_the_field(client, cesena_staff, visi
 def test_the_first_and_last_day_of_the_programme_and_a_hundred_places_are_allowed(client, cesena_staff, visit):
     client.force_login(cesena_staff)
 
-    first = client.post(f"/en/activities/{visit.pk}/edit/", _details(visit, start="2019-02-01", end="2019-02-02"))
+    first = client.post(
+        f"/en/p/820885/activities/{visit.pk}/edit/", _details(visit, start="2019-02-01", end="2019-02-02")
+    )
     last = client.post(
-        f"/en/activities/{visit.pk}/edit/", _details(visit, start="2021-01-30", end="2021-01-31", capacity="100")
+        f"/en/p/820885/activities/{visit.pk}/edit/",
+        _details(visit, start="2021-01-30", end="2021-01-31", capacity="100"),
     )
 
     assert (first.status_code, last.status_code) == (302, 302)
@@ -280,7 +284,7 @@ def test_an_exchange_outside_the_programme_says_it_is_the_exchange(client, cesen
     exchange = Exchange.objects.get(host__key="cesena")
     client.force_login(cesena_staff)
 
-    response = client.post(f"/en/activities/{exchange.pk}/edit/", _details(exchange, end="2021-02-05"))
+    response = client.post(f"/en/p/820885/activities/{exchange.pk}/edit/", _details(exchange, end="2021-02-05"))
 
     assert response.status_code == 400
     assert response.context["form"].errors == {
@@ -312,7 +316,7 @@ def test_an_exchange_outside_the_programme_says_it_is_the_exchange(client, cesen
 def test_hostile_sessions_are_refused_naming_the_field(client, cesena_staff, visit, changes, errors):
     client.force_login(cesena_staff)
 
-    response = client.post(f"/en/activities/{visit.pk}/sessions/new/", _session_data(visit, **changes))
+    response = client.post(f"/en/p/820885/activities/{visit.pk}/sessions/new/", _session_data(visit, **changes))
 
     assert response.status_code == 400
     assert response.context["form"].errors == errors
@@ -323,7 +327,7 @@ def test_hostile_sessions_are_refused_naming_the_field(client, cesena_staff, vis
 def test_a_nomination_of_an_unknown_membership_is_refused(client, cesena_staff, visit, value):
     client.force_login(cesena_staff)
 
-    response = client.post(f"/en/activities/{visit.pk}/nominate/", {"membership": value})
+    response = client.post(f"/en/p/820885/activities/{visit.pk}/nominate/", {"membership": value})
 
     assert response.status_code == 400
     expected = "This field is required." if value == "" else (
@@ -341,10 +345,10 @@ def _messages(response) -> list[str]:
 def test_attendance_of_an_unknown_participant_is_refused_and_changes_nothing(client, cesena_staff, visit, value):
     leader = make_member("leader", "cesena", Role.VOLUNTEER_LEADER)
     client.force_login(cesena_staff)
-    client.post(f"/en/activities/{visit.pk}/nominate/", {"membership": leader.memberships.get().pk})
+    client.post(f"/en/p/820885/activities/{visit.pk}/nominate/", {"membership": leader.memberships.get().pk})
     participant = Participant.objects.get()
 
-    response = client.post(f"/en/activities/{visit.pk}/attendance/", {"present": [str(participant.pk), value]})
+    response = client.post(f"/en/p/820885/activities/{visit.pk}/attendance/", {"present": [str(participant.pk), value]})
 
     assert response.status_code == 400
     assert _messages(response) == [f"Select a valid choice. {value} is not one of the available choices."]
@@ -356,10 +360,10 @@ def test_attendance_of_an_unknown_participant_is_refused_and_changes_nothing(cli
 def test_an_answer_that_is_neither_confirm_nor_decline_is_refused(client, cesena_staff, visit, value):
     leader = make_member("leader", "cesena", Role.VOLUNTEER_LEADER)
     client.force_login(cesena_staff)
-    client.post(f"/en/activities/{visit.pk}/nominate/", {"membership": leader.memberships.get().pk})
+    client.post(f"/en/p/820885/activities/{visit.pk}/nominate/", {"membership": leader.memberships.get().pk})
     client.force_login(leader)
 
-    response = client.post(f"/en/participants/{Participant.objects.get().pk}/answer/", {"answer": value})
+    response = client.post(f"/en/p/820885/participants/{Participant.objects.get().pk}/answer/", {"answer": value})
 
     assert response.status_code == 400
     assert _messages(response) == ["Answer: confirm or decline your place."]
@@ -379,7 +383,7 @@ def test_minutes_and_outcomes_beyond_their_length_are_refused(client, cesena_sta
     client.force_login(cesena_staff)
     before = _stored(visit)
 
-    response = client.post(f"/en/activities/{visit.pk}/minutes/", data)
+    response = client.post(f"/en/p/820885/activities/{visit.pk}/minutes/", data)
 
     assert response.status_code == 400
     assert response.context["form"].errors == errors
@@ -389,10 +393,10 @@ def test_minutes_and_outcomes_beyond_their_length_are_refused(client, cesena_sta
 @pytest.mark.parametrize(
     "path",
     [
-        f"/en/activities/{HUGE}/",
-        f"/en/activities/{HUGE}/edit/",
-        f"/en/activities/{HUGE}/sessions/{HUGE}/",
-        f"/en/participants/{HUGE}/answer/",
+        f"/en/p/820885/activities/{HUGE}/",
+        f"/en/p/820885/activities/{HUGE}/edit/",
+        f"/en/p/820885/activities/{HUGE}/sessions/{HUGE}/",
+        f"/en/p/820885/participants/{HUGE}/answer/",
     ],
 )
 def test_an_id_beyond_the_database_is_not_found(client, coordinator, visit, path):

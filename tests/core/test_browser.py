@@ -44,17 +44,17 @@ def test_home_and_partner_pages_in_each_language_are_accessible(
 
 
 def test_language_switcher_keeps_the_page(page: Page, live_server, programme):
-    page.goto(f"{live_server.url}/en/partners/cesena/")
+    page.goto(f"{live_server.url}/en/p/820885/partners/cesena/")
 
     page.get_by_label("Language").select_option("it")
     page.get_by_role("button", name="Change").click()
 
-    expect(page).to_have_url(f"{live_server.url}/it/partners/cesena/")
+    expect(page).to_have_url(f"{live_server.url}/it/p/820885/partners/cesena/")
     expect(page.locator("h1")).to_have_text("Comune di Cesena")
 
 
 def test_signing_in_shows_contacts_and_the_edit_link_by_keyboard(page: Page, live_server, cesena_staff):
-    page.goto(f"{live_server.url}/en/partners/cesena/")
+    page.goto(f"{live_server.url}/en/p/820885/partners/cesena/")
     expect(page.get_by_text("zoffoli_r@comune.cesena.fc.it")).to_have_count(0)
 
     page.get_by_role("link", name="Sign in").click()
@@ -63,7 +63,7 @@ def test_signing_in_shows_contacts_and_the_edit_link_by_keyboard(page: Page, liv
     page.get_by_label("Password").fill(PASSWORD)
     page.get_by_label("Password").press("Enter")
 
-    expect(page).to_have_url(f"{live_server.url}/en/partners/cesena/")
+    expect(page).to_have_url(f"{live_server.url}/en/p/820885/partners/cesena/")
     expect(page.get_by_role("link", name="zoffoli_r@comune.cesena.fc.it")).to_be_visible()
     page.get_by_role("link", name="Edit details").click()
     expect(page.locator("h1")).to_have_text("Edit City of Cesena")
@@ -71,7 +71,7 @@ def test_signing_in_shows_contacts_and_the_edit_link_by_keyboard(page: Page, liv
 
 
 def test_a_form_error_is_announced_and_accessible(page: Page, live_server, cesena_staff):
-    page.goto(f"{live_server.url}/en/accounts/login/?next=/en/partners/cesena/edit/")
+    page.goto(f"{live_server.url}/en/accounts/login/?next=/en/p/820885/partners/cesena/edit/")
     page.get_by_label("Username").fill("cesena")
     page.get_by_label("Password").fill(PASSWORD)
     page.get_by_role("button", name="Sign in").click()
@@ -129,7 +129,7 @@ def test_the_host_city_adds_a_session_to_its_visits_agenda(page: Page, live_serv
     visit = cesena_visit
     _sign_in(page, live_server, "cesena")
 
-    page.goto(f"{live_server.url}/en/activities/{visit.pk}/")
+    page.goto(f"{live_server.url}/en/p/820885/activities/{visit.pk}/")
     assert_accessible(page)
     page.get_by_role("link", name="Add a session").click()
     assert_accessible(page)
@@ -166,7 +166,7 @@ def test_a_participant_submits_a_report_and_the_coordinator_returns_it(
     answer_nomination(participant, confirm=True)
 
     _sign_in(page, live_server, "leader")
-    page.goto(f"{live_server.url}/en/activities/{visit.pk}/")
+    page.goto(f"{live_server.url}/en/p/820885/activities/{visit.pk}/")
     page.get_by_role("link", name="Write my report").click()
     assert_accessible(page)
     page.get_by_label("What did you learn?").fill("How a buddy scheme welcomes newcomers.")
@@ -176,7 +176,7 @@ def test_a_participant_submits_a_report_and_the_coordinator_returns_it(
     page.get_by_role("button", name="Sign out (leader)").click()
 
     _sign_in(page, live_server, "coordinator")
-    page.goto(f"{live_server.url}/en/activities/{visit.pk}/")
+    page.goto(f"{live_server.url}/en/p/820885/activities/{visit.pk}/")
     page.get_by_role("link", name="leader").click()
     assert_accessible(page)
     page.get_by_label("Comment for the author").fill("Please add one example.")
@@ -191,7 +191,7 @@ def test_a_participant_submits_a_report_and_the_coordinator_returns_it(
 def test_city_staff_score_their_city_and_see_the_chart(page: Page, live_server, cesena_staff):
     call_command("load_benchmarks", str(ROOT / "data" / "benchmarks.yaml"))
     _sign_in(page, live_server, "cesena")
-    page.goto(f"{live_server.url}/en/partners/cesena/self-assessment/")
+    page.goto(f"{live_server.url}/en/p/820885/partners/cesena/self-assessment/")
     assert_accessible(page)
 
     page.get_by_label("A1. ", exact=False).first.select_option("2")
@@ -208,7 +208,7 @@ def test_a_city_edits_its_action_plan_a_neighbour_comments_and_the_city_resolves
     community = next(c for c in accepted_plan.result["communities"] if "cesena" in c["members"])
     make_member("neighbour", next(m for m in community["members"] if m != "cesena"), Role.CITY_STAFF)
     _sign_in(page, live_server, "cesena")
-    page.goto(f"{live_server.url}/en/action-plans/cesena/")
+    page.goto(f"{live_server.url}/en/p/820885/action-plans/cesena/")
     assert_accessible(page)
 
     page.get_by_role("link", name="Edit Context").click()
@@ -218,12 +218,12 @@ def test_a_city_edits_its_action_plan_a_neighbour_comments_and_the_city_resolves
     expect(page.get_by_text("Cesena welcomes 300 newcomers a year.")).to_be_visible()
     page.get_by_role("button", name="Sign out (cesena)").click()
     _sign_in(page, live_server, "neighbour")
-    page.goto(f"{live_server.url}/en/action-plans/cesena/")
+    page.goto(f"{live_server.url}/en/p/820885/action-plans/cesena/")
     page.get_by_label("Comment on Context").fill("Which neighbourhoods?")
     page.get_by_role("button", name="Add the comment").first.click()
     page.get_by_role("button", name="Sign out (neighbour)").click()
     _sign_in(page, live_server, "cesena")
-    page.goto(f"{live_server.url}/en/action-plans/cesena/")
+    page.goto(f"{live_server.url}/en/p/820885/action-plans/cesena/")
     page.get_by_role("button", name="Mark resolved").click()
 
     expect(page.get_by_text("The comment was marked resolved.")).to_be_visible()
@@ -233,7 +233,7 @@ def test_a_city_edits_its_action_plan_a_neighbour_comments_and_the_city_resolves
 
 def test_a_city_proposes_a_practice_and_the_pages_are_accessible(page: Page, live_server, cesena_staff):
     _sign_in(page, live_server, "cesena")
-    page.goto(f"{live_server.url}/en/practices/")
+    page.goto(f"{live_server.url}/en/p/820885/practices/")
     assert_accessible(page)
 
     page.get_by_role("link", name="Propose a good practice").click()
@@ -258,7 +258,7 @@ def test_photos_and_videos_are_added_with_alt_text_and_captions(
 ):
     settings.MEDIA_ROOT = tmp_path
     _sign_in(page, live_server, "cesena")
-    page.goto(f"{live_server.url}/en/practices/new/")
+    page.goto(f"{live_server.url}/en/p/820885/practices/new/")
     page.get_by_label("Title").fill("Language café in the library")
     page.get_by_label("Summary").fill("Volunteers and newcomers meet weekly.")
     page.get_by_label("C. City and volunteer cooperation", exact=False).check()
@@ -292,7 +292,7 @@ def test_photos_and_videos_are_added_with_alt_text_and_captions(
 
 def test_the_budget_check_is_reached_from_a_partner_page_and_accessible(page: Page, live_server, coordinator):
     _sign_in(page, live_server, "coordinator")
-    page.goto(f"{live_server.url}/en/partners/cesena/")
+    page.goto(f"{live_server.url}/en/p/820885/partners/cesena/")
     page.get_by_role("link", name="Budget check of the whole programme").click()
 
     expect(page.get_by_role("heading", name="Budget check", level=1)).to_be_visible()
@@ -321,18 +321,18 @@ def test_a_city_submits_an_expense_and_the_coordinator_approves_it(page: Page, l
 
     page.get_by_role("button", name=re.compile("Sign out")).click()
     _sign_in(page, live_server, "coordinator")
-    page.goto(f"{live_server.url}/en/finance/expenses/")
+    page.goto(f"{live_server.url}/en/p/820885/finance/expenses/")
     assert_accessible(page)
     page.get_by_role("link", name="Bus tickets for the exchange").click()
     page.get_by_role("button", name="Approve").click()
     expect(page.get_by_text("The expense is approved.")).to_be_visible()
     assert_accessible(page)
-    page.goto(f"{live_server.url}/en/finance/rates/")
+    page.goto(f"{live_server.url}/en/p/820885/finance/rates/")
     assert_accessible(page)
 
 
 def test_the_factsheet_is_reached_from_the_partner_page_and_accessible(page: Page, live_server, programme):
-    page.goto(f"{live_server.url}/it/partners/cesena/")
+    page.goto(f"{live_server.url}/it/p/820885/partners/cesena/")
     page.get_by_role("link", name="Scheda del progetto (pagina web)").click()
 
     expect(page.get_by_text("€\u00a0899.973,58")).to_be_visible()

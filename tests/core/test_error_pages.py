@@ -26,7 +26,7 @@ def test_a_signed_in_reader_gets_the_error_page_when_the_database_is_down(databa
     client = Client(raise_request_exception=False)
     client.cookies.load({"sessionid": "a-session-the-database-would-know"})
 
-    response = client.get("/en/partners/")
+    response = client.get("/en/p/820885/partners/")
 
     assert response.status_code == 500
     assert "<h1>Something went wrong</h1>" in response.text

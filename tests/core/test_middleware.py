@@ -29,9 +29,9 @@ def _language_next(html: str) -> str:
 
 def test_after_a_failed_upload_the_language_switch_returns_to_the_page_with_the_form(client, practice, cesena_staff):
     client.force_login(cesena_staff)
-    media_page = f"/en/practices/{practice.pk}/media/"
+    media_page = f"/en/p/820885/practices/{practice.pk}/media/"
     refused = client.post(
-        f"/en/practices/{practice.pk}/media/photos/",
+        f"/en/p/820885/practices/{practice.pk}/media/photos/",
         {"image": SimpleUploadedFile("x.png", b"not an image", content_type="image/png"), "alt_text": "A café"},
         HTTP_REFERER=f"http://testserver{media_page}",
     )
@@ -40,14 +40,14 @@ def test_after_a_failed_upload_the_language_switch_returns_to_the_page_with_the_
 
     assert refused.status_code == 400
     assert _language_next(refused.text) == media_page
-    assert switched.redirect_chain == [(f"/it/practices/{practice.pk}/media/", 302)]
+    assert switched.redirect_chain == [(f"/it/p/820885/practices/{practice.pk}/media/", 302)]
     assert switched.status_code == 200
 
 
 def test_without_a_referrer_the_language_switch_after_a_form_goes_home(client, practice, cesena_staff):
     client.force_login(cesena_staff)
 
-    refused = client.post(f"/en/practices/{practice.pk}/media/photos/", {"alt_text": ""})
+    refused = client.post(f"/en/p/820885/practices/{practice.pk}/media/photos/", {"alt_text": ""})
 
     assert _language_next(refused.text) == "/en/"
 
@@ -55,7 +55,7 @@ def test_without_a_referrer_the_language_switch_after_a_form_goes_home(client, p
 def test_a_forms_address_opened_as_a_page_says_so_with_the_layout(client, practice, cesena_staff):
     client.force_login(cesena_staff)
 
-    response = client.get(f"/en/practices/{practice.pk}/media/photos/")
+    response = client.get(f"/en/p/820885/practices/{practice.pk}/media/photos/")
 
     assert response.status_code == 405
     assert response["Allow"] == "POST"
@@ -69,7 +69,7 @@ def test_a_request_larger_than_any_upload_is_refused_before_its_body_is_read(cli
 
     response = client.generic(
         "POST",
-        f"/en/practices/{practice.pk}/media/photos/",
+        f"/en/p/820885/practices/{practice.pk}/media/photos/",
         data=b"",
         content_type="multipart/form-data; boundary=x",
         CONTENT_LENGTH=str(3 * 1024 * 1024),
@@ -83,7 +83,7 @@ def test_a_request_larger_than_any_upload_is_refused_before_its_body_is_read(cli
     ("method", "address", "data"),
     [
         ("get", "/feeds/%00.ics", {}),
-        ("get", "/en/reports/export.csv", {"theme": "A\x00"}),
+        ("get", "/en/p/820885/reports/export.csv", {"theme": "A\x00"}),
         ("get", "/en/accounts/audit/", {"actor\x00": "x"}),
         ("post", "/en/accounts/login/", {"username": "cesena\x00", "password": "x"}),
     ],

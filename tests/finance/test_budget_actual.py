@@ -108,7 +108,7 @@ def test_each_reader_of_the_budget_check_sees_spending_findings_of_their_own_par
     pages = {}
     for user in (riga_staff, cesena_staff, coordinator):
         client.force_login(user)
-        pages[user.username] = client.get("/en/budgets/").text
+        pages[user.username] = client.get("/en/p/820885/budgets/").text
 
     assert overspent not in pages[riga_staff.username]
     assert overspent in pages[cesena_staff.username]

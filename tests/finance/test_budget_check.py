@@ -44,11 +44,11 @@ def test_amounts_that_do_not_add_up_are_an_error_and_exit_2(programme, capsys):
 
 def test_the_page_shows_the_findings_to_staff_only(client, programme, coordinator, cesena_staff, volunteer):
     client.force_login(cesena_staff)
-    staff_page = client.get("/en/budgets/")
+    staff_page = client.get("/en/p/820885/budgets/")
     client.force_login(volunteer)
-    volunteer_page = client.get("/en/budgets/")
+    volunteer_page = client.get("/en/p/820885/budgets/")
     client.logout()
-    anonymous = client.get("/en/budgets/")
+    anonymous = client.get("/en/p/820885/budgets/")
 
     assert staff_page.status_code == 200
     assert "the stated EU rate 80.0% disagrees with the amounts: 20,458.94 of 22,732.15 is 90.0%" in staff_page.text

@@ -33,7 +33,7 @@ def _submit(client, **changes):
         "description": "Bus tickets for the exchange", "receipt": SimpleUploadedFile("t.pdf", PDF, "application/pdf"),
     }  # fmt: skip
     data.update(changes)
-    return client.post("/en/finance/expenses/new/", data)
+    return client.post("/en/p/820885/finance/expenses/new/", data)
 
 
 def test_staff_submit_the_coordinator_approves_then_reverses(client, cesena_staff, coordinator):
@@ -41,10 +41,10 @@ def test_staff_submit_the_coordinator_approves_then_reverses(client, cesena_staf
     submitted = _submit(client)
     expense = Expense.objects.get()
     client.force_login(coordinator)
-    approved = client.post(f"/en/finance/expenses/{expense.pk}/approve/")
-    reversed_ = client.post(f"/en/finance/expenses/{expense.pk}/reverse/", {"reason": "Paid by the host"})
-    page = client.get(f"/en/finance/expenses/{expense.pk}/")
-    receipt = client.get(f"/en/finance/expenses/{expense.pk}/receipt/")
+    approved = client.post(f"/en/p/820885/finance/expenses/{expense.pk}/approve/")
+    reversed_ = client.post(f"/en/p/820885/finance/expenses/{expense.pk}/reverse/", {"reason": "Paid by the host"})
+    page = client.get(f"/en/p/820885/finance/expenses/{expense.pk}/")
+    receipt = client.get(f"/en/p/820885/finance/expenses/{expense.pk}/receipt/")
 
     assert (submitted.status_code, approved.status_code, reversed_.status_code) == (302, 302, 302)
     assert list(Expense.objects.order_by("pk").values_list("amount_eur", "status")) == [
@@ -71,11 +71,11 @@ def test_other_cities_and_volunteers_see_no_expense(client, cesena_staff, riga_s
     _submit(client)
     expense = Expense.objects.get()
     client.force_login(riga_staff)
-    other_city = client.get(f"/en/finance/expenses/{expense.pk}/")
-    other_list = client.get("/en/finance/expenses/")
-    other_approves = client.post(f"/en/finance/expenses/{expense.pk}/approve/")
+    other_city = client.get(f"/en/p/820885/finance/expenses/{expense.pk}/")
+    other_list = client.get("/en/p/820885/finance/expenses/")
+    other_approves = client.post(f"/en/p/820885/finance/expenses/{expense.pk}/approve/")
     client.force_login(volunteer)
-    volunteer_page = client.get("/en/finance/")
+    volunteer_page = client.get("/en/p/820885/finance/")
 
     assert other_city.status_code == 404
     assert "Bus tickets" not in other_list.text
@@ -87,10 +87,12 @@ def test_other_cities_and_volunteers_see_no_expense(client, cesena_staff, riga_s
 def test_the_coordinator_imports_rates_and_a_bad_file_names_the_line(client, coordinator):
     client.force_login(coordinator)
     bad = client.post(
-        "/en/finance/rates/", {"rates-file": SimpleUploadedFile("r.csv", b"currency,month,rate\nNOK,2020-3x,11\n")}
+        "/en/p/820885/finance/rates/",
+        {"rates-file": SimpleUploadedFile("r.csv", b"currency,month,rate\nNOK,2020-3x,11\n")},
     )
     good = client.post(
-        "/en/finance/rates/", {"rates-file": SimpleUploadedFile("r.csv", b"currency,month,rate\nNOK,2020-03,11.7235\n")}
+        "/en/p/820885/finance/rates/",
+        {"rates-file": SimpleUploadedFile("r.csv", b"currency,month,rate\nNOK,2020-03,11.7235\n")},
     )
 
     assert bad.status_code == 400
@@ -102,10 +104,10 @@ def test_the_coordinator_imports_rates_and_a_bad_file_names_the_line(client, coo
 def test_budget_lines_and_the_overview_with_its_exports(client, coordinator):
     client.force_login(coordinator)
     lines = {"staff": "10000.00", "travel": "5000.00", "equipment": "1245.00", "external": "4000", "other": "1000"}
-    saved = client.post("/en/finance/budgets/cesena/", {**lines, "indirect_rate": "0.07"})
-    overview = client.get("/en/finance/")
-    workbook = client.get("/en/finance/budget.xlsx")
-    summary = client.get("/en/finance/budget.pdf")
+    saved = client.post("/en/p/820885/finance/budgets/cesena/", {**lines, "indirect_rate": "0.07"})
+    overview = client.get("/en/p/820885/finance/")
+    workbook = client.get("/en/p/820885/finance/budget.xlsx")
+    summary = client.get("/en/p/820885/finance/budget.pdf")
 
     assert saved.status_code == 302
     assert BudgetLine.objects.filter(budget__partner__organisation__key="cesena").count() == 5
@@ -122,13 +124,13 @@ def test_an_exchange_shows_its_subsistence_from_the_host_countrys_rate(client, a
         Participant.objects.create(activity=exchange, user=guest, organisation=exchange.guest, status=status)
     client.force_login(coordinator)
     bad = client.post(
-        "/en/finance/rates/subsistence/", {"subsistence-country": "XX", "subsistence-daily_rate": "1.234"}
+        "/en/p/820885/finance/rates/subsistence/", {"subsistence-country": "XX", "subsistence-daily_rate": "1.234"}
     )
     saved = client.post(
-        "/en/finance/rates/subsistence/", {"subsistence-country": "it", "subsistence-daily_rate": "120"}
+        "/en/p/820885/finance/rates/subsistence/", {"subsistence-country": "it", "subsistence-daily_rate": "120"}
     )
 
-    page = client.get(f"/en/activities/{exchange.pk}/")
+    page = client.get(f"/en/p/820885/activities/{exchange.pk}/")
 
     days = (exchange.end - exchange.start).days + 1
     assert days == 5  # the programme's exchange_days
@@ -161,7 +163,7 @@ def test_the_admin_shows_expenses_but_never_changes_them(client, cesena_staff, c
 def test_the_rates_page_has_a_plain_title_and_one_subsistence_section(client, coordinator):
     client.force_login(coordinator)
 
-    page = client.get("/en/finance/rates/").text
+    page = client.get("/en/p/820885/finance/rates/").text
 
     assert "<title>Exchange rates · VALUES</title>" in page
     assert page.count('id="subsistence-heading"') == 1
@@ -183,7 +185,7 @@ def test_a_receipt_is_a_sandboxed_download_never_shown_inline(client, cesena_sta
     _submit(client, receipt=upload)
     expense = Expense.objects.get()
 
-    receipt = client.get(f"/en/finance/expenses/{expense.pk}/receipt/")
+    receipt = client.get(f"/en/p/820885/finance/expenses/{expense.pk}/receipt/")
 
     assert receipt["Content-Type"] == content_type
     assert receipt["Content-Disposition"] == f'attachment; filename="receipt-{expense.pk}{extension}"'
@@ -199,7 +201,7 @@ def test_a_receipt_whose_file_is_gone_is_not_found_not_a_server_error(client, ce
     expense = Expense.objects.get()
     Path(expense.receipt.path).unlink()
 
-    assert client.get(f"/en/finance/expenses/{expense.pk}/receipt/").status_code == 404
+    assert client.get(f"/en/p/820885/finance/expenses/{expense.pk}/receipt/").status_code == 404
 
 
 @pytest.mark.django_db
@@ -210,8 +212,8 @@ def test_a_coordinator_is_not_offered_to_approve_their_own_expense_nor_an_unknow
     _submit(client, partner=str(Partner.objects.get(organisation__key="eurocities").pk))
     expense = Expense.objects.get()
 
-    page = client.get(f"/en/finance/expenses/{expense.pk}/")
-    unknown = client.post(f"/en/finance/expenses/{expense.pk}/anything/", {"reason": "Because"})
+    page = client.get(f"/en/p/820885/finance/expenses/{expense.pk}/")
+    unknown = client.post(f"/en/p/820885/finance/expenses/{expense.pk}/anything/", {"reason": "Because"})
 
     assert "Approve" not in page.text
     assert unknown.status_code == 404
@@ -237,7 +239,7 @@ def _choice_labels(response) -> list[str]:
 def test_city_staff_are_offered_only_their_own_citys_visits_and_exchanges(client, riga_staff, accepted_plan):
     client.force_login(riga_staff)
 
-    page = client.get("/en/finance/expenses/new/")
+    page = client.get("/en/p/820885/finance/expenses/new/")
 
     # Riga's community B1 visits (Riga, Cesena, Toulouse, Düsseldorf) and its two exchanges with Düsseldorf.
     assert _choice_labels(page) == [
@@ -361,8 +363,8 @@ def _rates_file(text: str) -> dict:
 def test_a_hostile_rate_table_names_line_and_column_and_the_rates_page_still_works(client, coordinator, line, problem):
     client.force_login(coordinator)
 
-    response = client.post("/en/finance/rates/", _rates_file(f"currency,month,rate\n{line}\n"))
-    page = client.get("/en/finance/rates/")
+    response = client.post("/en/p/820885/finance/rates/", _rates_file(f"currency,month,rate\n{line}\n"))
+    page = client.get("/en/p/820885/finance/rates/")
 
     assert response.status_code == 400
     [error] = response.context["form"].errors["file"]
@@ -375,7 +377,7 @@ def test_a_rate_table_over_the_size_limit_is_refused_with_its_size(client, coord
     client.force_login(coordinator)
     text = "currency,month,rate\n" + "NOK,2020-03,11.7235\n" * 60_000  # 1,200,020 bytes
 
-    response = client.post("/en/finance/rates/", _rates_file(text))
+    response = client.post("/en/p/820885/finance/rates/", _rates_file(text))
 
     assert response.status_code == 400
     assert response.context["form"].errors == {"file": ["The file is 1.1 MB; the limit is 1 MB."]}
@@ -385,10 +387,10 @@ def test_a_rate_table_over_the_size_limit_is_refused_with_its_size(client, coord
 def test_a_rate_of_1e400_is_not_stored_so_the_expense_form_still_opens(client, coordinator, cesena_staff):
     """1e400 used to be stored, and then broke every page that read the rates."""
     client.force_login(coordinator)
-    client.post("/en/finance/rates/", _rates_file("currency,month,rate\nNOK,2020-03,1e400\nNOK,2020-04,11\n"))
+    client.post("/en/p/820885/finance/rates/", _rates_file("currency,month,rate\nNOK,2020-03,1e400\nNOK,2020-04,11\n"))
     client.force_login(cesena_staff)
 
-    page = client.get("/en/finance/expenses/new/")
+    page = client.get("/en/p/820885/finance/expenses/new/")
 
     assert ExchangeRate.objects.count() == 0
     assert page.status_code == 200
@@ -414,7 +416,9 @@ def test_a_hostile_subsistence_rate_is_refused_naming_the_field(client, coordina
     client.force_login(coordinator)
     fields = {"country": "IT", "daily_rate": "120"} | data
 
-    response = client.post("/en/finance/rates/subsistence/", {f"subsistence-{k}": v for k, v in fields.items()})
+    response = client.post(
+        "/en/p/820885/finance/rates/subsistence/", {f"subsistence-{k}": v for k, v in fields.items()}
+    )
 
     assert response.status_code == 400
     assert response.context["subsistence_form"].errors == errors
@@ -442,7 +446,7 @@ def test_hostile_budget_lines_are_refused_naming_the_field(client, coordinator, 
     client.force_login(coordinator)
     lines = {"staff": "10000.00", "travel": "5000.00", "equipment": "1245.00", "external": "4000", "other": "1000"}
 
-    response = client.post("/en/finance/budgets/cesena/", {**lines, "indirect_rate": "0.07", **changes})
+    response = client.post("/en/p/820885/finance/budgets/cesena/", {**lines, "indirect_rate": "0.07", **changes})
 
     assert response.status_code == 400
     assert response.context["form"].errors == errors
@@ -465,9 +469,9 @@ def test_a_hostile_reason_shows_the_expense_again_with_the_field_named(
     expense = Expense.objects.get()
     client.force_login(coordinator)
     if decision == "reverse":
-        client.post(f"/en/finance/expenses/{expense.pk}/approve/")
+        client.post(f"/en/p/820885/finance/expenses/{expense.pk}/approve/")
 
-    response = client.post(f"/en/finance/expenses/{expense.pk}/{decision}/", {"reason": reason})
+    response = client.post(f"/en/p/820885/finance/expenses/{expense.pk}/{decision}/", {"reason": reason})
 
     assert response.status_code == 400
     assert response.context["reason_form"].errors == errors
@@ -479,9 +483,9 @@ def test_approving_twice_is_a_400_with_the_reason(client, cesena_staff, coordina
     _submit(client)
     expense = Expense.objects.get()
     client.force_login(coordinator)
-    client.post(f"/en/finance/expenses/{expense.pk}/approve/")
+    client.post(f"/en/p/820885/finance/expenses/{expense.pk}/approve/")
 
-    again = client.post(f"/en/finance/expenses/{expense.pk}/approve/")
+    again = client.post(f"/en/p/820885/finance/expenses/{expense.pk}/approve/")
 
     assert again.status_code == 400
     assert [str(m) for m in again.context["messages"] if m.level_tag == "error"] == [
@@ -492,11 +496,11 @@ def test_approving_twice_is_a_400_with_the_reason(client, cesena_staff, coordina
 @pytest.mark.parametrize(
     "path",
     [
-        f"/en/finance/expenses/{HUGE}/",
-        f"/en/finance/expenses/{HUGE}/edit/",
-        f"/en/finance/expenses/{HUGE}/receipt/",
-        f"/en/finance/expenses/{HUGE}/approve/",
-        f"/en/finance/budgets/{LONG[:300]}/",
+        f"/en/p/820885/finance/expenses/{HUGE}/",
+        f"/en/p/820885/finance/expenses/{HUGE}/edit/",
+        f"/en/p/820885/finance/expenses/{HUGE}/receipt/",
+        f"/en/p/820885/finance/expenses/{HUGE}/approve/",
+        f"/en/p/820885/finance/budgets/{LONG[:300]}/",
     ],
 )
 def test_a_finance_id_beyond_the_database_is_not_found(client, coordinator, path):

@@ -124,10 +124,10 @@ def test_cesenas_staff_score_their_city_and_the_partner_page_shows_it(client, ce
     client.force_login(cesena_staff)
 
     response = client.post(
-        "/en/partners/cesena/self-assessment/",
+        "/en/p/820885/partners/cesena/self-assessment/",
         {"assessed_on": "2020-01-15", "score_A1": "2", "evidence_A1": "A draft strategy."},
     )
-    page = client.get("/en/partners/cesena/")
+    page = client.get("/en/p/820885/partners/cesena/")
 
     assert response.status_code == 302
     assert SelfAssessment.objects.get().score == 2
@@ -138,7 +138,9 @@ def test_cesenas_staff_score_their_city_and_the_partner_page_shows_it(client, ce
 def test_a_bad_score_shows_the_form_again_and_saves_nothing(client, cesena_staff, standards):
     client.force_login(cesena_staff)
 
-    response = client.post("/en/partners/cesena/self-assessment/", {"assessed_on": "2020-01-15", "score_A1": "7"})
+    response = client.post(
+        "/en/p/820885/partners/cesena/self-assessment/", {"assessed_on": "2020-01-15", "score_A1": "7"}
+    )
 
     assert response.status_code == 400
     assert response.context["form"].errors["score_A1"] == ["A score is a level from 1 to 4."]
@@ -149,7 +151,9 @@ def test_a_bad_score_shows_the_form_again_and_saves_nothing(client, cesena_staff
 def test_another_citys_staff_may_not_score_cesena(client, riga_staff, standards):
     client.force_login(riga_staff)
 
-    response = client.post("/en/partners/cesena/self-assessment/", {"assessed_on": "2020-01-15", "score_A1": "2"})
+    response = client.post(
+        "/en/p/820885/partners/cesena/self-assessment/", {"assessed_on": "2020-01-15", "score_A1": "2"}
+    )
 
     assert response.status_code == 403
     assert SelfAssessment.objects.count() == 0
@@ -157,7 +161,7 @@ def test_another_citys_staff_may_not_score_cesena(client, riga_staff, standards)
 
 @pytest.mark.django_db
 def test_anonymous_visitors_are_asked_to_sign_in(client, standards):
-    response = client.get("/en/partners/cesena/self-assessment/")
+    response = client.get("/en/p/820885/partners/cesena/self-assessment/")
 
     assert response.status_code == 302
     assert response["Location"].startswith("/en/accounts/login/")
@@ -188,11 +192,11 @@ def test_an_expert_changes_a_standards_texts(client, standards):
     from values.network.enums import Role
 
     client.force_login(make_member("expert", "evc", Role.EXPERT))
-    form = client.get("/en/benchmarks/A1/edit/").context["form"]
+    form = client.get("/en/p/820885/benchmarks/A1/edit/").context["form"]
     data = {name: value for name, value in form.initial.items() if value is not None}
     data["title_it"] = "Una strategia cittadina condivisa"
 
-    response = client.post("/en/benchmarks/A1/edit/", data)
+    response = client.post("/en/p/820885/benchmarks/A1/edit/", data)
 
     assert response.status_code == 302
     assert BenchmarkStandard.objects.get(key="A1").title["it"] == "Una strategia cittadina condivisa"
@@ -201,12 +205,12 @@ def test_an_expert_changes_a_standards_texts(client, standards):
 @pytest.mark.django_db
 def test_a_standard_without_its_english_statement_is_refused(client, coordinator, standards):
     client.force_login(coordinator)
-    form = client.get("/en/benchmarks/A1/edit/").context["form"]
+    form = client.get("/en/p/820885/benchmarks/A1/edit/").context["form"]
     data = {name: value for name, value in form.initial.items() if value is not None}
     data["statement_en"] = "  "
     before = BenchmarkStandard.objects.get(key="A1").statement
 
-    response = client.post("/en/benchmarks/A1/edit/", data)
+    response = client.post("/en/p/820885/benchmarks/A1/edit/", data)
 
     assert response.status_code == 400
     assert response.context["form"].errors["statement_en"] == ["This text is needed in the programme's first language."]
@@ -217,5 +221,5 @@ def test_a_standard_without_its_english_statement_is_refused(client, coordinator
 def test_city_staff_do_not_maintain_the_standards(client, cesena_staff, standards):
     client.force_login(cesena_staff)
 
-    assert client.get("/en/benchmarks/A1/edit/").status_code == 403
-    assert client.post("/en/benchmarks/new/", {"key": "Z1"}).status_code == 403
+    assert client.get("/en/p/820885/benchmarks/A1/edit/").status_code == 403
+    assert client.post("/en/p/820885/benchmarks/new/", {"key": "Z1"}).status_code == 403

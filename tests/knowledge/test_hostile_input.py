@@ -67,7 +67,7 @@ def _practice_data(**changes) -> dict:
 def test_a_hostile_proposal_is_refused_on_its_field(client, cesena_staff, changes, field, message):
     client.force_login(cesena_staff)
 
-    response = client.post("/en/practices/new/", _practice_data(**changes))
+    response = client.post("/en/p/820885/practices/new/", _practice_data(**changes))
 
     assert response.status_code == 400
     assert response.context["form"].errors[field] == [message]
@@ -93,7 +93,7 @@ def practice(programme, cesena_staff) -> Practice:
 def test_a_hostile_change_to_a_practice_keeps_it_as_it_was(client, cesena_staff, practice, changes, field, message):
     client.force_login(cesena_staff)
 
-    response = client.post(f"/en/practices/{practice.pk}/edit/", _practice_data(**changes))
+    response = client.post(f"/en/p/820885/practices/{practice.pk}/edit/", _practice_data(**changes))
 
     assert response.status_code == 400
     assert response.context["form"].errors[field] == [message]
@@ -121,7 +121,7 @@ def test_a_hostile_translation_is_refused_on_its_field(client, cesena_staff, pra
     client.force_login(cesena_staff)
     data = {key: value for key, value in {"language": "it", "title": "Caffè", **changes}.items() if value is not None}
 
-    response = client.post(f"/en/practices/{practice.pk}/translate/", data)
+    response = client.post(f"/en/p/820885/practices/{practice.pk}/translate/", data)
 
     assert response.status_code == 400
     assert response.context["form"].errors[field] == [message]
@@ -133,7 +133,7 @@ def test_a_hostile_translation_is_refused_on_its_field(client, cesena_staff, pra
     "query", [f"theme={HUGE}", f"city={HUGE}", f"q={LONG}", "language=zz", "country=ZZ", "target_group=aliens"]
 )
 def test_hostile_filters_of_the_practice_list_are_ignored(client, practice, query):
-    response = client.get(f"/en/practices/?{query}")
+    response = client.get(f"/en/p/820885/practices/?{query}")
 
     assert response.status_code == 200
 
@@ -162,7 +162,7 @@ def test_a_hostile_self_assessment_is_refused_on_its_field(client, cesena_staff,
     client.force_login(cesena_staff)
 
     response = client.post(
-        "/en/partners/cesena/self-assessment/", {"assessed_on": "2020-01-15", "score_A1": "2", **changes}
+        "/en/p/820885/partners/cesena/self-assessment/", {"assessed_on": "2020-01-15", "score_A1": "2", **changes}
     )
 
     assert response.status_code == 400
@@ -188,7 +188,7 @@ def test_a_hostile_standard_is_refused_on_its_field(client, coordinator, standar
         **{f"level_{n}_en": f"Level {n}" for n in range(1, 5)}, **changes,
     }  # fmt: skip
 
-    response = client.post("/en/benchmarks/new/", data)
+    response = client.post("/en/p/820885/benchmarks/new/", data)
 
     assert response.status_code == 400
     assert response.context["form"].errors[field] == [message]
@@ -267,9 +267,9 @@ def test_a_hostile_csv_import_is_refused_without_a_crash(programme, tmp_path, te
 @pytest.mark.parametrize(
     ("user", "address", "field"),
     [
-        ("cesena", "/en/practices/new/", "title"),
-        ("cesena", "/en/partners/cesena/self-assessment/", "assessed_on"),
-        ("coordinator", "/en/benchmarks/new/", "key"),
+        ("cesena", "/en/p/820885/practices/new/", "title"),
+        ("cesena", "/en/p/820885/partners/cesena/self-assessment/", "assessed_on"),
+        ("coordinator", "/en/p/820885/benchmarks/new/", "key"),
     ],
 )
 def test_a_form_posted_empty_names_what_is_missing(client, cesena_staff, coordinator, standards, user, address, field):

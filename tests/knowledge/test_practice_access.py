@@ -41,18 +41,18 @@ def proposal(programme, cesena_staff) -> Practice:
 
 # Every address of a practice, with {id} for its id and the method used.
 ADDRESSES = [
-    ("get", "/en/practices/{id}/"),
-    ("get", "/en/practices/{id}/edit/"),
-    ("post", "/en/practices/{id}/edit/"),
-    ("get", "/en/practices/{id}/translate/"),
-    ("post", "/en/practices/{id}/translate/"),
-    ("get", "/en/practices/{id}/media/"),
-    ("post", "/en/practices/{id}/media/photos/"),
-    ("post", "/en/practices/{id}/media/videos/"),
-    ("post", "/en/practices/{id}/media/videos/{video}/captions/"),
-    ("post", "/en/practices/{id}/media/photo/{photo}/remove/"),
-    ("post", "/en/practices/{id}/media/video/{video}/remove/"),
-    ("get", "/en/practices/{id}/files/photo/{photo}/"),
+    ("get", "/en/p/820885/practices/{id}/"),
+    ("get", "/en/p/820885/practices/{id}/edit/"),
+    ("post", "/en/p/820885/practices/{id}/edit/"),
+    ("get", "/en/p/820885/practices/{id}/translate/"),
+    ("post", "/en/p/820885/practices/{id}/translate/"),
+    ("get", "/en/p/820885/practices/{id}/media/"),
+    ("post", "/en/p/820885/practices/{id}/media/photos/"),
+    ("post", "/en/p/820885/practices/{id}/media/videos/"),
+    ("post", "/en/p/820885/practices/{id}/media/videos/{video}/captions/"),
+    ("post", "/en/p/820885/practices/{id}/media/photo/{photo}/remove/"),
+    ("post", "/en/p/820885/practices/{id}/media/video/{video}/remove/"),
+    ("get", "/en/p/820885/practices/{id}/files/photo/{photo}/"),
 ]
 
 
@@ -92,9 +92,9 @@ def test_a_published_practice_of_another_city_is_visible_but_not_changeable(clie
     publish_practice(proposal)
     client.force_login(riga_staff)
 
-    page = client.get(f"/en/practices/{proposal.pk}/")
-    edit = client.get(f"/en/practices/{proposal.pk}/edit/")
-    media = client.get(f"/en/practices/{proposal.pk}/media/")
+    page = client.get(f"/en/p/820885/practices/{proposal.pk}/")
+    edit = client.get(f"/en/p/820885/practices/{proposal.pk}/edit/")
+    media = client.get(f"/en/p/820885/practices/{proposal.pk}/media/")
 
     assert (page.status_code, edit.status_code, media.status_code) == (200, 403, 403)
 
@@ -103,7 +103,7 @@ def test_the_proposing_city_and_the_coordinator_still_see_the_proposal(client, p
     pages = []
     for user in (cesena_staff, coordinator):
         client.force_login(user)
-        pages += [client.get(f"/en/practices/{proposal.pk}/").status_code]
-        pages += [client.get(f"/en/practices/{proposal.pk}/edit/").status_code]
+        pages += [client.get(f"/en/p/820885/practices/{proposal.pk}/").status_code]
+        pages += [client.get(f"/en/p/820885/practices/{proposal.pk}/edit/").status_code]
 
     assert pages == [200, 200, 200, 200]

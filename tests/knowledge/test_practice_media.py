@@ -40,20 +40,23 @@ def _photo(name="cafe.jpg", content=None, content_type="image/jpeg"):
 def test_a_photo_with_alt_text_is_shown_on_the_practice(client, practice, cesena_staff, coordinator, media_root):
     client.force_login(cesena_staff)
     added = client.post(
-        f"/en/practices/{practice.pk}/media/photos/",
+        f"/en/p/820885/practices/{practice.pk}/media/photos/",
         {"photo-image": _photo(), "photo-alt_text": "Two volunteers serve coffee", "photo-caption": ""},
     )
     photo = PracticePhoto.objects.get()
     client.force_login(coordinator)
-    client.post(f"/en/practices/{practice.pk}/publish/")
+    client.post(f"/en/p/820885/practices/{practice.pk}/publish/")
     client.logout()
 
-    page = client.get(f"/en/practices/{practice.pk}/")
-    served = client.get(f"/en/practices/{practice.pk}/files/photo/{photo.pk}/")
+    page = client.get(f"/en/p/820885/practices/{practice.pk}/")
+    served = client.get(f"/en/p/820885/practices/{practice.pk}/files/photo/{photo.pk}/")
 
     assert added.status_code == 302
     assert photo.alt_text == {"it": "Two volunteers serve coffee"}
-    assert f'src="/en/practices/{practice.pk}/files/photo/{photo.pk}/" alt="Two volunteers serve coffee"' in page.text
+    assert (
+        f'src="/en/p/820885/practices/{practice.pk}/files/photo/{photo.pk}/" alt="Two volunteers serve coffee"'
+        in page.text
+    )
     assert served.status_code == 200
     assert served["Content-Type"] == "image/jpeg"
     assert b"".join(served.streaming_content).startswith(b"\xff\xd8\xff")
@@ -85,7 +88,7 @@ def test_a_bad_photo_is_refused_naming_the_field_and_nothing_is_kept(
     }
     client.force_login(cesena_staff)
 
-    response = client.post(f"/en/practices/{practice.pk}/media/photos/", post)
+    response = client.post(f"/en/p/820885/practices/{practice.pk}/media/photos/", post)
 
     assert response.status_code == 400
     errors = response.context["photo_form"].errors
@@ -100,35 +103,36 @@ def test_a_video_without_captions_blocks_publishing_until_captions_are_added(
 ):
     client.force_login(cesena_staff)
     client.post(
-        f"/en/practices/{practice.pk}/media/videos/",
+        f"/en/p/820885/practices/{practice.pk}/media/videos/",
         {"video-title": "Il caffè in video", "video-file": SimpleUploadedFile("cafe.mp4", MP4_BYTES, "video/mp4")},
     )
     video = PracticeVideo.objects.get()
     client.force_login(coordinator)
 
-    refused = client.post(f"/en/practices/{practice.pk}/publish/", follow=True)
+    refused = client.post(f"/en/p/820885/practices/{practice.pk}/publish/", follow=True)
     practice.refresh_from_db()
     still_proposed = practice.status
     client.force_login(cesena_staff)
     client.post(
-        f"/en/practices/{practice.pk}/media/videos/{video.pk}/captions/",
+        f"/en/p/820885/practices/{practice.pk}/media/videos/{video.pk}/captions/",
         {
             f"v{video.pk}-captions": SimpleUploadedFile("it.vtt", CAPTIONS_TEXT, "text/vtt"),
             f"v{video.pk}-captions_language": "it",
         },
     )
     client.force_login(coordinator)
-    client.post(f"/en/practices/{practice.pk}/publish/")
+    client.post(f"/en/p/820885/practices/{practice.pk}/publish/")
     practice.refresh_from_db()
     client.logout()
-    page = client.get(f"/en/practices/{practice.pk}/")
-    captions = client.get(f"/en/practices/{practice.pk}/files/captions/{video.pk}/")
+    page = client.get(f"/en/p/820885/practices/{practice.pk}/")
+    captions = client.get(f"/en/p/820885/practices/{practice.pk}/files/captions/{video.pk}/")
 
     assert still_proposed == "proposed"
     assert "Add WebVTT captions to these videos before publishing: Il caffè in video." in refused.text
     assert practice.status == "published"
     assert (
-        f'<track kind="captions" src="/en/practices/{practice.pk}/files/captions/{video.pk}/" srclang="it"' in page.text
+        f'<track kind="captions" src="/en/p/820885/practices/{practice.pk}/files/captions/{video.pk}/" srclang="it"'
+        in page.text
     )
     assert captions["Content-Type"] == "text/vtt; charset=utf-8"
     assert b"".join(captions.streaming_content) == CAPTIONS_TEXT
@@ -166,7 +170,7 @@ def test_a_bad_video_is_refused_naming_the_field(client, practice, cesena_staff,
     post = {key: uploads.get(value, value) for key, value in data.items()}
     client.force_login(cesena_staff)
 
-    response = client.post(f"/en/practices/{practice.pk}/media/videos/", post)
+    response = client.post(f"/en/p/820885/practices/{practice.pk}/media/videos/", post)
 
     assert response.status_code == 400
     assert message in " ".join(response.context["video_form"].errors[field])
@@ -189,14 +193,16 @@ def test_a_published_practice_takes_a_linked_video_only_with_its_captions(practi
 @pytest.mark.django_db
 def test_files_of_a_proposal_are_hidden_and_only_its_editors_change_them(client, practice, cesena_staff, riga_staff):
     client.force_login(cesena_staff)
-    client.post(f"/en/practices/{practice.pk}/media/photos/", {"photo-image": _photo(), "photo-alt_text": "Coffee"})
+    client.post(
+        f"/en/p/820885/practices/{practice.pk}/media/photos/", {"photo-image": _photo(), "photo-alt_text": "Coffee"}
+    )
     photo = PracticePhoto.objects.get()
-    address = f"/en/practices/{practice.pk}/files/photo/{photo.pk}/"
+    address = f"/en/p/820885/practices/{practice.pk}/files/photo/{photo.pk}/"
     own = client.get(address)
     client.force_login(riga_staff)
 
     other_city = client.get(address)
-    other_city_removes = client.post(f"/en/practices/{practice.pk}/media/photo/{photo.pk}/remove/")
+    other_city_removes = client.post(f"/en/p/820885/practices/{practice.pk}/media/photo/{photo.pk}/remove/")
     client.logout()
     anonymous = client.get(address)
 
@@ -211,11 +217,13 @@ def test_removing_a_photo_deletes_its_file(
     client, practice, cesena_staff, media_root, django_capture_on_commit_callbacks
 ):
     client.force_login(cesena_staff)
-    client.post(f"/en/practices/{practice.pk}/media/photos/", {"photo-image": _photo(), "photo-alt_text": "Coffee"})
+    client.post(
+        f"/en/p/820885/practices/{practice.pk}/media/photos/", {"photo-image": _photo(), "photo-alt_text": "Coffee"}
+    )
     photo = PracticePhoto.objects.get()
 
     with django_capture_on_commit_callbacks(execute=True):
-        removed = client.post(f"/en/practices/{practice.pk}/media/photo/{photo.pk}/remove/")
+        removed = client.post(f"/en/p/820885/practices/{practice.pk}/media/photo/{photo.pk}/remove/")
 
     assert removed.status_code == 302
     assert PracticePhoto.objects.count() == 0
@@ -252,12 +260,12 @@ def test_a_video_is_served_in_parts_so_players_can_seek(client, practice, cesena
                                                         content_range, body):  # fmt: skip
     client.force_login(cesena_staff)
     client.post(
-        f"/en/practices/{practice.pk}/media/videos/",
+        f"/en/p/820885/practices/{practice.pk}/media/videos/",
         {"video-title": "Café", "video-file": SimpleUploadedFile("cafe.mp4", VIDEO_BYTES, "video/mp4")},
     )
     video = PracticeVideo.objects.get()
 
-    response = client.get(f"/en/practices/{practice.pk}/files/video/{video.pk}/", HTTP_RANGE=range_header)
+    response = client.get(f"/en/p/820885/practices/{practice.pk}/files/video/{video.pk}/", HTTP_RANGE=range_header)
 
     content = b"".join(response.streaming_content) if response.streaming else response.content
     assert (response.status_code, response.get("Content-Range"), content) == (status, content_range, body)
@@ -270,8 +278,11 @@ def test_a_photo_whose_file_is_gone_is_not_found_not_a_server_error(client, prac
     client.force_login(cesena_staff)
     Path(photo.image.path).unlink()
 
-    assert client.get(f"/en/practices/{practice.pk}/files/photo/{photo.pk}/").status_code == 404
-    assert client.get(f"/en/practices/{practice.pk}/files/photo/{photo.pk}/", HTTP_RANGE="bytes=0-9").status_code == 404
+    assert client.get(f"/en/p/820885/practices/{practice.pk}/files/photo/{photo.pk}/").status_code == 404
+    assert (
+        client.get(f"/en/p/820885/practices/{practice.pk}/files/photo/{photo.pk}/", HTTP_RANGE="bytes=0-9").status_code
+        == 404
+    )
 
 
 @pytest.mark.django_db
@@ -279,12 +290,12 @@ def test_a_range_is_streamed_in_chunks_not_read_whole(client, practice, cesena_s
     monkeypatch.setattr("values.core.ranges.CHUNK", 10)
     client.force_login(cesena_staff)
     client.post(
-        f"/en/practices/{practice.pk}/media/videos/",
+        f"/en/p/820885/practices/{practice.pk}/media/videos/",
         {"video-title": "Café", "video-file": SimpleUploadedFile("cafe.mp4", VIDEO_BYTES, "video/mp4")},
     )
     video = PracticeVideo.objects.get()
 
-    response = client.get(f"/en/practices/{practice.pk}/files/video/{video.pk}/", HTTP_RANGE="bytes=5-")
+    response = client.get(f"/en/p/820885/practices/{practice.pk}/files/video/{video.pk}/", HTTP_RANGE="bytes=5-")
 
     chunks = list(response.streaming_content)
     # 91 bytes from offset 5 of 96, ten at a time: nine chunks of 10 and one of 1.
@@ -297,13 +308,13 @@ def test_a_range_is_streamed_in_chunks_not_read_whole(client, practice, cesena_s
 def test_a_bad_captions_language_is_told_on_its_own_field(client, practice, cesena_staff, media_root):
     client.force_login(cesena_staff)
     client.post(
-        f"/en/practices/{practice.pk}/media/videos/",
+        f"/en/p/820885/practices/{practice.pk}/media/videos/",
         {"video-title": "Il caffè in video", "video-file": SimpleUploadedFile("cafe.mp4", MP4_BYTES, "video/mp4")},
     )
     video = PracticeVideo.objects.get()
 
     response = client.post(
-        f"/en/practices/{practice.pk}/media/videos/{video.pk}/captions/",
+        f"/en/p/820885/practices/{practice.pk}/media/videos/{video.pk}/captions/",
         {f"v{video.pk}-captions": SimpleUploadedFile("it.vtt", CAPTIONS_TEXT, "text/vtt"),
          f"v{video.pk}-captions_language": "xx"},
     )  # fmt: skip

@@ -77,7 +77,7 @@ def _propose(client, **changes):
     }
     data["organisation"] = str(Organisation.objects.get(key="cesena").pk)
     data.update(changes)
-    return client.post("/en/practices/new/", data)
+    return client.post("/en/p/820885/practices/new/", data)
 
 
 @pytest.mark.django_db
@@ -86,12 +86,12 @@ def test_a_proposal_is_hidden_until_the_coordinator_publishes_it(client, cesena_
     proposed = _propose(client)
     practice = Practice.objects.get()
     client.logout()
-    hidden = client.get(f"/en/practices/{practice.pk}/")
+    hidden = client.get(f"/en/p/820885/practices/{practice.pk}/")
     client.force_login(coordinator)
-    client.post(f"/en/practices/{practice.pk}/publish/")
+    client.post(f"/en/p/820885/practices/{practice.pk}/publish/")
     client.logout()
 
-    shown = client.get(f"/en/practices/{practice.pk}/")
+    shown = client.get(f"/en/p/820885/practices/{practice.pk}/")
 
     assert proposed.status_code == 302
     assert hidden.status_code == 404
@@ -106,12 +106,12 @@ def test_a_missing_translation_falls_back_to_the_original_with_a_note(client, ce
     _propose(client)
     practice = Practice.objects.get()
 
-    untranslated = client.get(f"/it/practices/{practice.pk}/")
+    untranslated = client.get(f"/it/p/820885/practices/{practice.pk}/")
     client.post(
-        f"/en/practices/{practice.pk}/translate/",
+        f"/en/p/820885/practices/{practice.pk}/translate/",
         {"language": "it", "title": "Caffè linguistico in biblioteca", "summary": "Ogni settimana.", "body": ""},
     )
-    translated = client.get(f"/it/practices/{practice.pk}/")
+    translated = client.get(f"/it/p/820885/practices/{practice.pk}/")
 
     assert "Language café in the library" in untranslated.text
     assert untranslated.context["translated"] is False
@@ -143,7 +143,7 @@ def test_a_bad_proposal_shows_the_form_again_and_saves_nothing(client, cesena_st
 def test_a_volunteer_does_not_propose(client, volunteer):
     client.force_login(volunteer)
 
-    assert client.get("/en/practices/new/").status_code == 403
+    assert client.get("/en/p/820885/practices/new/").status_code == 403
 
 
 @pytest.mark.django_db
@@ -152,13 +152,13 @@ def test_a_practice_shown_in_a_session_lists_the_visit(client, cesena_visit, ces
     _propose(client)
     practice = Practice.objects.get()
     client.force_login(coordinator)
-    client.post(f"/en/practices/{practice.pk}/publish/")
+    client.post(f"/en/p/820885/practices/{practice.pk}/publish/")
     starts = datetime.combine(cesena_visit.start, time(10), tzinfo=cesena_visit.time_zone)
     save_session(cesena_visit, kind="site_visit", title="Visit the café", starts_at=starts,
                  ends_at=starts + timedelta(hours=1), practice=practice)  # fmt: skip
 
-    practice_page = client.get(f"/en/practices/{practice.pk}/")
-    visit_page = client.get(f"/en/activities/{cesena_visit.pk}/")
+    practice_page = client.get(f"/en/p/820885/practices/{practice.pk}/")
+    visit_page = client.get(f"/en/p/820885/activities/{cesena_visit.pk}/")
 
     assert [a.pk for a in practice_page.context["shown_in"]] == [cesena_visit.pk]
-    assert f'href="/en/practices/{practice.pk}/"' in visit_page.text
+    assert f'href="/en/p/820885/practices/{practice.pk}/"' in visit_page.text

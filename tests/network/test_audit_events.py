@@ -36,7 +36,7 @@ def test_publishing_a_practice_through_its_page_is_logged(client, programme, ces
     )  # fmt: skip
     client.force_login(coordinator)
 
-    client.post(f"/en/practices/{practice.pk}/publish/")
+    client.post(f"/en/p/820885/practices/{practice.pk}/publish/")
 
     assert Practice.objects.get().status == "published"
     assert _entries(AuditAction.PUBLISHED) == [("coordinator", f"practice {practice.pk}: Language café")]
@@ -44,7 +44,7 @@ def test_publishing_a_practice_through_its_page_is_logged(client, programme, ces
 
 def test_publishing_and_withdrawing_an_action_plan_are_logged(client, programme, cesena_staff):
     client.force_login(cesena_staff)
-    url = "/en/action-plans/cesena/status/"
+    url = "/en/p/820885/action-plans/cesena/status/"
     client.post(url, {"status": "in_review"})
     client.post(url, {"status": "adopted"})
 
@@ -85,7 +85,7 @@ def test_making_a_campaign_public_and_private_again_is_logged(programme, coordin
 def test_exports_of_personal_data_are_logged_from_the_web_and_the_command_line(client, coordinator, tmp_path):
     client.force_login(coordinator)
 
-    client.get("/en/reports/export.csv")
+    client.get("/en/p/820885/reports/export.csv")
     call_command("export", str(tmp_path / "values.yaml"), stdout=io.StringIO())
     call_command("export_practices", str(tmp_path / "practices.csv"), stdout=io.StringIO())
 

@@ -39,20 +39,20 @@ def _codes_on(response) -> list[str]:
 def test_a_coordinator_with_an_authenticator_needs_its_code(client, coordinator):
     device = TOTPDevice.objects.get(user=coordinator)
 
-    password = _password_step(client, "coordinator", next_url="/en/finance/")
+    password = _password_step(client, "coordinator", next_url="/en/p/820885/finance/")
     after_password = _is_signed_in(client)
-    wrong = client.post(VERIFY, {"code": "000000", "next": "/en/finance/"})
+    wrong = client.post(VERIFY, {"code": "000000", "next": "/en/p/820885/finance/"})
     time.sleep(1.1)  # django-otp makes the next try wait a second after a wrong code
-    right = client.post(VERIFY, {"code": authenticator_code(device), "next": "/en/finance/"})
+    right = client.post(VERIFY, {"code": authenticator_code(device), "next": "/en/p/820885/finance/"})
 
-    assert password["Location"] == "/en/accounts/login/verify/?next=%2Fen%2Ffinance%2F"
+    assert password["Location"] == "/en/accounts/login/verify/?next=%2Fen%2Fp%2F820885%2Ffinance%2F"
     assert after_password is False
     assert wrong.status_code == 200
     assert wrong.context["form"].errors["code"] == [
         "That code is not right. Type the code your app shows now, or a recovery code."
     ]
-    assert right["Location"] == "/en/finance/"
-    assert client.get("/en/finance/").status_code == 200
+    assert right["Location"] == "/en/p/820885/finance/"
+    assert client.get("/en/p/820885/finance/").status_code == 200
 
 
 def test_a_code_is_accepted_once(client, coordinator):
@@ -72,18 +72,18 @@ def test_a_code_is_accepted_once(client, coordinator):
 def test_a_coordinator_without_an_authenticator_sets_one_up_before_anything_else(client, programme):
     make_member("newcoordinator", "eurocities", Role.COORDINATOR)
 
-    password = _password_step(client, "newcoordinator", next_url="/en/finance/")
+    password = _password_step(client, "newcoordinator", next_url="/en/p/820885/finance/")
     setup_page = client.get(SETUP)
     device = TOTPDevice.objects.get(user__username="newcoordinator", confirmed=False)
-    confirmed = client.post(SETUP, {"code": authenticator_code(device), "next": "/en/finance/"})
+    confirmed = client.post(SETUP, {"code": authenticator_code(device), "next": "/en/p/820885/finance/"})
 
-    assert password["Location"] == "/en/accounts/me/two-factor/setup/?next=%2Fen%2Ffinance%2F"
+    assert password["Location"] == "/en/accounts/me/two-factor/setup/?next=%2Fen%2Fp%2F820885%2Ffinance%2F"
     assert setup_page.context["qr_code"].startswith("data:image/svg+xml;charset=utf-8,%3Csvg")
     assert len(setup_page.context["secret"].replace(" ", "")) == 32  # 20 random bytes in base 32
     assert confirmed.status_code == 200
     assert len(_codes_on(confirmed)) == 10
     assert TOTPDevice.objects.get(pk=device.pk).confirmed is True
-    assert client.get("/en/finance/").status_code == 200
+    assert client.get("/en/p/820885/finance/").status_code == 200
 
 
 def test_nothing_is_signed_in_by_the_password_alone_while_the_set_up_is_pending(client, programme):
@@ -92,7 +92,7 @@ def test_nothing_is_signed_in_by_the_password_alone_while_the_set_up_is_pending(
     _password_step(client, "newcoordinator")
 
     assert _is_signed_in(client) is False
-    assert client.get("/en/finance/")["Location"] == "/en/accounts/login/?next=/en/finance/"
+    assert client.get("/en/p/820885/finance/")["Location"] == "/en/accounts/login/?next=/en/p/820885/finance/"
 
 
 def test_a_stolen_password_cannot_replace_the_authenticator(client, coordinator):

@@ -12,7 +12,7 @@ pytestmark = pytest.mark.django_db
 
 
 def test_home_page_in_english_presents_the_programme(client, programme):
-    response = client.get("/en/")
+    response = client.get("/en/p/820885/")
 
     assert response.status_code == 200
     page = response.text
@@ -25,7 +25,7 @@ def test_home_page_in_english_presents_the_programme(client, programme):
 
 
 def test_home_page_in_italian_uses_the_italian_texts_and_number_format(client, programme):
-    response = client.get("/it/")
+    response = client.get("/it/p/820885/")
 
     assert response.status_code == 200
     page = response.text
@@ -36,7 +36,7 @@ def test_home_page_in_italian_uses_the_italian_texts_and_number_format(client, p
 
 
 def test_key_figures_count_cities_countries_and_communities(client, programme):
-    response = client.get("/en/")
+    response = client.get("/en/p/820885/")
 
     figures = response.context["figures"]
     # 16 cities in 11 countries, plus Belgium for the two networks (Ostend is Belgian too): 12.
@@ -44,7 +44,7 @@ def test_key_figures_count_cities_countries_and_communities(client, programme):
 
 
 def test_partner_page_shows_what_cesenas_amounts_say_not_the_stated_label(client, programme):
-    response = client.get("/en/partners/cesena/")
+    response = client.get("/en/p/820885/partners/cesena/")
 
     page = response.text
     assert "€22,732.15" in page
@@ -56,7 +56,7 @@ def test_partner_page_shows_what_cesenas_amounts_say_not_the_stated_label(client
 
 
 def test_contact_emails_are_hidden_from_anonymous_visitors(client, programme):
-    response = client.get("/en/partners/cesena/")
+    response = client.get("/en/p/820885/partners/cesena/")
 
     assert "Roberto Zoffoli" in response.text
     assert "zoffoli_r@comune.cesena.fc.it" not in response.text
@@ -66,13 +66,16 @@ def test_contact_emails_are_hidden_from_anonymous_visitors(client, programme):
 def test_contact_emails_are_shown_to_signed_in_users(client, riga_staff):
     client.force_login(riga_staff)
 
-    response = client.get("/en/partners/cesena/")
+    response = client.get("/en/p/820885/partners/cesena/")
 
     assert "zoffoli_r@comune.cesena.fc.it" in response.text
     assert "est_burioli_s@comune.cesena.fc.it" in response.text
 
 
-@pytest.mark.parametrize("url", ["/en/partners/atlantis/", "/it/partners/atlantis/", "/en/partners/atlantis/edit/"])
+@pytest.mark.parametrize(
+    "url",
+    ["/en/p/820885/partners/atlantis/", "/it/p/820885/partners/atlantis/", "/en/p/820885/partners/atlantis/edit/"],
+)
 def test_unknown_partner_is_not_found(client, coordinator, url):
     client.force_login(coordinator)
 
@@ -82,17 +85,17 @@ def test_unknown_partner_is_not_found(client, coordinator, url):
 
 
 def test_edit_page_asks_anonymous_visitors_to_sign_in(client, programme):
-    response = client.get("/en/partners/cesena/edit/")
+    response = client.get("/en/p/820885/partners/cesena/edit/")
 
     assert response.status_code == 302
-    assert response["Location"] == "/en/accounts/login/?next=/en/partners/cesena/edit/"
+    assert response["Location"] == "/en/accounts/login/?next=/en/p/820885/partners/cesena/edit/"
 
 
 def test_staff_of_another_city_may_not_edit_cesena(client, riga_staff):
     client.force_login(riga_staff)
 
-    get = client.get("/en/partners/cesena/edit/")
-    post = client.post("/en/partners/cesena/edit/", _edit_data(lat="45.000000"))
+    get = client.get("/en/p/820885/partners/cesena/edit/")
+    post = client.post("/en/p/820885/partners/cesena/edit/", _edit_data(lat="45.000000"))
 
     assert get.status_code == 403
     assert post.status_code == 403
@@ -102,7 +105,7 @@ def test_staff_of_another_city_may_not_edit_cesena(client, riga_staff):
 def test_a_volunteer_of_cesena_may_not_edit_cesena(client, volunteer):
     client.force_login(volunteer)
 
-    response = client.get("/en/partners/cesena/edit/")
+    response = client.get("/en/p/820885/partners/cesena/edit/")
 
     assert response.status_code == 403
 
@@ -111,10 +114,12 @@ def test_a_volunteer_of_cesena_may_not_edit_cesena(client, volunteer):
 def test_cesenas_staff_and_the_coordinator_edit_cesena(client, request, user_fixture):
     client.force_login(request.getfixturevalue(user_fixture))
 
-    response = client.post("/en/partners/cesena/edit/", _edit_data(lat="44.150000", name_it="Comune di Cesena (FC)"))
+    response = client.post(
+        "/en/p/820885/partners/cesena/edit/", _edit_data(lat="44.150000", name_it="Comune di Cesena (FC)")
+    )
 
     assert response.status_code == 302
-    assert response["Location"] == "/en/partners/cesena/"
+    assert response["Location"] == "/en/p/820885/partners/cesena/"
     cesena = Organisation.objects.get(key="cesena")
     assert cesena.city.lat == Decimal("44.150000")
     assert cesena.name == {"en": "City of Cesena", "it": "Comune di Cesena (FC)"}
@@ -134,7 +139,7 @@ def test_bad_form_data_shows_the_form_again_with_the_fields_error(client, cesena
     client.force_login(cesena_staff)
 
     response = client.post(
-        "/en/partners/cesena/edit/", _edit_data(**{field: value, "lat": "10" if field != "lat" else value})
+        "/en/p/820885/partners/cesena/edit/", _edit_data(**{field: value, "lat": "10" if field != "lat" else value})
     )
 
     assert response.status_code == 400
@@ -148,7 +153,9 @@ def test_bad_form_data_shows_the_form_again_with_the_fields_error(client, cesena
 def test_a_contact_with_a_bad_email_is_refused_and_nothing_is_saved(client, cesena_staff):
     client.force_login(cesena_staff)
 
-    response = client.post("/en/partners/cesena/edit/", _edit_data(lat="10", **{"people-0-email": "not-an-address"}))
+    response = client.post(
+        "/en/p/820885/partners/cesena/edit/", _edit_data(lat="10", **{"people-0-email": "not-an-address"})
+    )
 
     assert response.status_code == 400
     assert response.context["people"].forms[0].errors["email"] == ["Enter a valid email address."]
@@ -158,11 +165,11 @@ def test_a_contact_with_a_bad_email_is_refused_and_nothing_is_saved(client, cese
 def test_partner_list_makes_the_same_number_of_queries_for_one_and_three_cities(client, django_assert_max_num_queries):
     load_programme_file(read_programme_file(_programme_with_cities(1)).document)
     with django_assert_max_num_queries(50) as one_city:
-        client.get("/en/partners/")
+        client.get("/en/p/T1/partners/")
     load_programme_file(read_programme_file(_programme_with_cities(3)).document)
 
     with django_assert_max_num_queries(50) as three_cities:
-        response = client.get("/en/partners/")
+        response = client.get("/en/p/T1/partners/")
 
     assert response.status_code == 200
     assert len(three_cities.captured_queries) == len(one_city.captured_queries)

@@ -53,11 +53,11 @@ def campaign(programme) -> Campaign:
 def test_the_coordinator_plans_a_campaign_in_both_languages(client, coordinator):
     client.force_login(coordinator)
 
-    created = client.post("/en/campaigns/", _campaign_data())
+    created = client.post("/en/p/820885/campaigns/", _campaign_data())
 
     campaign = Campaign.objects.get()
     assert created.status_code == 302
-    assert created["Location"] == "/en/campaigns/volunteer-2020/plan/"
+    assert created["Location"] == "/en/p/820885/campaigns/volunteer-2020/plan/"
     assert campaign.title == {"en": "Time to welcome", "it": "Tempo di accogliere"}
     assert campaign.pitch == {"en": "Volunteers **make** the welcome."}
     assert (campaign.starts_on, campaign.ends_on) == (date(2020, 3, 1), date(2020, 6, 30))
@@ -76,7 +76,7 @@ def test_the_coordinator_plans_a_campaign_in_both_languages(client, coordinator)
 def test_a_bad_campaign_is_refused_with_the_reason_and_nothing_saved(client, coordinator, changes, field, reason):
     client.force_login(coordinator)
 
-    page = client.post("/en/campaigns/", _campaign_data(**changes))
+    page = client.post("/en/p/820885/campaigns/", _campaign_data(**changes))
 
     assert page.status_code == 400
     assert reason in page.text
@@ -86,16 +86,18 @@ def test_a_bad_campaign_is_refused_with_the_reason_and_nothing_saved(client, coo
 def test_only_the_coordinator_plans(client, cesena_staff, campaign):
     client.force_login(cesena_staff)
 
-    assert client.post("/en/campaigns/", _campaign_data(key="other")).status_code == 403
-    assert client.get("/en/campaigns/volunteer-2020/plan/").status_code == 403
-    assert client.post("/en/campaigns/volunteer-2020/plan/message/", {"message-audience": "x"}).status_code == 403
+    assert client.post("/en/p/820885/campaigns/", _campaign_data(key="other")).status_code == 403
+    assert client.get("/en/p/820885/campaigns/volunteer-2020/plan/").status_code == 403
+    assert (
+        client.post("/en/p/820885/campaigns/volunteer-2020/plan/message/", {"message-audience": "x"}).status_code == 403
+    )
     assert Campaign.objects.count() == 1
 
 
 def test_messages_channels_and_assets_join_the_plan(client, coordinator, campaign, media_root):
     client.force_login(coordinator)
     cesena = Organisation.objects.get(key="cesena")
-    plan = "/en/campaigns/volunteer-2020/plan/"
+    plan = "/en/p/820885/campaigns/volunteer-2020/plan/"
 
     client.post(plan + "message/", {"message-audience": "students", "message-text_en": "Meet the world at home."})
     client.post(plan + "channel/", {"channel-kind": "social", "channel-name": "Cesena on Instagram",
@@ -117,7 +119,7 @@ def test_messages_channels_and_assets_join_the_plan(client, coordinator, campaig
 
 def test_bad_assets_are_refused_with_the_reason_and_leave_nothing_behind(client, coordinator, campaign, media_root):
     client.force_login(coordinator)
-    plan = "/en/campaigns/volunteer-2020/plan/asset/"
+    plan = "/en/p/820885/campaigns/volunteer-2020/plan/asset/"
     practice = save_practice(
         campaign.programme, organisation=Organisation.objects.get(key="cesena"), by=None, original_language="en",
         texts={"title": "Welcome café", "summary": "Coffee and talk."}, themes=[Theme.objects.get(key="C")],
@@ -151,7 +153,7 @@ def test_a_kit_zip_that_is_fake_or_unsafe_to_unpack_is_refused(client, coordinat
     client.force_login(coordinator)
     kit = SimpleUploadedFile("posters.zip", content, content_type="application/zip")
 
-    response = client.post("/en/campaigns/volunteer-2020/plan/asset/",
+    response = client.post("/en/p/820885/campaigns/volunteer-2020/plan/asset/",
                            {"asset-kind": "kit", "asset-title_en": "Posters", "asset-file": kit})  # fmt: skip
 
     assert message in " ".join(response.context["forms"]["asset"].errors["file"])
@@ -169,14 +171,14 @@ def test_a_captioned_video_of_a_published_practice_is_an_asset(client, coordinat
     publish_practice(practice)
     client.force_login(coordinator)
 
-    client.post("/en/campaigns/volunteer-2020/plan/asset/",
+    client.post("/en/p/820885/campaigns/volunteer-2020/plan/asset/",
                 {"asset-kind": "video", "asset-title_en": "Café", "asset-video": video.pk})  # fmt: skip
     client.logout()
-    page = client.get("/en/campaign/volunteer-2020/")
+    page = client.get("/en/p/820885/campaign/volunteer-2020/")
 
     assert CampaignAsset.objects.get().video == video
     assert "https://video.example.org/cafe" in page.text
-    assert f"/en/practices/{practice.pk}/files/captions/{video.pk}/" in page.text
+    assert f"/en/p/820885/practices/{practice.pk}/files/captions/{video.pk}/" in page.text
 
 
 @pytest.fixture
@@ -191,7 +193,7 @@ def test_staff_report_their_channels_reach_and_a_month_entered_again_is_correcte
                                                                                    channels):  # fmt: skip
     instagram, newsletter = channels
     client.force_login(cesena_staff)
-    reach = "/en/campaigns/volunteer-2020/reach/"
+    reach = "/en/p/820885/campaigns/volunteer-2020/reach/"
 
     client.post(reach, {"channel": instagram.pk, "month": "2020-03", "reach": "1200", "engagements": "85"})
     client.post(reach, {"channel": instagram.pk, "month": "2020-03", "reach": "1300", "engagements": "90"})
@@ -228,7 +230,7 @@ def test_bad_reach_is_refused_with_the_reason(client, cesena_staff, channels, ch
     client.force_login(cesena_staff)
     data = {"channel": channels[0].pk, "month": "2020-03", "reach": "1200", **changes}
 
-    page = client.post("/en/campaigns/volunteer-2020/reach/", data)
+    page = client.post("/en/p/820885/campaigns/volunteer-2020/reach/", data)
 
     assert page.status_code == 400
     assert reason in page.text
@@ -245,9 +247,11 @@ def test_reach_is_reported_only_for_a_month_that_has_begun(client, coordinator, 
     next_month = (today.replace(day=28) + timedelta(days=5)).strftime("%Y-%m")
     client.force_login(coordinator)
 
-    future = client.post("/en/campaigns/lasting/reach/", {"channel": channel.pk, "month": next_month, "reach": "9"})
+    future = client.post(
+        "/en/p/820885/campaigns/lasting/reach/", {"channel": channel.pk, "month": next_month, "reach": "9"}
+    )
     this_month = client.post(
-        "/en/campaigns/lasting/reach/", {"channel": channel.pk, "month": today.strftime("%Y-%m"), "reach": "9"}
+        "/en/p/820885/campaigns/lasting/reach/", {"channel": channel.pk, "month": today.strftime("%Y-%m"), "reach": "9"}
     )
 
     assert "only for a month that has begun" in future.text
@@ -257,11 +261,11 @@ def test_reach_is_reported_only_for_a_month_that_has_begun(client, coordinator, 
 
 def test_the_reach_is_for_the_people_who_report_it(client, riga_staff, volunteer, channels):
     client.force_login(riga_staff)
-    riga = client.get("/en/campaigns/volunteer-2020/reach/")
+    riga = client.get("/en/p/820885/campaigns/volunteer-2020/reach/")
     client.force_login(volunteer)
-    cesena_volunteer = client.get("/en/campaigns/volunteer-2020/reach/")
+    cesena_volunteer = client.get("/en/p/820885/campaigns/volunteer-2020/reach/")
     client.logout()
-    anonymous = client.get("/en/campaigns/volunteer-2020/reach/")
+    anonymous = client.get("/en/p/820885/campaigns/volunteer-2020/reach/")
 
     assert riga.status_code == 403
     assert cesena_volunteer.status_code == 403
@@ -276,15 +280,15 @@ def test_the_public_page_calls_to_volunteer_and_shows_nothing_unpublished(client
         starts_on=date(2021, 1, 1), ends_on=date(2021, 1, 31), volunteer_url="", published=False,
     )  # fmt: skip
 
-    page = client.get("/en/campaign/")
-    italian = client.get("/it/campaign/volunteer-2020/")
-    hidden = client.get(f"/en/campaign/{draft.key}/")
+    page = client.get("/en/p/820885/campaign/")
+    italian = client.get("/it/p/820885/campaign/volunteer-2020/")
+    hidden = client.get(f"/en/p/820885/campaign/{draft.key}/")
     client.force_login(coordinator)
-    preview = client.get(f"/en/campaign/{draft.key}/")
+    preview = client.get(f"/en/p/820885/campaign/{draft.key}/")
 
     assert page.status_code == 200
     for expected in ("Time to welcome", "Give two hours a week to a newcomer.", 'href="https://example.org/volunteer"',
-                     "Meet the world at home.", "/en/partners/cesena/"):  # fmt: skip
+                     "Meet the world at home.", "/en/p/820885/partners/cesena/"):  # fmt: skip
         assert expected in page.text
     assert "Secret plans" not in page.text
     assert "Tempo di accogliere" in italian.text
@@ -296,15 +300,15 @@ def test_the_public_page_calls_to_volunteer_and_shows_nothing_unpublished(client
 def test_a_kit_downloads_from_the_public_page(client, coordinator, campaign, media_root):
     client.force_login(coordinator)
     kit = SimpleUploadedFile("leaflet.pdf", PDF_BYTES, content_type="application/pdf")
-    client.post("/en/campaigns/volunteer-2020/plan/asset/",
+    client.post("/en/p/820885/campaigns/volunteer-2020/plan/asset/",
                 {"asset-kind": "kit", "asset-title_en": "Leaflet", "asset-file": kit})  # fmt: skip
     client.logout()
     asset = CampaignAsset.objects.get()
 
-    page = client.get("/en/campaign/volunteer-2020/")
-    download = client.get(f"/en/campaign/volunteer-2020/kits/{asset.pk}/")
+    page = client.get("/en/p/820885/campaign/volunteer-2020/")
+    download = client.get(f"/en/p/820885/campaign/volunteer-2020/kits/{asset.pk}/")
 
-    assert f'href="/en/campaign/volunteer-2020/kits/{asset.pk}/" download>Leaflet</a>' in page.text
+    assert f'href="/en/p/820885/campaign/volunteer-2020/kits/{asset.pk}/" download>Leaflet</a>' in page.text
     assert "(PDF, 45\xa0bytes)" in page.text  # 45 bytes: the size the reader will download
     assert download["Content-Type"] == "application/pdf"
     assert download["Content-Disposition"] == f'attachment; filename="volunteer-2020-{asset.pk}.pdf"'
@@ -314,7 +318,7 @@ def test_a_kit_downloads_from_the_public_page(client, coordinator, campaign, med
 
 
 def test_without_a_public_campaign_the_page_says_so(client, programme):
-    page = client.get("/en/campaign/")
+    page = client.get("/en/p/820885/campaign/")
 
     assert page.status_code == 200
     assert "No campaign is public yet" in page.text
@@ -338,19 +342,19 @@ def test_the_admin_lists_campaigns_and_shows_toolkits_read_only(client, coordina
 def test_a_kit_whose_file_is_gone_is_not_found_not_a_server_error(client, coordinator, campaign, media_root):
     client.force_login(coordinator)
     kit = SimpleUploadedFile("leaflet.pdf", PDF_BYTES, content_type="application/pdf")
-    client.post("/en/campaigns/volunteer-2020/plan/asset/",
+    client.post("/en/p/820885/campaigns/volunteer-2020/plan/asset/",
                 {"asset-kind": "kit", "asset-title_en": "Leaflet", "asset-file": kit})  # fmt: skip
     asset = CampaignAsset.objects.get()
     Path(asset.file.path).unlink()
 
-    assert client.get(f"/en/campaign/volunteer-2020/kits/{asset.pk}/").status_code == 404
+    assert client.get(f"/en/p/820885/campaign/volunteer-2020/kits/{asset.pk}/").status_code == 404
 
 
 def test_the_coordinator_removes_items_from_the_plan_and_a_kit_takes_its_file(
     client, coordinator, campaign, media_root, django_capture_on_commit_callbacks
 ):  # fmt: skip
     client.force_login(coordinator)
-    plan = "/en/campaigns/volunteer-2020/plan/"
+    plan = "/en/p/820885/campaigns/volunteer-2020/plan/"
     client.post(plan + "message/", {"message-audience": "students", "message-text_en": "Meet the world at home."})
     kit = SimpleUploadedFile("leaflet.pdf", PDF_BYTES, content_type="application/pdf")
     client.post(plan + "asset/", {"asset-kind": "kit", "asset-title_en": "Leaflet", "asset-file": kit})
@@ -396,12 +400,12 @@ def draft_with_a_kit(programme, media_root) -> CampaignAsset:
 @pytest.mark.parametrize(
     ("method", "address"),
     [
-        ("get", "/en/campaign/{key}/"),
-        ("get", "/en/campaign/{key}/kits/{kit}/"),
-        ("get", "/en/campaigns/{key}/reach/"),
-        ("post", "/en/campaigns/{key}/reach/"),
-        ("get", "/en/campaigns/{key}/plan/"),
-        ("post", "/en/campaigns/{key}/plan/message/"),
+        ("get", "/en/p/820885/campaign/{key}/"),
+        ("get", "/en/p/820885/campaign/{key}/kits/{kit}/"),
+        ("get", "/en/p/820885/campaigns/{key}/reach/"),
+        ("post", "/en/p/820885/campaigns/{key}/reach/"),
+        ("get", "/en/p/820885/campaigns/{key}/plan/"),
+        ("post", "/en/p/820885/campaigns/{key}/plan/message/"),
     ],
 )
 def test_a_campaign_being_prepared_answers_like_a_missing_one(client, draft_with_a_kit, reader, method, address):
@@ -427,11 +431,11 @@ def test_a_campaign_being_prepared_is_the_coordinators_even_for_the_staff_who_wi
         organisation=Organisation.objects.get(key="cesena"), target_reach=5000,
     )  # fmt: skip
     client.force_login(cesena_staff)
-    staff_reach = client.get("/en/campaigns/secret-2021/reach/")
-    staff_list = client.get("/en/campaigns/")
+    staff_reach = client.get("/en/p/820885/campaigns/secret-2021/reach/")
+    staff_list = client.get("/en/p/820885/campaigns/")
     client.force_login(coordinator)
 
-    coordinator_reach = client.get("/en/campaigns/secret-2021/reach/")
+    coordinator_reach = client.get("/en/p/820885/campaigns/secret-2021/reach/")
 
     assert staff_reach.status_code == 404
     assert "Secret plans" not in staff_list.text
@@ -441,7 +445,7 @@ def test_a_campaign_being_prepared_is_the_coordinators_even_for_the_staff_who_wi
 def test_a_public_campaign_whose_reach_is_not_theirs_is_forbidden_not_hidden(client, riga_staff, campaign):
     client.force_login(riga_staff)
 
-    response = client.get("/en/campaigns/volunteer-2020/reach/")
+    response = client.get("/en/p/820885/campaigns/volunteer-2020/reach/")
 
     assert response.status_code == 403
     assert "The reach is reported by the staff who run the campaign&#x27;s channels." in response.text

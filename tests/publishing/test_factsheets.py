@@ -78,13 +78,13 @@ def test_an_unknown_partner_is_refused(programme):
 
 
 def test_the_partner_page_offers_the_factsheet_and_only_readers_signed_in_see_contacts(client, programme, volunteer):
-    page = client.get("/it/partners/cesena/")
-    anonymous = client.get("/it/partners/cesena/factsheet.html")
+    page = client.get("/it/p/820885/partners/cesena/")
+    anonymous = client.get("/it/p/820885/partners/cesena/factsheet.html")
     client.force_login(volunteer)
-    signed_in = client.get("/it/partners/cesena/factsheet.html")
-    pdf = client.get("/en/partners/cesena/factsheet.pdf")
+    signed_in = client.get("/it/p/820885/partners/cesena/factsheet.html")
+    pdf = client.get("/en/p/820885/partners/cesena/factsheet.pdf")
 
-    assert 'href="/it/partners/cesena/factsheet.pdf"' in page.text
+    assert 'href="/it/p/820885/partners/cesena/factsheet.pdf"' in page.text
     assert "€\u00a0899.973,58" in anonymous.text
     assert "zoffoli_r@comune.cesena.fc.it" not in anonymous.text
     assert "zoffoli_r@comune.cesena.fc.it" in signed_in.text

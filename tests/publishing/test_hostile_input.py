@@ -14,7 +14,7 @@ pytestmark = pytest.mark.django_db
 HUGE = "99999999999999999999"
 LONG = "x" * 100_000
 NOT_OFFERED = "Select a valid choice. %s is not one of the available choices."
-PLAN = "/en/campaigns/volunteer-2020/plan/"
+PLAN = "/en/p/820885/campaigns/volunteer-2020/plan/"
 
 
 @pytest.fixture
@@ -55,7 +55,7 @@ def _campaign_data(**changes) -> dict:
 def test_a_hostile_campaign_is_refused_on_its_field(client, coordinator, campaign, changes, field, message):
     client.force_login(coordinator)
 
-    response = client.post("/en/campaigns/", _campaign_data(**changes))
+    response = client.post("/en/p/820885/campaigns/", _campaign_data(**changes))
 
     assert response.status_code == 400
     assert response.context["form"].errors[field] == [message]
@@ -152,7 +152,7 @@ def test_hostile_reach_is_refused_on_its_field(client, cesena_staff, channel, ch
     data = {"channel": str(channel.pk), "month": "2020-03", "reach": "1200", "engagements": "", **changes}
 
     response = client.post(
-        "/en/campaigns/volunteer-2020/reach/", {key: value for key, value in data.items() if value is not None}
+        "/en/p/820885/campaigns/volunteer-2020/reach/", {key: value for key, value in data.items() if value is not None}
     )
 
     assert response.status_code == 400
@@ -163,9 +163,9 @@ def test_hostile_reach_is_refused_on_its_field(client, cesena_staff, channel, ch
 @pytest.mark.parametrize(
     ("user", "address", "form", "field"),
     [
-        ("coordinator", "/en/campaigns/", None, "key"),
+        ("coordinator", "/en/p/820885/campaigns/", None, "key"),
         ("coordinator", PLAN + "channel/", "channel", "name"),
-        ("cesena", "/en/campaigns/volunteer-2020/reach/", None, "reach"),
+        ("cesena", "/en/p/820885/campaigns/volunteer-2020/reach/", None, "reach"),
     ],
 )
 def test_a_form_posted_empty_names_what_is_missing(client, coordinator, cesena_staff, channel, user, address, form,

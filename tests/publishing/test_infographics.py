@@ -30,7 +30,7 @@ def test_practices_and_volunteers_per_theme_count_published_practices_only(clien
     _practice(programme, "A", None)
     _practice(programme, "C", 100, published=False)  # a proposal counts nowhere
 
-    page = client.get("/en/infographics/")
+    page = client.get("/en/p/820885/infographics/")
 
     graphic = next(g for g in page.context["graphics"] if g.key == "practices-per-theme")
     rows = {row[0][:1]: row[1:] for row in graphic.rows}
@@ -43,7 +43,7 @@ def test_practices_and_volunteers_per_theme_count_published_practices_only(clien
 def test_an_infographic_is_an_svg_with_its_title_description_and_bars(client, programme):
     _practice(programme, "C", 12)
 
-    response = client.get("/en/infographics/practices-per-theme.svg")
+    response = client.get("/en/p/820885/infographics/practices-per-theme.svg")
 
     assert response["Content-Type"] == "image/svg+xml; charset=utf-8"
     root = ElementTree.fromstring(response.content)  # noqa: S314 (the platform's own output, not untrusted)
@@ -70,7 +70,7 @@ def test_participation_counts_confirmed_places_by_city_and_role(client, cesena_v
             activity=cesena_visit, user=user, organisation=Organisation.objects.get(key=organisation), status=status
         )
 
-    page = client.get("/en/infographics/")
+    page = client.get("/en/p/820885/infographics/")
 
     graphic = next(g for g in page.context["graphics"] if g.key == "participation")
     rows = {row[0]: row[1:] for row in graphic.rows}
@@ -81,11 +81,11 @@ def test_participation_counts_confirmed_places_by_city_and_role(client, cesena_v
 
 
 def test_an_unknown_infographic_is_not_found(client, programme):
-    assert client.get("/en/infographics/secret-budget.svg").status_code == 404
+    assert client.get("/en/p/820885/infographics/secret-budget.svg").status_code == 404
 
 
 def test_the_timeline_counts_the_accepted_plans_visits_and_exchanges_per_quarter(client, accepted_plan):
-    page = client.get("/en/infographics/")
+    page = client.get("/en/p/820885/infographics/")
 
     graphic = next(g for g in page.context["graphics"] if g.key == "timeline")
     quarters = [row[0] for row in graphic.rows]
@@ -100,14 +100,14 @@ def test_the_timeline_counts_the_accepted_plans_visits_and_exchanges_per_quarter
 def test_the_budget_infographic_is_for_the_coordinator_and_comes_as_png_too(
     client, programme, coordinator, cesena_staff
 ):  # fmt: skip
-    public = client.get("/en/infographics/")
-    refused = client.get("/en/infographics/budget-against-actual.svg")
+    public = client.get("/en/p/820885/infographics/")
+    refused = client.get("/en/p/820885/infographics/budget-against-actual.svg")
     client.force_login(cesena_staff)  # reads Cesena's spending on the finance pages, not every partner's
-    staff = client.get("/en/infographics/budget-against-actual.svg")
-    staff_page = client.get("/en/infographics/")
+    staff = client.get("/en/p/820885/infographics/budget-against-actual.svg")
+    staff_page = client.get("/en/p/820885/infographics/")
     client.force_login(coordinator)
-    page = client.get("/en/infographics/")
-    png = client.get("/en/infographics/budget-against-actual.png")
+    page = client.get("/en/p/820885/infographics/")
+    png = client.get("/en/p/820885/infographics/budget-against-actual.png")
 
     assert "budget-against-actual" not in [g.key for g in public.context["graphics"]]
     assert refused.status_code == 403
@@ -124,7 +124,7 @@ def test_the_budget_infographic_is_for_the_coordinator_and_comes_as_png_too(
 def test_an_italian_chart_writes_its_coordinates_with_a_point(client, programme):
     _practice(programme, "C", 7)  # 7 of 7 volunteers: a bar whose width has a fraction in Italian too
 
-    svg = client.get("/it/infographics/practices-per-theme.svg").content.decode()
+    svg = client.get("/it/p/820885/infographics/practices-per-theme.svg").content.decode()
 
     root = ElementTree.fromstring(svg)  # noqa: S314 (the platform's own output, not untrusted)
     numbers = [rect.get(name) for rect in root.iter(f"{SVG}rect") for name in ("x", "y", "width", "height")]

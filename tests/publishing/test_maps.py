@@ -142,7 +142,7 @@ def test_the_seed_map_has_one_dot_per_partner_city_and_names_them_in_its_alt_tex
 
 @pytest.mark.django_db
 def test_the_map_is_an_svg_with_country_paths_and_a_dot_per_city(client, programme):
-    response = client.get("/en/infographics/partner-map.svg")
+    response = client.get("/en/p/820885/infographics/partner-map.svg")
 
     assert response["Content-Type"] == "image/svg+xml; charset=utf-8"
     assert len(response.content) < 150_000
@@ -158,7 +158,7 @@ def test_the_map_is_an_svg_with_country_paths_and_a_dot_per_city(client, program
 
 @pytest.mark.django_db
 def test_the_italian_map_names_countries_in_italian_and_keeps_dots_in_numbers(client, programme):
-    response = client.get("/it/infographics/partner-map.svg")
+    response = client.get("/it/p/820885/infographics/partner-map.svg")
 
     root = ElementTree.fromstring(response.content)  # noqa: S314 (the platform's own output, not untrusted)
     assert "Cesena (Italia)" in root.find(f"{SVG}desc").text
@@ -169,7 +169,7 @@ def test_the_italian_map_names_countries_in_italian_and_keeps_dots_in_numbers(cl
 
 @pytest.mark.django_db
 def test_the_map_as_png(client, programme):
-    response = client.get("/en/infographics/partner-map.png")
+    response = client.get("/en/p/820885/infographics/partner-map.png")
 
     assert response["Content-Type"] == "image/png"
     assert response.content.startswith(b"\x89PNG\r\n\x1a\n")
@@ -177,9 +177,9 @@ def test_the_map_as_png(client, programme):
 
 @pytest.mark.django_db
 def test_the_infographics_page_shows_the_map_and_its_table(client, programme):
-    page = client.get("/en/infographics/")
+    page = client.get("/en/p/820885/infographics/")
 
-    assert '<img src="/en/infographics/partner-map.svg"' in page.text
+    assert '<img src="/en/p/820885/infographics/partner-map.svg"' in page.text
     assert '<th scope="row">Cesena</th><td>Italy</td><td class="number">44.139</td>' in page.text
 
 

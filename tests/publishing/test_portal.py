@@ -37,11 +37,11 @@ def test_the_portal_shows_public_things_only_whoever_reads_it(client, coordinato
     if signed_in:
         client.force_login(coordinator)  # the coordinator sees proposals elsewhere, never on the portal
 
-    page = client.get("/en/portal/").text
+    page = client.get("/en/p/820885/portal/").text
 
-    for expected in ("VALUES", "Partners on the map", "/en/infographics/partner-map.svg", "Welcome café",
-                     "/en/partners/cesena/factsheet.pdf", "/en/partners/riga/factsheet.html",
-                     "Join volunteer-2020!", "/en/toolkits/"):  # fmt: skip
+    for expected in ("VALUES", "Partners on the map", "/en/p/820885/infographics/partner-map.svg", "Welcome café",
+                     "/en/p/820885/partners/cesena/factsheet.pdf", "/en/p/820885/partners/riga/factsheet.html",
+                     "Join volunteer-2020!", "/en/p/820885/toolkits/"):  # fmt: skip
         assert expected in page
     for private in ("Secret draft idea", "Join draft-2021!", *SEED_PERSON):
         assert private not in page
@@ -50,10 +50,10 @@ def test_the_portal_shows_public_things_only_whoever_reads_it(client, coordinato
 
 
 def test_the_portal_speaks_italian(client, public_and_private):
-    page = client.get("/it/portal/")
+    page = client.get("/it/p/820885/portal/")
 
     assert page.status_code == 200
     assert '<html lang="it">' in page.text
     assert "Partner sulla mappa" in page.text
     assert "Unisciti a volunteer-2020!" in page.text
-    assert "/it/partners/cesena/factsheet.pdf" in page.text
+    assert "/it/p/820885/partners/cesena/factsheet.pdf" in page.text

@@ -55,7 +55,7 @@ def test_the_coordinator_builds_a_toolkit_and_the_public_reads_it(
     publish_practice(practice)
     _sign_in(page, live_server, "coordinator")
 
-    page.goto(f"{live_server.url}/en/toolkits/")
+    page.goto(f"{live_server.url}/en/p/820885/toolkits/")
     assert_accessible(page)
     page.get_by_role("button", name=re.compile(r"^Build B\. .* now$")).click()
     page.get_by_role("link", name=re.compile(r"^B\. ")).click()
@@ -100,7 +100,7 @@ def test_city_staff_report_reach_by_keyboard_and_the_pages_are_accessible(
     page: Page, live_server, campaign, cesena_staff, coordinator
 ):
     _sign_in(page, live_server, "cesena")
-    page.goto(f"{live_server.url}/en/campaigns/volunteer-2020/reach/")
+    page.goto(f"{live_server.url}/en/p/820885/campaigns/volunteer-2020/reach/")
     assert_accessible(page)
 
     page.get_by_role("textbox", name="Month").fill("2020-03")
@@ -114,12 +114,14 @@ def test_city_staff_report_reach_by_keyboard_and_the_pages_are_accessible(
     expect(page.get_by_role("table")).to_contain_text("1200")
     page.get_by_role("button", name="Sign out (cesena)").click()
     _sign_in(page, live_server, "coordinator")
-    page.goto(f"{live_server.url}/en/campaigns/volunteer-2020/plan/")
+    page.goto(f"{live_server.url}/en/p/820885/campaigns/volunteer-2020/plan/")
     expect(page.get_by_role("table")).to_contain_text("Cesena on Instagram")
     assert_accessible(page)
 
 
-@pytest.mark.parametrize("address", ["/it/toolkits/", "/it/toolkits/programme/", "/en/campaign/"])
+@pytest.mark.parametrize(
+    "address", ["/it/p/820885/toolkits/", "/it/p/820885/toolkits/programme/", "/en/p/820885/campaign/"]
+)
 def test_the_public_pages_before_anything_is_built_or_planned_are_accessible(
     page: Page, live_server, programme, address
 ):

@@ -45,8 +45,8 @@ def worker(tmp_path, settings):
 def test_a_worker_process_builds_the_toolkit_the_coordinator_asked_for(client, coordinator, worker):
     client.force_login(coordinator)
     with override_settings(TASKS=settings.CONFIGURED_TASKS):
-        asked = client.post("/en/toolkits/A/build/")
-    waiting = client.get("/en/toolkits/")
+        asked = client.post("/en/p/820885/toolkits/A/build/")
+    waiting = client.get("/en/p/820885/toolkits/")
 
     assert asked.status_code == 302
     assert "data-refresh-seconds" in waiting.text
@@ -54,7 +54,7 @@ def test_a_worker_process_builds_the_toolkit_the_coordinator_asked_for(client, c
     editions = _wait_until_built(Toolkit.objects.filter(theme__key="A"))
     assert sorted(edition.language for edition in editions) == ["en", "it"]
     assert all(edition.pages and edition.pdf for edition in editions)
-    done = client.get("/en/toolkits/A/")
+    done = client.get("/en/p/820885/toolkits/A/")
     assert "data-refresh-seconds" not in done.text
     assert "Building urban communities" in done.text
 

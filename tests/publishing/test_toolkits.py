@@ -238,20 +238,20 @@ def test_asking_twice_queues_one_build(programme, settings):
 
 
 def test_the_shelf_lists_every_toolkit_and_the_coordinator_builds_one(client, coordinator, theme_b_sources):
-    shelf = client.get("/en/toolkits/")
-    before = client.get("/en/toolkits/B/")
-    missing_pdf = client.get("/en/toolkits/B.pdf")
+    shelf = client.get("/en/p/820885/toolkits/")
+    before = client.get("/en/p/820885/toolkits/B/")
+    missing_pdf = client.get("/en/p/820885/toolkits/B.pdf")
     client.force_login(coordinator)
 
-    built = client.post("/en/toolkits/B/build/")
+    built = client.post("/en/p/820885/toolkits/B/build/")
     client.logout()
-    page = client.get("/en/toolkits/B/")
-    italian = client.get("/it/toolkits/B/")
-    pdf = client.get("/it/toolkits/B.pdf")
+    page = client.get("/en/p/820885/toolkits/B/")
+    italian = client.get("/it/p/820885/toolkits/B/")
+    pdf = client.get("/it/p/820885/toolkits/B.pdf")
 
     assert shelf.status_code == 200
-    assert "/en/toolkits/programme/" in shelf.text
-    assert "/en/toolkits/D/" in shelf.text
+    assert "/en/p/820885/toolkits/programme/" in shelf.text
+    assert "/en/p/820885/toolkits/D/" in shelf.text
     assert "has no edition yet" in before.text
     assert missing_pdf.status_code == 404
     assert built.status_code == 302
@@ -265,16 +265,16 @@ def test_the_shelf_lists_every_toolkit_and_the_coordinator_builds_one(client, co
 
 
 def test_only_the_coordinator_builds_toolkits(client, cesena_staff, programme):
-    anonymous = client.post("/en/toolkits/all/build/")
+    anonymous = client.post("/en/p/820885/toolkits/all/build/")
     client.force_login(cesena_staff)
-    staff = client.post("/en/toolkits/A/build/")
-    unknown = client.post("/en/toolkits/Z/build/")
+    staff = client.post("/en/p/820885/toolkits/A/build/")
+    unknown = client.post("/en/p/820885/toolkits/Z/build/")
 
     assert anonymous.status_code == 403
     assert staff.status_code == 403
     assert unknown.status_code == 403
     assert not Toolkit.objects.exists()
-    assert client.get("/en/toolkits/Z/").status_code == 404
+    assert client.get("/en/p/820885/toolkits/Z/").status_code == 404
 
 
 def test_the_toolkit_command_writes_a_theme_toolkit_in_italian(benchmarks, tmp_path):
@@ -311,4 +311,4 @@ def test_a_pdf_edition_whose_file_is_gone_is_not_found_not_a_server_error(client
     built = build_toolkit(ensure_toolkits(theme_b_sources, Theme.objects.get(key="B"))[0])
     Path(built.pdf.path).unlink()
 
-    assert client.get("/en/toolkits/B.pdf").status_code == 404
+    assert client.get("/en/p/820885/toolkits/B.pdf").status_code == 404

@@ -41,7 +41,7 @@ def _template_data(question: dict | None = None, **changes) -> dict:
 def test_a_hostile_template_is_refused_with_its_field(client, coordinator, programme, data, where, message):
     client.force_login(coordinator)
 
-    response = client.post("/en/reports/templates/", data)
+    response = client.post("/en/p/820885/reports/templates/", data)
 
     assert response.status_code == 400
     form = response.context["form"]
@@ -62,7 +62,7 @@ def test_a_hostile_template_is_refused_with_its_field(client, coordinator, progr
 def test_a_hostile_question_is_refused_on_its_field(client, coordinator, programme, question, field, message):
     client.force_login(coordinator)
 
-    response = client.post("/en/reports/templates/", _template_data(question))
+    response = client.post("/en/p/820885/reports/templates/", _template_data(question))
 
     assert response.status_code == 400
     assert response.context["questions"].forms[0].errors[field] == [message]
@@ -73,7 +73,7 @@ def test_a_hostile_question_is_refused_on_its_field(client, coordinator, program
 def test_a_hostile_count_of_questions_is_refused(client, coordinator, programme, total):
     client.force_login(coordinator)
 
-    response = client.post("/en/reports/templates/", _template_data(**{"questions-TOTAL_FORMS": total}))
+    response = client.post("/en/p/820885/reports/templates/", _template_data(**{"questions-TOTAL_FORMS": total}))
 
     assert response.status_code == 400
     assert ReportTemplate.objects.count() == 0
@@ -103,7 +103,7 @@ def test_a_hostile_request_for_reports_is_refused_on_its_field(
     data = {"template": str(template.pk), "due": (cesena_visit.end + timedelta(days=14)).isoformat(), **changes}
 
     response = client.post(
-        f"/en/activities/{cesena_visit.pk}/reports/request/", {k: v for k, v in data.items() if v is not None}
+        f"/en/p/820885/activities/{cesena_visit.pk}/reports/request/", {k: v for k, v in data.items() if v is not None}
     )
 
     assert response.status_code == 400
@@ -143,7 +143,9 @@ def test_a_hostile_answer_is_refused_on_its_question(client, cesena_visit, templ
     client.force_login(draft.participant.user)
     question = _question(template, kind)
 
-    response = client.post(f"/en/activities/{cesena_visit.pk}/reports/mine/", {f"q{question}": answer, "draft": "1"})
+    response = client.post(
+        f"/en/p/820885/activities/{cesena_visit.pk}/reports/mine/", {f"q{question}": answer, "draft": "1"}
+    )
 
     assert response.status_code == 400
     assert response.context["form"].errors[f"q{question}"] == [message]
@@ -158,7 +160,9 @@ def test_a_number_answer_within_its_bounds_is_kept(client, cesena_visit, templat
     client.force_login(draft.participant.user)
     question = _question(template, "number")
 
-    response = client.post(f"/en/activities/{cesena_visit.pk}/reports/mine/", {f"q{question}": answer, "draft": "1"})
+    response = client.post(
+        f"/en/p/820885/activities/{cesena_visit.pk}/reports/mine/", {f"q{question}": answer, "draft": "1"}
+    )
 
     assert response.status_code == 302
     draft.refresh_from_db()
@@ -183,7 +187,7 @@ def submitted(draft, template) -> Report:
 def test_a_hostile_review_is_refused(client, coordinator, submitted, data, where, message):
     client.force_login(coordinator)
 
-    response = client.post(f"/en/reports/{submitted.pk}/", data)
+    response = client.post(f"/en/p/820885/reports/{submitted.pk}/", data)
 
     assert response.status_code == 400
     form = response.context["form"]
@@ -196,13 +200,13 @@ def test_a_hostile_review_is_refused(client, coordinator, submitted, data, where
 def test_a_hostile_export_scope_is_not_found(client, coordinator, programme, query):
     client.force_login(coordinator)
 
-    assert client.get(f"/en/reports/export.csv?{query}").status_code == 404
+    assert client.get(f"/en/p/820885/reports/export.csv?{query}").status_code == 404
 
 
 def test_a_request_posted_empty_names_what_is_missing(client, coordinator, cesena_visit, template):
     client.force_login(coordinator)
 
-    response = client.post(f"/en/activities/{cesena_visit.pk}/reports/request/")
+    response = client.post(f"/en/p/820885/activities/{cesena_visit.pk}/reports/request/")
 
     assert response.status_code == 400
     assert response.context["form"].errors == {

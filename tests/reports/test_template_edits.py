@@ -48,7 +48,7 @@ def _as_posted(template) -> list[dict[str, str]]:
 def test_the_template_page_carries_each_questions_id(client, coordinator, template):
     client.force_login(coordinator)
 
-    page = client.get(f"/en/reports/templates/{template.pk}/")
+    page = client.get(f"/en/p/820885/reports/templates/{template.pk}/")
 
     assert [form.initial["id"] for form in page.context["questions"].initial_forms] == list(ids(template))
 
@@ -59,7 +59,7 @@ def test_a_changed_help_text_and_question_wording_keep_the_drafts_answers(client
     client.force_login(coordinator)
 
     response = client.post(
-        f"/en/reports/templates/{template.pk}/",
+        f"/en/p/820885/reports/templates/{template.pk}/",
         _page_data(
             template,
             {**first, "help_text": "One idea you will try first."},
@@ -82,9 +82,11 @@ def test_a_removed_questions_answer_is_kept_aside_and_shown_to_the_participant(
     first, second, third = _as_posted(template)
     client.force_login(coordinator)
 
-    client.post(f"/en/reports/templates/{template.pk}/", _page_data(template, first, second, {**third, "DELETE": "on"}))
+    client.post(
+        f"/en/p/820885/reports/templates/{template.pk}/", _page_data(template, first, second, {**third, "DELETE": "on"})
+    )
     client.force_login(draft.participant.user)
-    page = client.get(f"/en/activities/{cesena_visit.pk}/reports/mine/")
+    page = client.get(f"/en/p/820885/activities/{cesena_visit.pk}/reports/mine/")
 
     draft.refresh_from_db()
     assert draft.answers == {str(text): "A buddy scheme", str(scale): 4}
@@ -103,7 +105,7 @@ def test_a_question_whose_kind_changed_keeps_only_an_answer_that_still_fits(clie
     client.force_login(coordinator)
 
     client.post(
-        f"/en/reports/templates/{template.pk}/",
+        f"/en/p/820885/reports/templates/{template.pk}/",
         _page_data(
             template,
             {**first, "kind": "scale"},  # "A buddy scheme" is no number from 1 to 5
@@ -125,7 +127,7 @@ def test_a_new_question_and_an_answer_saved_again_keep_what_was_set_aside(client
     first, second, third = _as_posted(template)
     client.force_login(coordinator)
     client.post(
-        f"/en/reports/templates/{template.pk}/",
+        f"/en/p/820885/reports/templates/{template.pk}/",
         _page_data(template, first, second, {**third, "DELETE": "on"}, {"kind": "long_text", "text": "Anything else?"}),
     )
     draft.refresh_from_db()
@@ -145,7 +147,7 @@ def test_a_question_id_of_another_template_is_refused(client, coordinator, progr
     first, second, third = _as_posted(template)
 
     response = client.post(
-        f"/en/reports/templates/{template.pk}/",
+        f"/en/p/820885/reports/templates/{template.pk}/",
         _page_data(template, {**first, "id": str(other.questions.get().pk)}, second, third),
     )
 
@@ -162,7 +164,8 @@ def test_a_submitted_report_keeps_exactly_what_was_submitted(client, coordinator
     client.force_login(coordinator)
 
     response = client.post(
-        f"/en/reports/templates/{template.pk}/", _page_data(template, {**first, "help_text": "New help"}, second)
+        f"/en/p/820885/reports/templates/{template.pk}/",
+        _page_data(template, {**first, "help_text": "New help"}, second),
     )
 
     assert response.status_code == 400

@@ -121,11 +121,11 @@ def test_the_coordinator_creates_a_template_with_its_questions(client, coordinat
         ),
     }
 
-    response = client.post("/en/reports/templates/", data)
+    response = client.post("/en/p/820885/reports/templates/", data)
 
     template = ReportTemplate.objects.get()
     assert response.status_code == 302
-    assert response["Location"] == f"/en/reports/templates/{template.pk}/"
+    assert response["Location"] == f"/en/p/820885/reports/templates/{template.pk}/"
     assert (template.title, template.description) == ("After the visit", "Key research questions.")
     assert list(template.questions.values_list("position", "kind", "text", "help_text", "required", "choices")) == [
         (0, "short_text", "What will you try at home?", "One idea.", True, []),
@@ -137,7 +137,7 @@ def test_a_choice_question_without_two_answers_shows_the_form_again(client, coor
     client.force_login(coordinator)
     data = {"title": "After the visit", **formset({"kind": "single_choice", "text": "Host?", "choices": "Yes"})}
 
-    response = client.post("/en/reports/templates/", data)
+    response = client.post("/en/p/820885/reports/templates/", data)
 
     assert response.status_code == 400
     assert response.context["form"].non_field_errors() == [
@@ -149,7 +149,7 @@ def test_a_choice_question_without_two_answers_shows_the_form_again(client, coor
 def test_the_coordinator_opens_an_existing_template_with_its_questions(client, coordinator, template):
     client.force_login(coordinator)
 
-    response = client.get(f"/en/reports/templates/{template.pk}/")
+    response = client.get(f"/en/p/820885/reports/templates/{template.pk}/")
 
     assert response.status_code == 200
     assert [form.initial["text"] for form in response.context["questions"].initial_forms] == [
@@ -171,7 +171,7 @@ def test_editing_one_question_of_a_template_keeps_the_others(client, coordinator
         ),
     }
 
-    response = client.post(f"/en/reports/templates/{template.pk}/", data)
+    response = client.post(f"/en/p/820885/reports/templates/{template.pk}/", data)
 
     assert response.status_code == 302
     assert list(template.questions.values_list("text", flat=True)) == [
@@ -188,7 +188,7 @@ def test_a_template_with_a_submitted_report_is_not_changed_through_the_page(
     data = {"title": "Changed", **formset({"kind": "short_text", "text": "Anything else?"})}
     before = list(Question.objects.values_list("pk", "text"))
 
-    response = client.post(f"/en/reports/templates/{template.pk}/", data)
+    response = client.post(f"/en/p/820885/reports/templates/{template.pk}/", data)
 
     assert response.status_code == 400
     assert response.context["form"].non_field_errors() == [
@@ -204,10 +204,10 @@ def test_city_staff_cannot_open_or_post_the_template_pages(client, cesena_staff,
     data = {"title": "Mine", **formset({"kind": "short_text", "text": "Anything?"})}
 
     pages = [
-        client.get("/en/reports/templates/").status_code,
-        client.get(f"/en/reports/templates/{template.pk}/").status_code,
-        client.post("/en/reports/templates/", data).status_code,
-        client.post(f"/en/reports/templates/{template.pk}/", data).status_code,
+        client.get("/en/p/820885/reports/templates/").status_code,
+        client.get(f"/en/p/820885/reports/templates/{template.pk}/").status_code,
+        client.post("/en/p/820885/reports/templates/", data).status_code,
+        client.post(f"/en/p/820885/reports/templates/{template.pk}/", data).status_code,
     ]
 
     assert pages == [403, 403, 403, 403]
@@ -216,16 +216,16 @@ def test_city_staff_cannot_open_or_post_the_template_pages(client, cesena_staff,
 
 
 def test_anonymous_visitors_are_asked_to_sign_in_for_templates(client, programme):
-    response = client.get("/en/reports/templates/")
+    response = client.get("/en/p/820885/reports/templates/")
 
     assert response.status_code == 302
-    assert response["Location"] == login_url("/en/reports/templates/")
+    assert response["Location"] == login_url("/en/p/820885/reports/templates/")
 
 
 def test_a_wrong_template_id_is_not_found(client, coordinator, template):
     client.force_login(coordinator)
 
-    assert client.get("/en/reports/templates/99999/").status_code == 404
+    assert client.get("/en/p/820885/reports/templates/99999/").status_code == 404
 
 
 # -- asking for reports --------------------------------------------------------------------------
@@ -236,11 +236,11 @@ def test_the_coordinator_asks_the_visits_participants_for_reports(client, coordi
     due = visit.end + timedelta(days=14)
 
     response = client.post(
-        f"/en/activities/{visit.pk}/reports/request/", {"template": str(template.pk), "due": due.isoformat()}
+        f"/en/p/820885/activities/{visit.pk}/reports/request/", {"template": str(template.pk), "due": due.isoformat()}
     )
 
     assert response.status_code == 302
-    assert response["Location"] == f"/en/activities/{visit.pk}/"
+    assert response["Location"] == f"/en/p/820885/activities/{visit.pk}/"
     request = ReportRequest.objects.get()
     assert (request.activity_id, request.template_id, request.due) == (visit.pk, template.pk, due)
 
@@ -250,7 +250,7 @@ def test_reports_due_before_the_visit_ends_show_the_form_again(client, coordinat
     due = visit.end - timedelta(days=1)
 
     response = client.post(
-        f"/en/activities/{visit.pk}/reports/request/", {"template": str(template.pk), "due": due.isoformat()}
+        f"/en/p/820885/activities/{visit.pk}/reports/request/", {"template": str(template.pk), "due": due.isoformat()}
     )
 
     assert response.status_code == 400
@@ -264,8 +264,8 @@ def test_the_host_citys_staff_cannot_ask_for_reports(client, cesena_staff, visit
     client.force_login(cesena_staff)
     data = {"template": str(template.pk), "due": (visit.end + timedelta(days=14)).isoformat()}
 
-    page = client.get(f"/en/activities/{visit.pk}/reports/request/")
-    response = client.post(f"/en/activities/{visit.pk}/reports/request/", data)
+    page = client.get(f"/en/p/820885/activities/{visit.pk}/reports/request/")
+    response = client.post(f"/en/p/820885/activities/{visit.pk}/reports/request/", data)
 
     assert (page.status_code, response.status_code) == (403, 403)
     assert ReportRequest.objects.count() == 0
@@ -279,14 +279,16 @@ def test_a_confirmed_participant_saves_a_draft(client, visit, participant, templ
     text, _scale, _choice = ids(template)
     client.force_login(participant.user)
 
-    page = client.get(f"/en/activities/{visit.pk}/reports/mine/")
+    page = client.get(f"/en/p/820885/activities/{visit.pk}/reports/mine/")
     reports_after_reading = Report.objects.count()
-    response = client.post(f"/en/activities/{visit.pk}/reports/mine/", {f"q{text}": "A buddy scheme", "draft": "1"})
+    response = client.post(
+        f"/en/p/820885/activities/{visit.pk}/reports/mine/", {f"q{text}": "A buddy scheme", "draft": "1"}
+    )
 
     assert page.status_code == 200
     assert reports_after_reading == 0  # reading one's report never writes; the first save begins it
     assert response.status_code == 302
-    assert response["Location"] == f"/en/activities/{visit.pk}/"
+    assert response["Location"] == f"/en/p/820885/activities/{visit.pk}/"
     report = Report.objects.get()
     assert (report.participant, report.status, report.answers, report.submitted_at) == (
         participant,
@@ -300,7 +302,7 @@ def test_a_confirmed_participant_saves_a_draft(client, visit, participant, templ
 def test_submitting_without_a_required_answer_shows_the_error_on_that_question(client, visit, participant, template):
     text, scale, _choice = ids(template)
     client.force_login(participant.user)
-    url = f"/en/activities/{visit.pk}/reports/mine/"
+    url = f"/en/p/820885/activities/{visit.pk}/reports/mine/"
     client.post(url, {f"q{text}": "A buddy scheme", "draft": "1"})
 
     response = client.post(url, {f"q{text}": "A longer answer", f"q{scale}": "", "submit": "1"})
@@ -317,7 +319,7 @@ def test_a_confirmed_participant_submits_the_report(client, visit, participant, 
     client.force_login(participant.user)
     data = {f"q{text}": "A buddy scheme", f"q{scale}": "4", f"q{choice}": ["Workshop", "Interview"], "submit": "1"}
 
-    response = client.post(f"/en/activities/{visit.pk}/reports/mine/", data)
+    response = client.post(f"/en/p/820885/activities/{visit.pk}/reports/mine/", data)
 
     assert response.status_code == 302
     report = Report.objects.get()
@@ -332,7 +334,7 @@ def test_a_submitted_report_cannot_be_changed_through_the_page(client, visit, su
     answers = dict(submitted_report.answers)
 
     response = client.post(
-        f"/en/activities/{visit.pk}/reports/mine/", {f"q{text}": "Changed", f"q{scale}": "1", "submit": "1"}
+        f"/en/p/820885/activities/{visit.pk}/reports/mine/", {f"q{text}": "Changed", f"q{scale}": "1", "submit": "1"}
     )
 
     assert response.status_code == 400
@@ -345,10 +347,10 @@ def test_a_submitted_report_cannot_be_changed_through_the_page(client, visit, su
 
 def test_a_report_goes_from_draft_to_accepted_through_the_pages(client, visit, participant, coordinator, template):
     text, scale, choice = ids(template)
-    mine = f"/en/activities/{visit.pk}/reports/mine/"
+    mine = f"/en/p/820885/activities/{visit.pk}/reports/mine/"
     client.force_login(coordinator)
     asked = client.post(
-        f"/en/activities/{visit.pk}/reports/request/",
+        f"/en/p/820885/activities/{visit.pk}/reports/request/",
         {"template": str(template.pk), "due": (timezone.localdate() + timedelta(days=30)).isoformat()},
     )
     client.force_login(participant.user)
@@ -356,7 +358,9 @@ def test_a_report_goes_from_draft_to_accepted_through_the_pages(client, visit, p
     sent = client.post(mine, {f"q{text}": "A buddy scheme", f"q{scale}": "3", "submit": "1"})
     report = Report.objects.get()
     client.force_login(coordinator)
-    returned = client.post(f"/en/reports/{report.pk}/", {"decision": "return", "comment": "Say what you will try."})
+    returned = client.post(
+        f"/en/p/820885/reports/{report.pk}/", {"decision": "return", "comment": "Say what you will try."}
+    )
     client.force_login(participant.user)
     seen = client.get(mine)
     resent = client.post(
@@ -364,7 +368,7 @@ def test_a_report_goes_from_draft_to_accepted_through_the_pages(client, visit, p
     )
     client.force_login(coordinator)
 
-    accepted = client.post(f"/en/reports/{report.pk}/", {"decision": "accept", "comment": ""})
+    accepted = client.post(f"/en/p/820885/reports/{report.pk}/", {"decision": "accept", "comment": ""})
 
     statuses = [r.status_code for r in (asked, drafted, sent, returned, seen, resent, accepted)]
     assert statuses == [302, 302, 302, 302, 200, 302, 302]
@@ -383,8 +387,8 @@ def test_a_nominated_participant_who_has_not_confirmed_cannot_write_a_report(cli
     nominated(visit, leader, cesena_staff)
     client.force_login(leader)
 
-    page = client.get(f"/en/activities/{visit.pk}/reports/mine/")
-    response = client.post(f"/en/activities/{visit.pk}/reports/mine/", {"draft": "1"})
+    page = client.get(f"/en/p/820885/activities/{visit.pk}/reports/mine/")
+    response = client.post(f"/en/p/820885/activities/{visit.pk}/reports/mine/", {"draft": "1"})
 
     assert (page.status_code, response.status_code) == (403, 403)
     assert Report.objects.count() == 0
@@ -395,8 +399,8 @@ def test_staff_who_do_not_take_part_cannot_write_a_report(client, visit, outside
     responses = []
     for user in (outsider, riga_staff, cesena_staff):
         client.force_login(user)
-        responses.append(client.get(f"/en/activities/{visit.pk}/reports/mine/").status_code)
-        responses.append(client.post(f"/en/activities/{visit.pk}/reports/mine/", {"draft": "1"}).status_code)
+        responses.append(client.get(f"/en/p/820885/activities/{visit.pk}/reports/mine/").status_code)
+        responses.append(client.post(f"/en/p/820885/activities/{visit.pk}/reports/mine/", {"draft": "1"}).status_code)
 
     assert responses == [403, 403, 403, 403, 403, 403]
     assert Report.objects.count() == 0
@@ -406,7 +410,7 @@ def test_staff_who_do_not_take_part_cannot_write_a_report(client, visit, outside
 def test_no_report_is_written_before_reports_are_asked_for(client, visit, participant):
     client.force_login(participant.user)
 
-    response = client.get(f"/en/activities/{visit.pk}/reports/mine/")
+    response = client.get(f"/en/p/820885/activities/{visit.pk}/reports/mine/")
 
     assert response.status_code == 403
     assert Report.objects.count() == 0
@@ -414,7 +418,7 @@ def test_no_report_is_written_before_reports_are_asked_for(client, visit, partic
 
 @pytest.mark.usefixtures("report_request")
 def test_anonymous_visitors_are_asked_to_sign_in_for_a_report(client, visit):
-    url = f"/en/activities/{visit.pk}/reports/mine/"
+    url = f"/en/p/820885/activities/{visit.pk}/reports/mine/"
 
     page = client.get(url)
     response = client.post(url, {"draft": "1"})
@@ -430,7 +434,7 @@ def test_anonymous_visitors_are_asked_to_sign_in_for_a_report(client, visit):
 def test_the_coordinator_reads_a_submitted_report(client, coordinator, submitted_report):
     client.force_login(coordinator)
 
-    response = client.get(f"/en/reports/{submitted_report.pk}/")
+    response = client.get(f"/en/p/820885/reports/{submitted_report.pk}/")
 
     assert response.status_code == 200
     assert [(q.text, answer) for q, answer in response.context["answers"]] == [
@@ -443,7 +447,7 @@ def test_the_coordinator_reads_a_submitted_report(client, coordinator, submitted
 def test_returning_without_a_comment_shows_the_form_again(client, coordinator, submitted_report):
     client.force_login(coordinator)
 
-    response = client.post(f"/en/reports/{submitted_report.pk}/", {"decision": "return", "comment": " "})
+    response = client.post(f"/en/p/820885/reports/{submitted_report.pk}/", {"decision": "return", "comment": " "})
 
     assert response.status_code == 400
     assert response.context["form"].errors == {"comment": ["Say what should change before returning the report."]}
@@ -454,10 +458,12 @@ def test_returning_without_a_comment_shows_the_form_again(client, coordinator, s
 def test_the_coordinator_returns_a_report_with_a_comment(client, coordinator, visit, submitted_report):
     client.force_login(coordinator)
 
-    response = client.post(f"/en/reports/{submitted_report.pk}/", {"decision": "return", "comment": "Say more."})
+    response = client.post(
+        f"/en/p/820885/reports/{submitted_report.pk}/", {"decision": "return", "comment": "Say more."}
+    )
 
     assert response.status_code == 302
-    assert response["Location"] == f"/en/activities/{visit.pk}/"
+    assert response["Location"] == f"/en/p/820885/activities/{visit.pk}/"
     submitted_report.refresh_from_db()
     assert (submitted_report.status, submitted_report.review_comment, submitted_report.reviewed_by) == (
         "returned",
@@ -470,7 +476,7 @@ def test_a_draft_cannot_be_reviewed_through_the_page(client, coordinator, report
     report = begin_report(participant)
     client.force_login(coordinator)
 
-    response = client.post(f"/en/reports/{report.pk}/", {"decision": "accept"})
+    response = client.post(f"/en/p/820885/reports/{report.pk}/", {"decision": "accept"})
 
     assert response.status_code == 400
     assert response.context["form"].non_field_errors() == ["Only a submitted report can be reviewed."]
@@ -479,7 +485,7 @@ def test_a_draft_cannot_be_reviewed_through_the_page(client, coordinator, report
 
 
 def test_others_cannot_open_or_post_the_review_page(client, submitted_report, cesena_staff, riga_staff):
-    url = f"/en/reports/{submitted_report.pk}/"
+    url = f"/en/p/820885/reports/{submitted_report.pk}/"
     responses = []
     for user in (cesena_staff, riga_staff, submitted_report.participant.user):
         client.force_login(user)
@@ -492,7 +498,7 @@ def test_others_cannot_open_or_post_the_review_page(client, submitted_report, ce
 
 
 def test_anonymous_visitors_are_asked_to_sign_in_for_a_review(client, submitted_report):
-    url = f"/en/reports/{submitted_report.pk}/"
+    url = f"/en/p/820885/reports/{submitted_report.pk}/"
 
     response = client.post(url, {"decision": "accept"})
 
@@ -504,7 +510,7 @@ def test_anonymous_visitors_are_asked_to_sign_in_for_a_review(client, submitted_
 def test_a_wrong_report_id_is_not_found(client, coordinator, submitted_report):
     client.force_login(coordinator)
 
-    assert client.get("/en/reports/99999/").status_code == 404
+    assert client.get("/en/p/820885/reports/99999/").status_code == 404
 
 
 # -- the activity page ---------------------------------------------------------------------------
@@ -513,20 +519,20 @@ def test_a_wrong_report_id_is_not_found(client, coordinator, submitted_report):
 def test_the_activity_page_links_the_coordinator_to_each_report(client, coordinator, visit, submitted_report):
     client.force_login(coordinator)
 
-    page = client.get(f"/en/activities/{visit.pk}/")
+    page = client.get(f"/en/p/820885/activities/{visit.pk}/")
 
     assert page.status_code == 200
-    assert f'<a href="/en/reports/{submitted_report.pk}/">volunteer</a>' in page.text
+    assert f'<a href="/en/p/820885/reports/{submitted_report.pk}/">volunteer</a>' in page.text
 
 
 @pytest.mark.usefixtures("report_request")
 def test_the_activity_page_invites_a_confirmed_participant_to_write(client, visit, participant):
     client.force_login(participant.user)
 
-    page = client.get(f"/en/activities/{visit.pk}/")
+    page = client.get(f"/en/p/820885/activities/{visit.pk}/")
 
     assert page.status_code == 200
-    assert f'<a class="button" href="/en/activities/{visit.pk}/reports/mine/">Write my report</a>' in page.text
+    assert f'<a class="button" href="/en/p/820885/activities/{visit.pk}/reports/mine/">Write my report</a>' in page.text
 
 
 # -- exports -------------------------------------------------------------------------------------
@@ -542,7 +548,7 @@ def dated_report(submitted_report) -> Report:
 def test_the_coordinator_downloads_an_activitys_reports_as_csv(client, coordinator, visit, dated_report):
     client.force_login(coordinator)
 
-    response = client.get(f"/en/reports/export.csv?activity={visit.pk}")
+    response = client.get(f"/en/p/820885/reports/export.csv?activity={visit.pk}")
 
     assert response.status_code == 200
     assert response["Content-Type"] == "text/csv; charset=utf-8"
@@ -575,7 +581,7 @@ def test_the_coordinator_downloads_an_activitys_reports_as_csv(client, coordinat
 def test_the_coordinator_downloads_an_activitys_reports_as_pdf(client, coordinator, visit, dated_report):
     client.force_login(coordinator)
 
-    response = client.get(f"/en/reports/export.pdf?activity={visit.pk}")
+    response = client.get(f"/en/p/820885/reports/export.pdf?activity={visit.pk}")
 
     assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf"
@@ -587,9 +593,9 @@ def test_the_coordinator_downloads_an_activitys_reports_as_pdf(client, coordinat
 def test_exports_by_theme_and_for_the_programme_are_named_after_their_scope(client, coordinator):
     client.force_login(coordinator)
 
-    by_theme = client.get("/en/reports/export.csv?theme=B")
-    other_theme = client.get("/en/reports/export.csv?theme=A")
-    everything = client.get("/en/reports/export.csv")
+    by_theme = client.get("/en/p/820885/reports/export.csv?theme=B")
+    other_theme = client.get("/en/p/820885/reports/export.csv?theme=A")
+    everything = client.get("/en/p/820885/reports/export.csv")
 
     assert by_theme["Content-Disposition"] == 'attachment; filename="reports-theme-B.csv"'
     assert everything["Content-Disposition"] == 'attachment; filename="reports-VALUES.csv"'
@@ -602,7 +608,7 @@ def test_exports_by_theme_and_for_the_programme_are_named_after_their_scope(clie
 def test_an_unknown_scope_is_not_found(client, coordinator, submitted_report, query, file_format):
     client.force_login(coordinator)
 
-    response = client.get(f"/en/reports/export.{file_format}?{query}")
+    response = client.get(f"/en/p/820885/reports/export.{file_format}?{query}")
 
     assert response.status_code == 404
 
@@ -611,15 +617,15 @@ def test_an_unknown_scope_is_not_found(client, coordinator, submitted_report, qu
 def test_city_staff_cannot_export_reports(client, cesena_staff, visit, submitted_report, file_format):
     client.force_login(cesena_staff)
 
-    response = client.get(f"/en/reports/export.{file_format}?activity={visit.pk}")
+    response = client.get(f"/en/p/820885/reports/export.{file_format}?activity={visit.pk}")
 
     assert response.status_code == 403
 
 
 def test_anonymous_visitors_are_asked_to_sign_in_to_export(client, visit, submitted_report):
-    response = client.get(f"/en/reports/export.csv?activity={visit.pk}")
+    response = client.get(f"/en/p/820885/reports/export.csv?activity={visit.pk}")
 
     assert (response.status_code, response["Location"]) == (
         302,
-        login_url(f"/en/reports/export.csv%3Factivity%3D{visit.pk}"),
+        login_url(f"/en/p/820885/reports/export.csv%3Factivity%3D{visit.pk}"),
     )

@@ -28,7 +28,6 @@ from values.actionplans.services import (
     set_plan_status,
 )
 from values.network.permissions import is_coordinator
-from values.programme.views import programme_or_404
 
 
 def _section(name: str) -> str:
@@ -38,7 +37,7 @@ def _section(name: str) -> str:
 
 
 def plan_page(request: HttpRequest, key: str) -> HttpResponse:
-    programme = programme_or_404()
+    programme = request.programme
     plan = access.get_plan_for_read(request.user, programme, key)
     review = access.can_see_review(request.user, plan)
     # The public reads the text and the actions; the comments are not even fetched for them.
@@ -65,7 +64,7 @@ def plan_page(request: HttpRequest, key: str) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def section_edit(request: HttpRequest, key: str, section: str) -> HttpResponse:
-    plan = access.get_plan_for_edit(request.user, programme_or_404(), key)
+    plan = access.get_plan_for_edit(request.user, request.programme, key)
     section = _section(section)
     state = section_state(plan, section)
     context = {
@@ -94,7 +93,7 @@ def section_edit(request: HttpRequest, key: str, section: str) -> HttpResponse:
 
 @login_required
 def section_history(request: HttpRequest, key: str, section: str) -> HttpResponse:
-    plan = access.get_plan_for_review(request.user, programme_or_404(), key)
+    plan = access.get_plan_for_review(request.user, request.programme, key)
     section = _section(section)
     revisions = list(
         SectionRevision.objects.filter(plan_id=plan.pk, section=section).select_related("author").order_by("number")
@@ -115,7 +114,7 @@ def section_history(request: HttpRequest, key: str, section: str) -> HttpRespons
 @login_required
 @require_POST
 def comment_add(request: HttpRequest, key: str, section: str) -> HttpResponse:
-    plan = access.get_plan_for_comment(request.user, programme_or_404(), key)
+    plan = access.get_plan_for_comment(request.user, request.programme, key)
     section = _section(section)
     parent_id = request.POST.get("parent", "")
     if parent_id and not parent_id.isdigit():
@@ -141,7 +140,7 @@ def _refused(request: HttpRequest, key: str, problem: ValidationError) -> HttpRe
 @login_required
 @require_POST
 def comment_resolve(request: HttpRequest, key: str, comment_id: int) -> HttpResponse:
-    plan = access.get_plan_for_review(request.user, programme_or_404(), key)
+    plan = access.get_plan_for_review(request.user, request.programme, key)
     comment = get_object_or_404(Comment, pk=comment_id, plan_id=plan.pk, parent__isnull=True)
     resolve_comment(comment, by=request.user)
     messages.success(request, _("The comment was marked resolved."))
@@ -151,7 +150,7 @@ def comment_resolve(request: HttpRequest, key: str, comment_id: int) -> HttpResp
 @login_required
 @require_POST
 def plan_status(request: HttpRequest, key: str) -> HttpResponse:
-    plan = access.get_plan_for_edit(request.user, programme_or_404(), key)
+    plan = access.get_plan_for_edit(request.user, request.programme, key)
     try:
         if "published" in request.POST:
             set_plan_published(plan, request.POST["published"] == "1", by=request.user)
@@ -170,7 +169,7 @@ def plan_url(plan) -> str:
 @login_required
 def overview(request: HttpRequest) -> HttpResponse:
     """The coordinator's view of every city's plan, overdue actions first to the eye."""
-    programme = programme_or_404()
+    programme = request.programme
     if not is_coordinator(request.user):
         raise PermissionDenied
     rows = plans_overview(programme, timezone.localdate())
@@ -180,7 +179,7 @@ def overview(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def action_edit(request: HttpRequest, key: str, action_id: int | None = None) -> HttpResponse:
-    programme = programme_or_404()
+    programme = request.programme
     plan = access.get_plan_for_edit(request.user, programme, key)
     action = get_object_or_404(Action, pk=action_id, plan_id=plan.pk) if action_id else None
     initial = None if action else {"owner": plan.organisation_id}
@@ -198,7 +197,7 @@ def action_edit(request: HttpRequest, key: str, action_id: int | None = None) ->
 @login_required
 @require_POST
 def action_progress(request: HttpRequest, key: str, action_id: int) -> HttpResponse:
-    programme = programme_or_404()
+    programme = request.programme
     plan = access.get_plan_for_edit(request.user, programme, key)
     action = get_object_or_404(Action, pk=action_id, plan_id=plan.pk)
     form = ProgressForm(request.POST)
@@ -211,7 +210,7 @@ def action_progress(request: HttpRequest, key: str, action_id: int) -> HttpRespo
 
 
 def plan_pdf(request: HttpRequest, key: str) -> HttpResponse:
-    programme = programme_or_404()
+    programme = request.programme
     plan = access.get_plan_for_read(request.user, programme, key)
     body = plan_as_pdf(plan, sections=[(label, section_state(plan, value).text) for value, label in Section.choices])
     response = HttpResponse(body, content_type="application/pdf")

@@ -21,12 +21,12 @@ from values.activities.plan_queries import (
 )
 from values.activities.services import revoke_calendar_feed
 from values.network.models import Organisation
-from values.programme.views import programme_or_404
+from values.programme.addresses import programme_addresses
 
 
 @login_required
 def calendar_page(request: HttpRequest) -> HttpResponse:
-    return _calendar_page(request, programme_or_404())
+    return _calendar_page(request, request.programme)
 
 
 def _calendar_page(request: HttpRequest, programme, status: int = 200) -> HttpResponse:
@@ -48,7 +48,7 @@ def _calendar_page(request: HttpRequest, programme, status: int = 200) -> HttpRe
 @login_required
 @require_POST
 def feed_create(request: HttpRequest) -> HttpResponse:
-    programme = programme_or_404()
+    programme = request.programme
     form = FeedForm(request.POST)
     if not (form.is_valid() and form.save(programme, owner=request.user)):
         for problems in form.errors.values():
@@ -62,7 +62,8 @@ def feed_create(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_POST
 def feed_revoke(request: HttpRequest, feed_id: int) -> HttpResponse:
-    feed = get_object_or_404(CalendarFeed, pk=feed_id, owner=request.user, revoked_at__isnull=True)
+    feeds = CalendarFeed.objects.filter(programme=request.programme, owner=request.user, revoked_at__isnull=True)
+    feed = get_object_or_404(feeds, pk=feed_id)
     revoke_calendar_feed(feed)
     messages.success(request, _("The calendar address no longer works."))
     return redirect("calendar")
@@ -76,5 +77,6 @@ def feed_ics(request: HttpRequest, token: str) -> HttpResponse:
     def link_for(activity) -> str:
         return request.build_absolute_uri(reverse("activity", args=[activity.pk]))
 
-    body = activities_calendar(access.feed_activities(feed), name=name, link_for=link_for)
+    with programme_addresses(feed.programme):
+        body = activities_calendar(access.feed_activities(feed), name=name, link_for=link_for)
     return HttpResponse(body, content_type="text/calendar; charset=utf-8")

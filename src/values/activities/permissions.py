@@ -15,6 +15,7 @@ from values.activities.models import Activity, CalendarFeed, Participant, with_c
 from values.network.enums import Role
 from values.network.models import Organisation
 from values.network.permissions import AnyUser, is_coordinator
+from values.programme.models import Programme
 
 NOMINATING_ROLES = (Role.CITY_STAFF, Role.COORDINATOR)
 
@@ -51,23 +52,30 @@ def nominating_cities(user: AnyUser, activity: Activity) -> QuerySet[Organisatio
     return cities if is_coordinator(user) else cities.filter(pk__in=_staff_of(user))
 
 
-def get_activity_for_view(user: AnyUser, activity_id: int) -> Activity:
-    activity = get_object_or_404(Activity.objects.select_related("host__city", "programme"), pk=activity_id)
+def get_activity_for_view(user: AnyUser, programme: Programme, activity_id: int) -> Activity:
+    activity = _activity_of(programme, activity_id)
     if not can_view_activity(user, activity):
         raise PermissionDenied
     return activity
 
 
-def get_activity_for_edit(user: AnyUser, activity_id: int) -> Activity:
-    activity = get_object_or_404(Activity.objects.select_related("host__city", "programme"), pk=activity_id)
+def get_activity_for_edit(user: AnyUser, programme: Programme, activity_id: int) -> Activity:
+    activity = _activity_of(programme, activity_id)
     if not can_edit_activity(user, activity):
         raise PermissionDenied
     return activity
 
 
-def get_participant_for_answer(user: AnyUser, participant_id: int) -> Participant:
+def _activity_of(programme: Programme, activity_id: int) -> Activity:
+    """An activity of this programme, or 404 (another programme's is as unknown here as a missing one)."""
+    activities = Activity.objects.select_related("host__city", "programme").filter(programme=programme)
+    return get_object_or_404(activities, pk=activity_id)
+
+
+def get_participant_for_answer(user: AnyUser, programme: Programme, participant_id: int) -> Participant:
     """Only the nominated person confirms or declines their own place."""
-    participant = get_object_or_404(Participant.objects.select_related("activity"), pk=participant_id)
+    participants = Participant.objects.select_related("activity").filter(activity__programme=programme)
+    participant = get_object_or_404(participants, pk=participant_id)
     if not user.is_authenticated or participant.user_id != user.pk:
         raise PermissionDenied
     return participant

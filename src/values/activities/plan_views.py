@@ -16,7 +16,6 @@ from values.activities.services import PlanNotAcceptable, accept_plan_run
 from values.network.permissions import can_plan, staff_cities
 from values.programme.enums import PlanRunStatus
 from values.programme.models import PlanRule
-from values.programme.views import programme_or_404
 
 # The planner's stages, named while a run works on them and when one runs out of time.
 STAGES = {
@@ -28,7 +27,7 @@ STAGES = {
 
 @login_required
 def plan_page(request: HttpRequest) -> HttpResponse:
-    programme = programme_or_404()
+    programme = request.programme
     if can_plan(request.user):
         return _coordinator_page(request, programme, PlanRunForm(), PlanRuleForm(programme=programme))
     cities = staff_cities(request.user)
@@ -59,7 +58,7 @@ def _coordinator_page(request, programme, run_form, rule_form, status: int = 200
 @login_required
 @require_POST
 def plan_start(request: HttpRequest) -> HttpResponse:
-    programme = programme_or_404()
+    programme = request.programme
     if not can_plan(request.user):
         raise PermissionDenied
     form = PlanRunForm(request.POST)
@@ -71,7 +70,7 @@ def plan_start(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def plan_run_page(request: HttpRequest, run_id: int) -> HttpResponse:
-    programme = programme_or_404()
+    programme = request.programme
     if not can_plan(request.user):
         raise PermissionDenied
     run = queries.plan_run_for(programme, run_id)
@@ -91,7 +90,7 @@ def plan_run_page(request: HttpRequest, run_id: int) -> HttpResponse:
 @login_required
 @require_POST
 def plan_accept(request: HttpRequest, run_id: int) -> HttpResponse:
-    programme = programme_or_404()
+    programme = request.programme
     if not can_plan(request.user):
         raise PermissionDenied
     run = queries.plan_run_for(programme, run_id)
@@ -111,7 +110,7 @@ def plan_accept(request: HttpRequest, run_id: int) -> HttpResponse:
 @login_required
 @require_POST
 def plan_rule_add(request: HttpRequest) -> HttpResponse:
-    programme = programme_or_404()
+    programme = request.programme
     if not can_plan(request.user):
         raise PermissionDenied
     form = PlanRuleForm(request.POST, programme=programme)
@@ -124,7 +123,7 @@ def plan_rule_add(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_POST
 def plan_rule_remove(request: HttpRequest, rule_id: int) -> HttpResponse:
-    programme = programme_or_404()
+    programme = request.programme
     if not can_plan(request.user):
         raise PermissionDenied
     remove_plan_rule(get_object_or_404(PlanRule, programme=programme, pk=rule_id))

@@ -18,7 +18,7 @@ from values.activities.services import answer_nomination, delete_session
 
 @login_required
 def activity_page(request: HttpRequest, activity_id: int) -> HttpResponse:
-    return _activity_page(request, access.get_activity_for_view(request.user, activity_id))
+    return _activity_page(request, access.get_activity_for_view(request.user, request.programme, activity_id))
 
 
 def _activity_page(request: HttpRequest, activity, status: int = 200) -> HttpResponse:
@@ -43,7 +43,7 @@ def _refused(request: HttpRequest, activity, problems) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def activity_edit(request: HttpRequest, activity_id: int) -> HttpResponse:
-    activity = access.get_activity_for_edit(request.user, activity_id)
+    activity = access.get_activity_for_edit(request.user, request.programme, activity_id)
     form = ActivityDetailsForm(request.POST or None, instance=activity)
     if request.method == "POST" and form.is_valid() and form.save():
         messages.success(request, _("The details were saved."))
@@ -54,7 +54,7 @@ def activity_edit(request: HttpRequest, activity_id: int) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def session_edit(request: HttpRequest, activity_id: int, session_id: int | None = None) -> HttpResponse:
-    activity = access.get_activity_for_edit(request.user, activity_id)
+    activity = access.get_activity_for_edit(request.user, request.programme, activity_id)
     session = get_object_or_404(Session, pk=session_id, activity=activity) if session_id else None
     form = SessionForm(request.POST or None, activity=activity, session=session)
     if request.method == "POST" and form.is_valid() and form.save():
@@ -67,7 +67,7 @@ def session_edit(request: HttpRequest, activity_id: int, session_id: int | None 
 @login_required
 @require_POST
 def session_delete(request: HttpRequest, activity_id: int, session_id: int) -> HttpResponse:
-    activity = access.get_activity_for_edit(request.user, activity_id)
+    activity = access.get_activity_for_edit(request.user, request.programme, activity_id)
     delete_session(get_object_or_404(Session, pk=session_id, activity=activity))
     messages.success(request, _("The session was removed from the agenda."))
     return redirect("activity", activity_id=activity.pk)
@@ -76,7 +76,7 @@ def session_delete(request: HttpRequest, activity_id: int, session_id: int) -> H
 @login_required
 @require_http_methods(["GET", "POST"])
 def nominate(request: HttpRequest, activity_id: int) -> HttpResponse:
-    activity = access.get_activity_for_view(request.user, activity_id)
+    activity = access.get_activity_for_view(request.user, request.programme, activity_id)
     cities = access.nominating_cities(request.user, activity)
     if not cities.exists():
         raise PermissionDenied
@@ -90,7 +90,7 @@ def nominate(request: HttpRequest, activity_id: int) -> HttpResponse:
 @login_required
 @require_POST
 def answer(request: HttpRequest, participant_id: int) -> HttpResponse:
-    participant = access.get_participant_for_answer(request.user, participant_id)
+    participant = access.get_participant_for_answer(request.user, request.programme, participant_id)
     given = request.POST.get("answer")
     if given not in ("confirm", "decline"):
         return _refused(request, participant.activity, [_("Answer: confirm or decline your place.")])
@@ -106,7 +106,7 @@ def answer(request: HttpRequest, participant_id: int) -> HttpResponse:
 @login_required
 @require_POST
 def attendance(request: HttpRequest, activity_id: int) -> HttpResponse:
-    activity = access.get_activity_for_edit(request.user, activity_id)
+    activity = access.get_activity_for_edit(request.user, request.programme, activity_id)
     form = AttendanceForm(request.POST, activity=activity)
     if not (form.is_valid() and form.save()):
         return _refused(request, activity, [m for problems in form.errors.values() for m in problems])
@@ -117,7 +117,7 @@ def attendance(request: HttpRequest, activity_id: int) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def minutes(request: HttpRequest, activity_id: int) -> HttpResponse:
-    activity = access.get_activity_for_edit(request.user, activity_id)
+    activity = access.get_activity_for_edit(request.user, request.programme, activity_id)
     initial = {"minutes": activity.minutes, "outcomes": activity.outcomes}
     form = MinutesForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid() and form.save(activity):

@@ -19,4 +19,4 @@ def language_switch_target(request: HttpRequest) -> str:
     if url_has_allowed_host_and_scheme(referrer, allowed_hosts={request.get_host()}):
         parts = urlsplit(referrer)
         return parts.path + (f"?{parts.query}" if parts.query else "")
-    return reverse("home")
+    return reverse("programmes")

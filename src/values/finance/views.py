@@ -27,7 +27,6 @@ from values.finance.permissions import (
 from values.finance.queries import actuals_visible_to, budget_report, expenses_visible_to, partner_activities
 from values.finance.services import approve_expense
 from values.programme.models import PartnerBudget
-from values.programme.views import programme_or_404
 
 
 def _require_budget_reader(request: HttpRequest) -> None:
@@ -39,7 +38,7 @@ def _require_budget_reader(request: HttpRequest) -> None:
 def finance_overview(request: HttpRequest) -> HttpResponse:
     """Budget against actual per partner and category, with what remains and a forecast."""
     _require_budget_reader(request)
-    programme = programme_or_404()
+    programme = request.programme
     context = {
         "programme": programme,
         "actuals": actuals_visible_to(request.user, programme, today=timezone.localdate()),
@@ -52,7 +51,7 @@ def finance_overview(request: HttpRequest) -> HttpResponse:
 @login_required
 def finance_export(request: HttpRequest, file_format: str) -> HttpResponse:
     _require_budget_reader(request)
-    programme = programme_or_404()
+    programme = request.programme
     actuals = actuals_visible_to(request.user, programme, today=timezone.localdate())
     if file_format == "xlsx":
         content = budget_workbook(programme, actuals)
@@ -68,7 +67,7 @@ def finance_export(request: HttpRequest, file_format: str) -> HttpResponse:
 @login_required
 def expense_list(request: HttpRequest) -> HttpResponse:
     _require_budget_reader(request)
-    programme = programme_or_404()
+    programme = request.programme
     context = {
         "programme": programme,
         "expenses": expenses_visible_to(request.user, programme),
@@ -81,7 +80,7 @@ def expense_list(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def expense_edit(request: HttpRequest, expense_id: int | None = None) -> HttpResponse:
-    programme = programme_or_404()
+    programme = request.programme
     # Another partner's expense is 404, as a missing one: whether it exists is that partner's to know.
     expense = _expense_for_reader(request, expense_id) if expense_id else None
     partners = submitting_partners(request.user, programme)
@@ -106,7 +105,7 @@ def _expense_initial(expense: Expense) -> dict:
 
 def _expense_for_reader(request: HttpRequest, expense_id: int) -> Expense:
     _require_budget_reader(request)
-    return get_object_or_404(expenses_visible_to(request.user, programme_or_404()), pk=expense_id)
+    return get_object_or_404(expenses_visible_to(request.user, request.programme), pk=expense_id)
 
 
 @login_required
@@ -208,7 +207,7 @@ def subsistence_rate(request: HttpRequest) -> HttpResponse:
 def budget_lines(request: HttpRequest, key: str) -> HttpResponse:
     if not can_decide_expenses(request.user):
         raise PermissionDenied(_("The budget lines are kept by the coordinator."))
-    budget = get_object_or_404(PartnerBudget, partner__programme=programme_or_404(), partner__organisation__key=key)
+    budget = get_object_or_404(PartnerBudget, partner__programme=request.programme, partner__organisation__key=key)
     form = BudgetLinesForm(request.POST or None, budget=budget)
     if request.method == "POST" and form.is_valid() and form.save(by=request.user):
         messages.success(request, _("The budget lines were saved."))
@@ -222,7 +221,7 @@ def budget_check(request: HttpRequest) -> HttpResponse:
     """The budget consistency report: what `values check-budget` prints, for the reader's language."""
     if not can_see_budget_report(request.user):
         raise PermissionDenied(_("The budgets are for the coordinator, experts and the partners' staff."))
-    programme = programme_or_404()
+    programme = request.programme
     # Each reader's spending findings are about the partners whose spending they read, as on the finance pages.
     actuals = actuals_visible_to(request.user, programme, today=timezone.localdate())
     report = budget_report(programme, actuals=actuals)

@@ -40,12 +40,11 @@ from values.knowledge.queries import (
 )
 from values.knowledge.services import publish_practice, remove_photo, remove_video
 from values.network.permissions import get_organisation_for_edit, is_coordinator
-from values.programme.views import programme_or_404
 
 
 @login_required
 def benchmarks(request: HttpRequest) -> HttpResponse:
-    programme = programme_or_404()
+    programme = request.programme
     context = {
         "programme": programme,
         "standards": standards_of(programme),
@@ -58,7 +57,7 @@ def benchmarks(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def standard_edit(request: HttpRequest, key: str | None = None) -> HttpResponse:
     require_benchmark_maintainer(request.user)
-    programme = programme_or_404()
+    programme = request.programme
     standard = get_object_or_404(BenchmarkStandard, programme=programme, key=key) if key else None
     form = StandardForm(request.POST if request.method == "POST" else None, programme=programme, standard=standard)
     if request.method == "POST" and form.is_valid() and form.save():
@@ -74,7 +73,7 @@ def self_assessment(request: HttpRequest, key: str) -> HttpResponse:
     organisation = get_organisation_for_edit(request.user, key)
     if not organisation.is_city:
         raise Http404("only cities assess themselves")
-    programme = programme_or_404()
+    programme = request.programme
     standards = list(standards_of(programme))
     latest = {
         row.standard.pk: (row.latest, row.evidence)
@@ -91,7 +90,7 @@ def self_assessment(request: HttpRequest, key: str) -> HttpResponse:
 
 def practice_list(request: HttpRequest) -> HttpResponse:
     """One search box over every translation, with filters; results in the reader's language."""
-    programme = programme_or_404()
+    programme = request.programme
     filters = PracticeFilterForm(request.GET or None, programme=programme)
     practices = practices_visible_to(request.user, programme)
     if filters.is_valid():
@@ -109,11 +108,11 @@ def practice_list(request: HttpRequest) -> HttpResponse:
 
 
 def _visible_practice(request: HttpRequest, practice_id: int) -> Practice:
-    return get_practice_for_view(request.user, programme_or_404(), practice_id)
+    return get_practice_for_view(request.user, request.programme, practice_id)
 
 
 def _editable_practice(request: HttpRequest, practice_id: int) -> Practice:
-    return get_practice_for_edit(request.user, programme_or_404(), practice_id)
+    return get_practice_for_edit(request.user, request.programme, practice_id)
 
 
 def practice_page(request: HttpRequest, practice_id: int) -> HttpResponse:
@@ -135,7 +134,7 @@ def practice_page(request: HttpRequest, practice_id: int) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def practice_edit(request: HttpRequest, practice_id: int | None = None) -> HttpResponse:
-    programme = programme_or_404()
+    programme = request.programme
     practice = _editable_practice(request, practice_id) if practice_id else None
     organisations = proposing_organisations(request.user)
     if not organisations.exists():
@@ -170,7 +169,7 @@ def practice_translate(request: HttpRequest, practice_id: int) -> HttpResponse:
 def practice_publish(request: HttpRequest, practice_id: int) -> HttpResponse:
     if not is_coordinator(request.user):
         raise PermissionDenied
-    practice = get_object_or_404(Practice, pk=practice_id, programme=programme_or_404())
+    practice = get_object_or_404(Practice, pk=practice_id, programme=request.programme)
     try:
         publish_practice(practice, by=request.user)
     except ValidationError as problem:

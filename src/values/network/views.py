@@ -66,7 +66,7 @@ class SignInView(auth_views.LoginView):
         if request.user.is_authenticated:
             # "Sign in" followed from the sign-in page itself would redirect to itself.
             target = self.get_success_url()
-            return HttpResponseRedirect(target if target != request.path else resolve_url("home"))
+            return HttpResponseRedirect(target if target != request.path else resolve_url("programmes"))
         return super().dispatch(request, *args, **kwargs)
 
     def form_valid(self, form: SignInForm) -> HttpResponse:
@@ -228,7 +228,7 @@ def _complete_sign_in(request: HttpRequest, user: User, device: Device | None, n
         address=client_address(request),
         detail={"second_factor": _FACTOR_NAMES.get(type(device), "")},
     )
-    return HttpResponseRedirect(next_url or resolve_url("home"))
+    return HttpResponseRedirect(next_url or resolve_url("programmes"))
 
 
 def _safe_next(request: HttpRequest) -> str:

@@ -1,6 +1,6 @@
 """Every reusable read of programmes and partnerships, already fetching what pages show."""
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Count, Prefetch, QuerySet
 from django.shortcuts import get_object_or_404
 
 from values.core.money import DEFAULT_INDIRECT_RATE
@@ -38,6 +38,17 @@ def current_programme(code: str | None = None) -> Programme:
     if programme is None:
         raise NoProgramme(f"no programme with code {code!r}" if code else "no programme is loaded")
     return programme
+
+
+def sole_programme() -> Programme | None:
+    """The programme, when exactly one is loaded: the site's own pages then lead to it."""
+    programmes = list(Programme.objects.order_by("code")[:2])
+    return programmes[0] if len(programmes) == 1 else None
+
+
+def all_programmes() -> QuerySet[Programme]:
+    """Every programme, the latest first, with the size of its partnership."""
+    return Programme.objects.annotate(partner_count=Count("partners")).order_by("-start", "code")
 
 
 def named_programme(code: str | None) -> Programme:

@@ -1,7 +1,8 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
+from django.utils.encoding import iri_to_uri
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
@@ -12,20 +13,47 @@ from values.network.services import update_organisation
 from values.programme.maps import LocatorMap, locator_map
 from values.programme.models import Partner, Programme
 from values.programme.queries import (
-    NoProgramme,
-    current_programme,
+    all_programmes,
     key_figures,
     partner_detail,
     partners_of,
+    sole_programme,
     themes_of,
 )
 
 
+def programme_index(request: HttpRequest) -> HttpResponse:
+    """Every programme on the site; with only one, its home page."""
+    programmes = list(all_programmes())
+    if not programmes:
+        return render(request, "programme/empty.html")
+    if len(programmes) == 1:
+        return redirect(request.path + f"p/{programmes[0].code}/")
+    return render(request, "programme/index.html", {"programmes": programmes})
+
+
+def old_address(request: HttpRequest, rest: str) -> HttpResponse:
+    """A programme page's address from before programmes had their own: to the programme, while there is one.
+
+    With several programmes the address names none of them, so the person chooses on the index. A redirect
+    keeps the query; one of a form (not GET or HEAD) keeps the method and body (307).
+    """
+    only = sole_programme()
+    prefix = request.path.removesuffix(rest)
+    if only is None:
+        if not Programme.objects.exists():
+            raise Http404("no programme is loaded")
+        return redirect(prefix)
+    target = iri_to_uri(f"{prefix}p/{only.code}/{rest}")
+    if request.META.get("QUERY_STRING"):
+        target += "?" + request.META["QUERY_STRING"]
+    if request.method in ("GET", "HEAD"):
+        return HttpResponseRedirect(target)
+    return HttpResponseRedirect(target, status=307)
+
+
 def home(request: HttpRequest) -> HttpResponse:
-    try:
-        programme = current_programme()
-    except NoProgramme:
-        return render(request, "programme/empty.html", status=200)
+    programme = request.programme
     partners = list(partners_of(programme))
     context = {
         "programme": programme,
@@ -39,14 +67,14 @@ def home(request: HttpRequest) -> HttpResponse:
 
 
 def partner_list(request: HttpRequest) -> HttpResponse:
-    programme = programme_or_404()
+    programme = request.programme
     partners = list(partners_of(programme))
     context = {"programme": programme, "partners": partners, "map": _partner_map(partners)}
     return render(request, "programme/partner_list.html", context)
 
 
 def partner_page(request: HttpRequest, key: str) -> HttpResponse:
-    programme = programme_or_404()
+    programme = request.programme
     partner = partner_detail(programme, key)
     context = {
         "programme": programme,
@@ -66,7 +94,7 @@ def partner_page(request: HttpRequest, key: str) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def partner_edit(request: HttpRequest, key: str) -> HttpResponse:
     organisation = get_organisation_for_edit(request.user, key)
-    programme = programme_or_404()
+    programme = request.programme
     languages = programme.languages or ["en"]
     form = OrganisationForm(request.POST or None, organisation=organisation, languages=languages)
     people = PeopleFormSet(request.POST or None, instance=organisation, prefix="people")
@@ -76,13 +104,6 @@ def partner_edit(request: HttpRequest, key: str) -> HttpResponse:
         return redirect("partner", key=organisation.key)
     context = {"programme": programme, "organisation": organisation, "form": form, "people": people}
     return render(request, "programme/partner_edit.html", context, status=400 if request.method == "POST" else 200)
-
-
-def programme_or_404() -> Programme:
-    try:
-        return current_programme()
-    except NoProgramme:
-        raise Http404("no programme is loaded") from None
 
 
 def _partner_map(partners: list[Partner], highlight: str | None = None) -> LocatorMap:

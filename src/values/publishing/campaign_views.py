@@ -13,7 +13,6 @@ from values.core.markdown import render_markdown
 from values.core.ranges import download_response
 from values.core.text import pick
 from values.programme.queries import partner_cities
-from values.programme.views import programme_or_404
 from values.publishing.enums import AssetKind
 from values.publishing.forms import AssetForm, CampaignForm, ChannelForm, MessageForm, ReachForm
 from values.publishing.infographics import reach_chart
@@ -33,14 +32,14 @@ PLAN_ITEMS = {"message": CampaignMessage, "channel": CampaignChannel, "asset": C
 
 def campaign_current(request: HttpRequest) -> HttpResponse:
     """The campaign running now (or the latest), at an address that never changes."""
-    campaign = current_campaign(programme_or_404())
+    campaign = current_campaign(request.programme)
     if campaign is None:
         return render(request, "publishing/campaign_none.html", {"can_plan": can_plan_campaigns(request.user)})
     return _campaign_page(request, campaign)
 
 
 def campaign_page(request: HttpRequest, key: str) -> HttpResponse:
-    return _campaign_page(request, get_campaign_for_read(request.user, programme_or_404(), key))
+    return _campaign_page(request, get_campaign_for_read(request.user, request.programme, key))
 
 
 def _campaign_page(request: HttpRequest, campaign: Campaign) -> HttpResponse:
@@ -59,7 +58,7 @@ def _campaign_page(request: HttpRequest, campaign: Campaign) -> HttpResponse:
 
 
 def campaign_kit(request: HttpRequest, key: str, asset_id: int) -> FileResponse:
-    campaign = get_campaign_for_read(request.user, programme_or_404(), key)
+    campaign = get_campaign_for_read(request.user, request.programme, key)
     asset = get_object_or_404(CampaignAsset, pk=asset_id, campaign=campaign, kind=AssetKind.KIT)
     if not asset.file:
         raise Http404("no such kit")
@@ -73,7 +72,7 @@ def campaign_kit(request: HttpRequest, key: str, asset_id: int) -> FileResponse:
 @login_required
 def campaigns(request: HttpRequest) -> HttpResponse:
     """The campaigns this person plans or reports on; the coordinator starts a new one here."""
-    programme = programme_or_404()
+    programme = request.programme
     planner = can_plan_campaigns(request.user)
     listed = [c for c in programme.campaigns.all() if planner or reporting_channels(request.user, c).exists()]
     form = (
@@ -98,7 +97,7 @@ def campaign_plan(request: HttpRequest, key: str, part: str = "campaign") -> Htt
         raise PermissionDenied(_("Only the coordinator plans campaigns."))
     if part not in PLAN_FORMS:
         raise Http404("no such part of a plan")
-    programme = programme_or_404()
+    programme = request.programme
     campaign = campaign_by_key(programme, key)
     forms = {
         "campaign": CampaignForm(programme=programme, campaign=campaign, prefix="campaign"),
@@ -127,7 +126,7 @@ def _bound_plan_form(request: HttpRequest, part: str, programme, campaign: Campa
 def campaign_plan_remove(request: HttpRequest, key: str, part: str, item_id: int) -> HttpResponse:
     if not can_plan_campaigns(request.user):
         raise PermissionDenied(_("Only the coordinator plans campaigns."))
-    campaign = campaign_by_key(programme_or_404(), key)
+    campaign = campaign_by_key(request.programme, key)
     if part not in PLAN_ITEMS:
         raise Http404("no such part of a plan")
     remove_campaign_item(get_object_or_404(PLAN_ITEMS[part], pk=item_id, campaign=campaign))
@@ -138,7 +137,7 @@ def campaign_plan_remove(request: HttpRequest, key: str, part: str, item_id: int
 @login_required
 def campaign_reach(request: HttpRequest, key: str) -> HttpResponse:
     """Reach per channel and month, with targets; staff enter their channels' figures here."""
-    campaign = get_campaign_for_reach(request.user, programme_or_404(), key)
+    campaign = get_campaign_for_reach(request.user, request.programme, key)
     channels = reporting_channels(request.user, campaign)
     form = (
         ReachForm(request.POST if request.method == "POST" else None, channels=channels) if channels.exists() else None

@@ -31,6 +31,7 @@ from values.core.text import active_language, pick
 from values.knowledge.enums import PracticeStatus, TargetGroup
 from values.knowledge.models import LEVELS, BenchmarkStandard, Practice, PracticePhoto, SelfAssessment
 from values.network.models import Organisation
+from values.programme.addresses import programme_addresses
 from values.programme.models import CommunityMember, Programme, Theme
 from values.programme.queries import themes_of
 from values.publishing.charts import bar_chart
@@ -131,14 +132,14 @@ class ToolkitContent:
 
 def compile_toolkit(programme: Programme, theme: Theme | None, language: str) -> ToolkitContent:
     """The toolkit's content from the data as it is now, in `language`."""
-    with translation.override(language):
+    with translation.override(language), programme_addresses(programme):
         themes = [theme] if theme else list(themes_of(programme))
         return _content(programme, theme, language, [_chapter(programme, each, language) for each in themes])
 
 
 def compile_all_toolkits(programme: Programme, language: str) -> dict[int | None, ToolkitContent]:
     """Every toolkit's content in `language`, keyed by theme id (None: the programme's), each chapter compiled once."""
-    with translation.override(language):
+    with translation.override(language), programme_addresses(programme):
         themes = list(themes_of(programme))
         chapters = [_chapter(programme, theme, language) for theme in themes]
         contents = {

@@ -9,7 +9,6 @@ from values.core.ranges import open_stored
 from values.core.text import active_language
 from values.finance.permissions import can_read_all_spending
 from values.network.permissions import can_see_contact_details
-from values.programme.views import programme_or_404
 from values.publishing.enums import PENDING_STATUSES
 from values.publishing.factsheets import build_factsheet, factsheet_html, factsheet_pdf
 from values.publishing.infographics import (
@@ -27,7 +26,7 @@ from values.publishing.services import ensure_toolkits, request_build, toolkit_l
 
 def factsheet(request: HttpRequest, key: str, file_format: str) -> HttpResponse:
     """A partner's factsheet in the page's language; its contacts for signed-in readers, as on the partner page."""
-    programme = programme_or_404()
+    programme = request.programme
     language = active_language()
     sheet = build_factsheet(programme, key, language=language, with_contacts=can_see_contact_details(request.user))
     if file_format == "html":
@@ -39,7 +38,7 @@ def factsheet(request: HttpRequest, key: str, file_format: str) -> HttpResponse:
 
 def infographics(request: HttpRequest) -> HttpResponse:
     """Every infographic this reader may see, with its alt text and its data."""
-    programme = programme_or_404()
+    programme = request.programme
     keys = infographic_keys(with_budgets=can_read_all_spending(request.user))
     return render(
         request, "publishing/infographics.html", {"graphics": [build_infographic(programme, k) for k in keys]}
@@ -51,7 +50,7 @@ def infographic(request: HttpRequest, key: str, file_format: str) -> HttpRespons
     # It draws every partner's spending, which only the coordinator reads; staff read their own on /finance/.
     if key in BUDGET_INFOGRAPHICS and not can_read_all_spending(request.user):
         raise PermissionDenied(_("Every partner's spending is for the coordinator."))
-    graphic = build_infographic(programme_or_404(), key)
+    graphic = build_infographic(request.programme, key)
     if file_format == "png":
         response = HttpResponse(infographic_png(graphic), content_type="image/png")
     else:
@@ -63,7 +62,7 @@ def infographic(request: HttpRequest, key: str, file_format: str) -> HttpRespons
 
 def toolkits(request: HttpRequest) -> HttpResponse:
     """The shelf: the programme's toolkit and one per theme, each as a web page and a PDF in each language."""
-    programme = programme_or_404()
+    programme = request.programme
     shelf = toolkit_shelf(programme, toolkit_languages())
     building = any(t and t.status in PENDING_STATUSES for entry in shelf for t in entry.editions.values())
     context = {"shelf": shelf, "building": building, "can_build": can_build_toolkits(request.user)}
@@ -72,7 +71,7 @@ def toolkits(request: HttpRequest) -> HttpResponse:
 
 def toolkit(request: HttpRequest, key: str) -> HttpResponse:
     """The web edition in the page's language, or its progress while the first edition is being built."""
-    programme = programme_or_404()
+    programme = request.programme
     theme = subject_theme(programme, key)
     edition = find_toolkit(programme, theme, active_language())
     context = {
@@ -87,7 +86,7 @@ def toolkit(request: HttpRequest, key: str) -> HttpResponse:
 
 
 def toolkit_pdf_file(request: HttpRequest, key: str) -> FileResponse:
-    programme = programme_or_404()
+    programme = request.programme
     edition = find_toolkit(programme, subject_theme(programme, key), active_language())
     if edition is None or not edition.pdf:
         raise Http404(_("This toolkit has no PDF edition yet."))
@@ -101,7 +100,7 @@ def toolkit_build(request: HttpRequest, key: str) -> HttpResponse:
     """The coordinator asks for new editions (every language) of one toolkit, or of all of them."""
     if not can_build_toolkits(request.user):
         raise PermissionDenied(_("Only the coordinator compiles the toolkits."))
-    programme = programme_or_404()
+    programme = request.programme
     editions = ensure_toolkits(programme) if key == "all" else ensure_toolkits(programme, subject_theme(programme, key))
     queued = [edition for edition in editions if request_build(edition)]
     if queued:
@@ -113,7 +112,7 @@ def toolkit_build(request: HttpRequest, key: str) -> HttpResponse:
 
 def portal(request: HttpRequest) -> HttpResponse:
     """The public portal: the programme, partners on the map, themes, practices, toolkits, infographics, factsheets."""
-    programme = programme_or_404()
+    programme = request.programme
     language = active_language()
     context = {
         "portal": public_portal(programme, language),

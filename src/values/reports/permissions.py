@@ -5,6 +5,7 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
 
 from values.network.permissions import AnyUser, is_coordinator
+from values.programme.models import Programme
 from values.reports.models import Report
 
 
@@ -17,6 +18,7 @@ def require_report_manager(user: AnyUser) -> None:
         raise PermissionDenied
 
 
-def get_report_for_review(user: AnyUser, report_id: int) -> Report:
+def get_report_for_review(user: AnyUser, programme: Programme, report_id: int) -> Report:
     require_report_manager(user)  # first: others learn nothing, not even which reports exist
-    return get_object_or_404(Report.objects.select_related("request__template", "participant__user"), pk=report_id)
+    reports = Report.objects.select_related("request__template", "participant__user")
+    return get_object_or_404(reports.filter(request__activity__programme=programme), pk=report_id)

@@ -12,7 +12,6 @@ from django.views.decorators.http import require_http_methods
 from values.activities import permissions as activity_access
 from values.network.enums import AuditAction
 from values.network.services import record_audit
-from values.programme.views import programme_or_404
 from values.reports import queries
 from values.reports.exports import answer_text, reports_csv, reports_pdf
 from values.reports.forms import (
@@ -40,7 +39,7 @@ from values.reports.services import (
 @require_http_methods(["GET", "POST"])
 def template_edit(request: HttpRequest, template_id: int | None = None) -> HttpResponse:
     require_report_manager(request.user)
-    programme = programme_or_404()
+    programme = request.programme
     template = get_object_or_404(ReportTemplate, pk=template_id, programme=programme) if template_id else None
     initial = {"title": template.title, "description": template.description} if template else None
     form = TemplateForm(request.POST if request.method == "POST" else None, initial=initial)
@@ -72,7 +71,7 @@ def template_edit(request: HttpRequest, template_id: int | None = None) -> HttpR
 @require_http_methods(["GET", "POST"])
 def request_edit(request: HttpRequest, activity_id: int) -> HttpResponse:
     require_report_manager(request.user)
-    activity = activity_access.get_activity_for_view(request.user, activity_id)
+    activity = activity_access.get_activity_for_view(request.user, request.programme, activity_id)
     current = ReportRequest.objects.filter(activity=activity).first()
     initial = {"template": current.template_id, "due": current.due} if current else None
     form = ReportRequestForm(
@@ -93,7 +92,7 @@ def request_edit(request: HttpRequest, activity_id: int) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def my_report(request: HttpRequest, activity_id: int) -> HttpResponse:
-    activity = activity_access.get_activity_for_view(request.user, activity_id)
+    activity = activity_access.get_activity_for_view(request.user, request.programme, activity_id)
     participant = expected_authors(activity).filter(user=request.user).first()
     if participant is None or not ReportRequest.objects.filter(activity=activity).exists():
         raise PermissionDenied
@@ -117,7 +116,7 @@ def my_report(request: HttpRequest, activity_id: int) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def review(request: HttpRequest, report_id: int) -> HttpResponse:
-    report = get_report_for_review(request.user, report_id)
+    report = get_report_for_review(request.user, request.programme, report_id)
     form = ReviewForm(request.POST if request.method == "POST" else None)
     decision = request.POST.get("decision")
     if request.method == "POST" and decision not in ("accept", "return"):
@@ -160,7 +159,7 @@ def export(request: HttpRequest, file_format: str) -> HttpResponse:
 
 
 def _scope(request: HttpRequest) -> queries.ReportScope:
-    programme = programme_or_404()
+    programme = request.programme
     activity, theme = request.GET.get("activity"), request.GET.get("theme")
     if activity is not None:
         if not activity.isdigit() or not programme.scheduled_activities.filter(pk=int(activity)).exists():
