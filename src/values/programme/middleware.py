@@ -6,6 +6,7 @@ from collections.abc import Callable
 from django.http import HttpRequest, HttpResponse
 from django.urls import set_urlconf
 
+from values.programme.access import Access
 from values.programme.addresses import urlconf_for
 from values.programme.models import Programme
 from values.programme.queries import sole_programme
@@ -36,4 +37,15 @@ class ProgrammeMiddleware:
             set_urlconf(request.urlconf)
             if match is not None:
                 request.programme = programme
+        return self.get_response(request)
+
+
+class AccessMiddleware:
+    """`request.access`: what the signed-in person may do in `request.programme`, each rule asked once."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        request.access = Access(request.user, request.programme)
         return self.get_response(request)
