@@ -5,10 +5,10 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from values.activities.plan_services import end_abandoned_runs, execute_plan_run
-from values.activities.tasks import run_planner
-from values.programme.enums import PlanRunStatus
-from values.programme.models import PlanRun
+from values.planning.enums import PlanRunStatus
+from values.planning.models import PlanRun
+from values.planning.services import end_abandoned_runs, execute_plan_run
+from values.planning.tasks import run_planner
 
 pytestmark = pytest.mark.django_db
 
