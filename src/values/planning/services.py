@@ -6,6 +6,7 @@ command line call them.
 
 import json
 import logging
+import threading
 import time
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -144,9 +145,10 @@ def _plan(run: PlanRun) -> None:
 def _progress_writer(run: PlanRun):
     """Progress is written from the solver's own threads, at most every half second.
 
-    Best effort: a write that fails (the database busy) is skipped, never the plan.
+    Best effort: a write that fails (the database busy) is skipped, never the plan. The schedule stage reports
+    on the thread that runs the plan, whose connection (and transaction) stay open.
     """
-    last = [time.monotonic()]
+    last, planning_thread = [time.monotonic()], threading.get_ident()
 
     def write(stage: str, objective: float, bound: float) -> None:
         now = time.monotonic()
@@ -158,7 +160,8 @@ def _progress_writer(run: PlanRun):
         except DatabaseError:
             pass
         finally:
-            connections.close_all()  # this thread's connection: the solver's threads come and go
+            if threading.get_ident() != planning_thread:
+                connections.close_all()  # this thread's connection: the solver's threads come and go
 
     return write
 
