@@ -74,10 +74,10 @@ def prepare_database(name: str):
 
 def _accept_a_plan():
     """The timeline, the factsheets' activities and the exchanges' reports need the accepted plan."""
-    from values.activities.plan_services import execute_plan_run
-    from values.activities.services import accept_plan_run
     from values.network.models import User
-    from values.programme.models import PlanRun, Programme
+    from values.planning.models import PlanRun
+    from values.planning.services import accept_plan_run, execute_plan_run
+    from values.programme.models import Programme
 
     user = User.objects.create_superuser("bench", password=None)
     run = PlanRun.objects.create(programme=Programme.objects.get(), seed=1, time_limit=5, rules=[])

@@ -53,7 +53,7 @@ def values_instance():
     import django
 
     django.setup()
-    from values.programme.planning import planning_instance
+    from values.planning.instances import planning_instance
     from values.programme.programme_file import read_programme_file
 
     result = read_programme_file(VALUES_FILE.read_bytes())

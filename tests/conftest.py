@@ -12,13 +12,13 @@ from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from values.activities.models import Visit
-from values.activities.plan_services import execute_plan_run
-from values.activities.services import accept_plan_run
 from values.network.enums import Role
 from values.network.models import Organisation, User
 from values.network.permissions import requires_second_factor
 from values.network.services import create_account, grant_role
-from values.programme.models import PlanRun, Programme
+from values.planning.models import PlanRun
+from values.planning.services import accept_plan_run, execute_plan_run
+from values.programme.models import Programme
 from values.programme.programme_file import read_programme_file
 from values.programme.services import load_programme_file
 

@@ -14,7 +14,6 @@ from values.actionplans.enums import PlanStatus, Section
 from values.actionplans.models import Action, ActionPlan, Comment
 from values.actionplans.services import add_comment, save_action, save_section, set_plan_published, set_plan_status
 from values.activities.models import CalendarFeed, Exchange, Participant, Session, Visit
-from values.activities.plan_services import add_plan_rule
 from values.activities.services import answer_nomination, create_calendar_feed, nominate_participant, save_session
 from values.finance.models import Expense
 from values.finance.services import submit_expense
@@ -22,7 +21,9 @@ from values.knowledge.models import BenchmarkStandard, Practice, PracticePhoto, 
 from values.knowledge.services import add_photo, add_video, publish_practice, save_practice, save_standard
 from values.network.enums import Role
 from values.network.models import Organisation, User
-from values.programme.models import Partner, PlanRule, PlanRun, Programme, Theme
+from values.planning.models import PlanRule, PlanRun
+from values.planning.services import add_plan_rule
+from values.programme.models import Partner, Programme, Theme
 from values.publishing.enums import ToolkitStatus
 from values.publishing.models import Campaign, CampaignAsset, Toolkit
 from values.publishing.services import add_asset, add_channel, add_message, save_campaign

@@ -22,6 +22,7 @@ LAYERS = {
     "programme": 2,
     "knowledge": 3,
     "activities": 4,
+    "planning": 5,
     "finance": 5,
     "reports": 5,
     "actionplans": 5,

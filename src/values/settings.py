@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "values.finance",
     "values.knowledge",
     "values.activities",
+    "values.planning",
     "values.reports",
     "values.actionplans",
     "values.publishing",

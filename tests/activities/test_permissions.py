@@ -21,7 +21,7 @@ from values.activities.permissions import (
 from values.activities.services import nominate_participant
 from values.network.enums import Role
 from values.network.models import Membership, Organisation
-from values.programme.models import PlanRun
+from values.planning.models import PlanRun
 
 pytestmark = pytest.mark.django_db
 

@@ -169,7 +169,7 @@ def test_anonymous_visitors_are_asked_to_sign_in(client, standards):
 
 @pytest.mark.django_db
 def test_the_planner_reads_each_citys_latest_level_per_theme(programme, standards):
-    from values.programme.planning import planning_instance
+    from values.planning.instances import planning_instance
     from values.programme.queries import programme_as_file
 
     cesena = Organisation.objects.get(key="cesena")

@@ -11,7 +11,7 @@ from values.planner import Infeasible, Instance, Plan, Rule, plan_programme
 from values.planner.checker import violations
 from values.planner.greedy import greedy_objective
 from values.planner.model import ActivityKind, RuleKind
-from values.programme.planning import planning_instance
+from values.planning.instances import planning_instance
 from values.programme.programme_file import read_programme_file
 
 pytestmark = pytest.mark.unit

@@ -13,7 +13,7 @@ from values.activities.models import Exchange, Participant, Visit
 from values.network.enums import Role
 from values.network.models import Organisation
 from values.network.services import create_account, grant_role
-from values.programme.models import PlanRun
+from values.planning.models import PlanRun
 from values.reports.exports import FIXED_COLUMNS, reports_csv, reports_pdf
 from values.reports.models import Report, ReportTemplate
 from values.reports.queries import ReportScope, questions_of, reports_in

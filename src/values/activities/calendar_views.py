@@ -13,12 +13,7 @@ from values.activities.calendars import activities_calendar
 from values.activities.enums import FeedKind
 from values.activities.forms import FeedForm
 from values.activities.models import CalendarFeed
-from values.activities.plan_queries import (
-    activity_entry,
-    programme_months,
-    programme_timeline,
-    with_calendar_details,
-)
+from values.activities.queries import activity_entry, programme_months, programme_timeline, with_calendar_details
 from values.activities.services import revoke_calendar_feed
 from values.network.models import Organisation
 from values.programme.addresses import programme_addresses

@@ -1,7 +1,6 @@
-"""Every change to visits and exchanges; accepting a plan creates them."""
+"""Every change to visits and exchanges; accepting a plan (planning) creates them through these."""
 
 import secrets
-from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from django.core.exceptions import ValidationError
@@ -24,63 +23,8 @@ from values.activities.models import (
     Session,
     Visit,
 )
-from values.network.enums import AuditAction
 from values.network.models import Organisation, User
-from values.network.services import record_audit
-from values.programme.enums import PlanRunStatus
-from values.programme.models import Community, CommunityMember, ExchangePair, PlanRun, Programme
-
-
-@dataclass(frozen=True)
-class AcceptSummary:
-    communities: int
-    visits: int
-    exchanges: int
-
-
-class PlanNotAcceptable(ValueError):
-    pass
-
-
-@transaction.atomic
-def accept_plan_run(run: PlanRun, *, by: User) -> AcceptSummary:
-    """Make a finished run the programme's plan: its communities, pairs, visits and exchanges.
-
-    The previous plan's communities, visits and exchanges are replaced.
-    """
-    if run.status != PlanRunStatus.DONE or not run.result:
-        raise PlanNotAcceptable(_("Only a finished plan can be accepted."))
-    programme = run.programme
-    in_use = activities_in_use(programme)
-    if in_use:
-        # Replacing the plan would delete agendas, nominations, minutes, report requests and expenses' links.
-        raise PlanNotAcceptable(
-            _(
-                "The current plan's visits and exchanges already have agendas, participants, minutes or expenses; "
-                "a new plan would delete them. Change the dates of single activities instead."
-            )
-            + " "
-            + _("In use: %(activities)s.") % {"activities": "; ".join(in_use)}
-        )
-    programme.communities.all().delete()  # cascades to members, pairs, visits and exchanges
-    organisations = {o.key: o for o in Organisation.objects.filter(partnerships__programme=programme)}
-    themes = {t.key: t for t in programme.themes.all()}
-    communities = {
-        c["id"]: _create_community(programme, run, c, organisations, themes) for c in run.result["communities"]
-    }
-    pairs = {}
-    for pair in run.result["pairs"]:
-        created = ExchangePair.objects.create(
-            community=communities[pair["community"]], complementarity=pair["complementarity"], why=pair["why"]
-        )
-        created.cities.set([organisations[c] for c in pair["cities"]])
-        pairs[frozenset(pair["cities"])] = created
-    visits, exchanges = _create_activities(programme, run.result["activities"], communities, pairs, organisations)
-    run.accepted_at = timezone.now()
-    run.save(update_fields=["accepted_at"])
-    counts = {"communities": len(communities), "visits": visits, "exchanges": exchanges}
-    record_audit(AuditAction.PLAN_ACCEPTED, by=by, target=f"plan run {run.pk}", detail=counts)
-    return AcceptSummary(len(communities), visits, exchanges)
+from values.programme.models import Community, ExchangePair, Programme
 
 
 def activities_in_use(programme) -> list[str]:
@@ -114,18 +58,16 @@ def _content_of(activity: Activity) -> list[str]:
     return held
 
 
-def _create_community(programme, run, data, organisations, themes) -> Community:
-    community = Community.objects.create(
-        programme=programme, key=data["id"], theme=themes[data["theme"]], language=data["language"], plan_run=run
-    )
-    CommunityMember.objects.bulk_create(
-        CommunityMember(community=community, organisation=organisations[m], why=data["why"].get(m, ""))
-        for m in data["members"]
-    )
-    return community
-
-
-def _create_activities(programme, activities, communities, pairs, organisations) -> tuple[int, int]:
+def create_planned_activities(
+    programme: Programme,
+    *,
+    activities: list[dict],
+    communities: dict[str, Community],
+    pairs: dict[frozenset[str], ExchangePair],
+    organisations: dict[str, Organisation],
+) -> tuple[int, int]:
+    """The visits and exchanges of an accepted plan (its result's `activities`), in their communities and pairs;
+    returns how many visits and how many exchanges were made."""
     visits, exchanges = [], []
     for activity in activities:
         start, end = date.fromisoformat(activity["start"]), date.fromisoformat(activity["end"])

@@ -11,7 +11,7 @@ from values.network.models import AuditEntry, City, Membership, Organisation, Pe
 
 COORDINATORS_GROUP = "coordinators"
 # The apps whose data a coordinator manages in the admin.
-COORDINATOR_APPS = ("network", "programme", "finance", "activities", "knowledge", "reports", "actionplans")
+COORDINATOR_APPS = ("network", "programme", "finance", "activities", "planning", "knowledge", "reports", "actionplans")
 
 
 def save_organisation(*, key: str, name: TranslatableText, kind: str, country: str) -> Organisation:

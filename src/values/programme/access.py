@@ -8,7 +8,7 @@ the page it leads to ask the same rule once.
 
 from collections.abc import Callable
 
-from values.network.permissions import AnyUser, can_plan, staff_cities
+from values.network.permissions import AnyUser, can_plan
 from values.programme.models import Programme
 
 Rule = Callable[[AnyUser, Programme | None], bool]
@@ -44,15 +44,9 @@ class Access:
             raise AttributeError(f"no access rule is called {name!r}") from None
 
 
-def _sees_plan(user: AnyUser, programme: Programme | None) -> bool:
-    """The coordinator plans; city staff and volunteer leaders read their cities' part of the plan."""
-    return can_plan(user) or bool(staff_cities(user))
-
-
 def _manages_programme(user: AnyUser, programme: Programme | None) -> bool:
     """The coordinator's tools (action plans overview, report templates) for who plans and administers."""
     return can_plan(user) and user.is_staff
 
 
-add_rule("see_plan", _sees_plan)
 add_rule("manage_programme", _manages_programme)

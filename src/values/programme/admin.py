@@ -7,8 +7,6 @@ from values.programme.models import (
     CommunityMember,
     Partner,
     PartnerBudget,
-    PlanRule,
-    PlanRun,
     Programme,
     Theme,
     ThemeInterest,
@@ -37,19 +35,6 @@ class PartnerAdmin(ViewOnlyAdmin):
     list_filter = ["programme", "role"]
     autocomplete_fields = ["organisation"]
     inlines = [InterestInline]
-
-
-@admin.register(PlanRule)
-class PlanRuleAdmin(ViewOnlyAdmin):
-    list_display = ["programme", "kind", "city", "other_city", "theme"]
-    list_filter = ["programme", "kind"]
-
-
-@admin.register(PlanRun)
-class PlanRunAdmin(ViewOnlyAdmin):
-    list_display = ["programme", "created_at", "status", "best_objective", "best_bound", "accepted_at"]
-    list_filter = ["programme", "status"]
-    readonly_fields = ["result", "reasons", "rules"]
 
 
 class CommunityMemberInline(ViewOnlyTabularInline):

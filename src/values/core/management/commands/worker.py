@@ -19,7 +19,7 @@ class Command(BaseCommand):
         # Comparing fingerprints of the sources catches every change, whichever app or command made it.
         _start_clock("toolkit-clock", "TOOLKIT_REFRESH_MINUTES", 2, "values.publishing.tasks.refresh_toolkits_task")
         # A run whose worker died (a restart, a crash) would otherwise say "running" for ever.
-        _start_clock("plan-run-clock", "PLAN_RUN_CHECK_MINUTES", 10, "values.activities.tasks.end_abandoned_runs_task")
+        _start_clock("plan-run-clock", "PLAN_RUN_CHECK_MINUTES", 10, "values.planning.tasks.end_abandoned_runs_task")
         backend = settings.TASKS["default"]["BACKEND"]
         if backend == DATABASE_BACKEND:
             call_command("db_worker", "--interval", "0.5", "--no-reload")

@@ -8,7 +8,7 @@ import icalendar
 import pytest
 from django.core.management import CommandError, call_command
 
-from tests.activities.test_plan_views import SHORT_OF_THE_BOUND
+from tests.planning.test_views import SHORT_OF_THE_BOUND
 
 
 def _plan(*args: str) -> str:

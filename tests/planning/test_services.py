@@ -5,10 +5,11 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from values.activities.plan_services import end_abandoned_runs, execute_plan_run
-from values.activities.tasks import run_planner
-from values.programme.enums import PlanRunStatus
-from values.programme.models import PlanRun
+from values.planning import services
+from values.planning.enums import PlanRunStatus
+from values.planning.models import PlanRun
+from values.planning.services import end_abandoned_runs, execute_plan_run
+from values.planning.tasks import run_planner
 
 pytestmark = pytest.mark.django_db
 
@@ -73,3 +74,14 @@ def test_a_run_left_by_a_stopped_worker_ends_as_failed_with_the_reason(programme
         "The run was not finished: the background worker stopped before it ended. Plan again; if it happens "
         "again, check that `values worker` is running."
     ]
+
+
+def test_progress_reported_on_the_planning_thread_leaves_its_connection_open(programme, monkeypatch):
+    # The schedule stage reports on the thread that runs the plan, not on a solver's: its connection is the run's.
+    monkeypatch.setattr(services, "PROGRESS_INTERVAL_SECONDS", 0)
+    run = PlanRun.objects.create(programme=programme, seed=1, time_limit=5, rules=[])
+
+    services._progress_writer(run)("schedule", 32, 32)
+
+    run.refresh_from_db()
+    assert (run.stage, run.best_objective, run.best_bound) == ("schedule", 32, 32)

@@ -1,12 +1,12 @@
 from django.tasks import task
 
-from values.programme.models import PlanRun
+from values.planning.models import PlanRun
 
 
 @task
 def run_planner(run_id: int) -> str:
     """Plan in the background; the page shows the run's progress and then its result."""
-    from values.activities.plan_services import execute_plan_run  # lazy: services enqueue this task
+    from values.planning.services import execute_plan_run  # lazy: services enqueue this task
 
     run = PlanRun.objects.select_related("programme").get(pk=run_id)
     return execute_plan_run(run).status
@@ -15,6 +15,6 @@ def run_planner(run_id: int) -> str:
 @task
 def end_abandoned_runs_task() -> int:
     """Queued by the worker's clock: runs whose worker stopped end as failed, with the reason."""
-    from values.activities.plan_services import end_abandoned_runs  # lazy: services enqueue run_planner
+    from values.planning.services import end_abandoned_runs  # lazy: services enqueue run_planner
 
     return end_abandoned_runs()

@@ -4,12 +4,13 @@ import pytest
 
 from tests.conftest import make_member
 from values.activities.models import Exchange, Visit
-from values.activities.plan_services import execute_plan_run
-from values.activities.tasks import run_planner
 from values.network.enums import Role
 from values.network.models import Organisation
-from values.programme.enums import PlanRunStatus
-from values.programme.models import Community, PlanRule, PlanRun, Theme
+from values.planning.enums import PlanRunStatus
+from values.planning.models import PlanRule, PlanRun
+from values.planning.services import execute_plan_run
+from values.planning.tasks import run_planner
+from values.programme.models import Community, Theme
 from values.programme.programme_file import read_programme_file
 from values.programme.services import load_programme_file
 

@@ -1,11 +1,12 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from values.activities.plan_services import PlanRuleError, add_plan_rule
 from values.core.text import pick
 from values.network.models import Organisation
-from values.programme.enums import PlanRuleKind
-from values.programme.models import PlanRule, Programme, Theme
+from values.planning.enums import PlanRuleKind
+from values.planning.models import PlanRule
+from values.planning.services import PlanRuleError, add_plan_rule
+from values.programme.models import Programme, Theme
 
 
 class PlanRunForm(forms.Form):

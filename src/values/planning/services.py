@@ -6,21 +6,27 @@ command line call them.
 
 import json
 import logging
+import threading
 import time
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from django.db import DatabaseError, connections, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from values.activities.services import activities_in_use, create_planned_activities
 from values.knowledge.queries import benchmark_levels
+from values.network.enums import AuditAction
 from values.network.models import Organisation, User
+from values.network.services import record_audit
 from values.planner import Infeasible, Rule, TimedOut, plan_programme
 from values.planner.checker import violations
 from values.planner.model import RuleKind
-from values.programme.enums import PlanRuleKind, PlanRunStatus
-from values.programme.models import PlanRule, PlanRun, Programme, Theme
-from values.programme.planning import plan_as_json, planning_instance
+from values.planning.enums import PlanRuleKind, PlanRunStatus
+from values.planning.instances import plan_as_json, planning_instance
+from values.planning.models import PlanRule, PlanRun
+from values.programme.models import Community, CommunityMember, ExchangePair, Programme, Theme
 from values.programme.queries import programme_as_file
 
 PROGRESS_INTERVAL_SECONDS = 0.5  # how often a running plan writes its progress
@@ -67,7 +73,7 @@ def planner_rules(programme: Programme) -> tuple[Rule, ...]:
 
 def start_plan_run(programme: Programme, *, by: User | None, seed: int = 0, time_limit: int = 10) -> PlanRun:
     """Record a run and queue it for the background worker."""
-    from values.activities.tasks import run_planner  # lazy: the task module imports this one
+    from values.planning.tasks import run_planner  # lazy: the task module imports this one
 
     end_abandoned_runs()
     rules = [{"kind": r.kind, "city": r.city, "other": r.other} for r in planner_rules(programme)]
@@ -139,9 +145,10 @@ def _plan(run: PlanRun) -> None:
 def _progress_writer(run: PlanRun):
     """Progress is written from the solver's own threads, at most every half second.
 
-    Best effort: a write that fails (the database busy) is skipped, never the plan.
+    Best effort: a write that fails (the database busy) is skipped, never the plan. The schedule stage reports
+    on the thread that runs the plan, whose connection (and transaction) stay open.
     """
-    last = [time.monotonic()]
+    last, planning_thread = [time.monotonic()], threading.get_ident()
 
     def write(stage: str, objective: float, bound: float) -> None:
         now = time.monotonic()
@@ -153,6 +160,76 @@ def _progress_writer(run: PlanRun):
         except DatabaseError:
             pass
         finally:
-            connections.close_all()  # this thread's connection: the solver's threads come and go
+            if threading.get_ident() != planning_thread:
+                connections.close_all()  # this thread's connection: the solver's threads come and go
 
     return write
+
+
+# -- accepting a plan ---------------------------------------------------------------------------
+@dataclass(frozen=True)
+class AcceptSummary:
+    communities: int
+    visits: int
+    exchanges: int
+
+
+class PlanNotAcceptable(ValueError):
+    pass
+
+
+@transaction.atomic
+def accept_plan_run(run: PlanRun, *, by: User) -> AcceptSummary:
+    """Make a finished run the programme's plan: its communities, pairs, visits and exchanges.
+
+    The previous plan's communities, visits and exchanges are replaced. The run records when it was
+    accepted (`accepted_at`): the latest accepted run is the one the communities come from.
+    """
+    if run.status != PlanRunStatus.DONE or not run.result:
+        raise PlanNotAcceptable(_("Only a finished plan can be accepted."))
+    programme = run.programme
+    in_use = activities_in_use(programme)
+    if in_use:
+        # Replacing the plan would delete agendas, nominations, minutes, report requests and expenses' links.
+        raise PlanNotAcceptable(
+            _(
+                "The current plan's visits and exchanges already have agendas, participants, minutes or expenses; "
+                "a new plan would delete them. Change the dates of single activities instead."
+            )
+            + " "
+            + _("In use: %(activities)s.") % {"activities": "; ".join(in_use)}
+        )
+    programme.communities.all().delete()  # cascades to members, pairs, visits and exchanges
+    organisations = {o.key: o for o in Organisation.objects.filter(partnerships__programme=programme)}
+    themes = {t.key: t for t in programme.themes.all()}
+    communities = {c["id"]: _create_community(programme, c, organisations, themes) for c in run.result["communities"]}
+    pairs = {}
+    for pair in run.result["pairs"]:
+        created = ExchangePair.objects.create(
+            community=communities[pair["community"]], complementarity=pair["complementarity"], why=pair["why"]
+        )
+        created.cities.set([organisations[c] for c in pair["cities"]])
+        pairs[frozenset(pair["cities"])] = created
+    visits, exchanges = create_planned_activities(
+        programme,
+        activities=run.result["activities"],
+        communities=communities,
+        pairs=pairs,
+        organisations=organisations,
+    )
+    run.accepted_at = timezone.now()
+    run.save(update_fields=["accepted_at"])
+    counts = {"communities": len(communities), "visits": visits, "exchanges": exchanges}
+    record_audit(AuditAction.PLAN_ACCEPTED, by=by, target=f"plan run {run.pk}", detail=counts)
+    return AcceptSummary(len(communities), visits, exchanges)
+
+
+def _create_community(programme, data, organisations, themes) -> Community:
+    community = Community.objects.create(
+        programme=programme, key=data["id"], theme=themes[data["theme"]], language=data["language"]
+    )
+    CommunityMember.objects.bulk_create(
+        CommunityMember(community=community, organisation=organisations[m], why=data["why"].get(m, ""))
+        for m in data["members"]
+    )
+    return community

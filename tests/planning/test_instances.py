@@ -2,7 +2,7 @@
 
 import pytest
 
-from values.programme.planning import planning_instance
+from values.planning.instances import planning_instance
 from values.programme.programme_file import read_programme_file
 
 pytestmark = pytest.mark.unit

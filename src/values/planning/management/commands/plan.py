@@ -11,7 +11,7 @@ from values.knowledge.queries import benchmark_levels
 from values.planner import Infeasible, Plan, Rule, TimedOut, plan_programme
 from values.planner.checker import violations
 from values.planner.model import Instance, RuleKind
-from values.programme.planning import plan_as_ics, plan_as_json, planning_instance
+from values.planning.instances import plan_as_ics, plan_as_json, planning_instance
 from values.programme.programme_file import read_programme_file
 from values.programme.queries import AmbiguousProgramme, NoProgramme, named_programme, programme_as_file
 from values.programme.spec import ProgrammeFile

@@ -9,13 +9,13 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from values.activities import plan_queries as queries
-from values.activities.plan_forms import PlanRuleForm, PlanRunForm
-from values.activities.plan_services import remove_plan_rule, start_plan_run
-from values.activities.services import PlanNotAcceptable, accept_plan_run
+from values.activities.queries import programme_months
 from values.network.permissions import can_plan, staff_cities
-from values.programme.enums import PlanRunStatus
-from values.programme.models import PlanRule
+from values.planning import queries
+from values.planning.enums import PlanRunStatus
+from values.planning.forms import PlanRuleForm, PlanRunForm
+from values.planning.models import PlanRule
+from values.planning.services import PlanNotAcceptable, accept_plan_run, remove_plan_rule, start_plan_run
 
 # The planner's stages, named while a run works on them and when one runs out of time.
 STAGES = {
@@ -37,9 +37,9 @@ def plan_page(request: HttpRequest) -> HttpResponse:
         "programme": programme,
         "cities": cities,
         "communities": queries.communities_of(programme, cities=cities),
-        "months": queries.programme_months(programme, queries.accepted_entries(programme, cities=cities)),
+        "months": programme_months(programme, queries.accepted_entries(programme, cities=cities)),
     }
-    return render(request, "activities/plan_city.html", context)
+    return render(request, "planning/plan_city.html", context)
 
 
 def _coordinator_page(request, programme, run_form, rule_form, status: int = 200) -> HttpResponse:
@@ -50,9 +50,9 @@ def _coordinator_page(request, programme, run_form, rule_form, status: int = 200
         "run_form": run_form,
         "rule_form": rule_form,
         "communities": queries.communities_of(programme),
-        "months": queries.programme_months(programme, queries.accepted_entries(programme)),
+        "months": programme_months(programme, queries.accepted_entries(programme)),
     }
-    return render(request, "activities/plan_coordinator.html", context, status=status)
+    return render(request, "planning/plan_coordinator.html", context, status=status)
 
 
 @login_required
@@ -82,9 +82,9 @@ def plan_run_page(request: HttpRequest, run_id: int) -> HttpResponse:
         "running": running,
         "stage": STAGES.get(run.stage, run.stage) if running or run.status == PlanRunStatus.TIMED_OUT else "",
         "names": names,
-        "months": queries.programme_months(programme, queries.run_entries(run, names)),
+        "months": programme_months(programme, queries.run_entries(run, names)),
     }
-    return render(request, "activities/plan_run.html", context)
+    return render(request, "planning/plan_run.html", context)
 
 
 @login_required

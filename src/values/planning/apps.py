@@ -1,0 +1,14 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class PlanningConfig(AppConfig):
+    name = "values.planning"
+    label = "planning"
+    verbose_name = _("Planning")
+
+    def ready(self) -> None:
+        from values.planning.permissions import sees_plan
+        from values.programme.access import add_rule
+
+        add_rule("see_plan", sees_plan)

@@ -1,0 +1,65 @@
+"""Reads for the planning pages: runs, rules, and a plan laid out month by month."""
+
+from datetime import date
+
+from django.db.models import QuerySet
+from django.shortcuts import get_object_or_404
+
+from values.activities.models import Activity
+from values.activities.permissions import with_cities
+from values.activities.queries import CalendarEntry, activity_entry, activity_title, city_name, with_calendar_details
+from values.network.models import Organisation
+from values.planning.models import PlanRule, PlanRun
+from values.programme.models import Community, Programme
+
+
+def plan_runs(programme: Programme, *, limit: int = 10) -> QuerySet[PlanRun]:
+    return programme.plan_runs.select_related("created_by")[:limit]
+
+
+def plan_run_for(programme: Programme, run_id: int) -> PlanRun:
+    return get_object_or_404(PlanRun.objects.select_related("programme"), programme=programme, pk=run_id)
+
+
+def plan_rules(programme: Programme) -> QuerySet[PlanRule]:
+    return programme.plan_rules.select_related("city__city", "other_city__city", "theme")
+
+
+def run_entries(run: PlanRun, names: dict[str, str]) -> list[CalendarEntry]:
+    """The activities of a run's result (not yet accepted), as calendar entries."""
+    entries = []
+    for activity in (run.result or {}).get("activities", []):
+        host = names.get(activity["host"], activity["host"])
+        guests = ", ".join(names.get(g, g) for g in activity["guests"])
+        entries.append(
+            CalendarEntry(
+                start=date.fromisoformat(activity["start"]),
+                end=date.fromisoformat(activity["end"]),
+                kind=activity["kind"],
+                title=activity_title(activity["kind"], host, guests),
+                community=activity["community"],
+            )
+        )
+    return entries
+
+
+def accepted_entries(programme: Programme, *, cities: list[Organisation] | None = None) -> list[CalendarEntry]:
+    """The accepted plan's visits and exchanges, optionally only those the cities take part in."""
+    activities = Activity.objects.filter(programme=programme)
+    if cities is not None:
+        activities = activities.filter(with_cities(cities)).distinct()
+    return [activity_entry(activity) for activity in with_calendar_details(activities)]
+
+
+def communities_of(programme: Programme, *, cities: list[Organisation] | None = None) -> QuerySet[Community]:
+    queryset = programme.communities.select_related("theme").prefetch_related(
+        "members__organisation__city", "pairs__cities__city"
+    )
+    if cities is not None:
+        queryset = queryset.filter(members__organisation__in=cities).distinct()
+    return queryset
+
+
+def city_names(programme: Programme) -> dict[str, str]:
+    organisations = Organisation.objects.filter(partnerships__programme=programme).select_related("city")
+    return {o.key: city_name(o) for o in organisations}
