@@ -27,7 +27,9 @@ def calendar_page(request: HttpRequest) -> HttpResponse:
 def _calendar_page(request: HttpRequest, programme, status: int = 200) -> HttpResponse:
     activities = with_calendar_details(access.activities_visible_to(request.user, programme))
     entries = [activity_entry(activity) for activity in activities]
-    feeds = request.user.calendar_feeds.filter(programme=programme, revoked_at__isnull=True)
+    feeds = request.user.calendar_feeds.filter(programme=programme, revoked_at__isnull=True).select_related(
+        "organisation__city"
+    )
     months = programme_months(programme, entries)
     context = {
         "programme": programme,
@@ -35,7 +37,9 @@ def _calendar_page(request: HttpRequest, programme, status: int = 200) -> HttpRe
         "timeline": programme_timeline(months),
         "feeds": [(feed, request.build_absolute_uri(reverse("calendar_feed", args=[feed.token]))) for feed in feeds],
         "feed_kinds": FeedKind.choices,
-        "cities": Organisation.objects.filter(memberships__user=request.user, kind="city").distinct(),
+        "cities": Organisation.objects.filter(memberships__user=request.user, kind="city")
+        .select_related("city")
+        .distinct(),
     }
     return render(request, "activities/calendar.html", context, status=status)
 

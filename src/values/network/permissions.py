@@ -74,5 +74,7 @@ def staff_cities(user: AnyUser) -> list[Organisation]:
     return list(
         Organisation.objects.filter(
             memberships__user=user, memberships__role__in=(Role.CITY_STAFF, Role.VOLUNTEER_LEADER), kind="city"
-        ).distinct()
+        )
+        .select_related("city")  # the plan page names each city
+        .distinct()
     )
