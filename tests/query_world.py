@@ -13,9 +13,7 @@ from values.actionplans.enums import PlanStatus, Section
 from values.actionplans.models import ActionPlan
 from values.actionplans.services import add_comment, save_action, save_section, set_plan_published, set_plan_status
 from values.activities.models import Activity, Visit
-from values.activities.plan_services import add_plan_rule, execute_plan_run
 from values.activities.services import (
-    accept_plan_run,
     answer_nomination,
     create_calendar_feed,
     nominate_participant,
@@ -26,7 +24,9 @@ from values.knowledge.services import publish_practice, record_self_assessment, 
 from values.network.enums import Role
 from values.network.models import Organisation, User
 from values.network.services import grant_role
-from values.programme.models import Partner, PlanRun, Programme, Theme
+from values.planning.models import PlanRun
+from values.planning.services import accept_plan_run, add_plan_rule, execute_plan_run
+from values.programme.models import Partner, Programme, Theme
 from values.programme.programme_file import read_programme_file
 from values.programme.services import load_programme_file
 from values.publishing.enums import ToolkitStatus
