@@ -15,12 +15,12 @@ from values.activities.models import Visit
 from values.network.enums import Role
 from values.network.models import Organisation, User
 from values.network.permissions import requires_second_factor
-from values.network.services import create_account, grant_role
+from values.network.services import create_account
 from values.planning.models import PlanRun
 from values.planning.services import accept_plan_run, execute_plan_run
 from values.programme.models import Programme
 from values.programme.programme_file import read_programme_file
-from values.programme.services import load_programme_file
+from values.programme.services import grant_role, load_programme_file
 
 ROOT = Path(__file__).resolve().parent.parent
 VALUES_FILE = ROOT / "data" / "values.yaml"
@@ -79,9 +79,14 @@ def programme(db) -> Programme:
     return load_programme_file(result.document).programme
 
 
-def make_member(username: str, organisation_key: str, role: Role) -> User:
+VALUES_CODE = "820885"
+
+
+def make_member(username: str, organisation_key: str, role: Role, programme: Programme | None = None) -> User:
+    """An account with one role, in VALUES unless another programme is given."""
     user = create_account(username=username, email=f"{username}@example.org", password=PASSWORD)
-    grant_role(user, organisation=Organisation.objects.get(key=organisation_key), role=role)
+    programme = programme or Programme.objects.get(code=VALUES_CODE)
+    grant_role(user, programme=programme, organisation=Organisation.objects.get(key=organisation_key), role=role)
     return user
 
 
@@ -148,5 +153,16 @@ WELCOME_FILE = ROOT / "tests" / "programme" / "data" / "welcome.yaml"
 def welcome(programme) -> Programme:
     """A second programme of our own (code 101010), loaded after VALUES: it shares EUROCITIES and Cesena."""
     result = read_programme_file(WELCOME_FILE.read_bytes())
+    assert result.errors == []
+    return load_programme_file(result.document).programme
+
+
+BRIDGE_FILE = ROOT / "tests" / "programme" / "data" / "bridge.yaml"
+
+
+@pytest.fixture
+def bridge(welcome) -> Programme:
+    """A third programme of our own (code 202020), where EVC takes part with EUROCITIES and Cesena."""
+    result = read_programme_file(BRIDGE_FILE.read_bytes())
     assert result.errors == []
     return load_programme_file(result.document).programme

@@ -23,12 +23,12 @@ from values.finance.services import save_exchange_rates, save_subsistence_rate, 
 from values.knowledge.services import publish_practice, record_self_assessment, save_practice, save_standard
 from values.network.enums import Role
 from values.network.models import Organisation, User
-from values.network.services import grant_role
+from values.network.services import create_account
 from values.planning.models import PlanRun
 from values.planning.services import accept_plan_run, add_plan_rule, execute_plan_run
 from values.programme.models import Partner, Programme, Theme
 from values.programme.programme_file import read_programme_file
-from values.programme.services import load_programme_file
+from values.programme.services import grant_role, load_programme_file
 from values.publishing.enums import ToolkitStatus
 from values.publishing.models import Toolkit
 from values.publishing.services import add_channel, add_message, save_campaign
@@ -110,13 +110,22 @@ def site_people() -> dict[str, User | None]:
     """The people who use the list pages: the coordinator (with an authenticator), Cesena's staff, the public."""
     from tests.conftest import give_authenticator
 
-    coordinator = make_member("coordinator", "eurocities", Role.COORDINATOR)
+    # The network's coordinator and Cesena's staff work in every programme: roles that name none.
+    coordinator = _member_everywhere("coordinator", "eurocities", Role.COORDINATOR)
     give_authenticator(coordinator)
     return {
         "coordinator": coordinator,
-        "city_staff": make_member("cesena", "cesena", Role.CITY_STAFF),
+        "city_staff": _member_everywhere("cesena", "cesena", Role.CITY_STAFF),
         "anonymous": None,
     }
+
+
+def _member_everywhere(username: str, organisation_key: str, role: Role) -> User:
+    from tests.conftest import PASSWORD
+
+    user = create_account(username=username, email=f"{username}@example.org", password=PASSWORD)
+    grant_role(user, programme=None, organisation=Organisation.objects.get(key=organisation_key), role=role)
+    return user
 
 
 def add_programmes(numbers: range, people: dict[str, User | None] | None = None) -> dict[str, User | None]:
@@ -156,7 +165,12 @@ def grow_programme(programme: Programme, people: dict[str, User | None]) -> None
     """A second batch of rows of every kind for programme 0, so that a page's N+1 queries show; Cesena's staff
     work for one of its towns too."""
     add_rows(programme, 0, people, batch=1)
-    grant_role(people["city_staff"], organisation=Organisation.objects.get(key="town0x0"), role=Role.CITY_STAFF)
+    grant_role(
+        people["city_staff"],
+        programme=programme,
+        organisation=Organisation.objects.get(key="town0x0"),
+        role=Role.CITY_STAFF,
+    )
 
 
 def add_rows(programme: Programme, number: int, people: dict[str, User | None], *, batch: int) -> None:
@@ -209,7 +223,7 @@ def _activities(programme: Programme, number: int, people: dict[str, User | None
             ends_at=_at(visit, 11),
         )  # fmt: skip
         request_reports(visit, template=template, due=timezone.localdate() + timedelta(days=30))
-        volunteer = make_member(f"volunteer-{number}-{visit.pk}", visit.host.key, Role.VOLUNTEER)
+        volunteer = make_member(f"volunteer-{number}-{visit.pk}", visit.host.key, Role.VOLUNTEER, programme=programme)
         participant = answer_nomination(
             nominate_participant(visit, user=volunteer, organisation=visit.host, by=people["coordinator"],
                                  today=visit.start - timedelta(days=1)),

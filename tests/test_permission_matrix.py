@@ -305,6 +305,13 @@ KNOWLEDGE_ROWS = [
     *practice_rows("practice_translate"),
     Row("practice_publish", FORM_ADDRESS, only(COORDINATOR, ok=302), at=practice, case="published"),
     Row("practice_publish", FORM_ADDRESS, only(COORDINATOR, ok=302), at=proposal, case="proposal"),
+    # Showing a practice in another programme is for a coordinator of that one: this world has no other programme.
+    Row("practice_show_in", FORM_ADDRESS, only(), at=practice, case="published",
+        data=lambda w: {"programme": "101010"}),
+    Row("practice_show_in", FORM_ADDRESS, by(404, anonymous=LOGIN) | same(403, *CESENA_EDITORS), at=proposal,
+        case="proposal", data=lambda w: {"programme": "101010"}),
+    Row("practice_stop_showing", FORM_ADDRESS, by(404, anonymous=LOGIN),
+        at=lambda w: {"practice_id": w.practice.pk, "code": "101010"}),
     *practice_rows("practice_media", post=None),
     *practice_rows("practice_photo_add", get=None),
     *practice_rows("practice_video_add", get=None),

@@ -15,7 +15,7 @@ from values.activities.services import (
 )
 from values.network.enums import Role
 from values.network.models import Organisation
-from values.network.services import grant_role
+from values.programme.services import grant_role
 
 pytestmark = pytest.mark.django_db
 
@@ -247,9 +247,11 @@ def test_the_coordinators_programme_feed_carries_cesenas_exchange_with_toulouse(
     assert len(_events(client, feed)) == 34  # 32 activities, the session and the report deadline
 
 
-def test_a_feed_stops_carrying_a_city_its_owner_left(client, cesena_private):
+def test_a_feed_stops_carrying_a_city_its_owner_left(client, programme, cesena_private):
     person = make_member("two-cities", "riga", Role.CITY_STAFF)
-    membership = grant_role(person, organisation=Organisation.objects.get(key="cesena"), role=Role.CITY_STAFF)
+    membership = grant_role(
+        person, programme=programme, organisation=Organisation.objects.get(key="cesena"), role=Role.CITY_STAFF
+    )
     client.force_login(person)
     programme_feed, city_feed = _feed(client, "programme"), _feed(client, "city", membership.organisation)
     client.logout()

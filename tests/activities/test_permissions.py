@@ -20,8 +20,9 @@ from values.activities.permissions import (
 )
 from values.activities.services import nominate_participant
 from values.network.enums import Role
-from values.network.models import Membership, Organisation
+from values.network.models import Organisation
 from values.planning.models import PlanRun
+from values.programme.models import Membership
 
 pytestmark = pytest.mark.django_db
 

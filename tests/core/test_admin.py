@@ -4,7 +4,8 @@ import pytest
 from django.contrib import admin
 from django.test import RequestFactory
 
-from values.network.models import Membership, Organisation, User
+from values.network.models import Organisation, User
+from values.programme.models import Membership
 
 pytestmark = pytest.mark.django_db
 

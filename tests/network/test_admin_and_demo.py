@@ -2,8 +2,9 @@
 
 import pytest
 
-from values.network.demo import DEMO_ACCOUNTS, ensure_demo_accounts
-from values.network.models import Membership, User
+from values.network.models import User
+from values.programme.demo import DEMO_ACCOUNTS, ensure_demo_accounts
+from values.programme.models import Membership
 
 pytestmark = pytest.mark.django_db
 
@@ -55,8 +56,8 @@ def test_city_staff_are_sent_to_the_admin_login(client, cesena_staff):
 
 
 def test_demo_accounts_one_per_role_and_running_again_creates_no_duplicates(programme):
-    first = ensure_demo_accounts()
-    second = ensure_demo_accounts()
+    first = ensure_demo_accounts(programme)
+    second = ensure_demo_accounts(programme)
 
     assert [a.username for a in first] == ["coordinator", "expert", "cesena", "riga", "volunteer-leader"]
     assert first == second
@@ -75,7 +76,7 @@ def test_demo_accounts_one_per_role_and_running_again_creates_no_duplicates(prog
 
 
 def test_demo_passwords_sign_in(client, programme):
-    ensure_demo_accounts()
+    ensure_demo_accounts(programme)
 
     for account in DEMO_ACCOUNTS:
         assert client.login(username=account.username, password=account.password)

@@ -6,8 +6,10 @@ import pytest
 from django.utils import timezone
 
 from values.network.enums import AuditAction, Role
-from values.network.models import AuditEntry, Membership
-from values.network.services import grant_role, record_audit, revoke_role
+from values.network.models import AuditEntry
+from values.network.services import record_audit
+from values.programme.models import Membership
+from values.programme.services import grant_role, revoke_role
 
 pytestmark = pytest.mark.django_db
 
@@ -51,16 +53,16 @@ def test_city_staff_and_anonymous_readers_do_not_read_the_log(client, cesena_sta
     assert staff.status_code == 403
 
 
-def test_granting_and_revoking_roles_are_logged(coordinator, cesena_staff):
+def test_granting_and_revoking_roles_are_logged(programme, coordinator, cesena_staff):
     riga = cesena_staff.memberships.get().organisation.__class__.objects.get(key="riga")
 
-    membership = grant_role(cesena_staff, organisation=riga, role=Role.CITY_STAFF, by=coordinator)
+    membership = grant_role(cesena_staff, programme=programme, organisation=riga, role=Role.CITY_STAFF, by=coordinator)
     revoke_role(membership, by=coordinator)
 
     entries = list(AuditEntry.objects.filter(target__contains="riga").values_list("action", "actor_name", "target"))
     assert entries == [
-        (AuditAction.ROLE_REVOKED, "coordinator", "cesena · riga · city_staff"),
-        (AuditAction.ROLE_GRANTED, "coordinator", "cesena · riga · city_staff"),
+        (AuditAction.ROLE_REVOKED, "coordinator", "cesena · riga · city_staff · 820885"),
+        (AuditAction.ROLE_GRANTED, "coordinator", "cesena · riga · city_staff · 820885"),
     ]
 
 
@@ -68,11 +70,11 @@ def test_a_membership_deleted_in_the_admin_is_logged(client, coordinator, cesena
     membership = Membership.objects.get(user=cesena_staff)
     client.force_login(coordinator)
 
-    client.post(f"/en/admin/network/membership/{membership.pk}/delete/", {"post": "yes"})
+    client.post(f"/en/admin/programme/membership/{membership.pk}/delete/", {"post": "yes"})
 
     assert Membership.objects.filter(pk=membership.pk).exists() is False
     entry = AuditEntry.objects.filter(action=AuditAction.ROLE_REVOKED).get()
-    assert (entry.actor_name, entry.target) == ("coordinator", "cesena · cesena · city_staff")
+    assert (entry.actor_name, entry.target) == ("coordinator", "cesena · cesena · city_staff · 820885")
 
 
 def test_the_last_coordinator_role_revoked_takes_the_admin_away(coordinator):

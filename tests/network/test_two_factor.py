@@ -9,12 +9,12 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from tests.conftest import PASSWORD, authenticator_code, give_authenticator, make_member
 from values.finance.permissions import can_decide_expenses
-from values.network.demo import DEMO_ACCOUNTS, ensure_demo_accounts
 from values.network.enums import AuditAction, Role
 from values.network.models import AuditEntry, RecoveryCode, User
 from values.network.permissions import requires_second_factor
-from values.network.services import grant_role
 from values.network.two_factor import authenticator_setup, confirm_authenticator
+from values.programme.demo import DEMO_ACCOUNTS, ensure_demo_accounts
+from values.programme.services import grant_role
 
 pytestmark = pytest.mark.django_db
 
@@ -138,11 +138,16 @@ def test_a_recovery_code_signs_in_once_and_is_kept_only_as_a_digest(client, coor
     assert AuditEntry.objects.filter(action=AuditAction.RECOVERY_CODE_USED, actor_name="coordinator").count() == 1
 
 
-def test_a_role_granted_during_a_session_asks_for_the_second_factor_at_the_next_page(client, cesena_staff):
+def test_a_role_granted_during_a_session_asks_for_the_second_factor_at_the_next_page(client, programme, cesena_staff):
     client.force_login(cesena_staff)
     before = client.get("/en/accounts/me/")
 
-    grant_role(cesena_staff, organisation=cesena_staff.memberships.get().organisation, role=Role.COORDINATOR)
+    grant_role(
+        cesena_staff,
+        programme=programme,
+        organisation=cesena_staff.memberships.get().organisation,
+        role=Role.COORDINATOR,
+    )
     after = client.get("/en/accounts/me/")
 
     assert before.status_code == 200
@@ -202,10 +207,10 @@ def test_new_recovery_codes_replace_the_old_ones(client, coordinator):
 
 
 def test_whoever_may_approve_money_must_sign_in_with_two_factors(programme):
-    ensure_demo_accounts()
+    ensure_demo_accounts(programme)
     users = list(User.objects.filter(username__in=[a.username for a in DEMO_ACCOUNTS]))
 
-    approvers = {user.username for user in users if can_decide_expenses(user)}
+    approvers = {user.username for user in users if can_decide_expenses(user, programme)}
     required = {user.username for user in users if requires_second_factor(user)}
 
     assert approvers == {"coordinator"}

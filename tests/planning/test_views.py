@@ -321,7 +321,7 @@ def test_a_plan_short_of_its_bound_is_not_called_optimal_and_says_why(client, pl
     programme = load_programme_file(read_programme_file(SHORT_OF_THE_BOUND).document).programme
     rome, milan = Organisation.objects.get(key="rome"), Organisation.objects.get(key="milan")
     PlanRule.objects.create(programme=programme, kind="together", city=rome, other_city=milan)
-    coordinator = make_member("hub-coordinator", "hub", Role.COORDINATOR)
+    coordinator = make_member("hub-coordinator", "hub", Role.COORDINATOR, programme=programme)
     client.force_login(coordinator)
 
     run = plan("T2")

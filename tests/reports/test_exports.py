@@ -12,8 +12,9 @@ from values.activities.enums import ParticipantStatus
 from values.activities.models import Exchange, Participant, Visit
 from values.network.enums import Role
 from values.network.models import Organisation
-from values.network.services import create_account, grant_role
+from values.network.services import create_account
 from values.planning.models import PlanRun
+from values.programme.services import grant_role
 from values.reports.exports import FIXED_COLUMNS, reports_csv, reports_pdf
 from values.reports.models import Report, ReportTemplate
 from values.reports.queries import ReportScope, questions_of, reports_in
@@ -78,7 +79,7 @@ def hand_built_report(activity, template, *, username, name, city, answers, stat
         username=username, email=f"{username}@example.org", password="x", first_name=first_name, last_name=last_name
     )
     organisation = Organisation.objects.get(key=city)
-    grant_role(user, organisation=organisation, role=Role.VOLUNTEER)
+    grant_role(user, programme=activity.programme, organisation=organisation, role=Role.VOLUNTEER)
     participant = Participant.objects.create(
         activity=activity, user=user, organisation=organisation, status=ParticipantStatus.CONFIRMED
     )

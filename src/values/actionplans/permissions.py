@@ -14,8 +14,9 @@ from values.actionplans.enums import PlanStatus
 from values.actionplans.models import ActionPlan
 from values.network.enums import Role
 from values.network.models import Organisation
-from values.network.permissions import AnyUser, is_coordinator
+from values.network.permissions import AnyUser
 from values.programme.models import CommunityMember
+from values.programme.permissions import holds_role, is_coordinator, roles_in
 
 
 def _active(user: AnyUser) -> bool:
@@ -25,7 +26,7 @@ def _active(user: AnyUser) -> bool:
 def can_edit_plan(user: AnyUser, plan: ActionPlan) -> bool:
     if not _active(user):
         return False
-    return user.memberships.filter(organisation=plan.organisation_id, role=Role.CITY_STAFF).exists()
+    return holds_role(user, plan.programme_id, [Role.CITY_STAFF], organisation=plan.organisation_id)
 
 
 def community_cities(plan: ActionPlan):
@@ -39,11 +40,12 @@ def community_cities(plan: ActionPlan):
 def can_comment(user: AnyUser, plan: ActionPlan) -> bool:
     if not _active(user):
         return False
-    if is_coordinator(user) or user.memberships.filter(role=Role.EXPERT).exists():
+    if is_coordinator(user, plan.programme_id) or holds_role(user, plan.programme_id, [Role.EXPERT]):
         return True
-    if user.memberships.filter(organisation=plan.organisation_id).exclude(role=Role.VOLUNTEER).exists():
+    speaking_for = roles_in(user, plan.programme_id).exclude(role=Role.VOLUNTEER)
+    if speaking_for.filter(organisation=plan.organisation_id).exists():
         return True
-    return user.memberships.filter(organisation__in=community_cities(plan)).exclude(role=Role.VOLUNTEER).exists()
+    return speaking_for.filter(organisation__in=community_cities(plan)).exists()
 
 
 def can_see_review(user: AnyUser, plan: ActionPlan) -> bool:

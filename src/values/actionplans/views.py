@@ -27,7 +27,6 @@ from values.actionplans.services import (
     set_plan_published,
     set_plan_status,
 )
-from values.network.permissions import is_coordinator
 
 
 def _section(name: str) -> str:
@@ -170,7 +169,7 @@ def plan_url(plan) -> str:
 def overview(request: HttpRequest) -> HttpResponse:
     """The coordinator's view of every city's plan, overdue actions first to the eye."""
     programme = request.programme
-    if not is_coordinator(request.user):
+    if not request.access.coordinate:
         raise PermissionDenied
     rows = plans_overview(programme, timezone.localdate())
     return render(request, "actionplans/overview.html", {"programme": programme, "rows": rows})

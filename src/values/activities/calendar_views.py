@@ -15,8 +15,8 @@ from values.activities.forms import FeedForm
 from values.activities.models import CalendarFeed
 from values.activities.queries import activity_entry, programme_months, programme_timeline, with_calendar_details
 from values.activities.services import revoke_calendar_feed
-from values.network.models import Organisation
 from values.programme.addresses import programme_addresses
+from values.programme.permissions import organisations_of
 
 
 @login_required
@@ -37,9 +37,7 @@ def _calendar_page(request: HttpRequest, programme, status: int = 200) -> HttpRe
         "timeline": programme_timeline(months),
         "feeds": [(feed, request.build_absolute_uri(reverse("calendar_feed", args=[feed.token]))) for feed in feeds],
         "feed_kinds": FeedKind.choices,
-        "cities": Organisation.objects.filter(memberships__user=request.user, kind="city")
-        .select_related("city")
-        .distinct(),
+        "cities": organisations_of(request.user, programme).filter(kind="city").select_related("city"),
     }
     return render(request, "activities/calendar.html", context, status=status)
 

@@ -2,6 +2,7 @@ from datetime import datetime
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from values.activities.enums import FeedKind, SessionKind
@@ -18,7 +19,8 @@ from values.core.forms import ServiceForm, ServiceMixin
 from values.core.text import pick
 from values.knowledge.enums import PracticeStatus
 from values.knowledge.models import Practice
-from values.network.models import Membership, Organisation, User
+from values.network.models import Organisation, User
+from values.programme.models import Membership
 
 
 class ActivityDetailsForm(ServiceMixin, forms.ModelForm):
@@ -115,6 +117,7 @@ class NominationForm(ServiceForm):
         field = self.fields["membership"]
         field.queryset = (
             Membership.objects.filter(organisation__in=cities)
+            .filter(Q(programme=activity.programme_id) | Q(programme__isnull=True))
             .exclude(user__participations__activity=activity)
             .select_related("user", "organisation__city")
             .order_by("organisation__key", "user__last_name", "user__username")

@@ -14,8 +14,9 @@ from values.activities.enums import FeedKind, ParticipantStatus
 from values.activities.models import Activity, CalendarFeed, Participant, with_cities
 from values.network.enums import Role
 from values.network.models import Organisation
-from values.network.permissions import AnyUser, is_coordinator
+from values.network.permissions import AnyUser
 from values.programme.models import Programme
+from values.programme.permissions import holds_role, is_coordinator, organisations_of
 
 NOMINATING_ROLES = (Role.CITY_STAFF, Role.COORDINATOR)
 
@@ -29,14 +30,15 @@ def taking_part(activity: Activity) -> QuerySet[Organisation]:
     ).distinct()
 
 
-def _staff_of(user: AnyUser) -> QuerySet[Organisation]:
-    return Organisation.objects.filter(memberships__user=user, memberships__role__in=NOMINATING_ROLES)
+def _staff_of(user: AnyUser, programme) -> QuerySet[Organisation]:
+    return organisations_of(user, programme, NOMINATING_ROLES)
 
 
 def can_edit_activity(user: AnyUser, activity: Activity) -> bool:
     if not user.is_authenticated or not user.is_active:
         return False
-    return is_coordinator(user) or _staff_of(user).filter(pk=activity.host_id).exists()
+    programme = activity.programme_id
+    return is_coordinator(user, programme) or _staff_of(user, programme).filter(pk=activity.host_id).exists()
 
 
 def can_view_activity(user: AnyUser, activity: Activity) -> bool:
@@ -49,7 +51,9 @@ def nominating_cities(user: AnyUser, activity: Activity) -> QuerySet[Organisatio
     if not user.is_authenticated or not user.is_active:
         return Organisation.objects.none()
     cities = taking_part(activity)
-    return cities if is_coordinator(user) else cities.filter(pk__in=_staff_of(user))
+    if is_coordinator(user, activity.programme_id):
+        return cities
+    return cities.filter(pk__in=_staff_of(user, activity.programme_id))
 
 
 def get_activity_for_view(user: AnyUser, programme: Programme, activity_id: int) -> Activity:
@@ -89,17 +93,18 @@ def activities_visible_to(user: AnyUser, programme) -> QuerySet[Activity]:
     activities = Activity.objects.filter(programme=programme)
     if not user.is_authenticated or not user.is_active:
         return activities.none()
-    if is_coordinator(user):
+    if is_coordinator(user, programme):
         return activities
-    cities = Organisation.objects.filter(memberships__user=user)
+    cities = organisations_of(user, programme)
     return activities.filter(with_cities(cities) | Q(participants__user=user)).distinct()
 
 
-def can_follow_city(user: AnyUser, organisation: Organisation | None) -> bool:
-    """A city's calendar is followed by its own people only, checked when a feed is made and at each read."""
-    if organisation is None or not user.is_authenticated or not user.is_active:
+def can_follow_city(user: AnyUser, programme, organisation: Organisation | None) -> bool:
+    """A city's calendar is followed by its own people in the programme only, checked when a feed is made and at
+    each read."""
+    if organisation is None:
         return False
-    return user.memberships.filter(organisation=organisation).exists()
+    return holds_role(user, programme, organisation=organisation)
 
 
 def get_feed_for_read(token: str) -> CalendarFeed:
@@ -122,7 +127,7 @@ def feed_activities(feed: CalendarFeed) -> QuerySet[Activity]:
     if feed.kind == FeedKind.PROGRAMME:
         return activities
     if feed.kind == FeedKind.CITY:
-        if not can_follow_city(feed.owner, feed.organisation):
+        if not can_follow_city(feed.owner, feed.programme_id, feed.organisation):
             return activities.none()
         return activities.filter(with_cities([feed.organisation]))
     # One subquery, so that another participant's refusal does not hide the activity from this person.

@@ -230,13 +230,14 @@ def nominate_participant(
 ) -> Participant:
     """A city's staff nominate one of their people, before the deadline and within the places."""
     from values.activities.permissions import taking_part  # lazy: permissions imports the models only
+    from values.programme.permissions import holds_role
 
     errors: dict[str, list[str]] = {}
     if activity.nomination_deadline is not None and today > activity.nomination_deadline:
         errors["user"] = [_("Nominations closed on %(date)s.") % {"date": activity.nomination_deadline.isoformat()}]
     elif not taking_part(activity).filter(pk=organisation.pk).exists():
         errors["organisation"] = [_("%(city)s does not take part in this activity.") % {"city": organisation}]
-    elif not user.memberships.filter(organisation=organisation).exists():
+    elif not holds_role(user, activity.programme_id, organisation=organisation):
         errors["user"] = [_("%(person)s is not a member of %(city)s.") % {"person": user, "city": organisation}]
     elif activity.participants.filter(user=user).exists():
         errors["user"] = [_("%(person)s is already nominated.") % {"person": user}]
@@ -301,7 +302,7 @@ def create_calendar_feed(
     from values.activities.permissions import can_follow_city  # lazy: permissions imports the models only
 
     if kind == FeedKind.CITY:
-        if not can_follow_city(owner, organisation):
+        if not can_follow_city(owner, programme, organisation):
             raise ValidationError({"organisation": [_("Choose one of your own cities.")]})
     else:
         organisation = None

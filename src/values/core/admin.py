@@ -2,7 +2,7 @@
 
 A change made in the admin would skip them: a date outside the programme, an approved expense edited,
 a calendar not told of a new date (its sequence), a draft's answers lost, no audit entry. Every model
-admin of ours is therefore view-only, but for the accounts and memberships of `network`, which the
+admin of ours is therefore view-only, but for the accounts of `network` and the memberships of `programme`, which the
 admin is the place to manage (and which it writes to the audit log).
 """
 

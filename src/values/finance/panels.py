@@ -12,7 +12,7 @@ def partner_budget(context, partner, programme) -> dict:
     return {
         "programme": programme,
         "shares": budget_shares(budget) if budget else None,
-        "can_see_budgets": can_see_budget_report(context["user"]),
+        "can_see_budgets": can_see_budget_report(context["user"], programme),
     }
 
 

@@ -270,7 +270,7 @@ def expenses_visible_to(user, programme: "Programme"):
     expenses = Expense.objects.filter(partner__programme=programme).select_related(
         "partner__organisation", "activity__host__city", "submitted_by", "decided_by"
     )
-    organisations = expense_organisations(user)
+    organisations = expense_organisations(user, programme)
     return expenses if organisations is None else expenses.filter(partner__organisation_id__in=organisations)
 
 
@@ -294,7 +294,7 @@ def subsistence_estimate(*, country: str, days: int, participants: int) -> Subsi
 
 def actuals_visible_to(user, programme: "Programme", *, today: date) -> list[PartnerActuals]:
     """Budget against actual for the partners whose figures this user reads (all, for the coordinator)."""
-    organisations = expense_organisations(user)
+    organisations = expense_organisations(user, programme)
     keys = None
     if organisations is not None:
         keys = set(

@@ -17,7 +17,7 @@ from values.core.text import pick
 from values.core.uploads import RECEIPT, check_upload_field, delete_on_commit, save_with_files, store
 from values.finance.enums import ExpenseStatus
 from values.finance.models import DESCRIPTION_MAX_CHARS, REASON_MAX_CHARS, ExchangeRate, Expense, SubsistenceRate
-from values.finance.permissions import can_decide_expenses, can_submit_expenses
+from values.finance.permissions import can_decide_expenses, can_keep_rate_tables, can_submit_expenses
 from values.finance.queries import partner_activities
 from values.network.codes import country_code, currency_code
 from values.network.enums import AuditAction
@@ -239,7 +239,7 @@ def _checked_receipt(receipt: UploadedFile | None, *, required: bool, errors: di
 
 
 def _decide(expense: Expense, *, by: User, status: str, reason: str = "") -> Expense:
-    if not can_decide_expenses(by):
+    if not can_decide_expenses(by, expense.partner.programme_id):
         raise PermissionDenied(_("Only the coordinator approves or rejects expenses."))
     if expense.status != ExpenseStatus.SUBMITTED:
         raise ValidationError(_("This expense was decided already."))
@@ -278,7 +278,7 @@ def reject_expense(expense: Expense, *, by: User, reason: str) -> Expense:
 @transaction.atomic
 def reverse_expense(expense: Expense, *, by: User, reason: str) -> Expense:
     """Cancel an approved expense with a correcting entry of the opposite amount, at the same rate."""
-    if not can_decide_expenses(by):
+    if not can_decide_expenses(by, expense.partner.programme_id):
         raise PermissionDenied(_("Only the coordinator reverses expenses."))
     if not reason.strip():
         raise ValidationError({"reason": [_("Say why the expense is reversed.")]})
@@ -303,7 +303,7 @@ def save_budget_lines(
     budget: PartnerBudget, *, amounts: dict[str, object], indirect_rate: object, by: User
 ) -> PartnerBudget:
     """The planned direct costs per category and the indirect flat rate; the total stays the grant's."""
-    if not can_decide_expenses(by):
+    if not can_decide_expenses(by, budget.partner.programme_id):
         raise PermissionDenied(_("The budget lines are kept by the coordinator."))
     errors: dict[str, list[str]] = {}
     parsed = {}
@@ -335,7 +335,7 @@ def _indirect_rate(value: object) -> Decimal | None:
 
 def save_subsistence_rate(*, country: str, daily_rate: object, by: User) -> SubsistenceRate:
     """Set a host country's daily subsistence rate in euro (the coordinator keeps the table)."""
-    if not can_decide_expenses(by):
+    if not can_keep_rate_tables(by):
         raise PermissionDenied(_("The rate tables are kept by the coordinator."))
     errors: dict[str, list[str]] = {}
     code = country_code(country)

@@ -19,9 +19,8 @@ from values.finance.models import ExchangeRate, Expense, SubsistenceRate
 from values.finance.permissions import (
     can_change_expense,
     can_decide_expense,
-    can_decide_expenses,
+    can_keep_rate_tables,
     can_reverse_expense,
-    can_see_budget_report,
     submitting_partners,
 )
 from values.finance.queries import actuals_visible_to, budget_report, expenses_visible_to, partner_activities
@@ -30,7 +29,7 @@ from values.programme.models import PartnerBudget
 
 
 def _require_budget_reader(request: HttpRequest) -> None:
-    if not can_see_budget_report(request.user):
+    if not request.access.see_finance:
         raise PermissionDenied(_("The budgets are for the coordinator, experts and the partners' staff."))
 
 
@@ -42,7 +41,7 @@ def finance_overview(request: HttpRequest) -> HttpResponse:
     context = {
         "programme": programme,
         "actuals": actuals_visible_to(request.user, programme, today=timezone.localdate()),
-        "can_decide": can_decide_expenses(request.user),
+        "can_decide": request.access.decide_expenses,
         "today": timezone.localdate(),
     }
     return render(request, "finance/overview.html", context)
@@ -72,7 +71,7 @@ def expense_list(request: HttpRequest) -> HttpResponse:
         "programme": programme,
         "expenses": expenses_visible_to(request.user, programme),
         "can_submit": submitting_partners(request.user, programme).exists(),
-        "can_decide": can_decide_expenses(request.user),
+        "can_decide": request.access.decide_expenses,
     }
     return render(request, "finance/expenses.html", context)
 
@@ -174,7 +173,7 @@ def _rates_page(request: HttpRequest, status: int = 200, **forms) -> HttpRespons
 
 
 def _require_rate_keeper(request: HttpRequest) -> None:
-    if not can_decide_expenses(request.user):
+    if not can_keep_rate_tables(request.user):
         raise PermissionDenied(_("The rate tables are kept by the coordinator."))
 
 
@@ -205,7 +204,7 @@ def subsistence_rate(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def budget_lines(request: HttpRequest, key: str) -> HttpResponse:
-    if not can_decide_expenses(request.user):
+    if not request.access.decide_expenses:
         raise PermissionDenied(_("The budget lines are kept by the coordinator."))
     budget = get_object_or_404(PartnerBudget, partner__programme=request.programme, partner__organisation__key=key)
     form = BudgetLinesForm(request.POST or None, budget=budget)
@@ -219,7 +218,7 @@ def budget_lines(request: HttpRequest, key: str) -> HttpResponse:
 @login_required
 def budget_check(request: HttpRequest) -> HttpResponse:
     """The budget consistency report: what `values check-budget` prints, for the reader's language."""
-    if not can_see_budget_report(request.user):
+    if not request.access.see_finance:
         raise PermissionDenied(_("The budgets are for the coordinator, experts and the partners' staff."))
     programme = request.programme
     # Each reader's spending findings are about the partners whose spending they read, as on the finance pages.

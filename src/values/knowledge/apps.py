@@ -10,5 +10,9 @@ class KnowledgeConfig(AppConfig):
     def ready(self) -> None:
         from values.core.panels import add_panel
         from values.knowledge.panels import city_benchmarks
+        from values.knowledge.permissions import can_maintain_benchmarks
+        from values.programme.access import add_rule
+
+        add_rule("maintain_benchmarks", can_maintain_benchmarks)
 
         add_panel("partner", template="knowledge/_city_benchmarks.html", context=city_benchmarks, order=20)

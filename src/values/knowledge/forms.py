@@ -262,3 +262,14 @@ class CaptionsForm(ServiceForm):
 
     def save(self, video):
         return self.call_service(add_captions, video, **self.cleaned_data)
+
+
+class ShowInProgrammeForm(forms.Form):
+    """Another programme, among those the person coordinates, whose readers find the practice too."""
+
+    programme = forms.ModelChoiceField(label=_("Also show in"), queryset=None, to_field_name="code")
+
+    def __init__(self, *args, programmes, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["programme"].queryset = programmes
+        self.fields["programme"].label_from_instance = lambda programme: f"{programme.acronym} ({programme.code})"

@@ -93,6 +93,10 @@ class Practice(models.Model):
     )
     created_at = models.DateTimeField(_("proposed"), auto_now_add=True)
     published_at = models.DateTimeField(_("published"), null=True, blank=True)
+    # Programmes other than its own whose readers find it too, once it is published (services.show_practice_in).
+    shown_in_programmes = models.ManyToManyField(
+        Programme, related_name="shown_practices", blank=True, verbose_name=_("also shown in")
+    )
 
     class Meta:
         verbose_name = _("good practice")

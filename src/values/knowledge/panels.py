@@ -3,7 +3,7 @@ above programme, which never imports it."""
 
 from values.knowledge.charts import score_chart
 from values.knowledge.queries import city_scores
-from values.network.permissions import can_change_organisation
+from values.programme.permissions import can_change_organisation
 
 
 def city_benchmarks(context, organisation, programme) -> dict:
@@ -15,5 +15,5 @@ def city_benchmarks(context, organisation, programme) -> dict:
         "organisation": organisation,
         "charts": charts,
         "any_standard": bool(themes),
-        "can_assess": can_change_organisation(context["user"], organisation) and organisation.is_city,
+        "can_assess": can_change_organisation(context["user"], organisation, programme) and organisation.is_city,
     }

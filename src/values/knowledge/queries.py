@@ -12,8 +12,8 @@ from values.knowledge.models import BenchmarkStandard, Practice, SelfAssessment
 from values.knowledge.permissions import proposing_organisations
 from values.knowledge.search import search, words
 from values.network.models import Organisation
-from values.network.permissions import is_coordinator
 from values.programme.models import Programme, Theme
+from values.programme.permissions import is_coordinator
 from values.programme.queries import themes_of
 
 
@@ -93,16 +93,26 @@ def themes_with_published_practices(programme: Programme) -> QuerySet[Theme]:
     )
 
 
+def practices_of(programme: Programme) -> QuerySet[Practice]:
+    """The programme's own practices and the published ones other programmes show in it (a subquery: no
+    practice comes twice)."""
+    shown = Practice.shown_in_programmes.through.objects.filter(programme=programme).values("practice")
+    return Practice.objects.filter(
+        Q(programme=programme) | Q(pk__in=shown, status=PracticeStatus.PUBLISHED)
+    ).select_related("organisation", "programme")
+
+
 def practices_visible_to(user, programme: Programme) -> QuerySet:
-    """Published practices for everyone; proposals too for their organisation and the coordinator."""
+    """Published practices for everyone (the programme's and those shown in it); proposals too for their
+    organisation and the coordinator."""
     # The list shows titles, summaries and snippets: the long texts stay in the database.
-    practices = Practice.objects.filter(programme=programme).select_related("organisation").defer("body", "results")
-    if is_coordinator(user):
+    practices = practices_of(programme).defer("body", "results")
+    if is_coordinator(user, programme):
         return practices
     # A subquery, not a join: no practice comes twice. For a reader not signed in it is empty and
     # Django drops it, leaving "published" alone.
-    mine = proposing_organisations(user)
-    return practices.filter(Q(status=PracticeStatus.PUBLISHED) | Q(organisation__in=mine))
+    mine = proposing_organisations(user, programme)
+    return practices.filter(Q(status=PracticeStatus.PUBLISHED) | Q(organisation__in=mine, programme=programme))
 
 
 def shown_in(practice: Practice) -> list:

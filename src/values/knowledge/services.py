@@ -4,7 +4,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.core.validators import URLValidator
 from django.db import transaction
@@ -308,6 +308,32 @@ def publish_practice(practice: Practice, *, by: User | None = None) -> Practice:
     practice.status, practice.published_at = PracticeStatus.PUBLISHED, timezone.now()
     practice.save(update_fields=["status", "published_at"])
     record_audit(AuditAction.PUBLISHED, by=by, target=f"practice {practice.pk}: {pick(practice.title)}")
+    return practice
+
+
+def show_practice_in(practice: Practice, programme: Programme, *, by: User) -> Practice:
+    """Let another programme's readers find a published practice too; its coordinator decides."""
+    from values.knowledge.permissions import programmes_to_show_in  # lazy: permissions imports the models only
+
+    if not programmes_to_show_in(by, practice).filter(pk=programme.pk).exists():
+        raise PermissionDenied(_("Only a coordinator of another programme shows a published practice in it."))
+    practice.shown_in_programmes.add(programme)
+    record_audit(
+        AuditAction.PUBLISHED, by=by, target=f"practice {practice.pk} in {programme.code}: {pick(practice.title)}"
+    )
+    return practice
+
+
+def stop_showing_practice_in(practice: Practice, programme: Programme, *, by: User) -> Practice:
+    """Take a practice out of another programme's list (that programme's coordinator, or the practice's own)."""
+    from values.programme.permissions import is_coordinator
+
+    if not (is_coordinator(by, programme) or is_coordinator(by, practice.programme_id)):
+        raise PermissionDenied(_("Only a coordinator of either programme takes the practice out of the list."))
+    practice.shown_in_programmes.remove(programme)
+    record_audit(
+        AuditAction.WITHDRAWN, by=by, target=f"practice {practice.pk} in {programme.code}: {pick(practice.title)}"
+    )
     return practice
 
 

@@ -31,6 +31,12 @@ urlpatterns = [
     path("practices/<int:practice_id>/edit/", views.practice_edit, name="practice_edit"),
     path("practices/<int:practice_id>/translate/", views.practice_translate, name="practice_translate"),
     path("practices/<int:practice_id>/publish/", views.practice_publish, name="practice_publish"),
+    path("practices/<int:practice_id>/shown-in/", views.practice_show_in, name="practice_show_in"),
+    path(
+        "practices/<int:practice_id>/shown-in/<slug:code>/remove/",
+        views.practice_stop_showing,
+        name="practice_stop_showing",
+    ),
     path("practices/<int:practice_id>/media/", views.practice_media, name="practice_media"),
     path("practices/<int:practice_id>/media/photos/", views.photo_add, name="practice_photo_add"),
     path("practices/<int:practice_id>/media/videos/", views.video_add, name="practice_video_add"),

@@ -16,6 +16,7 @@ from values.knowledge.forms import (
     PracticeFilterForm,
     PracticeForm,
     SelfAssessmentForm,
+    ShowInProgrammeForm,
     StandardForm,
     TranslationForm,
     VideoForm,
@@ -23,9 +24,9 @@ from values.knowledge.forms import (
 from values.knowledge.models import BenchmarkStandard, Practice, PracticePhoto, PracticeVideo
 from values.knowledge.permissions import (
     can_edit_practice,
-    can_maintain_benchmarks,
     get_practice_for_edit,
     get_practice_for_view,
+    programmes_to_show_in,
     proposing_organisations,
     require_benchmark_maintainer,
 )
@@ -38,8 +39,14 @@ from values.knowledge.queries import (
     shown_in,
     standards_of,
 )
-from values.knowledge.services import publish_practice, remove_photo, remove_video
-from values.network.permissions import get_organisation_for_edit, is_coordinator
+from values.knowledge.services import (
+    publish_practice,
+    remove_photo,
+    remove_video,
+    show_practice_in,
+    stop_showing_practice_in,
+)
+from values.programme.permissions import get_partner_organisation_for_edit, is_coordinator
 
 
 @login_required
@@ -48,7 +55,7 @@ def benchmarks(request: HttpRequest) -> HttpResponse:
     context = {
         "programme": programme,
         "standards": standards_of(programme),
-        "can_maintain": can_maintain_benchmarks(request.user),
+        "can_maintain": request.access.maintain_benchmarks,
     }
     return render(request, "knowledge/benchmarks.html", context)
 
@@ -56,7 +63,7 @@ def benchmarks(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def standard_edit(request: HttpRequest, key: str | None = None) -> HttpResponse:
-    require_benchmark_maintainer(request.user)
+    require_benchmark_maintainer(request.user, request.programme)
     programme = request.programme
     standard = get_object_or_404(BenchmarkStandard, programme=programme, key=key) if key else None
     form = StandardForm(request.POST if request.method == "POST" else None, programme=programme, standard=standard)
@@ -70,7 +77,7 @@ def standard_edit(request: HttpRequest, key: str | None = None) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def self_assessment(request: HttpRequest, key: str) -> HttpResponse:
-    organisation = get_organisation_for_edit(request.user, key)
+    organisation = get_partner_organisation_for_edit(request.user, request.programme, key)
     if not organisation.is_city:
         raise Http404("only cities assess themselves")
     programme = request.programme
@@ -102,7 +109,7 @@ def practice_list(request: HttpRequest) -> HttpResponse:
         "results": results,
         "filters": filters,
         "query": query,
-        "can_propose": proposing_organisations(request.user).exists(),
+        "can_propose": proposing_organisations(request.user, request.programme).exists(),
     }
     return render(request, "knowledge/practice_list.html", context)
 
@@ -124,11 +131,51 @@ def practice_page(request: HttpRequest, practice_id: int) -> HttpResponse:
         "language": language,
         "body_html": render_markdown(pick(practice.body, language)),
         "results_html": render_markdown(pick(practice.results, language)),
-        "shown_in": shown_in(practice),
-        "can_edit": can_edit_practice(request.user, practice),
-        "can_publish": is_coordinator(request.user) and practice.status != "published",
+        **_programmes_context(request, practice),
+        "can_publish": request.access.coordinate and practice.status != "published",
     }
     return render(request, "knowledge/practice.html", context)
+
+
+def _programmes_context(request: HttpRequest, practice: Practice) -> dict:
+    """Its own programme's page edits it and lists the visits it was shown in; another programme's shows where it
+    comes from. A coordinator of other programmes shows it there too."""
+    own = practice.programme_id == request.programme.pk
+    shown_elsewhere = list(practice.shown_in_programmes.order_by("-start", "code")) if own else []
+    choices = programmes_to_show_in(request.user, practice).exclude(pk__in=[p.pk for p in shown_elsewhere])
+    return {
+        "own": own,
+        "shown_in": shown_in(practice) if own else [],
+        "can_edit": own and can_edit_practice(request.user, practice),
+        "shown_elsewhere": [(p, is_coordinator(request.user, p) or request.access.coordinate) for p in shown_elsewhere],
+        "show_in_form": ShowInProgrammeForm(programmes=choices) if own and choices.exists() else None,
+    }
+
+
+@login_required
+@require_POST
+def practice_show_in(request: HttpRequest, practice_id: int) -> HttpResponse:
+    practice = _visible_practice(request, practice_id)
+    form = ShowInProgrammeForm(request.POST, programmes=programmes_to_show_in(request.user, practice))
+    if not form.is_valid():
+        if not programmes_to_show_in(request.user, practice).exists():
+            raise PermissionDenied(_("Only a coordinator of another programme shows a published practice in it."))
+        messages.error(request, _("Choose one of the programmes you coordinate."))
+        return redirect("practice", practice_id=practice.pk)
+    programme = form.cleaned_data["programme"]
+    show_practice_in(practice, programme, by=request.user)
+    messages.success(request, _("The practice is shown in %(programme)s too.") % {"programme": programme.acronym})
+    return redirect("practice", practice_id=practice.pk)
+
+
+@login_required
+@require_POST
+def practice_stop_showing(request: HttpRequest, practice_id: int, code: str) -> HttpResponse:
+    practice = _visible_practice(request, practice_id)
+    programme = get_object_or_404(practice.shown_in_programmes, code=code)
+    stop_showing_practice_in(practice, programme, by=request.user)
+    messages.success(request, _("The practice is no longer shown in %(programme)s.") % {"programme": programme.acronym})
+    return redirect("practice", practice_id=practice.pk)
 
 
 @login_required
@@ -136,7 +183,7 @@ def practice_page(request: HttpRequest, practice_id: int) -> HttpResponse:
 def practice_edit(request: HttpRequest, practice_id: int | None = None) -> HttpResponse:
     programme = request.programme
     practice = _editable_practice(request, practice_id) if practice_id else None
-    organisations = proposing_organisations(request.user)
+    organisations = proposing_organisations(request.user, request.programme)
     if not organisations.exists():
         raise PermissionDenied
     form = PracticeForm(
@@ -167,7 +214,7 @@ def practice_translate(request: HttpRequest, practice_id: int) -> HttpResponse:
 @login_required
 @require_POST
 def practice_publish(request: HttpRequest, practice_id: int) -> HttpResponse:
-    if not is_coordinator(request.user):
+    if not request.access.coordinate:
         raise PermissionDenied
     practice = get_object_or_404(Practice, pk=practice_id, programme=request.programme)
     try:

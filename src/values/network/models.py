@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from django_otp.models import Device, ThrottlingMixin, TimestampMixin
 
 from values.core.text import pick
-from values.network.enums import AuditAction, OrganisationKind, PersonRole, Role
+from values.network.enums import AuditAction, OrganisationKind, PersonRole
 
 
 class User(AbstractUser):
@@ -83,22 +83,6 @@ class Person(models.Model):
 
     def __str__(self) -> str:
         return self.name
-
-
-class Membership(models.Model):
-    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="memberships", verbose_name=_("user"))
-    organisation = models.ForeignKey(
-        Organisation, on_delete=models.CASCADE, related_name="memberships", verbose_name=_("organisation")
-    )
-    role = models.CharField(_("role"), max_length=32, choices=Role)
-
-    class Meta:
-        verbose_name = _("membership")
-        verbose_name_plural = _("memberships")
-        constraints = [models.UniqueConstraint(fields=["user", "organisation", "role"], name="membership_unique_role")]
-
-    def __str__(self) -> str:
-        return f"{self.user} · {self.organisation} · {self.get_role_display()}"
 
 
 class AuditEntry(models.Model):

@@ -7,13 +7,9 @@ from django.http import QueryDict
 from django.utils.dateparse import parse_date
 
 from values.network.enums import AuditAction
-from values.network.models import AuditEntry, Membership, User
+from values.network.models import AuditEntry
 
 AUDIT_PAGE_SIZE = 50
-
-
-def memberships_of(user: User) -> QuerySet[Membership]:
-    return user.memberships.select_related("organisation").order_by("organisation__key", "role")
 
 
 @dataclass(frozen=True)

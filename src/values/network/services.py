@@ -6,8 +6,8 @@ from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 
 from values.core.text import TranslatableText
-from values.network.enums import AuditAction, Role
-from values.network.models import AuditEntry, City, Membership, Organisation, Person, User
+from values.network.enums import AuditAction
+from values.network.models import AuditEntry, City, Organisation, Person, User
 
 COORDINATORS_GROUP = "coordinators"
 # The apps whose data a coordinator manages in the admin.
@@ -69,37 +69,6 @@ def record_audit(
         detail=detail or {},
         address=address,
     )
-
-
-def membership_label(membership: Membership) -> str:
-    return f"{membership.user.get_username()} · {membership.organisation.key} · {membership.role}"
-
-
-@transaction.atomic
-def grant_role(user: User, *, organisation: Organisation, role: Role, by: User | None = None) -> Membership:
-    """Make `user` a member of `organisation` in `role`; coordinators also get the admin."""
-    membership, created = Membership.objects.get_or_create(user=user, organisation=organisation, role=role)
-    if role == Role.COORDINATOR:
-        user.is_staff = True
-        user.save(update_fields=["is_staff"])
-        user.groups.add(coordinators_group())
-    if created:
-        record_audit(AuditAction.ROLE_GRANTED, by=by, target=membership_label(membership))
-    return membership
-
-
-@transaction.atomic
-def revoke_role(membership: Membership, *, by: User | None = None) -> None:
-    """End a membership; a coordinator with no coordinator membership left loses the admin."""
-    user = membership.user
-    label = membership_label(membership)
-    membership.delete()
-    last_coordinator_role = not user.memberships.filter(role=Role.COORDINATOR).exists()
-    if membership.role == Role.COORDINATOR and last_coordinator_role and not user.is_superuser:
-        user.is_staff = False
-        user.save(update_fields=["is_staff"])
-        user.groups.remove(coordinators_group())
-    record_audit(AuditAction.ROLE_REVOKED, by=by, target=label)
 
 
 def coordinators_group() -> Group:

@@ -25,7 +25,7 @@ from values.network.enums import AuditAction
 from values.network.forms import SecondFactorForm, SignInForm
 from values.network.models import RecoveryCodeDevice, User
 from values.network.permissions import can_disable_second_factor, can_read_audit_log, requires_second_factor
-from values.network.queries import AUDIT_PAGE_SIZE, AuditFilter, audit_entries, memberships_of
+from values.network.queries import AUDIT_PAGE_SIZE, AuditFilter, audit_entries
 from values.network.services import record_audit
 from values.network.two_factor import (
     SecondFactorError,
@@ -49,7 +49,6 @@ _FACTOR_NAMES = {TOTPDevice: "authenticator", RecoveryCodeDevice: "recovery code
 @login_required
 def account(request: HttpRequest) -> HttpResponse:
     context = {
-        "memberships": memberships_of(request.user),
         "has_second_factor": has_second_factor(request.user),
         "can_read_audit_log": can_read_audit_log(request.user),
     }

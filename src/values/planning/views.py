@@ -10,12 +10,12 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from values.activities.queries import programme_months
-from values.network.permissions import can_plan, staff_cities
 from values.planning import queries
 from values.planning.enums import PlanRunStatus
 from values.planning.forms import PlanRuleForm, PlanRunForm
 from values.planning.models import PlanRule
 from values.planning.services import PlanNotAcceptable, accept_plan_run, remove_plan_rule, start_plan_run
+from values.programme.permissions import staff_cities
 
 # The planner's stages, named while a run works on them and when one runs out of time.
 STAGES = {
@@ -28,9 +28,9 @@ STAGES = {
 @login_required
 def plan_page(request: HttpRequest) -> HttpResponse:
     programme = request.programme
-    if can_plan(request.user):
+    if request.access.plan:
         return _coordinator_page(request, programme, PlanRunForm(), PlanRuleForm(programme=programme))
-    cities = staff_cities(request.user)
+    cities = staff_cities(request.user, request.programme)
     if not cities:
         raise PermissionDenied
     context = {
@@ -59,7 +59,7 @@ def _coordinator_page(request, programme, run_form, rule_form, status: int = 200
 @require_POST
 def plan_start(request: HttpRequest) -> HttpResponse:
     programme = request.programme
-    if not can_plan(request.user):
+    if not request.access.plan:
         raise PermissionDenied
     form = PlanRunForm(request.POST)
     if not form.is_valid():
@@ -71,7 +71,7 @@ def plan_start(request: HttpRequest) -> HttpResponse:
 @login_required
 def plan_run_page(request: HttpRequest, run_id: int) -> HttpResponse:
     programme = request.programme
-    if not can_plan(request.user):
+    if not request.access.plan:
         raise PermissionDenied
     run = queries.plan_run_for(programme, run_id)
     names = queries.city_names(programme)
@@ -91,7 +91,7 @@ def plan_run_page(request: HttpRequest, run_id: int) -> HttpResponse:
 @require_POST
 def plan_accept(request: HttpRequest, run_id: int) -> HttpResponse:
     programme = request.programme
-    if not can_plan(request.user):
+    if not request.access.plan:
         raise PermissionDenied
     run = queries.plan_run_for(programme, run_id)
     try:
@@ -111,7 +111,7 @@ def plan_accept(request: HttpRequest, run_id: int) -> HttpResponse:
 @require_POST
 def plan_rule_add(request: HttpRequest) -> HttpResponse:
     programme = request.programme
-    if not can_plan(request.user):
+    if not request.access.plan:
         raise PermissionDenied
     form = PlanRuleForm(request.POST, programme=programme)
     if not (form.is_valid() and form.save()):
@@ -124,7 +124,7 @@ def plan_rule_add(request: HttpRequest) -> HttpResponse:
 @require_POST
 def plan_rule_remove(request: HttpRequest, rule_id: int) -> HttpResponse:
     programme = request.programme
-    if not can_plan(request.user):
+    if not request.access.plan:
         raise PermissionDenied
     remove_plan_rule(get_object_or_404(PlanRule, programme=programme, pk=rule_id))
     messages.success(request, _("Rule removed."))

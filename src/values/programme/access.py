@@ -8,8 +8,9 @@ the page it leads to ask the same rule once.
 
 from collections.abc import Callable
 
-from values.network.permissions import AnyUser, can_plan
+from values.network.permissions import AnyUser
 from values.programme.models import Programme
+from values.programme.permissions import is_coordinator
 
 Rule = Callable[[AnyUser, Programme | None], bool]
 
@@ -46,7 +47,8 @@ class Access:
 
 def _manages_programme(user: AnyUser, programme: Programme | None) -> bool:
     """The coordinator's tools (action plans overview, report templates) for who plans and administers."""
-    return can_plan(user) and user.is_staff
+    return programme is not None and is_coordinator(user, programme) and user.is_staff
 
 
+add_rule("coordinate", is_coordinator)
 add_rule("manage_programme", _manages_programme)

@@ -8,7 +8,8 @@ from django.utils.translation import gettext_lazy as _
 
 from values.core.money import DEFAULT_INDIRECT_RATE
 from values.core.text import pick
-from values.network.models import Organisation
+from values.network.enums import Role
+from values.network.models import Organisation, User
 from values.programme.enums import DIRECT_CATEGORIES, PartnerRole
 
 
@@ -248,3 +249,47 @@ class ExchangePair(models.Model):
 
     def __str__(self) -> str:
         return f"{self.community} pair {self.pk}"
+
+
+class Membership(models.Model):
+    """A person's role for an organisation in one programme, or in every programme when it names none.
+
+    What a person may do in a programme follows from their memberships in it (`permissions.py`): a coordinator
+    of one programme is city staff in two others only if memberships say so.
+    """
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="memberships", verbose_name=_("user"))
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="memberships", verbose_name=_("organisation")
+    )
+    programme = models.ForeignKey(
+        Programme,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="memberships",
+        verbose_name=_("programme"),
+        help_text=_("Empty: the role holds in every programme of the site."),
+    )
+    role = models.CharField(_("role"), max_length=32, choices=Role)
+
+    class Meta:
+        db_table = "network_membership"  # made by network, which held memberships before roles had a programme
+        verbose_name = _("membership")
+        verbose_name_plural = _("memberships")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "organisation", "programme", "role"],
+                condition=models.Q(programme__isnull=False),
+                name="membership_unique_programme_role",
+            ),
+            models.UniqueConstraint(
+                fields=["user", "organisation", "role"],
+                condition=models.Q(programme__isnull=True),
+                name="membership_unique_everywhere_role",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        where = self.programme.acronym if self.programme_id else _("every programme")
+        return f"{self.user} · {self.organisation} · {self.get_role_display()} · {where}"

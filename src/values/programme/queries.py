@@ -1,12 +1,12 @@
 """Every reusable read of programmes and partnerships, already fetching what pages show."""
 
-from django.db.models import Count, Prefetch, QuerySet
+from django.db.models import Count, F, Prefetch, QuerySet
 from django.shortcuts import get_object_or_404
 
 from values.core.money import DEFAULT_INDIRECT_RATE
-from values.network.models import Organisation, Person
+from values.network.models import Organisation, Person, User
 from values.programme.enums import DIRECT_CATEGORIES
-from values.programme.models import Partner, PartnerBudget, Programme, Theme, ThemeInterest
+from values.programme.models import Membership, Partner, PartnerBudget, Programme, Theme, ThemeInterest
 from values.programme.spec import (
     ActivitySpec,
     BudgetSpec,
@@ -58,6 +58,13 @@ def named_programme(code: str | None) -> Programme:
         if len(codes) > 1:
             raise AmbiguousProgramme(f"several programmes are loaded ({', '.join(codes)}): name one with --programme")
     return current_programme(code)
+
+
+def roles_of(user: User) -> QuerySet[Membership]:
+    """A person's memberships, programme by programme (those of every programme first)."""
+    return user.memberships.select_related("organisation", "programme").order_by(
+        F("programme__start").asc(nulls_first=True), "programme__code", "organisation__key", "role"
+    )
 
 
 def partners_of(programme: Programme) -> QuerySet[Partner]:

@@ -6,9 +6,17 @@ from django.db import transaction
 from django.db.models import QuerySet
 
 from values.core.money import DEFAULT_INDIRECT_RATE
-from values.network.models import Organisation
-from values.network.services import remove_city, replace_people, save_city, save_organisation
-from values.programme.models import BudgetLine, Partner, PartnerBudget, Programme, Theme, ThemeInterest
+from values.network.enums import AuditAction, Role
+from values.network.models import Organisation, User
+from values.network.services import (
+    coordinators_group,
+    record_audit,
+    remove_city,
+    replace_people,
+    save_city,
+    save_organisation,
+)
+from values.programme.models import BudgetLine, Membership, Partner, PartnerBudget, Programme, Theme, ThemeInterest
 from values.programme.shared import merged_people, merged_text, shared_changes, sharing_programmes
 from values.programme.spec import BudgetSpec, OrganisationSpec, Problem, ProgrammeFile, ThemeSpec
 
@@ -139,3 +147,41 @@ def save_partner_budget(partner: Partner, spec: BudgetSpec | None) -> None:
     BudgetLine.objects.bulk_create(
         BudgetLine(budget=budget, category=name, amount=amount) for name, amount in spec.categories or ()
     )
+
+
+# -- roles ------------------------------------------------------------------------------------
+def membership_label(membership: Membership) -> str:
+    where = membership.programme.code if membership.programme_id else "*"
+    return f"{membership.user.get_username()} · {membership.organisation.key} · {membership.role} · {where}"
+
+
+@transaction.atomic
+def grant_role(
+    user: User, *, programme: Programme | None, organisation: Organisation, role: Role, by: User | None = None
+) -> Membership:
+    """Make `user` act for `organisation` in `role` in the programme (None: in every programme); a coordinator
+    also gets the admin."""
+    membership, created = Membership.objects.get_or_create(
+        user=user, organisation=organisation, role=role, programme=programme
+    )
+    if role == Role.COORDINATOR:
+        user.is_staff = True
+        user.save(update_fields=["is_staff"])
+        user.groups.add(coordinators_group())
+    if created:
+        record_audit(AuditAction.ROLE_GRANTED, by=by, target=membership_label(membership))
+    return membership
+
+
+@transaction.atomic
+def revoke_role(membership: Membership, *, by: User | None = None) -> None:
+    """End a membership; a coordinator with no coordinator membership left in any programme loses the admin."""
+    user = membership.user
+    label = membership_label(membership)
+    membership.delete()
+    last_coordinator_role = not user.memberships.filter(role=Role.COORDINATOR).exists()
+    if membership.role == Role.COORDINATOR and last_coordinator_role and not user.is_superuser:
+        user.is_staff = False
+        user.save(update_fields=["is_staff"])
+        user.groups.remove(coordinators_group())
+    record_audit(AuditAction.ROLE_REVOKED, by=by, target=label)

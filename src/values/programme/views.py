@@ -8,10 +8,11 @@ from django.views.decorators.http import require_http_methods
 
 from values.core.text import pick
 from values.network.forms import OrganisationForm, PeopleFormSet
-from values.network.permissions import can_change_organisation, can_see_contact_details, get_organisation_for_edit
+from values.network.permissions import can_see_contact_details
 from values.network.services import update_organisation
 from values.programme.maps import LocatorMap, locator_map
 from values.programme.models import Partner, Programme
+from values.programme.permissions import can_change_organisation, get_partner_organisation_for_edit
 from values.programme.queries import (
     all_programmes,
     key_figures,
@@ -84,7 +85,7 @@ def partner_page(request: HttpRequest, key: str) -> HttpResponse:
         "people": partner.organisation.people.all(),
         "interests": partner.interests.all(),
         "show_contacts": can_see_contact_details(request.user),
-        "can_edit": can_change_organisation(request.user, partner.organisation),
+        "can_edit": can_change_organisation(request.user, partner.organisation, programme),
         "map": _partner_map(list(partners_of(programme)), highlight=key),
     }
     return render(request, "programme/partner_detail.html", context)
@@ -93,8 +94,8 @@ def partner_page(request: HttpRequest, key: str) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def partner_edit(request: HttpRequest, key: str) -> HttpResponse:
-    organisation = get_organisation_for_edit(request.user, key)
     programme = request.programme
+    organisation = get_partner_organisation_for_edit(request.user, programme, key)
     languages = programme.languages or ["en"]
     form = OrganisationForm(request.POST or None, organisation=organisation, languages=languages)
     people = PeopleFormSet(request.POST or None, instance=organisation, prefix="people")

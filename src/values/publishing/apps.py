@@ -9,7 +9,12 @@ class PublishingConfig(AppConfig):
 
     def ready(self) -> None:
         from values.core.panels import add_panel
+        from values.programme.access import add_rule
         from values.publishing.panels import partner_factsheets
+        from values.publishing.permissions import can_build_toolkits, can_plan_campaigns
+
+        add_rule("build_toolkits", can_build_toolkits)
+        add_rule("plan_campaigns", can_plan_campaigns)
 
         add_panel(
             "partner_budget", template="publishing/_partner_factsheets.html", context=partner_factsheets, order=20

@@ -18,7 +18,6 @@ from values.publishing.forms import AssetForm, CampaignForm, ChannelForm, Messag
 from values.publishing.infographics import reach_chart
 from values.publishing.models import Campaign, CampaignAsset, CampaignChannel, CampaignMessage
 from values.publishing.permissions import (
-    can_plan_campaigns,
     get_campaign_for_reach,
     get_campaign_for_read,
     reporting_channels,
@@ -34,7 +33,7 @@ def campaign_current(request: HttpRequest) -> HttpResponse:
     """The campaign running now (or the latest), at an address that never changes."""
     campaign = current_campaign(request.programme)
     if campaign is None:
-        return render(request, "publishing/campaign_none.html", {"can_plan": can_plan_campaigns(request.user)})
+        return render(request, "publishing/campaign_none.html", {"can_plan": request.access.plan_campaigns})
     return _campaign_page(request, campaign)
 
 
@@ -52,7 +51,7 @@ def _campaign_page(request: HttpRequest, campaign: Campaign) -> HttpResponse:
         "videos": assets[AssetKind.VIDEO],
         "kits": assets[AssetKind.KIT],
         "cities": partner_cities(campaign.programme),
-        "can_plan": can_plan_campaigns(request.user),
+        "can_plan": request.access.plan_campaigns,
     }
     return render(request, "publishing/campaign.html", context)
 
@@ -73,7 +72,7 @@ def campaign_kit(request: HttpRequest, key: str, asset_id: int) -> FileResponse:
 def campaigns(request: HttpRequest) -> HttpResponse:
     """The campaigns this person plans or reports on; the coordinator starts a new one here."""
     programme = request.programme
-    planner = can_plan_campaigns(request.user)
+    planner = request.access.plan_campaigns
     listed = [c for c in programme.campaigns.all() if planner or reporting_channels(request.user, c).exists()]
     form = (
         CampaignForm(request.POST if request.method == "POST" else None, programme=programme, by=request.user)
@@ -93,7 +92,7 @@ def campaigns(request: HttpRequest) -> HttpResponse:
 @login_required
 def campaign_plan(request: HttpRequest, key: str, part: str = "campaign") -> HttpResponse:
     """The plan: the campaign's texts and period, and its messages, channels and assets, each with its own form."""
-    if not can_plan_campaigns(request.user):
+    if not request.access.plan_campaigns:
         raise PermissionDenied(_("Only the coordinator plans campaigns."))
     if part not in PLAN_FORMS:
         raise Http404("no such part of a plan")
@@ -124,7 +123,7 @@ def _bound_plan_form(request: HttpRequest, part: str, programme, campaign: Campa
 @login_required
 @require_POST
 def campaign_plan_remove(request: HttpRequest, key: str, part: str, item_id: int) -> HttpResponse:
-    if not can_plan_campaigns(request.user):
+    if not request.access.plan_campaigns:
         raise PermissionDenied(_("Only the coordinator plans campaigns."))
     campaign = campaign_by_key(request.programme, key)
     if part not in PLAN_ITEMS:

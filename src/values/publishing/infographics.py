@@ -9,6 +9,7 @@ from pathlib import Path
 from babel.numbers import format_decimal
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
+from django.db.models import Q
 from django.http import Http404
 from django.template.loader import render_to_string
 from django.utils import timezone
@@ -22,8 +23,7 @@ from values.core.text import active_language, pick, quarter_label
 from values.finance.queries import budget_against_actual
 from values.knowledge.queries import themes_with_published_practices
 from values.network.enums import Role
-from values.network.models import Membership
-from values.programme.models import Programme
+from values.programme.models import Membership, Programme
 from values.programme.queries import partner_cities
 from values.publishing.charts import BarChart, bar_chart
 from values.publishing.maps import MapChart, Place, map_chart
@@ -146,7 +146,9 @@ def _participants_by_city_and_role(programme: Programme) -> Counter:
     roles = {
         (organisation, user): role
         for organisation, user, role in Membership.objects.filter(
-            user_id__in={user for _organisation, user in places}, role__in=PARTICIPANT_ROLES
+            Q(programme=programme) | Q(programme__isnull=True),
+            user_id__in={user for _organisation, user in places},
+            role__in=PARTICIPANT_ROLES,
         ).values_list("organisation_id", "user_id", "role")
     }
     return Counter((organisation, _role(roles.get((organisation, user)))) for organisation, user in places)

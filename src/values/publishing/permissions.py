@@ -6,7 +6,8 @@ from django.http import Http404
 from django.utils.translation import gettext as _
 
 from values.network.enums import Role
-from values.network.permissions import AnyUser, is_coordinator
+from values.network.permissions import AnyUser
+from values.programme.permissions import is_coordinator, organisations_of
 from values.publishing.models import Campaign, CampaignChannel
 from values.publishing.queries import campaign_by_key
 
@@ -14,36 +15,35 @@ from values.publishing.queries import campaign_by_key
 STAFF_ROLES = (Role.CITY_STAFF, Role.VOLUNTEER_LEADER, Role.COORDINATOR, Role.EXPERT)
 
 
-def can_build_toolkits(user: AnyUser) -> bool:
+def can_build_toolkits(user: AnyUser, programme) -> bool:
     """The coordinator compiles the toolkits; new editions also follow their sources by themselves."""
-    return is_coordinator(user)
+    return is_coordinator(user, programme)
 
 
-def can_plan_campaigns(user: AnyUser) -> bool:
+def can_plan_campaigns(user: AnyUser, programme) -> bool:
     """The coordinator plans campaigns: messages, audiences, channels, period and assets."""
-    return is_coordinator(user)
+    return is_coordinator(user, programme)
 
 
 def can_read_campaign(user: AnyUser, campaign: Campaign) -> bool:
     """A published campaign is public; a campaign being prepared is for the coordinator."""
-    return campaign.published or can_plan_campaigns(user)
+    return campaign.published or can_plan_campaigns(user, campaign.programme_id)
 
 
 def reporting_channels(user: AnyUser, campaign: Campaign) -> QuerySet[CampaignChannel]:
     """The channels whose reach this person reports: all for the coordinator, their organisation's for its staff
     once the campaign is public."""
     channels = campaign.channels.select_related("organisation").order_by("name", "pk")
-    if can_plan_campaigns(user):
+    if can_plan_campaigns(user, campaign.programme_id):
         return channels
-    if not campaign.published or not user.is_authenticated or not user.is_active:
+    if not campaign.published:
         return channels.none()  # a campaign being prepared is the coordinator's until it is public
-    staff_of = user.memberships.filter(role__in=STAFF_ROLES).values("organisation")
-    return channels.filter(organisation__in=staff_of)
+    return channels.filter(organisation__in=organisations_of(user, campaign.programme_id, STAFF_ROLES))
 
 
 def can_see_reach(user: AnyUser, campaign: Campaign) -> bool:
     """The reach report is for the people who plan or report it."""
-    return can_plan_campaigns(user) or reporting_channels(user, campaign).exists()
+    return can_plan_campaigns(user, campaign.programme_id) or reporting_channels(user, campaign).exists()
 
 
 def get_campaign_for_read(user: AnyUser, programme, key: str) -> Campaign:

@@ -7,7 +7,6 @@ from django.views.decorators.http import require_POST
 
 from values.core.ranges import open_stored
 from values.core.text import active_language
-from values.finance.permissions import can_read_all_spending
 from values.network.permissions import can_see_contact_details
 from values.publishing.enums import PENDING_STATUSES
 from values.publishing.factsheets import build_factsheet, factsheet_html, factsheet_pdf
@@ -19,7 +18,6 @@ from values.publishing.infographics import (
     infographic_png,
     infographic_svg,
 )
-from values.publishing.permissions import can_build_toolkits
 from values.publishing.queries import find_toolkit, public_portal, subject_theme, toolkit_shelf
 from values.publishing.services import ensure_toolkits, request_build, toolkit_languages
 
@@ -39,7 +37,7 @@ def factsheet(request: HttpRequest, key: str, file_format: str) -> HttpResponse:
 def infographics(request: HttpRequest) -> HttpResponse:
     """Every infographic this reader may see, with its alt text and its data."""
     programme = request.programme
-    keys = infographic_keys(with_budgets=can_read_all_spending(request.user))
+    keys = infographic_keys(with_budgets=request.access.read_all_spending)
     return render(
         request, "publishing/infographics.html", {"graphics": [build_infographic(programme, k) for k in keys]}
     )
@@ -48,7 +46,7 @@ def infographics(request: HttpRequest) -> HttpResponse:
 def infographic(request: HttpRequest, key: str, file_format: str) -> HttpResponse:
     """One infographic as an SVG or PNG image, to embed by its address."""
     # It draws every partner's spending, which only the coordinator reads; staff read their own on /finance/.
-    if key in BUDGET_INFOGRAPHICS and not can_read_all_spending(request.user):
+    if key in BUDGET_INFOGRAPHICS and not request.access.read_all_spending:
         raise PermissionDenied(_("Every partner's spending is for the coordinator."))
     graphic = build_infographic(request.programme, key)
     if file_format == "png":
@@ -65,7 +63,7 @@ def toolkits(request: HttpRequest) -> HttpResponse:
     programme = request.programme
     shelf = toolkit_shelf(programme, toolkit_languages())
     building = any(t and t.status in PENDING_STATUSES for entry in shelf for t in entry.editions.values())
-    context = {"shelf": shelf, "building": building, "can_build": can_build_toolkits(request.user)}
+    context = {"shelf": shelf, "building": building, "can_build": request.access.build_toolkits}
     return render(request, "publishing/toolkits.html", context)
 
 
@@ -80,7 +78,7 @@ def toolkit(request: HttpRequest, key: str) -> HttpResponse:
         "programme": programme,
         "edition": edition,
         "building": bool(edition and edition.status in PENDING_STATUSES),
-        "can_build": can_build_toolkits(request.user),
+        "can_build": request.access.build_toolkits,
     }
     return render(request, "publishing/toolkit.html", context)
 
@@ -98,7 +96,7 @@ def toolkit_pdf_file(request: HttpRequest, key: str) -> FileResponse:
 @require_POST
 def toolkit_build(request: HttpRequest, key: str) -> HttpResponse:
     """The coordinator asks for new editions (every language) of one toolkit, or of all of them."""
-    if not can_build_toolkits(request.user):
+    if not request.access.build_toolkits:
         raise PermissionDenied(_("Only the coordinator compiles the toolkits."))
     programme = request.programme
     editions = ensure_toolkits(programme) if key == "all" else ensure_toolkits(programme, subject_theme(programme, key))

@@ -9,6 +9,10 @@ class ReportsConfig(AppConfig):
 
     def ready(self) -> None:
         from values.core.panels import add_panel
+        from values.programme.access import add_rule
         from values.reports.panels import activity_reports
+        from values.reports.permissions import can_manage_reports
+
+        add_rule("manage_reports", can_manage_reports)
 
         add_panel("activity", template="reports/_activity_reports.html", context=activity_reports)

@@ -10,7 +10,7 @@ def activity_reports(context, activity) -> dict:
     user = context["user"]
     request = ReportRequest.objects.filter(activity=activity).select_related("template").first()
     mine = expected_authors(activity).filter(user=user).first()
-    manager = can_manage_reports(user)
+    manager = can_manage_reports(user, activity.programme_id)
     reports = []
     if request is not None and manager:
         reports = list(

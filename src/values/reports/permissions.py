@@ -4,21 +4,22 @@ participant writes only their own."""
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
 
-from values.network.permissions import AnyUser, is_coordinator
+from values.network.permissions import AnyUser
 from values.programme.models import Programme
+from values.programme.permissions import is_coordinator
 from values.reports.models import Report
 
 
-def can_manage_reports(user: AnyUser) -> bool:
-    return is_coordinator(user)
+def can_manage_reports(user: AnyUser, programme) -> bool:
+    return is_coordinator(user, programme)
 
 
-def require_report_manager(user: AnyUser) -> None:
-    if not can_manage_reports(user):
+def require_report_manager(user: AnyUser, programme) -> None:
+    if not can_manage_reports(user, programme):
         raise PermissionDenied
 
 
 def get_report_for_review(user: AnyUser, programme: Programme, report_id: int) -> Report:
-    require_report_manager(user)  # first: others learn nothing, not even which reports exist
+    require_report_manager(user, programme)  # first: others learn nothing, not even which reports exist
     reports = Report.objects.select_related("request__template", "participant__user")
     return get_object_or_404(reports.filter(request__activity__programme=programme), pk=report_id)

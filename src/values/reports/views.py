@@ -38,7 +38,7 @@ from values.reports.services import (
 @login_required
 @require_http_methods(["GET", "POST"])
 def template_edit(request: HttpRequest, template_id: int | None = None) -> HttpResponse:
-    require_report_manager(request.user)
+    require_report_manager(request.user, request.programme)
     programme = request.programme
     template = get_object_or_404(ReportTemplate, pk=template_id, programme=programme) if template_id else None
     initial = {"title": template.title, "description": template.description} if template else None
@@ -70,7 +70,7 @@ def template_edit(request: HttpRequest, template_id: int | None = None) -> HttpR
 @login_required
 @require_http_methods(["GET", "POST"])
 def request_edit(request: HttpRequest, activity_id: int) -> HttpResponse:
-    require_report_manager(request.user)
+    require_report_manager(request.user, request.programme)
     activity = activity_access.get_activity_for_view(request.user, request.programme, activity_id)
     current = ReportRequest.objects.filter(activity=activity).first()
     initial = {"template": current.template_id, "due": current.due} if current else None
@@ -138,7 +138,7 @@ def review(request: HttpRequest, report_id: int) -> HttpResponse:
 
 @login_required
 def export(request: HttpRequest, file_format: str) -> HttpResponse:
-    require_report_manager(request.user)
+    require_report_manager(request.user, request.programme)
     scope = _scope(request)
     reports = list(queries.reports_in(scope))
     questions = queries.questions_of(reports)

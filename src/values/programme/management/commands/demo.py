@@ -5,7 +5,9 @@ from django.conf import settings
 from django.core.management import BaseCommand, call_command
 
 from values.core.processes import Supervisor, run_until_stopped
-from values.network.demo import ensure_demo_accounts
+from values.programme.demo import ensure_demo_accounts
+from values.programme.models import Programme
+from values.programme.programme_file import read_programme_file
 
 RESTART_PAUSE_SECONDS = 2
 
@@ -28,15 +30,17 @@ class Command(BaseCommand):
         benchmarks = settings.BASE_DIR / "data" / "benchmarks.yaml"
         if benchmarks.exists():
             call_command("load_benchmarks", str(benchmarks))
-        accounts = ensure_demo_accounts()
-        self._print_accounts(accounts, port)
+        code = read_programme_file(file.read_bytes()).document.programme.code
+        programme = Programme.objects.get(code=code)
+        accounts = ensure_demo_accounts(programme)
+        self._print_accounts(accounts, programme, port)
         if not setup_only:
             self._run(port)
 
-    def _print_accounts(self, accounts, port: int) -> None:
+    def _print_accounts(self, accounts, programme: Programme, port: int) -> None:
         self.stdout.write("")
         self.stdout.write(self.style.SUCCESS(f"VALUES demo at http://127.0.0.1:{port}/"))
-        self.stdout.write("Demo accounts (user name / password: role at organisation):")
+        self.stdout.write(f"Demo accounts (user name / password: role at organisation, in {programme.acronym}):")
         for account in accounts:
             self.stdout.write(
                 f"  {account.username:<18} {account.password:<26} {account.role.label} at {account.organisation_key}"

@@ -6,7 +6,9 @@ from django.db import transaction
 
 from values.network.enums import Role
 from values.network.models import Organisation, User
-from values.network.services import create_account, grant_role
+from values.network.services import create_account
+from values.programme.models import Programme
+from values.programme.services import grant_role
 
 
 @dataclass(frozen=True)
@@ -29,11 +31,14 @@ DEMO_ACCOUNTS = (
 
 
 @transaction.atomic
-def ensure_demo_accounts() -> list[DemoAccount]:
-    """Create the demo accounts that are missing and reset their passwords to the known ones."""
+def ensure_demo_accounts(programme: Programme) -> list[DemoAccount]:
+    """Create the demo accounts that are missing, reset their passwords to the known ones, and give each its role
+    in the programme."""
     created = []
     for account in DEMO_ACCOUNTS:
-        organisation = Organisation.objects.filter(key=account.organisation_key).first()
+        organisation = Organisation.objects.filter(
+            key=account.organisation_key, partnerships__programme=programme
+        ).first()
         if organisation is None:
             continue
         user = User.objects.filter(username=account.username).first()
@@ -44,6 +49,6 @@ def ensure_demo_accounts() -> list[DemoAccount]:
         else:
             user.set_password(account.password)
             user.save(update_fields=["password"])
-        grant_role(user, organisation=organisation, role=account.role)
+        grant_role(user, programme=programme, organisation=organisation, role=account.role)
         created.append(account)
     return created
