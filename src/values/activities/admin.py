@@ -2,9 +2,11 @@ from django.contrib import admin
 
 from values.activities.models import Exchange, Visit
 from values.core.admin import ViewOnlyAdmin
+from values.programme.admin import CoordinatedProgrammesOnly
 
 
-class ActivityAdmin(ViewOnlyAdmin):
+class ActivityAdmin(CoordinatedProgrammesOnly, ViewOnlyAdmin):
+    programme_path = "programme"
     """Read only: a plan creates the activities and their pages change them through the services, which keep
     the dates inside the programme and the sessions, and tell subscribed calendars (the sequence)."""
 

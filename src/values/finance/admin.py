@@ -2,6 +2,7 @@ from django.contrib import admin
 
 from values.core.admin import ViewOnlyAdmin
 from values.finance.models import ExchangeRate, Expense, SubsistenceRate
+from values.programme.admin import CoordinatedProgrammesOnly
 
 
 class RateTableAdmin(ViewOnlyAdmin):
@@ -21,7 +22,8 @@ class SubsistenceRateAdmin(RateTableAdmin):
 
 
 @admin.register(Expense)
-class ExpenseAdmin(ViewOnlyAdmin):
+class ExpenseAdmin(CoordinatedProgrammesOnly, ViewOnlyAdmin):
+    programme_path = "partner__programme"
     """Read only: an expense changes through its services (submission, decision, correcting entry), so
     an approved one is never edited and the history stays."""
 

@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.db.models import Q
 
 from values.core.admin import ViewOnlyAdmin, ViewOnlyTabularInline
 from values.network.admin import OrganisationAdmin, ValuesUserAdmin
@@ -16,7 +17,21 @@ from values.programme.models import (
     Theme,
     ThemeInterest,
 )
+from values.programme.permissions import coordinated_programmes
 from values.programme.services import membership_label
+
+
+class CoordinatedProgrammesOnly:
+    """The admin shows a coordinator the rows of the programmes they coordinate, and no other's
+    (`programme_path`: the lookup from the model to its programme; a superuser sees everything)."""
+
+    programme_path = "programme"
+
+    def get_queryset(self, request):
+        queryset = super().get_queryset(request)
+        if request.user.is_superuser:
+            return queryset
+        return queryset.filter(**{f"{self.programme_path}__in": coordinated_programmes(request.user)})
 
 
 class ThemeInline(ViewOnlyTabularInline):
@@ -25,7 +40,9 @@ class ThemeInline(ViewOnlyTabularInline):
 
 
 @admin.register(Programme)
-class ProgrammeAdmin(ViewOnlyAdmin):
+class ProgrammeAdmin(CoordinatedProgrammesOnly, ViewOnlyAdmin):
+    programme_path = "pk"
+
     list_display = ["code", "acronym", "fund", "start", "duration_months", "total_cost"]
     inlines = [ThemeInline]
 
@@ -36,7 +53,8 @@ class InterestInline(ViewOnlyTabularInline):
 
 
 @admin.register(Partner)
-class PartnerAdmin(ViewOnlyAdmin):
+class PartnerAdmin(CoordinatedProgrammesOnly, ViewOnlyAdmin):
+    programme_path = "programme"
     list_display = ["organisation", "programme", "role"]
     list_filter = ["programme", "role"]
     autocomplete_fields = ["organisation"]
@@ -49,7 +67,8 @@ class CommunityMemberInline(ViewOnlyTabularInline):
 
 
 @admin.register(Community)
-class CommunityAdmin(ViewOnlyAdmin):
+class CommunityAdmin(CoordinatedProgrammesOnly, ViewOnlyAdmin):
+    programme_path = "programme"
     list_display = ["key", "programme", "theme", "language"]
     list_filter = ["programme", "theme"]
     inlines = [CommunityMemberInline]
@@ -61,13 +80,25 @@ class BudgetLineInline(ViewOnlyTabularInline):
 
 
 @admin.register(PartnerBudget)
-class PartnerBudgetAdmin(ViewOnlyAdmin):
+class PartnerBudgetAdmin(CoordinatedProgrammesOnly, ViewOnlyAdmin):
+    programme_path = "partner__programme"
     list_display = ["partner", "total", "eu_contribution", "cofinancing", "stated_eu_rate", "indirect_rate"]
     inlines = [BudgetLineInline]
 
 
 # -- roles: the admin is where they are given, and every change goes into the audit log ----------------------
-class MembershipInline(admin.TabularInline):
+class RolesOfCoordinatedProgrammes(CoordinatedProgrammesOnly):
+    """A coordinator sees and gives roles in the programmes they coordinate, never in another (which would make them
+    its coordinator); a role in every programme (none named) is the superuser's to give."""
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "programme" and not request.user.is_superuser:
+            kwargs["queryset"] = coordinated_programmes(request.user)
+            kwargs["required"] = True
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+
+class MembershipInline(RolesOfCoordinatedProgrammes, admin.TabularInline):
     model = Membership
     extra = 0
     autocomplete_fields = ["organisation"]
@@ -99,16 +130,34 @@ admin.site.unregister(Organisation)
 
 @admin.register(User)
 class UserWithRolesAdmin(AuditsMembershipsMixin, ValuesUserAdmin):
+    """A coordinator manages the people of their programmes and accounts that have no role yet."""
+
     inlines = [MembershipInline]
+
+    def get_queryset(self, request):
+        queryset = super().get_queryset(request)
+        if request.user.is_superuser:
+            return queryset
+        theirs = Q(memberships__programme__in=coordinated_programmes(request.user))
+        return queryset.filter(theirs | Q(memberships__isnull=True) | Q(pk=request.user.pk)).distinct()
 
 
 @admin.register(Organisation)
 class OrganisationWithRolesAdmin(AuditsMembershipsMixin, OrganisationAdmin):
+    """A coordinator manages their programmes' partners and organisations in no programme yet."""
+
     inlines = [*OrganisationAdmin.inlines, MembershipInline]
+
+    def get_queryset(self, request):
+        queryset = super().get_queryset(request)
+        if request.user.is_superuser:
+            return queryset
+        theirs = Q(partnerships__programme__in=coordinated_programmes(request.user))
+        return queryset.filter(theirs | Q(partnerships__isnull=True)).distinct()
 
 
 @admin.register(Membership)
-class MembershipAdmin(admin.ModelAdmin):
+class MembershipAdmin(RolesOfCoordinatedProgrammes, admin.ModelAdmin):
     list_display = ["user", "organisation", "role", "programme"]
     list_filter = ["role", "programme"]
     autocomplete_fields = ["user", "organisation"]

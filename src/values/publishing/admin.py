@@ -1,11 +1,13 @@
 from django.contrib import admin
 
 from values.core.admin import ViewOnlyAdmin, ViewOnlyTabularInline
+from values.programme.admin import CoordinatedProgrammesOnly
 from values.publishing.models import Campaign, CampaignAsset, CampaignChannel, CampaignMessage, ReachFigure, Toolkit
 
 
 @admin.register(Toolkit)
-class ToolkitAdmin(ViewOnlyAdmin):
+class ToolkitAdmin(CoordinatedProgrammesOnly, ViewOnlyAdmin):
+    programme_path = "programme"
     """Editions are made by the worker from the data, never by hand: the admin only shows them."""
 
     list_display = ["__str__", "status", "progress", "pages", "built_at"]
@@ -29,13 +31,15 @@ class AssetInline(ViewOnlyTabularInline):
 
 
 @admin.register(Campaign)
-class CampaignAdmin(ViewOnlyAdmin):
+class CampaignAdmin(CoordinatedProgrammesOnly, ViewOnlyAdmin):
+    programme_path = "programme"
     list_display = ["__str__", "key", "starts_on", "ends_on", "published"]
     list_filter = ["published", "programme"]
     inlines = [MessageInline, ChannelInline, AssetInline]
 
 
 @admin.register(ReachFigure)
-class ReachFigureAdmin(ViewOnlyAdmin):
+class ReachFigureAdmin(CoordinatedProgrammesOnly, ViewOnlyAdmin):
+    programme_path = "channel__campaign__programme"
     list_display = ["channel", "month", "reach", "engagements", "entered_by"]
     list_filter = ["channel__campaign"]

@@ -1,6 +1,7 @@
 from django.contrib import admin
 
 from values.core.admin import ViewOnlyAdmin, ViewOnlyTabularInline
+from values.programme.admin import CoordinatedProgrammesOnly
 from values.reports.models import Question, Report, ReportRequest, ReportTemplate
 
 
@@ -14,18 +15,21 @@ class QuestionInline(ViewOnlyTabularInline):
 
 
 @admin.register(ReportTemplate)
-class ReportTemplateAdmin(ViewOnlyAdmin):
+class ReportTemplateAdmin(CoordinatedProgrammesOnly, ViewOnlyAdmin):
+    programme_path = "programme"
     list_display = ["title", "programme"]
     inlines = [QuestionInline]
 
 
 @admin.register(ReportRequest)
-class ReportRequestAdmin(ViewOnlyAdmin):
+class ReportRequestAdmin(CoordinatedProgrammesOnly, ViewOnlyAdmin):
+    programme_path = "activity__programme"
     list_display = ["activity", "template", "due"]
 
 
 @admin.register(Report)
-class ReportAdmin(ViewOnlyAdmin):
+class ReportAdmin(CoordinatedProgrammesOnly, ViewOnlyAdmin):
+    programme_path = "request__activity__programme"
     list_display = ["participant", "request", "status", "submitted_at"]
     list_filter = ["status"]
     readonly_fields = ["answers", "set_aside"]
