@@ -29,6 +29,8 @@ from values.publishing.models import Campaign, CampaignAsset, Toolkit
 from values.publishing.services import add_asset, add_channel, add_message, save_campaign
 from values.reports.models import Report, ReportRequest, ReportTemplate
 from values.reports.services import report_for, request_reports, save_report, save_template
+from values.volunteering.models import Opportunity, Shift
+from values.volunteering.services import add_shift, publish_opportunity, save_opportunity
 
 PDF = b"%PDF-1.4\n1 0 obj\n<<>>\nendobj\ntrailer<<>>\n%%EOF\n"
 
@@ -38,6 +40,7 @@ DRAFT_CAMPAIGN_TITLE = "Matrix draft campaign, not yet announced"
 COMMENT_TEXT = "Matrix review comment: the budget of action two is thin"
 EXPENSE_DESCRIPTION = "Matrix expense: Cesena's train tickets to Riga"
 DRAFT_ACTION_TITLE = "Matrix draft action: a volunteer point in every district"  # of Riga's plan, a draft
+DRAFT_OPPORTUNITY_TITLE = "Matrix draft opportunity: a language café at the library"
 CESENA_CONTACT = "@comune.cesena.fc.it"  # the domain of Cesena's contact people in data/values.yaml
 
 # The identities, each a person with one role (the coordinator with an authenticator, from conftest).
@@ -98,6 +101,10 @@ class World:
     draft: Campaign  # being prepared, with a channel run by Cesena and a kit
     draft_kit: CampaignAsset
     draft_message_id: int
+    opportunity: Opportunity  # Cesena's, published, with a shift
+    opportunity_shift: Shift
+    draft_opportunity: Opportunity  # Cesena's, a draft, with a shift
+    draft_opportunity_shift: Shift
 
 
 def build_world(programme: Programme, coordinator: User, run: PlanRun) -> World:
@@ -114,6 +121,8 @@ def build_world(programme: Programme, coordinator: User, run: PlanRun) -> World:
     plan, action, comment = _action_plan(programme, people)
     riga_action, riga_comment = _draft_plan(programme, people)
     _toolkits(programme)
+    opportunity, opportunity_shift = _opportunity(programme, staff, "Matrix opportunity: welcome walks", publish=True)
+    draft_opportunity, draft_opportunity_shift = _opportunity(programme, staff, DRAFT_OPPORTUNITY_TITLE, publish=False)
     return World(
         programme=programme, people=people, run=run,
         rule=add_plan_rule(programme, kind="ban", city=cesena, other_city=Organisation.objects.get(key="oslo"),
@@ -140,7 +149,22 @@ def build_world(programme: Programme, coordinator: User, run: PlanRun) -> World:
         ),
         campaign=campaign, kit=kit, draft=draft, draft_kit=draft_kit,
         draft_message_id=draft.messages.get().pk,
+        opportunity=opportunity, opportunity_shift=opportunity_shift,
+        draft_opportunity=draft_opportunity, draft_opportunity_shift=draft_opportunity_shift,
     )  # fmt: skip
+
+
+def _opportunity(programme: Programme, staff: User, title: str, *, publish: bool) -> tuple[Opportunity, Shift]:
+    cesena = Organisation.objects.get(key="cesena")
+    opportunity = save_opportunity(
+        programme, organisation=cesena, by=staff, original_language="en", title=title, kind="language_cafe",
+        theme=Theme.objects.get(key="B"), city=cesena, places=8, start_date=date(2020, 3, 1), end_date=None,
+    )  # fmt: skip
+    zone = opportunity.time_zone
+    shift = add_shift(
+        opportunity, starts_at=datetime(2020, 3, 2, 18, tzinfo=zone), ends_at=datetime(2020, 3, 2, 20, tzinfo=zone)
+    )
+    return (publish_opportunity(opportunity, by=staff) if publish else opportunity), shift
 
 
 def _at(activity, hour: int) -> datetime:

@@ -33,6 +33,7 @@ from values.publishing.enums import ToolkitStatus
 from values.publishing.models import Toolkit
 from values.publishing.services import add_channel, add_message, save_campaign
 from values.reports.services import report_for, request_reports, save_report, save_template
+from values.volunteering.services import add_shift, publish_opportunity, save_opportunity
 
 PDF = b"%PDF-1.4\n1 0 obj\n<<>>\nendobj\ntrailer<<>>\n%%EOF\n"
 SHARED_CITIES = ("cesena", "riga")  # partners of every programme
@@ -176,6 +177,7 @@ def grow_programme(programme: Programme, people: dict[str, User | None]) -> None
 def add_rows(programme: Programme, number: int, people: dict[str, User | None], *, batch: int) -> None:
     themes = list(Theme.objects.filter(programme=programme))
     _knowledge(programme, number, themes, people["city_staff"], batch)
+    _volunteering(programme, number, themes, people["city_staff"], batch)
     _activities(programme, number, people, batch)
     _finance(programme, number, people["city_staff"], batch)
     _action_plans(programme, number, people, batch)
@@ -204,6 +206,23 @@ def _knowledge(programme: Programme, number: int, themes: list[Theme], staff: Us
         )  # fmt: skip
         if n % 3 < 2:
             publish_practice(practice)
+
+
+def _volunteering(programme: Programme, number: int, themes: list[Theme], staff: User, batch: int) -> None:
+    """Cesena's opportunities, two of three published, each with a shift and a language wanted."""
+    cesena = Organisation.objects.get(key="cesena")
+    for n in range(3 * batch, 3 * batch + 3):
+        opportunity = save_opportunity(
+            programme, organisation=cesena, by=staff, original_language="en", title=f"Opportunity {number}-{n}",
+            kind="meet_up", theme=themes[n % 2], city=cesena, places=10, languages=["en", "it"],
+            start_date=date(2020, 3, 1),
+        )  # fmt: skip
+        zone = opportunity.time_zone
+        add_shift(
+            opportunity, starts_at=datetime(2020, 3, 2, 18, tzinfo=zone), ends_at=datetime(2020, 3, 2, 20, tzinfo=zone)
+        )
+        if n % 3 < 2:
+            publish_opportunity(opportunity, by=staff)
 
 
 def _at(activity: Activity, hour: int) -> datetime:

@@ -34,6 +34,7 @@ from tests.permission_world import (
     COORDINATOR,
     DRAFT_ACTION_TITLE,
     DRAFT_CAMPAIGN_TITLE,
+    DRAFT_OPPORTUNITY_TITLE,
     EXPENSE_DESCRIPTION,
     EXPERT,
     IDENTITIES,
@@ -398,6 +399,32 @@ ACTION_PLAN_ROWS = [
         at=lambda w: {"key": "cesena", "comment_id": w.riga_comment.pk}),
 ]
 
+def opportunity_rows(route: str, get: Expect | None = 200, post: Expect | None = 400) -> list[Row]:
+    """An opportunity editor's page (`get`; None: a form's address) or form (`post`), for Cesena's published
+    opportunity (403 to the others) and its draft (404 to the others)."""
+    rows = []
+    for which, no in (("opportunity", 403), ("draft_opportunity", 404)):
+        get_rule = FORM_ADDRESS if get is None else only(*CESENA_EDITORS, ok=get, no=no)
+        post_rule = None if post is None else only(*CESENA_EDITORS, ok=post, no=no)
+        at = lambda w, which=which: {"opportunity_id": getattr(w, which).pk}  # noqa: E731
+        rows.append(Row(route, get_rule, post_rule, at=at, case="published" if which == "opportunity" else "draft"))
+    return rows
+
+
+# A partner's city staff and volunteer leaders offer its opportunities; the coordinator any partner's.
+OFFERERS = (LEADER, CITY_LEADER, CESENA, RIGA, OUTSIDER, COORDINATOR)
+VOLUNTEERING_ROWS = [
+    Row("opportunities", PUBLIC, secrets=(Secret(lambda w: DRAFT_OPPORTUNITY_TITLE, CESENA_EDITORS),)),
+    Row("opportunity_add", only(*OFFERERS), only(*OFFERERS, ok=400)),
+    Row("opportunity", PUBLIC, at=lambda w: {"opportunity_id": w.opportunity.pk}, case="published"),
+    Row("opportunity", PROPOSAL_READERS, at=lambda w: {"opportunity_id": w.draft_opportunity.pk}, case="draft"),
+    *opportunity_rows("opportunity_edit"),
+    *opportunity_rows("opportunity_shifts"),
+    # Publishing a published one or closing a draft is refused with its reason on the page: a redirect.
+    *opportunity_rows("opportunity_publish", get=None, post=302),
+    *opportunity_rows("opportunity_close", get=None, post=302),
+]
+
 DRAFT_SECRET = Secret(lambda w: DRAFT_CAMPAIGN_TITLE, ())
 PUBLISHING_ROWS = [
     Row("infographics", PUBLIC, secrets=(Secret(lambda w: "Budget against actual", (COORDINATOR,)),)),
@@ -468,7 +495,7 @@ NETWORK_ROWS = [
 # fmt: on
 
 ROWS = (
-    PROGRAMME_ROWS + FINANCE_ROWS + KNOWLEDGE_ROWS + ACTIVITY_ROWS + REPORT_ROWS + ACTION_PLAN_ROWS
+    PROGRAMME_ROWS + FINANCE_ROWS + KNOWLEDGE_ROWS + VOLUNTEERING_ROWS + ACTIVITY_ROWS + REPORT_ROWS + ACTION_PLAN_ROWS
     + PUBLISHING_ROWS + NETWORK_ROWS
 )  # fmt: skip
 

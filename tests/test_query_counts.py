@@ -63,6 +63,8 @@ PAGES = [
     Page("standard_add", (COORDINATOR,), "Welcome desks"),
     Page("practices", (ANONYMOUS, CITY_STAFF), "Practice 0-0", more="Practice 0-3"),
     Page("practice_add", (CITY_STAFF,), "Welcome desks"),
+    Page("opportunities", (ANONYMOUS, CITY_STAFF), "Opportunity 0-0", more="Opportunity 0-3"),
+    Page("opportunity_add", (CITY_STAFF,), "Welcome desks"),
     Page("plan", (COORDINATOR, CITY_STAFF), "Town 0-1"),
     Page("plan_start", ()),
     Page("plan_rule_add", ()),

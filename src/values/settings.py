@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "values.programme",
     "values.finance",
     "values.knowledge",
+    "values.volunteering",
     "values.activities",
     "values.planning",
     "values.reports",

@@ -23,6 +23,7 @@ PROGRAMME_PAGES = [
     path("", include("values.programme.urls")),
     path("", include("values.finance.urls")),
     path("", include("values.knowledge.urls")),
+    path("", include("values.volunteering.urls")),
     path("", include("values.planning.urls")),
     path("", include("values.activities.urls")),
     path("", include("values.reports.urls")),

@@ -1,0 +1,66 @@
+"""Who offers, sees and changes volunteer opportunities: the only place that decides it.
+
+A partner organisation's city staff and volunteer leaders offer its opportunities in the programme where they
+hold that role; the programme's coordinator offers and changes any partner's. A draft is its organisation's
+and the coordinator's alone: to anyone else it answers 404, like an id that names nothing.
+"""
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import QuerySet
+from django.http import Http404
+
+from values.network.enums import Role
+from values.network.models import Organisation
+from values.network.permissions import AnyUser
+from values.programme.models import Programme
+from values.programme.permissions import ProgrammeRef, holds_role, is_coordinator, organisations_of
+from values.volunteering.enums import OpportunityStatus
+from values.volunteering.models import Opportunity
+
+OFFERING_ROLES = (Role.CITY_STAFF, Role.VOLUNTEER_LEADER)
+
+
+def offering_organisations(user: AnyUser, programme: Programme) -> QuerySet[Organisation]:
+    """The programme's partner organisations whose opportunities this person offers and changes."""
+    partners = Organisation.objects.filter(partnerships__programme=programme)
+    if is_coordinator(user, programme):
+        return partners.order_by("key")
+    return partners.filter(pk__in=organisations_of(user, programme, OFFERING_ROLES)).order_by("key")
+
+
+def can_offer_opportunities(user: AnyUser, programme: ProgrammeRef | None) -> bool:
+    if programme is None:
+        return False
+    if is_coordinator(user, programme):
+        return True
+    return organisations_of(user, programme, OFFERING_ROLES).filter(partnerships__programme=programme).exists()
+
+
+def can_edit_opportunity(user: AnyUser, opportunity: Opportunity) -> bool:
+    programme = opportunity.programme_id
+    if is_coordinator(user, programme):
+        return True
+    return holds_role(user, programme, OFFERING_ROLES, organisation=opportunity.organisation_id)
+
+
+def can_see_opportunity(user: AnyUser, opportunity: Opportunity) -> bool:
+    return opportunity.status != OpportunityStatus.DRAFT or can_edit_opportunity(user, opportunity)
+
+
+def get_opportunity_for_view(user: AnyUser, programme: Programme, opportunity_id: int) -> Opportunity:
+    """The opportunity if this person may see it; a draft they may not see is 404, like a missing id."""
+    from values.volunteering.queries import opportunities_of  # lazy: queries imports this module
+
+    opportunity = opportunities_of(programme).filter(pk=opportunity_id).first()
+    if opportunity is None or not can_see_opportunity(user, opportunity):
+        raise Http404("no such opportunity")
+    return opportunity
+
+
+def get_opportunity_for_edit(user: AnyUser, programme: Programme, opportunity_id: int) -> Opportunity:
+    """The opportunity if this person may change it: 403 for a public one of another organisation, 404 for a
+    draft they may not see."""
+    opportunity = get_opportunity_for_view(user, programme, opportunity_id)
+    if not can_edit_opportunity(user, opportunity):
+        raise PermissionDenied
+    return opportunity

@@ -1,0 +1,32 @@
+"""Real Chromium: the public list of opportunities and an opportunity's page, with axe-core on each."""
+
+from datetime import date, time
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from tests.core.test_browser import assert_accessible
+from tests.volunteering.test_services import offer
+from values.volunteering.services import add_weekly_shifts, publish_opportunity
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+@pytest.mark.parametrize(("language", "heading"), [("en", "Volunteer opportunities of VALUES"), ("it", "VALUES")])
+def test_the_list_and_an_opportunity_page_are_accessible(page: Page, live_server, programme, language, heading):
+    opportunity = offer(programme, title="Welcome walks in Oltresavio", description="Bring **tea**.", end_date=None,
+                        languages=["it", "ar"], skills=["listening"], vulnerable_people=False)  # fmt: skip
+    add_weekly_shifts(opportunity, weekday=0, starts=time(18), ends=time(20), first_date=date(2020, 3, 2),
+                      last_date=date(2020, 3, 30))  # fmt: skip
+    publish_opportunity(opportunity, by=None)
+
+    page.goto(f"{live_server.url}/{language}/p/820885/volunteer/")
+
+    expect(page.locator("h1")).to_contain_text(heading)
+    assert_accessible(page)
+    page.get_by_role("link", name="Welcome walks in Oltresavio").click()
+    expect(page.locator("h1")).to_have_text("Welcome walks in Oltresavio")
+    assert_accessible(page)
+    page.goto(f"{live_server.url}/{language}/p/820885/volunteer/?language=xx")
+    expect(page.get_by_role("alert")).to_be_visible()
+    assert_accessible(page)
