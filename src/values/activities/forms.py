@@ -2,7 +2,6 @@ from datetime import datetime
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from values.activities.enums import FeedKind, SessionKind
@@ -21,6 +20,7 @@ from values.knowledge.enums import PracticeStatus
 from values.knowledge.models import Practice
 from values.network.models import Organisation, User
 from values.programme.models import Membership
+from values.programme.queries import memberships_in
 
 
 class ActivityDetailsForm(ServiceMixin, forms.ModelForm):
@@ -116,8 +116,8 @@ class NominationForm(ServiceForm):
         self.activity = activity
         field = self.fields["membership"]
         field.queryset = (
-            Membership.objects.filter(organisation__in=cities)
-            .filter(Q(programme=activity.programme_id) | Q(programme__isnull=True))
+            memberships_in(activity.programme_id)
+            .filter(organisation__in=cities)
             .exclude(user__participations__activity=activity)
             .select_related("user", "organisation__city")
             .order_by("organisation__key", "user__last_name", "user__username")

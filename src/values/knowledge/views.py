@@ -46,7 +46,7 @@ from values.knowledge.services import (
     show_practice_in,
     stop_showing_practice_in,
 )
-from values.programme.permissions import get_partner_organisation_for_edit, is_coordinator
+from values.programme.permissions import coordinated_programmes, get_partner_organisation_for_edit
 
 
 @login_required
@@ -143,11 +143,12 @@ def _programmes_context(request: HttpRequest, practice: Practice) -> dict:
     own = practice.programme_id == request.programme.pk
     shown_elsewhere = list(practice.shown_in_programmes.order_by("-start", "code")) if own else []
     choices = programmes_to_show_in(request.user, practice).exclude(pk__in=[p.pk for p in shown_elsewhere])
+    coordinated = set(coordinated_programmes(request.user).values_list("pk", flat=True)) if shown_elsewhere else set()
     return {
         "own": own,
         "shown_in": shown_in(practice) if own else [],
         "can_edit": own and can_edit_practice(request.user, practice),
-        "shown_elsewhere": [(p, is_coordinator(request.user, p) or request.access.coordinate) for p in shown_elsewhere],
+        "shown_elsewhere": [(p, p.pk in coordinated or request.access.coordinate) for p in shown_elsewhere],
         "show_in_form": ShowInProgrammeForm(programmes=choices) if own and choices.exists() else None,
     }
 

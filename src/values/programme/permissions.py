@@ -7,13 +7,14 @@ Every rule takes the programme (or its id) first after the person.
 """
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
 
 from values.network.enums import Role
 from values.network.models import Organisation
 from values.network.permissions import AnyUser
 from values.programme.models import Membership, Programme
+from values.programme.queries import memberships_in
 
 ProgrammeRef = Programme | int
 
@@ -35,7 +36,7 @@ def roles_in(user: AnyUser, programme: ProgrammeRef) -> QuerySet[Membership]:
     """This person's memberships that hold in the programme: its own and those of every programme."""
     if not _active(user):
         return Membership.objects.none()
-    return Membership.objects.filter(Q(programme=_programme_id(programme)) | Q(programme__isnull=True), user=user)
+    return memberships_in(programme).filter(user=user)
 
 
 def holds_role(user: AnyUser, programme: ProgrammeRef, roles=None, *, organisation=None) -> bool:

@@ -1,9 +1,10 @@
 """Every reusable read of programmes and partnerships, already fetching what pages show."""
 
-from django.db.models import Count, F, Prefetch, QuerySet
+from django.db.models import Count, F, Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
 
 from values.core.money import DEFAULT_INDIRECT_RATE
+from values.network.enums import OrganisationKind
 from values.network.models import Organisation, Person, User
 from values.programme.enums import DIRECT_CATEGORIES
 from values.programme.models import Membership, Partner, PartnerBudget, Programme, Theme, ThemeInterest
@@ -60,6 +61,12 @@ def named_programme(code: str | None) -> Programme:
     return current_programme(code)
 
 
+def memberships_in(programme: Programme | int) -> QuerySet[Membership]:
+    """The memberships that hold in the programme: its own and those that name none (every programme)."""
+    programme_id = programme.pk if isinstance(programme, Programme) else programme
+    return Membership.objects.filter(Q(programme=programme_id) | Q(programme__isnull=True))
+
+
 def roles_of(user: User) -> QuerySet[Membership]:
     """A person's memberships, programme by programme (those of every programme first)."""
     return user.memberships.select_related("organisation", "programme").order_by(
@@ -78,11 +85,19 @@ def partners_of(programme: Programme) -> QuerySet[Partner]:
     )
 
 
+def city_partners(programme: Programme) -> QuerySet[Organisation]:
+    """The programme's partners that are cities, in the partnership's order, with their place (one join on the
+    partnership: its filter and its order share it)."""
+    return (
+        Organisation.objects.filter(kind=OrganisationKind.CITY, partnerships__programme=programme)
+        .select_related("city")
+        .order_by("partnerships__position")
+    )
+
+
 def partner_cities(programme: Programme) -> list[Organisation]:
     """The partners that are cities with a place (name and coordinates), in the partnership's order."""
-    return [
-        p.organisation for p in partners_of(programme) if p.organisation.is_city and hasattr(p.organisation, "city")
-    ]
+    return [organisation for organisation in city_partners(programme) if hasattr(organisation, "city")]
 
 
 def partner_detail(programme: Programme, key: str) -> Partner:

@@ -10,6 +10,7 @@ from values.core.text import pick
 from values.network.forms import OrganisationForm, PeopleFormSet
 from values.network.permissions import can_see_contact_details
 from values.network.services import update_organisation
+from values.programme.addresses import programme_home
 from values.programme.maps import LocatorMap, locator_map
 from values.programme.models import Partner, Programme
 from values.programme.permissions import can_change_organisation, get_partner_organisation_for_edit
@@ -18,18 +19,17 @@ from values.programme.queries import (
     key_figures,
     partner_detail,
     partners_of,
-    sole_programme,
     themes_of,
 )
 
 
 def programme_index(request: HttpRequest) -> HttpResponse:
     """Every programme on the site; with only one, its home page."""
-    programmes = list(all_programmes())
+    if request.menu_programme is not None:  # the only one (ProgrammeMiddleware)
+        return redirect(programme_home(request.menu_programme))
+    programmes = [(programme, programme_home(programme)) for programme in all_programmes()]
     if not programmes:
         return render(request, "programme/empty.html")
-    if len(programmes) == 1:
-        return redirect(request.path + f"p/{programmes[0].code}/")
     return render(request, "programme/index.html", {"programmes": programmes})
 
 
@@ -39,13 +39,12 @@ def old_address(request: HttpRequest, rest: str) -> HttpResponse:
     With several programmes the address names none of them, so the person chooses on the index. A redirect
     keeps the query; one of a form (not GET or HEAD) keeps the method and body (307).
     """
-    only = sole_programme()
-    prefix = request.path.removesuffix(rest)
+    only = request.menu_programme  # the only one (ProgrammeMiddleware)
     if only is None:
         if not Programme.objects.exists():
             raise Http404("no programme is loaded")
-        return redirect(prefix)
-    target = iri_to_uri(f"{prefix}p/{only.code}/{rest}")
+        return redirect("programmes")
+    target = iri_to_uri(programme_home(only) + rest)
     if request.META.get("QUERY_STRING"):
         target += "?" + request.META["QUERY_STRING"]
     if request.method in ("GET", "HEAD"):

@@ -9,7 +9,6 @@ from pathlib import Path
 from babel.numbers import format_decimal
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
-from django.db.models import Q
 from django.http import Http404
 from django.template.loader import render_to_string
 from django.utils import timezone
@@ -23,8 +22,8 @@ from values.core.text import active_language, pick, quarter_label
 from values.finance.queries import budget_against_actual
 from values.knowledge.queries import themes_with_published_practices
 from values.network.enums import Role
-from values.programme.models import Membership, Programme
-from values.programme.queries import partner_cities
+from values.programme.models import Programme
+from values.programme.queries import memberships_in, partner_cities
 from values.publishing.charts import BarChart, bar_chart
 from values.publishing.maps import MapChart, Place, map_chart
 from values.publishing.queries import ReachReport
@@ -145,11 +144,12 @@ def _participants_by_city_and_role(programme: Programme) -> Counter:
     places = list(confirmed.values_list("organisation_id", "user_id"))
     roles = {
         (organisation, user): role
-        for organisation, user, role in Membership.objects.filter(
-            Q(programme=programme) | Q(programme__isnull=True),
+        for organisation, user, role in memberships_in(programme)
+        .filter(
             user_id__in={user for _organisation, user in places},
             role__in=PARTICIPANT_ROLES,
-        ).values_list("organisation_id", "user_id", "role")
+        )
+        .values_list("organisation_id", "user_id", "role")
     }
     return Counter((organisation, _role(roles.get((organisation, user)))) for organisation, user in places)
 

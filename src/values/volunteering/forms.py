@@ -6,8 +6,8 @@ from django.utils.translation import gettext_lazy as _
 from values.core.forms import ServiceForm
 from values.core.text import active_language, pick
 from values.network.codes import language_code
+from values.programme.queries import city_partners
 from values.volunteering.enums import OpportunityKind
-from values.volunteering.queries import partner_cities
 from values.volunteering.services import (
     TEXT_LIMITS,
     add_shift,
@@ -71,7 +71,7 @@ class OpportunityForm(ServiceForm):
         self.programme, self.opportunity = programme, opportunity
         self.fields["organisation"].queryset = organisations
         self.fields["organisation"].label_from_instance = _organisation_label
-        self.fields["city"].queryset = partner_cities(programme)
+        self.fields["city"].queryset = city_partners(programme)
         self.fields["city"].label_from_instance = _organisation_label
         self.fields["theme"].queryset = programme.themes.order_by("position")
         self.fields["theme"].label_from_instance = lambda t: f"{t.key}. {pick(t.title)}"
@@ -155,7 +155,7 @@ class OpportunityFilterForm(forms.Form):
 
     def __init__(self, *args, programme, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["city"].queryset = partner_cities(programme)
+        self.fields["city"].queryset = city_partners(programme)
         self.fields["city"].label_from_instance = _organisation_label
         self.fields["city"].empty_label = "—"
         self.fields["theme"].queryset = programme.themes.order_by("position")

@@ -6,7 +6,6 @@ from django.db.models import Min, Q, QuerySet, TextField
 from django.db.models.functions import Cast
 from django.utils import timezone
 
-from values.network.models import Organisation
 from values.network.permissions import AnyUser
 from values.programme.models import Programme
 from values.volunteering.enums import OpportunityStatus
@@ -61,10 +60,6 @@ def drafts_for(user: AnyUser, programme: Programme) -> QuerySet[Opportunity]:
         .filter(status=OpportunityStatus.DRAFT, organisation__in=offering_organisations(user, programme))
         .order_by("start_date", "pk")
     )
-
-
-def partner_cities(programme: Programme) -> QuerySet[Organisation]:
-    return Organisation.objects.filter(partnerships__programme=programme, kind="city").select_related("city")
 
 
 def shifts_of(opportunity: Opportunity) -> QuerySet[Shift]:
