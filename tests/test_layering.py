@@ -21,7 +21,7 @@ LAYERS = {
     "network": 1,
     "programme": 2,
     "knowledge": 3,
-    "volunteering": 3,
+    "volunteering": 4,
     "activities": 4,
     "planning": 5,
     "finance": 5,

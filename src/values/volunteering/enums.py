@@ -14,3 +14,35 @@ class OpportunityStatus(models.TextChoices):
     DRAFT = "draft", _("draft")
     PUBLISHED = "published", _("published")
     CLOSED = "closed", _("closed")
+
+
+class DayPart(models.TextChoices):
+    """The parts of a day a volunteer says they are free: with the weekday, the slots of the weekly availability."""
+
+    MORNING = "morning", _("morning")
+    AFTERNOON = "afternoon", _("afternoon")
+    EVENING = "evening", _("evening")
+
+
+class CommitmentStatus(models.TextChoices):
+    APPLIED = "applied", _("applied")
+    ACCEPTED = "accepted", _("accepted")
+    DECLINED = "declined", _("declined")
+    WITHDRAWN = "withdrawn", _("withdrawn")
+
+
+class BookingStatus(models.TextChoices):
+    CONFIRMED = "confirmed", _("confirmed")
+    CANCELLED = "cancelled", _("cancelled")
+
+
+class HoursStatus(models.TextChoices):
+    LOGGED = "logged", _("waiting for approval")
+    APPROVED = "approved", _("approved")
+    REJECTED = "rejected", _("rejected")
+
+
+class TrainingAudience(models.TextChoices):
+    VOLUNTEERS = "volunteers", _("volunteers")
+    STAFF = "staff", _("city staff and operators")
+    EVERYONE = "everyone", _("volunteers, city staff and operators")

@@ -1,0 +1,37 @@
+"""Which volunteer a request speaks for: the one whose personal link was followed in this browser (kept in the
+session, per programme), or the one tied to the signed-in account. Volunteers need no account."""
+
+from django.http import HttpRequest
+
+from values.programme.models import Programme
+from values.volunteering.models import Volunteer
+
+
+def _session_key(programme: Programme) -> str:
+    return f"volunteer:{programme.pk}"
+
+
+def current_volunteer(request: HttpRequest) -> Volunteer | None:
+    """The confirmed, not anonymised volunteer of `request.programme` this request speaks for, or None."""
+    programme = getattr(request, "programme", None)
+    if programme is None:
+        return None
+    volunteers = Volunteer.objects.filter(programme=programme, confirmed_at__isnull=False, anonymised_at__isnull=True)
+    volunteer_id = request.session.get(_session_key(programme))
+    if volunteer_id is not None:
+        volunteer = volunteers.filter(pk=volunteer_id).first()
+        if volunteer is not None:
+            return volunteer
+    if request.user.is_authenticated:
+        return volunteers.filter(user=request.user).first()
+    return None
+
+
+def remember_volunteer(request: HttpRequest, volunteer: Volunteer) -> None:
+    """This browser speaks for `volunteer` from now on; a new session key, so a planted one is worth nothing."""
+    request.session.cycle_key()
+    request.session[_session_key(volunteer.programme)] = volunteer.pk
+
+
+def forget_volunteer(request: HttpRequest, programme: Programme) -> None:
+    request.session.pop(_session_key(programme), None)
