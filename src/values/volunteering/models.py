@@ -141,7 +141,7 @@ class Volunteer(models.Model):
     skills = models.JSONField(_("skills"), default=list, blank=True)
     # Slots "<weekday 0-6>-<day part>", such as "0-morning" for Monday mornings.
     availability = models.JSONField(_("weekly availability"), default=list, blank=True)
-    themes = models.ManyToManyField(Theme, blank=True, related_name="volunteers", verbose_name=_("themes"))
+    themes = models.ManyToManyField(Theme, blank=True, related_name="interested_volunteers", verbose_name=_("themes"))
     city = models.ForeignKey(
         Organisation, on_delete=models.SET_NULL, null=True, blank=True, related_name="volunteers",
         verbose_name=_("city"),
