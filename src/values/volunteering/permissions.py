@@ -64,3 +64,9 @@ def get_opportunity_for_edit(user: AnyUser, programme: Programme, opportunity_id
     if not can_edit_opportunity(user, opportunity):
         raise PermissionDenied
     return opportunity
+
+
+# -- volunteers' personal data (sign-ups) ---------------------------------------------------------
+def can_manage_volunteers(user: AnyUser, programme: ProgrammeRef | None) -> bool:
+    """The coordinator answers volunteers' requests to download or erase their data (GDPR articles 15–17)."""
+    return programme is not None and is_coordinator(user, programme)

@@ -10,13 +10,14 @@ from django.views.decorators.http import require_http_methods, require_POST
 from values.core.markdown import render_markdown
 from values.core.text import active_language, pick
 from values.volunteering.forms import OpportunityFilterForm, OpportunityForm, ShiftForm, WeeklyShiftsForm
+from values.volunteering.identity import current_volunteer, remember_call
 from values.volunteering.permissions import (
     can_edit_opportunity,
     get_opportunity_for_edit,
     get_opportunity_for_view,
     offering_organisations,
 )
-from values.volunteering.queries import drafts_for, filter_opportunities, open_opportunities, shifts_of
+from values.volunteering.queries import commitment_to, drafts_for, filter_opportunities, open_opportunities, shifts_of
 from values.volunteering.services import close_opportunity, publish_opportunity, remove_shift
 
 PAGE_SIZE = 25
@@ -25,6 +26,7 @@ PAGE_SIZE = 25
 def opportunity_list(request: HttpRequest) -> HttpResponse:
     """The programme's open opportunities, filtered by a GET form: a value that names nothing is a 400."""
     programme = request.programme
+    remember_call(request)
     filters = OpportunityFilterForm(request.GET or None, programme=programme)
     opportunities = open_opportunities(programme)
     refused = filters.is_bound and not filters.is_valid()
@@ -53,6 +55,7 @@ def opportunity_page(request: HttpRequest, opportunity_id: int) -> HttpResponse:
         "shifts": shifts_of(opportunity),
         "time_zone": opportunity.time_zone,
         "can_edit": can_edit_opportunity(request.user, opportunity),
+        "commitment": commitment_to(current_volunteer(request), opportunity),
     }
     return render(request, "volunteering/opportunity.html", context)
 
