@@ -33,7 +33,7 @@ from values.publishing.enums import ToolkitStatus
 from values.publishing.models import Toolkit
 from values.publishing.services import add_channel, add_message, save_campaign
 from values.reports.services import report_for, request_reports, save_report, save_template
-from values.volunteering.models import Volunteer
+from values.volunteering.models import Commitment, Volunteer
 from values.volunteering.services import add_shift, publish_opportunity, save_opportunity
 
 PDF = b"%PDF-1.4\n1 0 obj\n<<>>\nendobj\ntrailer<<>>\n%%EOF\n"
@@ -224,10 +224,11 @@ def _volunteering(programme: Programme, number: int, themes: list[Theme], staff:
         )
         if n % 3 < 2:
             publish_opportunity(opportunity, by=staff)
-        Volunteer.objects.create(
+        volunteer = Volunteer.objects.create(
             programme=programme, email=f"volunteer-{number}-{n}@example.org", name=f"Volunteer {number}-{n}",
             city=cesena, confirmed_at=timezone.now(), consented_at=timezone.now(), consent_text="query world",
         )  # fmt: skip
+        Commitment.objects.create(volunteer=volunteer, opportunity=opportunity, status="accepted")
 
 
 def _at(activity: Activity, hour: int) -> datetime:

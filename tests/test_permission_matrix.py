@@ -438,6 +438,7 @@ VOLUNTEER_SECRET = (Secret(lambda w: VOLUNTEER_EMAIL, (COORDINATOR,)),)
 SIGNUP_ROWS = [
     Row("volunteer_signup", PUBLIC, by(400)),
     Row("volunteer_signup_sent", PUBLIC),
+    Row("volunteer_indicators", PUBLIC, secrets=VOLUNTEER_SECRET),
     Row("volunteer_confirm", PUBLIC, by(404), at=UNKNOWN_KEY),
     Row("volunteer_me", PUBLIC),
     Row("volunteer_link", PUBLIC, by(400)),

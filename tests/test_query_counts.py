@@ -67,6 +67,7 @@ PAGES = [
     Page("opportunity_add", (CITY_STAFF,), "Welcome desks"),
     Page("volunteer_signup", (ANONYMOUS,), "Welcome desks"),
     Page("volunteer_signup_sent", (ANONYMOUS,)),
+    Page("volunteer_indicators", (ANONYMOUS,), "Welcome desks"),
     Page("volunteer_me", (ANONYMOUS,)),
     Page("volunteer_link", (ANONYMOUS,)),
     Page("volunteer_people", (COORDINATOR,), "Volunteer 0-0", more="Volunteer 0-3"),

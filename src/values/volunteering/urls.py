@@ -1,10 +1,11 @@
 from django.urls import path
 
-from values.volunteering import signup_views, views
+from values.volunteering import indicator_views, signup_views, views
 
 urlpatterns = [
     path("volunteer/", views.opportunity_list, name="opportunities"),
     path("volunteer/new/", views.opportunity_edit, name="opportunity_add"),
+    path("volunteer/indicators/", indicator_views.volunteer_indicators, name="volunteer_indicators"),
     path("volunteer/join/", signup_views.volunteer_signup, name="volunteer_signup"),
     path("volunteer/join/sent/", signup_views.volunteer_signup_sent, name="volunteer_signup_sent"),
     path("volunteer/confirm/<str:key>/", signup_views.volunteer_confirm, name="volunteer_confirm"),
