@@ -120,9 +120,13 @@ def test_the_figures_page_and_the_partner_page_show_the_counts_and_no_person(cli
     partner = client.get("/en/p/820885/partners/cesena/").content.decode()
     riga = client.get("/en/p/820885/partners/riga/").content.decode()
 
-    assert "Instagram" in figures and "B. " in figures and "1.50" in figures
-    assert "Amina" not in figures and "amina@example.org" not in figures
-    assert "Volunteers engaged" in partner and "1.50" in partner
+    assert "Instagram" in figures
+    assert "B. " in figures
+    assert "1.50" in figures
+    assert "Amina" not in figures
+    assert "amina@example.org" not in figures
+    assert "Volunteers engaged" in partner
+    assert "1.50" in partner
     assert "Volunteers engaged" not in riga  # nothing recorded there: no empty panel
 
 
