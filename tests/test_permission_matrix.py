@@ -447,6 +447,7 @@ SIGNUP_ROWS = [
     Row("volunteer_shifts_ics", NO_LINK),
     Row("volunteer_data", NO_LINK),
     Row("volunteer_erase", NO_LINK, NO_LINK),
+    Row("volunteer_account", by(405), NO_LINK),
     Row("volunteer_sign_out", by(405), by(Redirect("/en/p/820885/volunteer/"))),
     Row("volunteer_withdraw", by(405), NO_LINK, at=lambda w: {"commitment_id": w.commitment.pk}),
     # The coordinator answers requests to see or erase a volunteer's data; nobody else lists volunteers.

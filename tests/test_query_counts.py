@@ -77,6 +77,7 @@ PAGES = [
     Page("volunteer_data", ()),
     Page("volunteer_erase", ()),
     Page("volunteer_sign_out", ()),
+    Page("volunteer_account", ()),
     Page("plan", (COORDINATOR, CITY_STAFF), "Town 0-1"),
     Page("plan_start", ()),
     Page("plan_rule_add", ()),

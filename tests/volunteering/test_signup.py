@@ -431,3 +431,35 @@ def test_a_volunteer_of_one_programme_is_nobody_in_another(client, programme, we
     speak_as(client, amina)
 
     assert client.get("/en/p/101010/volunteer/me/").context.get("volunteer") is None
+
+
+def test_a_volunteer_who_asks_gets_an_account_whose_password_they_set_by_mail(client, programme, amina):
+    speak_as(client, amina)
+
+    client.post(f"{BASE}me/account/")
+
+    amina.refresh_from_db()
+    assert amina.user.username == "amina@example.org"
+    assert [message.to for message in mail.outbox] == [["amina@example.org"]]
+    assert "/accounts/password-reset/" in mail.outbox[0].body
+    signed_in = type(client)()
+    signed_in.force_login(amina.user)
+    assert signed_in.get(f"{BASE}me/").context["volunteer"] == amina
+
+
+def test_erasing_a_volunteer_removes_the_account_made_for_them_but_not_a_staff_account(programme, amina):
+    from values.volunteering.volunteers import erase, give_account
+
+    give_account(amina)
+    staff = make_member("omar-staff", "cesena", Role.CITY_STAFF)
+    omar = make_volunteer(programme, email=staff.email or "omar-staff@example.org")
+    omar.user = staff
+    omar.save()
+
+    erase(amina)
+    erase(omar)
+
+    from values.network.models import User
+
+    assert not User.objects.filter(username="amina@example.org").exists()
+    assert User.objects.filter(pk=staff.pk).exists()

@@ -18,6 +18,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from values.core.http import client_address
 from values.core.text import pick
 from values.network.enums import AuditAction
+from values.network.forms import QueuedPasswordResetForm
 from values.network.services import record_audit
 from values.network.tasks import send_email
 from values.volunteering.calendars import shifts_calendar
@@ -37,6 +38,7 @@ from values.volunteering.volunteers import (
     apply,
     confirm_sign_up,
     erase,
+    give_account,
     issue_page_link,
     open_page,
     withdraw,
@@ -229,6 +231,26 @@ def volunteer_erase(request: HttpRequest, volunteer) -> HttpResponse:
         messages.success(request, _("Your data was erased. Thank you for what you gave."))
         return redirect("opportunities")
     return render(request, "volunteering/erase.html", {"form": form}, status=400 if form.is_bound else 200)
+
+
+@require_POST
+@_own
+def volunteer_account(request: HttpRequest, volunteer) -> HttpResponse:
+    """An account for a volunteer who asks: the password is set by the reset mail sent to their address."""
+    try:
+        user, made = give_account(volunteer)
+    except ValidationError as problem:
+        for message in problem.messages:
+            messages.error(request, message)
+        return redirect("volunteer_me")
+    if made:
+        form = QueuedPasswordResetForm({"email": user.email})
+        if form.is_valid():
+            form.save(request=request, use_https=request.is_secure())
+        messages.success(request, _("Your account is made: we sent you a link to choose its password."))
+    else:
+        messages.success(request, _("Your page is now tied to the account of your address: sign in with it."))
+    return redirect("volunteer_me")
 
 
 @require_POST

@@ -15,6 +15,7 @@ urlpatterns = [
     path("volunteer/me/shifts.ics", signup_views.volunteer_shifts_ics, name="volunteer_shifts_ics"),
     path("volunteer/me/data.json", signup_views.volunteer_data, name="volunteer_data"),
     path("volunteer/me/erase/", signup_views.volunteer_erase, name="volunteer_erase"),
+    path("volunteer/me/account/", signup_views.volunteer_account, name="volunteer_account"),
     path("volunteer/me/sign-out/", signup_views.volunteer_sign_out, name="volunteer_sign_out"),
     path(
         "volunteer/me/commitments/<int:commitment_id>/withdraw/",

@@ -22,8 +22,9 @@ from django.utils.translation import gettext_lazy
 
 from values.core.text import pick
 from values.network.codes import language_code
-from values.network.models import Organisation
-from values.programme.models import Programme, Theme
+from values.network.models import Organisation, User
+from values.network.services import create_account
+from values.programme.models import Membership, Programme, Theme
 from values.volunteering.enums import BookingStatus, CommitmentStatus, DayPart, OpportunityKind, OpportunityStatus
 from values.volunteering.models import Commitment, Opportunity, ShiftBooking, Volunteer
 
@@ -330,6 +331,33 @@ def change_details(volunteer: Volunteer, details: dict, *, now: datetime | None 
     return volunteer
 
 
+# -- an account, for those who ask ------------------------------------------------------------------
+@transaction.atomic
+def give_account(volunteer: Volunteer) -> tuple[User, bool]:
+    """Tie an account to the volunteer: the one of their address if there is one, else a new one with a password
+    nobody knows, which they set by the password-reset mail. True when the account is new."""
+    if volunteer.user_id:
+        return volunteer.user, False
+    user = User.objects.filter(email__iexact=volunteer.email, is_active=True).order_by("pk").first()
+    made = user is None
+    if made:
+        username = volunteer.email if not User.objects.filter(username=volunteer.email).exists() else None
+        user = create_account(username=username or f"volunteer-{volunteer.pk}", email=volunteer.email,
+                              password=secrets.token_urlsafe(32), first_name=volunteer.name[:150])  # fmt: skip
+    if Volunteer.objects.filter(user=user).exclude(pk=volunteer.pk).exists():
+        raise ValidationError({"user": [_("This account already belongs to another volunteer's record.")]})
+    volunteer.user = user
+    volunteer.save(update_fields=["user"])
+    return user, made
+
+
+def _own_account(user: User | None) -> bool:
+    """An account made for a volunteer and nothing more: no role, no staff rights. It goes with their data."""
+    if user is None or user.is_staff or user.is_superuser:
+        return False
+    return not Membership.objects.filter(user=user).exists()
+
+
 # -- applying ---------------------------------------------------------------------------------------
 def open_to_all(opportunity: Opportunity) -> bool:
     """Meet-ups, language cafés and welcome events without minors or vulnerable people take whoever comes: the
@@ -395,9 +423,12 @@ def erase(volunteer: Volunteer, *, now: datetime | None = None) -> Volunteer:
     for field in ("email", "name", "area", "consent_text", "confirmation_digest", "page_digest"):
         setattr(volunteer, field, "")
     volunteer.languages, volunteer.skills, volunteer.availability, volunteer.pending = [], [], [], {}
+    account = volunteer.user
     volunteer.latitude = volunteer.longitude = volunteer.birth_year = volunteer.user = None
     volunteer.anonymised_at = now
     volunteer.save()
+    if _own_account(account):
+        account.delete()
     volunteer.themes.clear()
     volunteer.training_seats.filter(session__starts_at__gt=now).delete()
     return volunteer
