@@ -30,3 +30,16 @@ def test_the_list_and_an_opportunity_page_are_accessible(page: Page, live_server
     page.goto(f"{live_server.url}/{language}/p/820885/volunteer/?language=xx")
     expect(page.get_by_role("alert")).to_be_visible()
     assert_accessible(page)
+
+
+def test_the_map_is_accessible_and_its_points_are_links(page: Page, live_server, programme):
+    opportunity = offer(programme, title="Tea in the park", end_date=None, latitude=44.139, longitude=12.343)
+    publish_opportunity(opportunity, by=None)
+
+    page.goto(f"{live_server.url}/en/p/820885/volunteer/map/?near=Cesena&within=10")
+
+    expect(page.locator("h1")).to_contain_text("on a map")
+    assert_accessible(page)
+    page.locator("svg a").first.focus()
+    page.keyboard.press("Enter")
+    expect(page.locator("h1")).to_have_text("Tea in the park")

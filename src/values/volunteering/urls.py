@@ -4,6 +4,7 @@ from values.volunteering import views
 
 urlpatterns = [
     path("volunteer/", views.opportunity_list, name="opportunities"),
+    path("volunteer/map/", views.opportunity_map, name="opportunity_map"),
     path("volunteer/new/", views.opportunity_edit, name="opportunity_add"),
     path("volunteer/<int:opportunity_id>/", views.opportunity_page, name="opportunity"),
     path("volunteer/<int:opportunity_id>/edit/", views.opportunity_edit, name="opportunity_edit"),
