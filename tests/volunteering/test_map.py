@@ -166,3 +166,13 @@ def test_the_list_links_to_the_map_with_its_filters_but_not_its_page(client, pro
     response = client.get(f"{BASE}?near=Cesena&within=5&page=2")
 
     assert 'href="/en/p/820885/volunteer/map/?near=Cesena&amp;within=5"' in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_the_map_with_no_filter_at_all_shows_every_open_opportunity(client, programme):
+    three_opportunities(programme)
+
+    response = client.get(f"{BASE}map/")
+
+    assert response.status_code == 200
+    assert (len(response.context["map"].points), response.context["place"]) == (3, None)

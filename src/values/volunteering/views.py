@@ -38,7 +38,7 @@ def opportunity_list(request: HttpRequest) -> HttpResponse:
     context = {
         "programme": programme,
         "filters": filters,
-        "place": filters.cleaned_data.get("near") if not refused else None,
+        "place": _place(filters),
         "page": page,
         "language": active_language(),
         "drafts": drafts_for(request.user, programme),
@@ -59,6 +59,11 @@ def _filtered(request: HttpRequest) -> tuple[OpportunityFilterForm, QuerySet[Opp
     return filters, opportunities, False
 
 
+def _place(filters: OpportunityFilterForm):
+    """The place the valid filters search from, if any."""
+    return filters.cleaned_data.get("near") if filters.is_bound and not filters.errors else None
+
+
 # The map of opportunities (issue #15, finding them: places).
 MAP_LIMIT = 200
 
@@ -66,7 +71,7 @@ MAP_LIMIT = 200
 def opportunity_map(request: HttpRequest) -> HttpResponse:
     """The list's opportunities (the first 200) on a map drawn here, and as a list beside it."""
     filters, opportunities, refused = _filtered(request)
-    place = None if refused else filters.cleaned_data.get("near")
+    place = _place(filters)
     shown = list(opportunities[: MAP_LIMIT + 1])
     more, shown = len(shown) > MAP_LIMIT, shown[:MAP_LIMIT]
     context = {
