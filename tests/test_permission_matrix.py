@@ -416,6 +416,7 @@ def opportunity_rows(route: str, get: Expect | None = 200, post: Expect | None =
 OFFERERS = (LEADER, CITY_LEADER, CESENA, RIGA, OUTSIDER, COORDINATOR)
 VOLUNTEERING_ROWS = [
     Row("opportunities", PUBLIC, secrets=(Secret(lambda w: DRAFT_OPPORTUNITY_TITLE, CESENA_EDITORS),)),
+    Row("opportunity_map", PUBLIC, secrets=(Secret(lambda w: DRAFT_OPPORTUNITY_TITLE, CESENA_EDITORS),)),  # places
     Row("opportunity_add", only(*OFFERERS), only(*OFFERERS, ok=400)),
     Row("opportunity", PUBLIC, at=lambda w: {"opportunity_id": w.opportunity.pk}, case="published"),
     Row("opportunity", PROPOSAL_READERS, at=lambda w: {"opportunity_id": w.draft_opportunity.pk}, case="draft"),

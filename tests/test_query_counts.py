@@ -64,6 +64,7 @@ PAGES = [
     Page("practices", (ANONYMOUS, CITY_STAFF), "Practice 0-0", more="Practice 0-3"),
     Page("practice_add", (CITY_STAFF,), "Welcome desks"),
     Page("opportunities", (ANONYMOUS, CITY_STAFF), "Opportunity 0-0", more="Opportunity 0-3"),
+    Page("opportunity_map", (ANONYMOUS, CITY_STAFF), "Opportunity 0-0", more="Opportunity 0-3"),
     Page("opportunity_add", (CITY_STAFF,), "Welcome desks"),
     Page("volunteer_signup", (ANONYMOUS,), "Welcome desks"),
     Page("volunteer_signup_sent", (ANONYMOUS,)),

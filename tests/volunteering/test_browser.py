@@ -69,3 +69,16 @@ def test_a_resident_answers_the_campaigns_call_and_signs_up_with_consent(page: P
     volunteer = Volunteer.objects.get()
     assert (volunteer.campaign, volunteer.channel) == (str(campaign.pk), "Cesena on Instagram")
     assert Commitment.objects.get().status == "accepted"
+
+
+def test_the_map_is_accessible_and_its_points_are_links(page: Page, live_server, programme):
+    opportunity = offer(programme, title="Tea in the park", end_date=None, latitude=44.139, longitude=12.343)
+    publish_opportunity(opportunity, by=None)
+
+    page.goto(f"{live_server.url}/en/p/820885/volunteer/map/?near=Cesena&within=10")
+
+    expect(page.locator("h1")).to_contain_text("on a map")
+    assert_accessible(page)
+    page.locator("svg a").first.focus()
+    page.keyboard.press("Enter")
+    expect(page.locator("h1")).to_have_text("Tea in the park")

@@ -4,6 +4,7 @@ from values.volunteering import indicator_views, signup_views, views
 
 urlpatterns = [
     path("volunteer/", views.opportunity_list, name="opportunities"),
+    path("volunteer/map/", views.opportunity_map, name="opportunity_map"),
     path("volunteer/new/", views.opportunity_edit, name="opportunity_add"),
     path("volunteer/indicators/", indicator_views.volunteer_indicators, name="volunteer_indicators"),
     path("volunteer/join/", signup_views.volunteer_signup, name="volunteer_signup"),
