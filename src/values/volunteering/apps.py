@@ -12,3 +12,7 @@ class VolunteeringConfig(AppConfig):
         from values.volunteering.permissions import can_offer_opportunities
 
         add_rule("offer_opportunities", can_offer_opportunities)
+
+        from values.volunteering.permissions import can_match_volunteers  # matching (issue #15, part 4)
+
+        add_rule("match_volunteers", can_match_volunteers)
