@@ -413,6 +413,7 @@ def opportunity_rows(route: str, get: Expect | None = 200, post: Expect | None =
 
 
 # A partner's city staff and volunteer leaders offer its opportunities; the coordinator any partner's.
+MATCHERS = (CESENA, RIGA, OUTSIDER, COORDINATOR)  # partner cities' staff and the coordinator match volunteers
 OFFERERS = (LEADER, CITY_LEADER, CESENA, RIGA, OUTSIDER, COORDINATOR)
 VOLUNTEERING_ROWS = [
     Row("opportunities", PUBLIC, secrets=(Secret(lambda w: DRAFT_OPPORTUNITY_TITLE, CESENA_EDITORS),)),
@@ -425,6 +426,10 @@ VOLUNTEERING_ROWS = [
     # Publishing a published one or closing a draft is refused with its reason on the page: a redirect.
     *opportunity_rows("opportunity_publish", get=None, post=302),
     *opportunity_rows("opportunity_close", get=None, post=302),
+    # Matching (issue #15, part 4): an opportunity's people rank its applicants; a partner city's staff (their
+    # city) and the coordinator (any) match everyone. An empty decision or an empty matching POST is a 400.
+    *opportunity_rows("opportunity_applicants"),
+    Row("volunteer_match", only(*MATCHERS), only(*MATCHERS, ok=400)),
     # Applying without a volunteer in the browser leads to the sign-up; a draft is nobody's but its editors'.
     Row("volunteer_apply", by(405), by(ALLOWED), at=lambda w: {"opportunity_id": w.opportunity.pk}, case="published"),
     Row("volunteer_apply", by(405), by(404) | same(ALLOWED, *CESENA_EDITORS), case="draft",

@@ -79,6 +79,7 @@ PAGES = [
     Page("volunteer_erase", ()),
     Page("volunteer_sign_out", ()),
     Page("volunteer_account", ()),
+    Page("volunteer_match", (CITY_STAFF, COORDINATOR), "Opportunity 0-0", more="Opportunity 0-3"),
     Page("plan", (COORDINATOR, CITY_STAFF), "Town 0-1"),
     Page("plan_start", ()),
     Page("plan_rule_add", ()),

@@ -70,3 +70,29 @@ def get_opportunity_for_edit(user: AnyUser, programme: Programme, opportunity_id
 def can_manage_volunteers(user: AnyUser, programme: ProgrammeRef | None) -> bool:
     """The coordinator answers volunteers' requests to download or erase their data (GDPR articles 15–17)."""
     return programme is not None and is_coordinator(user, programme)
+
+
+# -- matching (issue #15, part 4): ranking applicants and matching everyone ---------------------
+MATCHING_ROLES = (Role.CITY_STAFF,)
+
+
+def match_cities(user: AnyUser, programme: Programme | None) -> QuerySet[Organisation]:
+    """The partner cities whose volunteers this person matches: their own (city staff), or all (coordinator)."""
+    if programme is None or not user.is_authenticated:
+        return Organisation.objects.none()
+    cities = Organisation.objects.filter(kind="city", partnerships__programme=programme).select_related("city")
+    if not is_coordinator(user, programme):
+        cities = cities.filter(pk__in=organisations_of(user, programme, MATCHING_ROLES))
+    return cities.order_by("key")
+
+
+def can_match_volunteers(user: AnyUser, programme: ProgrammeRef | None) -> bool:
+    if programme is None:
+        return False
+    if is_coordinator(user, programme):
+        return True
+    return (
+        organisations_of(user, programme, MATCHING_ROLES)
+        .filter(kind="city", partnerships__programme=programme)
+        .exists()
+    )

@@ -40,3 +40,15 @@ urlpatterns = [
     path("volunteer/<int:opportunity_id>/publish/", views.opportunity_publish, name="opportunity_publish"),
     path("volunteer/<int:opportunity_id>/close/", views.opportunity_close, name="opportunity_close"),
 ]
+
+# Matching (issue #15, part 4).
+from values.volunteering import matching_views  # noqa: E402
+
+urlpatterns += [
+    path("volunteer/match/", matching_views.volunteer_match, name="volunteer_match"),
+    path(
+        "volunteer/<int:opportunity_id>/applicants/",
+        matching_views.opportunity_applicants,
+        name="opportunity_applicants",
+    ),
+]
