@@ -83,6 +83,8 @@ def test_a_sign_up_waits_for_its_confirmation_and_nobody_sees_it_before(programm
     assert volunteer.languages == ["it", "en"]
     assert volunteer.availability == ["2-evening", "5-morning"]  # in the week's order
     assert volunteer.city.key == "cesena"
+    # "47521" is no postcode the platform knows (none loaded): distances are measured from Cesena's centre.
+    assert (volunteer.latitude, volunteer.longitude) == (44.139, 12.243)  # as data/values.yaml places Cesena
     assert volunteer.max_km == 8
     assert volunteer.birth_year == 1990
     assert [theme.key for theme in volunteer.themes.all()] == ["B"]
@@ -90,6 +92,18 @@ def test_a_sign_up_waits_for_its_confirmation_and_nobody_sees_it_before(programm
     assert volunteer.confirmed_at is not None
     assert volunteer.pending == {}
     assert confirm_sign_up(programme, issued.key) is None  # a key serves once
+
+
+def test_an_area_the_platform_knows_places_the_volunteer_there(programme):
+    from values.volunteering.models import Postcode
+
+    Postcode.objects.create(country="IT", code="47522", label="Cesena Sud", latitude=44.12, longitude=12.25)
+    issued = sign_up(programme, email="a@example.org", details=details(programme, area="47522", city=None),
+                     consent=True)  # fmt: skip
+
+    volunteer = confirm_sign_up(programme, issued.key)
+
+    assert (volunteer.latitude, volunteer.longitude, volunteer.area) == (44.12, 12.25, "47522")
 
 
 def test_the_same_address_again_updates_the_one_person_once_confirmed(programme):

@@ -22,11 +22,12 @@ from django.utils.translation import gettext_lazy
 
 from values.core.text import pick
 from values.network.codes import language_code
-from values.network.models import Organisation, User
+from values.network.models import City, Organisation, User
 from values.network.services import create_account
 from values.programme.models import Membership, Programme, Theme
 from values.volunteering.enums import BookingStatus, CommitmentStatus, DayPart, OpportunityKind, OpportunityStatus
 from values.volunteering.models import Commitment, Opportunity, ShiftBooking, Volunteer
+from values.volunteering.places import locate
 
 CONFIRMATION_DAYS = 7
 PAGE_LINK_DAYS = 30
@@ -181,10 +182,22 @@ def clean_details(programme: Programme, details: dict, *, today=None) -> dict:
         errors["birth_year"] = [problem]
     if errors:
         raise ValidationError(errors)
+    latitude, longitude = _whereabouts(programme, area, city)
     return {
         "name": name, "language": language, "languages": languages, "skills": skills, "availability": availability,
         "city": city, "themes": themes, "area": area, "max_km": max_km, "birth_year": details.get("birth_year"),
+        "latitude": latitude, "longitude": longitude,
     }  # fmt: skip
+
+
+def _whereabouts(programme: Programme, area: str, city_id: int | None) -> tuple[float | None, float | None]:
+    """Where to measure distances from: the area when the platform knows it (a city, a neighbourhood, a postcode),
+    else the city's centre, else nowhere (only the city then matters). An unknown area is kept as typed."""
+    place = locate(area, programme) if area else None
+    if place is not None:
+        return place.latitude, place.longitude
+    city = City.objects.filter(organisation_id=city_id).first() if city_id else None
+    return (float(city.lat), float(city.lon)) if city else (None, None)
 
 
 def _campaign(campaign: str, channel: str) -> tuple[str, str]:
