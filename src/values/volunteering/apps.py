@@ -9,6 +9,7 @@ class VolunteeringConfig(AppConfig):
 
     def ready(self) -> None:
         from values.programme.access import add_rule
-        from values.volunteering.permissions import can_offer_opportunities
+        from values.volunteering.permissions import can_offer_opportunities, can_organise_training
 
         add_rule("offer_opportunities", can_offer_opportunities)
+        add_rule("organise_training", can_organise_training)
