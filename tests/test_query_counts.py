@@ -65,6 +65,8 @@ PAGES = [
     Page("practice_add", (CITY_STAFF,), "Welcome desks"),
     Page("opportunities", (ANONYMOUS, CITY_STAFF), "Opportunity 0-0", more="Opportunity 0-3"),
     Page("opportunity_add", (CITY_STAFF,), "Welcome desks"),
+    Page("training", (ANONYMOUS, CITY_STAFF), "Training 0-0", more="Training 0-3"),
+    Page("training_add", (CITY_STAFF,), "Welcome desks"),
     Page("plan", (COORDINATOR, CITY_STAFF), "Town 0-1"),
     Page("plan_start", ()),
     Page("plan_rule_add", ()),
