@@ -456,7 +456,7 @@ def training(w: World) -> dict:
 
 TRAINING_ROWS = [
     Row("training", PUBLIC),
-    Row("training_add", only(*ORGANISERS), only(*ORGANISERS, ok=400)),
+    Row("training_add", only(*ORGANISERS), only(*ORGANISERS, ok=400), secrets=(Secret(lambda w: PROPOSAL_TITLE, ()),)),
     Row("training_session", PUBLIC, at=training),
     Row("training_edit", only(CESENA, COORDINATOR), only(CESENA, COORDINATOR, ok=400), at=training),
     Row("training_seat", by(405), only(*STAFF_SEATS, ok=400), at=training),

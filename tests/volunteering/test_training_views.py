@@ -99,14 +99,18 @@ def test_bad_input_is_a_400_naming_the_field_and_nothing_is_saved(
     assert TrainingSession.objects.count() == 0
 
 
-def test_a_draft_practice_is_refused_by_the_form(client, running, cesena_staff):
+def test_a_draft_practice_is_refused_by_the_form_which_never_shows_it(client, running, riga_staff):
     draft = practice(running, "A draft idea", publish=False)
-    client.force_login(cesena_staff)
+    client.force_login(riga_staff)
+    data = form_data(running, organisation=Organisation.objects.get(key="riga").pk, practices=[str(draft.pk)])
 
-    response = client.post(f"{BASE}new/", form_data(running, practices=[str(draft.pk)]))
+    response = client.post(f"{BASE}new/", data)
 
     assert response.status_code == 400
-    assert response.context["form"].errors["practices"] == ["Good practices: A draft idea is not published yet."]
+    assert response.context["form"].errors["practices"] == [
+        f"Good practices: {draft.pk} is not a published practice of this programme."
+    ]
+    assert "A draft idea" not in response.content.decode()  # a proposal is its organisation's to read
 
 
 def test_the_coordinator_changes_any_session_and_other_staff_none(client, running, coordinator, riga_staff):

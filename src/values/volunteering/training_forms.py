@@ -45,6 +45,8 @@ class TrainingSessionForm(ServiceForm):
     practices = IdChoicesField(
         label=_("Good practices"), queryset=None, required=False, widget=forms.CheckboxSelectMultiple,
         help_text=_("Published good practices of the programme that the session uses."),
+        error_messages={"invalid_choice": _("Good practices: %(value)s is not a published practice of this "
+                                            "programme.")},
     )  # fmt: skip
     place = _text("place", _("Place"))
     starts_at = WallTimeField(label=_("Starts"), help_text=_("In the time of the city that gives it."))
@@ -61,9 +63,10 @@ class TrainingSessionForm(ServiceForm):
         self.fields["theme"].queryset = programme.themes.order_by("position")
         self.fields["theme"].label_from_instance = lambda t: f"{t.key}. {pick(t.title)}"
         self.fields["theme"].empty_label = _("No theme")
-        # Every practice of the programme is a choice, so that a proposal is refused with its reason.
-        self.fields["practices"].queryset = practices_of(programme).order_by("pk")
-        self.fields["practices"].label_from_instance = _practice_label
+        # Published ones only: a proposal's title is its organisation's and the coordinator's to read.
+        published = practices_of(programme).filter(status=PracticeStatus.PUBLISHED)
+        self.fields["practices"].queryset = published.order_by("pk")
+        self.fields["practices"].label_from_instance = lambda practice: pick(practice.title)
         languages = list(dict.fromkeys([*(programme.languages or ["en"]), active_language()]))
         if session is not None and session.original_language not in languages:
             languages.append(session.original_language)
@@ -76,11 +79,6 @@ class TrainingSessionForm(ServiceForm):
         for name in ("starts_at", "ends_at"):
             data[name] = data[name].replace(tzinfo=zone)
         return self.call_service(save_training_session, self.programme, session=self.session, by=by, **data)
-
-
-def _practice_label(practice) -> str:
-    draft = "" if practice.status == PracticeStatus.PUBLISHED else f" ({_('not published')})"
-    return f"{pick(practice.title)}{draft}"
 
 
 def _initial(session: TrainingSession) -> dict:
