@@ -179,6 +179,7 @@ def add_rows(programme: Programme, number: int, people: dict[str, User | None], 
     themes = list(Theme.objects.filter(programme=programme))
     _knowledge(programme, number, themes, people["city_staff"], batch)
     _volunteering(programme, number, themes, people["city_staff"], batch)
+    _training(programme, number, themes, people["city_staff"], batch)
     _activities(programme, number, people, batch)
     _finance(programme, number, people["city_staff"], batch)
     _action_plans(programme, number, people, batch)
@@ -229,6 +230,24 @@ def _volunteering(programme: Programme, number: int, themes: list[Theme], staff:
             city=cesena, confirmed_at=timezone.now(), consented_at=timezone.now(), consent_text="query world",
         )  # fmt: skip
         Commitment.objects.create(volunteer=volunteer, opportunity=opportunity, status="accepted")
+
+
+def _training(programme: Programme, number: int, themes: list[Theme], staff: User, batch: int) -> None:
+    """Cesena's training sessions, each with the programme's published practices of its batch."""
+    from zoneinfo import ZoneInfo  # here, not above: this part's lines stay together for the merge
+
+    from values.knowledge.queries import practices_of
+    from values.volunteering.training import save_training_session
+
+    cesena = Organisation.objects.get(key="cesena")
+    practices = list(practices_of(programme).filter(status="published").order_by("-pk")[:2])
+    for n in range(3 * batch, 3 * batch + 3):
+        starts = datetime(2020, 3, 2 + n, 18, tzinfo=ZoneInfo("Europe/Rome"))
+        save_training_session(
+            programme, organisation=cesena, by=staff, original_language="en", title=f"Training {number}-{n}",
+            theme=themes[n % 2], practices=practices, starts_at=starts, ends_at=starts + timedelta(hours=2),
+            places=10,
+        )  # fmt: skip
 
 
 def _at(activity: Activity, hour: int) -> datetime:

@@ -464,6 +464,45 @@ SIGNUP_ROWS = [
         at=lambda w: {"volunteer_id": w.volunteer.pk}, data=lambda w: {"confirm": "on"}),
 ]
 
+
+# Training (issue #15, part 6): the coordinator and partner city staff plan sessions (their organisation's); the
+# public reads them; people with a role but a volunteer's take a place in a session open to staff. The world's
+# session is Cesena's, for everyone, in 2020: over, so that a place asked for is refused with its reason (400)
+# and attendance is recorded (302).
+TRAINING_TITLE = "Matrix training: welcoming newcomers"
+ORGANISERS = (CESENA, RIGA, OUTSIDER, COORDINATOR)
+STAFF_SEATS = (LEADER, CITY_LEADER, EXPERT, CESENA, RIGA, OUTSIDER, COORDINATOR)
+
+
+def training(w: World) -> dict:
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    from values.network.models import Organisation
+    from values.volunteering.models import TrainingSession
+    from values.volunteering.training import save_training_session
+
+    session = TrainingSession.objects.filter(programme=w.programme, title__en=TRAINING_TITLE).first()
+    if session is None:
+        rome = ZoneInfo("Europe/Rome")
+        session = save_training_session(
+            w.programme, organisation=Organisation.objects.get(key="cesena"), by=None, original_language="en",
+            title=TRAINING_TITLE, starts_at=datetime(2020, 3, 2, 18, tzinfo=rome),
+            ends_at=datetime(2020, 3, 2, 20, tzinfo=rome), places=10,
+        )  # fmt: skip
+    return {"session_id": session.pk}
+
+
+TRAINING_ROWS = [
+    Row("training", PUBLIC),
+    Row("training_add", only(*ORGANISERS), only(*ORGANISERS, ok=400), secrets=(Secret(lambda w: PROPOSAL_TITLE, ()),)),
+    Row("training_session", PUBLIC, at=training),
+    Row("training_edit", only(CESENA, COORDINATOR), only(CESENA, COORDINATOR, ok=400), at=training),
+    Row("training_seat", by(405), only(*STAFF_SEATS, ok=400), at=training),
+    Row("training_attendance", only(CESENA, COORDINATOR), only(CESENA, COORDINATOR, ok=302), at=training),
+]
+VOLUNTEERING_ROWS += TRAINING_ROWS
+
 DRAFT_SECRET = Secret(lambda w: DRAFT_CAMPAIGN_TITLE, ())
 PUBLISHING_ROWS = [
     Row("infographics", PUBLIC, secrets=(Secret(lambda w: "Budget against actual", (COORDINATOR,)),)),

@@ -80,6 +80,8 @@ PAGES = [
     Page("volunteer_sign_out", ()),
     Page("volunteer_account", ()),
     Page("volunteer_match", (CITY_STAFF, COORDINATOR), "Opportunity 0-0", more="Opportunity 0-3"),
+    Page("training", (ANONYMOUS, CITY_STAFF), "Training 0-0", more="Training 0-3"),
+    Page("training_add", (CITY_STAFF,), "Welcome desks"),
     Page("plan", (COORDINATOR, CITY_STAFF), "Town 0-1"),
     Page("plan_start", ()),
     Page("plan_rule_add", ()),

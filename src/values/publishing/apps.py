@@ -10,7 +10,7 @@ class PublishingConfig(AppConfig):
     def ready(self) -> None:
         from values.core.panels import add_panel
         from values.programme.access import add_rule
-        from values.publishing.panels import partner_factsheets
+        from values.publishing.panels import partner_factsheets, training_toolkits
         from values.publishing.permissions import can_build_toolkits, can_plan_campaigns
 
         add_rule("build_toolkits", can_build_toolkits)
@@ -19,3 +19,4 @@ class PublishingConfig(AppConfig):
         add_panel(
             "partner_budget", template="publishing/_partner_factsheets.html", context=partner_factsheets, order=20
         )
+        add_panel("training", template="publishing/_training_toolkits.html", context=training_toolkits)

@@ -1,5 +1,23 @@
-"""Publishing's parts of lower apps' pages (core.panels): a partner's factsheets under its budget."""
+"""Publishing's parts of lower apps' pages (core.panels): a partner's factsheets under its budget, and the
+toolkits of a training session's theme and of the programme on the session's page."""
+
+from values.core.text import active_language, pick
+from values.publishing.models import PROGRAMME_TOOLKIT_KEY
+from values.publishing.queries import toolkit_editions
 
 
 def partner_factsheets(context, partner, programme) -> dict:
     return {"partner": partner}
+
+
+def training_toolkits(context, session) -> dict:
+    """The session's theme's toolkit (when it has a theme) and the programme's, each with its edition in the
+    reader's language (None until one is asked for)."""
+    programme, theme = session.programme, session.theme
+    editions = toolkit_editions(programme, [theme] if theme else [], active_language())
+    toolkits = []
+    if theme is not None:
+        title = f"{theme.key}. {pick(theme.title)}"
+        toolkits.append({"key": theme.key, "title": title, "edition": editions.get(theme.pk)})
+    toolkits.append({"key": PROGRAMME_TOOLKIT_KEY, "title": pick(programme.title), "edition": editions.get(None)})
+    return {"toolkits": toolkits}

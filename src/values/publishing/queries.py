@@ -4,6 +4,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
+from django.db.models import Q
 from django.http import Http404
 from django.utils import timezone
 
@@ -50,6 +51,13 @@ def subject_theme(programme: Programme, key: str) -> Theme | None:
 def find_toolkit(programme: Programme, theme: Theme | None, language: str) -> Toolkit | None:
     """The edition of the theme's toolkit (None: the programme's) in `language`, if it was ever asked for."""
     return Toolkit.objects.filter(programme=programme, theme=theme, language=language).first()
+
+
+def toolkit_editions(programme: Programme, themes: list[Theme], language: str) -> dict[int | None, Toolkit]:
+    """The editions in `language` of these themes' toolkits and of the programme's (key None), in one query."""
+    editions = Toolkit.objects.filter(programme=programme, language=language).defer("html")
+    editions = editions.filter(Q(theme__isnull=True) | Q(theme__in=themes))
+    return {edition.theme_id: edition for edition in editions}
 
 
 # --- Campaigns -------------------------------------------------------------------------------

@@ -15,9 +15,11 @@ class VolunteeringConfig(AppConfig):
             can_manage_volunteers,
             can_match_volunteers,
             can_offer_opportunities,
+            can_organise_training,
         )
 
         add_rule("offer_opportunities", can_offer_opportunities)
         add_rule("manage_volunteers", can_manage_volunteers)
         add_panel("partner", template="volunteering/_city_volunteering.html", context=city_volunteering, order=30)
         add_rule("match_volunteers", can_match_volunteers)
+        add_rule("organise_training", can_organise_training)

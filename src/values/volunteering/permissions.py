@@ -96,3 +96,56 @@ def can_match_volunteers(user: AnyUser, programme: ProgrammeRef | None) -> bool:
         .filter(kind="city", partnerships__programme=programme)
         .exists()
     )
+
+
+# -- training (issue #15, part 6) ---------------------------------------------------------------
+# The coordinator and partner city staff organise the programme's training (city staff their own
+# organisation's sessions, the coordinator any); a signed-in person with a role in the programme but that of a
+# volunteer (staff, experts, leaders) takes a place in a session open to staff. Sessions are public.
+ORGANISING_ROLES = (Role.CITY_STAFF,)
+STAFF_SEAT_ROLES = (Role.COORDINATOR, Role.EXPERT, Role.CITY_STAFF, Role.VOLUNTEER_LEADER)
+
+
+def organising_organisations(user: AnyUser, programme: Programme) -> QuerySet[Organisation]:
+    """The programme's partners whose training sessions this person plans and changes."""
+    partners = Organisation.objects.filter(partnerships__programme=programme)
+    if is_coordinator(user, programme):
+        return partners.order_by("key")
+    return partners.filter(pk__in=organisations_of(user, programme, ORGANISING_ROLES)).order_by("key")
+
+
+def can_organise_training(user: AnyUser, programme: ProgrammeRef | None) -> bool:
+    if programme is None:
+        return False
+    if is_coordinator(user, programme):
+        return True
+    return organisations_of(user, programme, ORGANISING_ROLES).filter(partnerships__programme=programme).exists()
+
+
+def can_edit_training(user: AnyUser, session) -> bool:
+    if is_coordinator(user, session.programme_id):
+        return True
+    return holds_role(user, session.programme_id, ORGANISING_ROLES, organisation=session.organisation_id)
+
+
+def takes_staff_seats(user: AnyUser, programme: ProgrammeRef) -> bool:
+    """Whether this person takes a place in sessions open to staff (a role in the programme, not a volunteer's)."""
+    return holds_role(user, programme, STAFF_SEAT_ROLES)
+
+
+def get_training_for_view(programme: Programme, session_id: int):
+    """The programme's session; 404 for an id of nothing or of another programme."""
+    from values.volunteering.training import training_sessions_of  # lazy: keeps this part's block in one hunk
+
+    session = training_sessions_of(programme).filter(pk=session_id).first()
+    if session is None:
+        raise Http404("no such training session")
+    return session
+
+
+def get_training_for_edit(user: AnyUser, programme: Programme, session_id: int):
+    """The session if this person may change it (and record its attendance); 403 for another organisation's."""
+    session = get_training_for_view(programme, session_id)
+    if not can_edit_training(user, session):
+        raise PermissionDenied
+    return session
