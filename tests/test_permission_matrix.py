@@ -423,6 +423,21 @@ VOLUNTEERING_ROWS = [
     # Publishing a published one or closing a draft is refused with its reason on the page: a redirect.
     *opportunity_rows("opportunity_publish", get=None, post=302),
     *opportunity_rows("opportunity_close", get=None, post=302),
+    # Shifts and hours (part 5): a volunteer's pages answer 403 to whoever this browser speaks for no volunteer
+    # (none of the world's people); tests/volunteering/test_shift_permissions.py asks them as a volunteer.
+    *(Row(route, by(405), by(403), case="published",
+          at=lambda w: {"opportunity_id": w.opportunity.pk, "shift_id": w.opportunity_shift.pk})
+      for route in ("shift_take", "shift_cancel")),
+    *(Row(route, by(405), by(404) | same(403, *CESENA_EDITORS), case="draft",
+          at=lambda w: {"opportunity_id": w.draft_opportunity.pk, "shift_id": w.draft_opportunity_shift.pk})
+      for route in ("shift_take", "shift_cancel")),
+    Row("shift_take", by(405), by(404), case="draft-shift-under-published",
+        at=lambda w: {"opportunity_id": w.opportunity.pk, "shift_id": w.draft_opportunity_shift.pk}),
+    Row("hours_log", by(403), by(403), at=lambda w: {"opportunity_id": w.opportunity.pk}, case="published"),
+    Row("hours_log", by(404) | same(403, *CESENA_EDITORS), by(404) | same(403, *CESENA_EDITORS), case="draft",
+        at=lambda w: {"opportunity_id": w.draft_opportunity.pk}),
+    *opportunity_rows("opportunity_hours"),
+    Row("volunteer_certificate", by(403)),
 ]
 
 DRAFT_SECRET = Secret(lambda w: DRAFT_CAMPAIGN_TITLE, ())

@@ -29,6 +29,7 @@ from values.programme.models import Programme
 from values.urls import programme_urlconf
 
 COORDINATOR, CITY_STAFF, ANONYMOUS = "coordinator", "city_staff", "anonymous"
+VOLUNTEER = "volunteer"  # an account whose volunteer the first programme's pages speak for
 # Arguments of an address that name a format, not an object.
 NOT_IDS = {"file_format"}
 
@@ -65,6 +66,7 @@ PAGES = [
     Page("practice_add", (CITY_STAFF,), "Welcome desks"),
     Page("opportunities", (ANONYMOUS, CITY_STAFF), "Opportunity 0-0", more="Opportunity 0-3"),
     Page("opportunity_add", (CITY_STAFF,), "Welcome desks"),
+    Page("volunteer_certificate", (VOLUNTEER,), "%PDF"),
     Page("plan", (COORDINATOR, CITY_STAFF), "Town 0-1"),
     Page("plan_start", ()),
     Page("plan_rule_add", ()),

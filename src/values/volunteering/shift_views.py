@@ -34,8 +34,8 @@ def shift_cancel(request: HttpRequest, opportunity_id: int, shift_id: int) -> Ht
 def _book(request: HttpRequest, opportunity_id: int, shift_id: int, service, done: str) -> HttpResponse:
     """Call `service` for the shift; a refusal shows the opportunity's page again with its reason (400)."""
     opportunity = get_opportunity_for_view(request.user, request.programme, opportunity_id)
-    volunteer = get_current_volunteer(request)
     shift = get_object_or_404(opportunity.shifts, pk=shift_id)
+    volunteer = get_current_volunteer(request)
     try:
         service(shift, volunteer=volunteer)
     except ValidationError as problem:
@@ -90,7 +90,7 @@ def opportunity_hours(request: HttpRequest, opportunity_id: int) -> HttpResponse
     """The hours given to an opportunity, for its organisation to approve, correct or reject."""
     opportunity = get_opportunity_for_hours(request.user, request.programme, opportunity_id)
     entries = hours_of_opportunity(opportunity)
-    form = DecisionForm(request.POST or None, entries=entries)
+    form = DecisionForm(request.POST if request.method == "POST" else None, entries=entries)
     if request.method == "POST" and form.is_valid() and form.save(by=request.user):
         messages.success(request, _("The decision on the hours was saved."))
         return redirect("opportunity_hours", opportunity_id=opportunity.pk)
