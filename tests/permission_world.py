@@ -29,7 +29,7 @@ from values.publishing.models import Campaign, CampaignAsset, Toolkit
 from values.publishing.services import add_asset, add_channel, add_message, save_campaign
 from values.reports.models import Report, ReportRequest, ReportTemplate
 from values.reports.services import report_for, request_reports, save_report, save_template
-from values.volunteering.models import Opportunity, Shift
+from values.volunteering.models import Commitment, Opportunity, Shift, Volunteer
 from values.volunteering.services import add_shift, publish_opportunity, save_opportunity
 
 PDF = b"%PDF-1.4\n1 0 obj\n<<>>\nendobj\ntrailer<<>>\n%%EOF\n"
@@ -41,6 +41,7 @@ COMMENT_TEXT = "Matrix review comment: the budget of action two is thin"
 EXPENSE_DESCRIPTION = "Matrix expense: Cesena's train tickets to Riga"
 DRAFT_ACTION_TITLE = "Matrix draft action: a volunteer point in every district"  # of Riga's plan, a draft
 DRAFT_OPPORTUNITY_TITLE = "Matrix draft opportunity: a language café at the library"
+VOLUNTEER_EMAIL = "matrix-volunteer@example.org"
 CESENA_CONTACT = "@comune.cesena.fc.it"  # the domain of Cesena's contact people in data/values.yaml
 
 # The identities, each a person with one role (the coordinator with an authenticator, from conftest).
@@ -105,6 +106,8 @@ class World:
     opportunity_shift: Shift
     draft_opportunity: Opportunity  # Cesena's, a draft, with a shift
     draft_opportunity_shift: Shift
+    volunteer: Volunteer  # confirmed, in Cesena, accepted at the published opportunity (commitment)
+    commitment: Commitment
 
 
 def build_world(programme: Programme, coordinator: User, run: PlanRun) -> World:
@@ -123,6 +126,10 @@ def build_world(programme: Programme, coordinator: User, run: PlanRun) -> World:
     _toolkits(programme)
     opportunity, opportunity_shift = _opportunity(programme, staff, "Matrix opportunity: welcome walks", publish=True)
     draft_opportunity, draft_opportunity_shift = _opportunity(programme, staff, DRAFT_OPPORTUNITY_TITLE, publish=False)
+    volunteer = Volunteer.objects.create(
+        programme=programme, email=VOLUNTEER_EMAIL, name="Matrix Volunteer", city=cesena, languages=["ar"],
+        consent_text="matrix consent", consented_at=timezone.now(), confirmed_at=timezone.now(),
+    )  # fmt: skip
     return World(
         programme=programme, people=people, run=run,
         rule=add_plan_rule(programme, kind="ban", city=cesena, other_city=Organisation.objects.get(key="oslo"),
@@ -151,6 +158,8 @@ def build_world(programme: Programme, coordinator: User, run: PlanRun) -> World:
         draft_message_id=draft.messages.get().pk,
         opportunity=opportunity, opportunity_shift=opportunity_shift,
         draft_opportunity=draft_opportunity, draft_opportunity_shift=draft_opportunity_shift,
+        volunteer=volunteer, commitment=Commitment.objects.create(volunteer=volunteer, opportunity=opportunity,
+                                                                 status="accepted"),
     )  # fmt: skip
 
 

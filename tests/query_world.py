@@ -228,6 +228,11 @@ def _volunteering(programme: Programme, number: int, themes: list[Theme], staff:
         )
         if n % 3 < 2:
             publish_opportunity(opportunity, by=staff)
+        volunteer = Volunteer.objects.create(
+            programme=programme, email=f"volunteer-{number}-{n}@example.org", name=f"Volunteer {number}-{n}",
+            city=cesena, confirmed_at=timezone.now(), consented_at=timezone.now(), consent_text="query world",
+        )  # fmt: skip
+        Commitment.objects.create(volunteer=volunteer, opportunity=opportunity, status="accepted")
 
 
 def _hours(programme: Programme, number: int, account: User, batch: int) -> None:

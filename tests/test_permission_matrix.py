@@ -46,6 +46,7 @@ from tests.permission_world import (
     RIGA,
     SIGNED_IN,
     VOLUNTEER,
+    VOLUNTEER_EMAIL,
     World,
     build_world,
 )
@@ -415,6 +416,7 @@ def opportunity_rows(route: str, get: Expect | None = 200, post: Expect | None =
 OFFERERS = (LEADER, CITY_LEADER, CESENA, RIGA, OUTSIDER, COORDINATOR)
 VOLUNTEERING_ROWS = [
     Row("opportunities", PUBLIC, secrets=(Secret(lambda w: DRAFT_OPPORTUNITY_TITLE, CESENA_EDITORS),)),
+    Row("opportunity_map", PUBLIC, secrets=(Secret(lambda w: DRAFT_OPPORTUNITY_TITLE, CESENA_EDITORS),)),  # places
     Row("opportunity_add", only(*OFFERERS), only(*OFFERERS, ok=400)),
     Row("opportunity", PUBLIC, at=lambda w: {"opportunity_id": w.opportunity.pk}, case="published"),
     Row("opportunity", PROPOSAL_READERS, at=lambda w: {"opportunity_id": w.draft_opportunity.pk}, case="draft"),
@@ -438,6 +440,38 @@ VOLUNTEERING_ROWS = [
         at=lambda w: {"opportunity_id": w.draft_opportunity.pk}),
     *opportunity_rows("opportunity_hours"),
     Row("volunteer_certificate", by(403)),
+    # Applying without a volunteer in the browser leads to the sign-up; a draft is nobody's but its editors'.
+    Row("volunteer_apply", by(405), by(ALLOWED), at=lambda w: {"opportunity_id": w.opportunity.pk}, case="published"),
+    Row("volunteer_apply", by(405), by(404) | same(ALLOWED, *CESENA_EDITORS), case="draft",
+        at=lambda w: {"opportunity_id": w.draft_opportunity.pk}),
+]
+
+# A volunteer's own pages open for the browser that followed their link (none of these identities did): the
+# others are asked for the link, whatever their role. The sign-up and the link requests are for anyone.
+NO_LINK = by(403)
+UNKNOWN_KEY = fixed(key="x" * 43)
+VOLUNTEER_SECRET = (Secret(lambda w: VOLUNTEER_EMAIL, (COORDINATOR,)),)
+SIGNUP_ROWS = [
+    Row("volunteer_signup", PUBLIC, by(400)),
+    Row("volunteer_signup_sent", PUBLIC),
+    Row("volunteer_indicators", PUBLIC, secrets=VOLUNTEER_SECRET),
+    Row("volunteer_confirm", PUBLIC, by(404), at=UNKNOWN_KEY),
+    Row("volunteer_me", PUBLIC),
+    Row("volunteer_link", PUBLIC, by(400)),
+    Row("volunteer_page_key", by(404), at=UNKNOWN_KEY),
+    Row("volunteer_details", NO_LINK, NO_LINK),
+    Row("volunteer_shifts_ics", NO_LINK),
+    Row("volunteer_data", NO_LINK),
+    Row("volunteer_erase", NO_LINK, NO_LINK),
+    Row("volunteer_account", by(405), NO_LINK),
+    Row("volunteer_sign_out", by(405), by(Redirect("/en/p/820885/volunteer/"))),
+    Row("volunteer_withdraw", by(405), NO_LINK, at=lambda w: {"commitment_id": w.commitment.pk}),
+    # The coordinator answers requests to see or erase a volunteer's data; nobody else lists volunteers.
+    Row("volunteer_people", COORDINATOR_ONLY, secrets=VOLUNTEER_SECRET),
+    Row("volunteer_person_data", COORDINATOR_ONLY, at=lambda w: {"volunteer_id": w.volunteer.pk},
+        get_writes=AUDITED),
+    Row("volunteer_person_erase", FORM_ADDRESS, only(COORDINATOR, ok=302),
+        at=lambda w: {"volunteer_id": w.volunteer.pk}, data=lambda w: {"confirm": "on"}),
 ]
 
 DRAFT_SECRET = Secret(lambda w: DRAFT_CAMPAIGN_TITLE, ())
@@ -510,8 +544,8 @@ NETWORK_ROWS = [
 # fmt: on
 
 ROWS = (
-    PROGRAMME_ROWS + FINANCE_ROWS + KNOWLEDGE_ROWS + VOLUNTEERING_ROWS + ACTIVITY_ROWS + REPORT_ROWS + ACTION_PLAN_ROWS
-    + PUBLISHING_ROWS + NETWORK_ROWS
+    PROGRAMME_ROWS + FINANCE_ROWS + KNOWLEDGE_ROWS + VOLUNTEERING_ROWS + SIGNUP_ROWS + ACTIVITY_ROWS + REPORT_ROWS
+    + ACTION_PLAN_ROWS + PUBLISHING_ROWS + NETWORK_ROWS
 )  # fmt: skip
 
 

@@ -151,6 +151,8 @@ SIGN_IN_FAILURES_PER_ACCOUNT = env_int("SIGN_IN_FAILURES_PER_ACCOUNT", 5)
 SIGN_IN_FAILURES_PER_ADDRESS = env_int("SIGN_IN_FAILURES_PER_ADDRESS", 30)
 PASSWORD_RESETS_PER_HOUR_PER_ADDRESS = env_int("PASSWORD_RESETS_PER_HOUR_PER_ADDRESS", 5)
 PASSWORD_RESETS_PER_HOUR_PER_EMAIL = env_int("PASSWORD_RESETS_PER_HOUR_PER_EMAIL", 3)
+# Volunteers inactive this long are anonymised into the counts (issue #15); their sign-up states it.
+VOLUNTEER_RETENTION_MONTHS = env_int("VOLUNTEER_RETENTION_MONTHS", 24)
 # Two-factor sign-in (TOTP with recovery codes) is required of coordinators, who approve money
 # and administer the site, and offered to everyone. `values demo` turns the requirement off.
 REQUIRE_SECOND_FACTOR = env_bool("REQUIRE_SECOND_FACTOR", True)

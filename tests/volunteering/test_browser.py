@@ -30,3 +30,55 @@ def test_the_list_and_an_opportunity_page_are_accessible(page: Page, live_server
     page.goto(f"{live_server.url}/{language}/p/820885/volunteer/?language=xx")
     expect(page.get_by_role("alert")).to_be_visible()
     assert_accessible(page)
+
+
+def test_a_resident_answers_the_campaigns_call_and_signs_up_with_consent(page: Page, live_server, programme):
+    from django.core import mail
+
+    from tests.permission_world import _campaign
+    from values.volunteering.models import Commitment, Volunteer
+
+    campaign, _kit = _campaign(programme, "call", "Volunteer in your city", published=True)
+    publish_opportunity(offer(programme, title="Language café at the library", end_date=None), by=None)
+
+    page.goto(f"{live_server.url}/en/p/820885/campaign/call/?channel=cesena+on+instagram")
+    assert_accessible(page)
+    page.get_by_role("link", name="Find a way to volunteer").click()
+    page.get_by_role("link", name="Language café at the library").click()
+    page.get_by_role("button", name="I want to help").click()
+    expect(page.locator("h1")).to_have_text("Volunteer with us")
+    page.get_by_role("button", name="Sign up").click()  # nothing filled in: the errors name the fields
+    expect(page.get_by_role("alert")).to_be_visible()
+    assert_accessible(page)
+    page.get_by_label("Name:", exact=True).fill("Luca Bianchi")
+    page.get_by_role("textbox", name="E-mail").fill("luca@example.org")
+    page.get_by_label("Languages you speak").fill("it, en")
+    page.get_by_role("checkbox", name="Wednesday evening").check()
+    page.get_by_role("checkbox", name="I agree").check()
+    page.get_by_role("button", name="Sign up").click()
+    expect(page.locator("h1")).to_have_text("Check your e-mail")
+    assert Volunteer.objects.get().confirmed_at is None
+
+    link = next(word for word in mail.outbox[0].body.split() if "/confirm/" in word)
+    page.goto(link.replace("http://testserver", live_server.url))
+    page.get_by_role("button", name="Confirm my sign-up").click()
+
+    expect(page.locator("h1")).to_have_text("Hello, Luca Bianchi")
+    expect(page.get_by_role("link", name="Language café at the library")).to_be_visible()
+    assert_accessible(page)
+    volunteer = Volunteer.objects.get()
+    assert (volunteer.campaign, volunteer.channel) == (str(campaign.pk), "Cesena on Instagram")
+    assert Commitment.objects.get().status == "accepted"
+
+
+def test_the_map_is_accessible_and_its_points_are_links(page: Page, live_server, programme):
+    opportunity = offer(programme, title="Tea in the park", end_date=None, latitude=44.139, longitude=12.343)
+    publish_opportunity(opportunity, by=None)
+
+    page.goto(f"{live_server.url}/en/p/820885/volunteer/map/?near=Cesena&within=10")
+
+    expect(page.locator("h1")).to_contain_text("on a map")
+    assert_accessible(page)
+    page.locator("svg a").first.focus()
+    page.keyboard.press("Enter")
+    expect(page.locator("h1")).to_have_text("Tea in the park")

@@ -47,7 +47,7 @@ def test_the_volunteer_is_reminded_the_day_before_and_only_once(cafe, amina, dja
     assert "tomorrow, Tuesday 3 March 2020, from 18:00 to 20:00 (Europe/Rome time), in Cesena, Oltresavio." in (
         message.body
     )
-    assert f"http://localhost:8000/en/p/820885/volunteer/{cafe.pk}/" in message.body
+    assert "http://localhost:8000/en/p/820885/volunteer/me/" in message.body
     assert ShiftBooking.objects.get().reminded_at == at(2, 10)
 
 
@@ -69,7 +69,7 @@ def test_the_reminder_is_in_the_volunteers_language(cafe, programme, django_capt
     send(at(2, 10), django_capture_on_commit_callbacks)
 
     assert "martedì 3 Marzo 2020" in mail.outbox[0].body
-    assert f"/it/p/820885/volunteer/{cafe.pk}/" in mail.outbox[0].body
+    assert "http://localhost:8000/it/p/820885/volunteer/me/" in mail.outbox[0].body
 
 
 def test_a_cancelled_place_is_not_reminded(cafe, amina, django_capture_on_commit_callbacks):

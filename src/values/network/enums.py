@@ -52,3 +52,4 @@ class AuditAction(models.TextChoices):
     WITHDRAWN = "withdrawn", _("publication withdrawn")
     PLAN_ACCEPTED = "plan_accepted", _("plan accepted")
     PERSONAL_DATA_EXPORTED = "personal_data_exported", _("personal data exported")
+    PERSONAL_DATA_ERASED = "personal_data_erased", _("personal data erased")

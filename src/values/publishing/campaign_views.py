@@ -1,5 +1,7 @@
 """Campaign pages: the public call to volunteer, the coordinator's plan, and the reach that staff report."""
 
+from urllib.parse import urlencode
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -52,8 +54,16 @@ def _campaign_page(request: HttpRequest, campaign: Campaign) -> HttpResponse:
         "kits": assets[AssetKind.KIT],
         "cities": partner_cities(campaign.programme),
         "can_plan": request.access.plan_campaigns,
+        "call_query": call_to_volunteer_query(campaign, request.GET.get("channel", "")),
     }
     return render(request, "publishing/campaign.html", context)
+
+
+def call_to_volunteer_query(campaign: Campaign, channel: str) -> str:
+    """The query that takes a reader from the campaign to the opportunities, naming the campaign and the channel
+    that brought them (one of the campaign's, from the link shared there; else its own page), for the sign-up."""
+    names = {name.casefold(): name for name in campaign.channels.values_list("name", flat=True)}
+    return urlencode({"campaign": campaign.pk, "channel": names.get(channel.casefold(), "campaign page")})
 
 
 def campaign_kit(request: HttpRequest, key: str, asset_id: int) -> FileResponse:

@@ -27,6 +27,7 @@ from values.programme.queries import memberships_in, partner_cities
 from values.publishing.charts import BarChart, bar_chart
 from values.publishing.maps import MapChart, Place, map_chart
 from values.publishing.queries import ReachReport
+from values.volunteering.indicators import programme_indicators
 
 PARTICIPANT_ROLES = (Role.CITY_STAFF, Role.VOLUNTEER_LEADER)
 
@@ -50,6 +51,7 @@ TITLES = {
     "timeline": gettext_lazy("Programme timeline: visits and exchanges per quarter"),
     "budget-against-actual": gettext_lazy("Budget against actual"),
     "partner-map": gettext_lazy("Partner cities in Europe"),
+    "volunteering": gettext_lazy("Volunteers engaged, confirmed shifts and approved hours by city"),
 }
 
 # Infographics made of what the budget readers see (spending); the others are public.
@@ -136,6 +138,28 @@ def _participation(programme: Programme) -> Infographic:
         columns=[_("City"), *(name for name, _values in series)],
         rows=[[labels[i], *(str(values[i]) for _name, values in series)] for i in range(len(cities))],
         chart=bar_chart(labels, series),
+    )
+
+
+def _volunteering(programme: Programme) -> Infographic:
+    """What volunteers did in each partner city, counted from their records (volunteering's indicators)."""
+    groups = programme_indicators(programme).groups["city"]
+    cities = [city.city.name for city in partner_cities(programme)]
+    figures = [groups.get(city) for city in cities]
+    series = [
+        (_("Volunteers engaged"), [f.engaged if f else 0 for f in figures]),
+        (_("Confirmed shifts"), [f.confirmed_shifts if f else 0 for f in figures]),
+        (_("Approved hours"), [f.approved_hours if f else Decimal(0) for f in figures]),
+    ]
+    title = str(TITLES["volunteering"])
+    summary = _nonzero_summary(cities, series) or _("no volunteer is engaged yet")
+    return Infographic(
+        key="volunteering",
+        title=title,
+        alt=f"{title}. {summary}.",
+        columns=[_("City"), *(name for name, _values in series)],
+        rows=[[cities[i], *(str(values[i]) for _name, values in series)] for i in range(len(cities))],
+        chart=bar_chart(cities, series),
     )
 
 
@@ -261,6 +285,7 @@ _BUILDERS = {
     "timeline": _timeline,
     "partner-map": _partner_map,
     "budget-against-actual": _budget_against_actual,
+    "volunteering": _volunteering,
 }
 
 

@@ -8,7 +8,11 @@ class VolunteeringConfig(AppConfig):
     verbose_name = _("Volunteering")
 
     def ready(self) -> None:
+        from values.core.panels import add_panel
         from values.programme.access import add_rule
-        from values.volunteering.permissions import can_offer_opportunities
+        from values.volunteering.panels import city_volunteering
+        from values.volunteering.permissions import can_manage_volunteers, can_offer_opportunities
 
         add_rule("offer_opportunities", can_offer_opportunities)
+        add_rule("manage_volunteers", can_manage_volunteers)
+        add_panel("partner", template="volunteering/_city_volunteering.html", context=city_volunteering, order=30)

@@ -15,19 +15,14 @@ from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from values.volunteering.enums import BookingStatus, CommitmentStatus, OpportunityKind, OpportunityStatus
+from values.volunteering.enums import BookingStatus, CommitmentStatus, OpportunityStatus
 from values.volunteering.models import Commitment, Opportunity, Shift, ShiftBooking, Volunteer
+from values.volunteering.volunteers import open_to_all
 
 
 def age_in_year(volunteer: Volunteer, year: int) -> int | None:
     """The age the volunteer reaches in `year` (only the year of birth is known), or None when it is not given."""
     return None if volunteer.birth_year is None else year - volunteer.birth_year
-
-
-def open_to_all(opportunity: Opportunity) -> bool:
-    """Whether any confirmed volunteer may take its shifts without being accepted first: meet-ups, language cafés
-    and welcome events without minors or vulnerable people."""
-    return opportunity.kind != OpportunityKind.VOLUNTEER_ROLE and not opportunity.vulnerable_people
 
 
 def _commitment_problem(volunteer: Volunteer, opportunity: Opportunity) -> tuple[str | None, Commitment | None]:

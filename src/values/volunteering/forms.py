@@ -8,6 +8,7 @@ from values.core.text import active_language, pick
 from values.network.codes import language_code
 from values.programme.queries import city_partners
 from values.volunteering.enums import OpportunityKind
+from values.volunteering.places import Place, locate
 from values.volunteering.services import (
     TEXT_LIMITS,
     add_shift,
@@ -15,6 +16,8 @@ from values.volunteering.services import (
     save_opportunity,
 )
 
+WITHIN_KM = (2, 5, 10, 25, 50)
+WITHIN_KM_DEFAULT = 10
 DATE = forms.DateInput(attrs={"type": "date"})
 TIME = forms.TimeInput(attrs={"type": "time"})
 WEEKDAYS = [
@@ -152,9 +155,19 @@ class OpportunityFilterForm(forms.Form):
         label=_("Language"), required=False, max_length=2, help_text=_("An ISO 639-1 code, such as it or ar.")
     )
     on = forms.DateField(label=_("On"), required=False, widget=DATE)
+    # The distance filter (issue #15, finding them: places).
+    near = forms.CharField(
+        label=_("Near"), required=False, max_length=100,
+        help_text=_("A partner city, a neighbourhood or a postcode."),
+    )  # fmt: skip
+    within = forms.TypedChoiceField(
+        label=_("Within"), required=False, coerce=int, empty_value=WITHIN_KM_DEFAULT, initial=WITHIN_KM_DEFAULT,
+        choices=[(km, f"{km} km") for km in WITHIN_KM],  # a unit symbol, the same in every language
+    )  # fmt: skip
 
     def __init__(self, *args, programme, **kwargs) -> None:
         super().__init__(*args, **kwargs)
+        self.programme = programme
         self.fields["city"].queryset = city_partners(programme)
         self.fields["city"].label_from_instance = _organisation_label
         self.fields["city"].empty_label = "—"
@@ -167,3 +180,21 @@ class OpportunityFilterForm(forms.Form):
         if value and language_code(value) is None:
             raise forms.ValidationError(_("Language: an ISO 639-1 code, such as it or ar."))
         return language_code(value) or ""
+
+    def clean_near(self) -> Place | None:
+        text = self.cleaned_data["near"].strip()
+        if not text:
+            return None
+        place = locate(text, self.programme)
+        if place is None:
+            raise forms.ValidationError(
+                _("We do not know the place “%(place)s”: try a partner city, a neighbourhood or a postcode."),
+                params={"place": text},
+            )
+        return place
+
+    def criteria(self) -> dict:
+        """The valid filters as `filter_opportunities` takes them."""
+        data = dict(self.cleaned_data)
+        place, within = data.pop("near"), data.pop("within")
+        return data | ({"near": (place.latitude, place.longitude), "within_km": within} if place else {})

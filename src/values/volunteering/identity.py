@@ -35,3 +35,20 @@ def remember_volunteer(request: HttpRequest, volunteer: Volunteer) -> None:
 
 def forget_volunteer(request: HttpRequest, programme: Programme) -> None:
     request.session.pop(_session_key(programme), None)
+
+
+def _call_key(programme: Programme) -> str:
+    return f"volunteer-call:{programme.pk}"
+
+
+def remember_call(request: HttpRequest) -> None:
+    """Keep the campaign and channel a call to volunteer named (`?campaign=…&channel=…`) until the sign-up."""
+    campaign, channel = request.GET.get("campaign", ""), request.GET.get("channel", "")
+    if campaign.isdigit() and len(campaign) <= 20:
+        request.session[_call_key(request.programme)] = [campaign, channel[:100]]
+
+
+def call_heard(request: HttpRequest) -> tuple[str, str]:
+    """The campaign and channel whose call brought this browser here, if one did."""
+    campaign, channel = request.session.get(_call_key(request.programme), ["", ""])
+    return campaign, channel

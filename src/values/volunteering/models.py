@@ -351,3 +351,29 @@ class TrainingSeat(models.Model):
 
     def __str__(self) -> str:
         return f"{self.volunteer or self.user} · {self.session}"
+
+
+class Postcode(models.Model):
+    """Where a postal code is, as the city staff enter it (the admin, or `values load_postcodes FILE`): the
+    distance filter understands the codes of the countries of a programme's partner cities."""
+
+    country = models.CharField(_("country"), max_length=2, help_text=_("ISO 3166-1 alpha-2, such as IT."))
+    code = models.CharField(_("postcode"), max_length=12, help_text=_("Kept in capitals and without spaces."))
+    label = models.CharField(_("place"), max_length=200, blank=True)
+    latitude = models.FloatField(_("latitude"))
+    longitude = models.FloatField(_("longitude"))
+
+    class Meta:
+        verbose_name = _("postcode")
+        verbose_name_plural = _("postcodes")
+        ordering = ["country", "code"]
+        constraints = [
+            models.UniqueConstraint(fields=["country", "code"], name="postcode_unique_in_country"),
+            models.CheckConstraint(condition=models.Q(latitude__gte=-90, latitude__lte=90), name="postcode_latitude"),
+            models.CheckConstraint(
+                condition=models.Q(longitude__gte=-180, longitude__lte=180), name="postcode_longitude"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.country} {self.code}"

@@ -67,6 +67,12 @@ def get_opportunity_for_edit(user: AnyUser, programme: Programme, opportunity_id
     return opportunity
 
 
+# -- volunteers' personal data (sign-ups) ---------------------------------------------------------
+def can_manage_volunteers(user: AnyUser, programme: ProgrammeRef | None) -> bool:
+    """The coordinator answers volunteers' requests to download or erase their data (GDPR articles 15–17)."""
+    return programme is not None and is_coordinator(user, programme)
+
+
 # -- shifts and hours (issue #15, part 5) -------------------------------------------------------
 def get_current_volunteer(request: HttpRequest) -> Volunteer:
     """The volunteer this browser speaks for (their personal link, or their account); 403 when there is none."""

@@ -62,8 +62,7 @@ def reminder_text(booking: ShiftBooking) -> tuple[str, str]:
     language = translation.get_language()
     title = pick(opportunity.title, language)
     with programme_addresses(opportunity.programme):
-        # The volunteer's own page is not built yet: the opportunity's page lists their shift.
-        link = settings.SITE_URL + reverse("opportunity", args=[opportunity.pk])
+        link = settings.SITE_URL + reverse("volunteer_me")  # their page: their shifts, to cancel one
     values = {
         "name": volunteer.name, "title": title, "organisation": pick(opportunity.organisation.name, language),
         "where": ", ".join(filter(None, [opportunity.city.city.name, opportunity.neighbourhood])),

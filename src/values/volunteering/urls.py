@@ -1,10 +1,39 @@
 from django.urls import path
 
-from values.volunteering import views
+from values.volunteering import indicator_views, signup_views, views
 
 urlpatterns = [
     path("volunteer/", views.opportunity_list, name="opportunities"),
+    path("volunteer/map/", views.opportunity_map, name="opportunity_map"),
     path("volunteer/new/", views.opportunity_edit, name="opportunity_add"),
+    path("volunteer/indicators/", indicator_views.volunteer_indicators, name="volunteer_indicators"),
+    path("volunteer/join/", signup_views.volunteer_signup, name="volunteer_signup"),
+    path("volunteer/join/sent/", signup_views.volunteer_signup_sent, name="volunteer_signup_sent"),
+    path("volunteer/confirm/<str:key>/", signup_views.volunteer_confirm, name="volunteer_confirm"),
+    path("volunteer/me/", signup_views.volunteer_me, name="volunteer_me"),
+    path("volunteer/me/link/", signup_views.volunteer_link, name="volunteer_link"),
+    path("volunteer/me/details/", signup_views.volunteer_details, name="volunteer_details"),
+    path("volunteer/me/shifts.ics", signup_views.volunteer_shifts_ics, name="volunteer_shifts_ics"),
+    path("volunteer/me/data.json", signup_views.volunteer_data, name="volunteer_data"),
+    path("volunteer/me/erase/", signup_views.volunteer_erase, name="volunteer_erase"),
+    path("volunteer/me/account/", signup_views.volunteer_account, name="volunteer_account"),
+    path("volunteer/me/sign-out/", signup_views.volunteer_sign_out, name="volunteer_sign_out"),
+    path(
+        "volunteer/me/commitments/<int:commitment_id>/withdraw/",
+        signup_views.volunteer_withdraw,
+        name="volunteer_withdraw",
+    ),
+    path("volunteer/me/<str:key>/", signup_views.volunteer_page_key, name="volunteer_page_key"),
+    path("volunteer/people/", signup_views.volunteer_people, name="volunteer_people"),
+    path(
+        "volunteer/people/<int:volunteer_id>/data.json",
+        signup_views.volunteer_person_data,
+        name="volunteer_person_data",
+    ),
+    path(
+        "volunteer/people/<int:volunteer_id>/erase/", signup_views.volunteer_person_erase, name="volunteer_person_erase"
+    ),
+    path("volunteer/<int:opportunity_id>/apply/", signup_views.volunteer_apply, name="volunteer_apply"),
     path("volunteer/<int:opportunity_id>/", views.opportunity_page, name="opportunity"),
     path("volunteer/<int:opportunity_id>/edit/", views.opportunity_edit, name="opportunity_edit"),
     path("volunteer/<int:opportunity_id>/shifts/", views.opportunity_shifts, name="opportunity_shifts"),

@@ -2,6 +2,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
+from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -11,14 +12,16 @@ from values.core.markdown import render_markdown
 from values.core.text import active_language, pick
 from values.volunteering.bookings import shifts_with_places
 from values.volunteering.forms import OpportunityFilterForm, OpportunityForm, ShiftForm, WeeklyShiftsForm
-from values.volunteering.identity import current_volunteer
+from values.volunteering.identity import current_volunteer, remember_call
+from values.volunteering.models import Opportunity
 from values.volunteering.permissions import (
     can_edit_opportunity,
     get_opportunity_for_edit,
     get_opportunity_for_view,
     offering_organisations,
 )
-from values.volunteering.queries import drafts_for, filter_opportunities, open_opportunities, shifts_of
+from values.volunteering.places import opportunity_layout
+from values.volunteering.queries import commitment_to, drafts_for, filter_opportunities, open_opportunities, shifts_of
 from values.volunteering.services import close_opportunity, publish_opportunity, remove_shift
 
 PAGE_SIZE = 25
@@ -27,21 +30,58 @@ PAGE_SIZE = 25
 def opportunity_list(request: HttpRequest) -> HttpResponse:
     """The programme's open opportunities, filtered by a GET form: a value that names nothing is a 400."""
     programme = request.programme
-    filters = OpportunityFilterForm(request.GET or None, programme=programme)
-    opportunities = open_opportunities(programme)
-    refused = filters.is_bound and not filters.is_valid()
-    if filters.is_bound and not refused:
-        opportunities = filter_opportunities(opportunities, **filters.cleaned_data)
-    page = Paginator(opportunities.none() if refused else opportunities, PAGE_SIZE).get_page(request.GET.get("page"))
+    remember_call(request)
+    filters, opportunities, refused = _filtered(request)
+    page = Paginator(opportunities, PAGE_SIZE).get_page(request.GET.get("page"))
     context = {
         "programme": programme,
         "filters": filters,
+        "place": _place(filters),
         "page": page,
         "language": active_language(),
         "drafts": drafts_for(request.user, programme),
         "can_offer": request.access.offer_opportunities,
     }
     return render(request, "volunteering/opportunity_list.html", context, status=400 if refused else 200)
+
+
+def _filtered(request: HttpRequest) -> tuple[OpportunityFilterForm, QuerySet[Opportunity], bool]:
+    """The list's and the map's filters, their open opportunities, and whether the filters were refused."""
+    filters = OpportunityFilterForm(request.GET or None, programme=request.programme)
+    opportunities = open_opportunities(request.programme)
+    refused = filters.is_bound and not filters.is_valid()
+    if refused:
+        return filters, opportunities.none(), True
+    if filters.is_bound:
+        opportunities = filter_opportunities(opportunities, **filters.criteria())
+    return filters, opportunities, False
+
+
+def _place(filters: OpportunityFilterForm):
+    """The place the valid filters search from, if any."""
+    return filters.cleaned_data.get("near") if filters.is_bound and not filters.errors else None
+
+
+# The map of opportunities (issue #15, finding them: places).
+MAP_LIMIT = 200
+
+
+def opportunity_map(request: HttpRequest) -> HttpResponse:
+    """The list's opportunities (the first 200) on a map drawn here, and as a list beside it."""
+    filters, opportunities, refused = _filtered(request)
+    place = _place(filters)
+    shown = list(opportunities[: MAP_LIMIT + 1])
+    more, shown = len(shown) > MAP_LIMIT, shown[:MAP_LIMIT]
+    context = {
+        "programme": request.programme,
+        "filters": filters,
+        "place": place,
+        "opportunities": shown,
+        "more": more,
+        "map": opportunity_layout(shown, place=place, within_km=filters.cleaned_data.get("within") if place else None),
+        "language": active_language(),
+    }
+    return render(request, "volunteering/opportunity_map.html", context, status=400 if refused else 200)
 
 
 def opportunity_page(request: HttpRequest, opportunity_id: int) -> HttpResponse:
@@ -55,6 +95,7 @@ def opportunity_page(request: HttpRequest, opportunity_id: int) -> HttpResponse:
         "shifts": shifts_of(opportunity),
         "time_zone": opportunity.time_zone,
         "can_edit": can_edit_opportunity(request.user, opportunity),
+        "commitment": commitment_to(current_volunteer(request), opportunity),
     }
     volunteer = current_volunteer(request)  # shifts and hours (issue #15, part 5)
     context |= {"volunteer": volunteer, "shift_places": shifts_with_places(opportunity, volunteer)}

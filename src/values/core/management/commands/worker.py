@@ -20,6 +20,10 @@ class Command(BaseCommand):
         _start_clock("toolkit-clock", "TOOLKIT_REFRESH_MINUTES", 2, "values.publishing.tasks.refresh_toolkits_task")
         # A run whose worker died (a restart, a crash) would otherwise say "running" for ever.
         _start_clock("plan-run-clock", "PLAN_RUN_CHECK_MINUTES", 10, "values.planning.tasks.end_abandoned_runs_task")
+        # Unconfirmed sign-ups must vanish after a week, inactive volunteers be anonymised (issue #15).
+        _start_clock(
+            "volunteer-data-clock", "VOLUNTEER_DATA_MINUTES", 60, "values.volunteering.tasks.tend_volunteer_data"
+        )
         # Tomorrow's shifts, in each city's time: a booking remembers its reminder, so none goes twice.
         _start_clock("shift-clock", "SHIFT_REMINDER_MINUTES", 60, "values.volunteering.tasks.send_shift_reminders")
         backend = settings.TASKS["default"]["BACKEND"]

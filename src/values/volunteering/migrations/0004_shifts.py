@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('volunteering', '0002_volunteers'),
+        ('volunteering', '0003_places'),
     ]
 
     operations = [

@@ -1,0 +1,12 @@
+"""The volunteering part of a partner city's page, added to its `partner` slot (core.panels)."""
+
+from values.volunteering.indicators import programme_indicators
+
+
+def city_volunteering(context, organisation, programme) -> dict | None:
+    if not organisation.is_city:
+        return None
+    figures = programme_indicators(programme, city=organisation).total
+    if not (figures.engaged or figures.confirmed_shifts or figures.approved_minutes):
+        return None
+    return {"organisation": organisation, "figures": figures}
