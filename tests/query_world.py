@@ -2,7 +2,7 @@
 partly shared with every other programme (Cesena and Riga) and partly its own, planned, accepted and given a
 few rows of everything the programme's list pages show, all made through the services."""
 
-from datetime import date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -33,7 +33,9 @@ from values.publishing.enums import ToolkitStatus
 from values.publishing.models import Toolkit
 from values.publishing.services import add_channel, add_message, save_campaign
 from values.reports.services import report_for, request_reports, save_report, save_template
-from values.volunteering.models import Commitment, Volunteer
+from values.volunteering.enums import CommitmentStatus
+from values.volunteering.hours import decide_hours, log_hours
+from values.volunteering.models import Commitment, Opportunity, TrainingSeat, TrainingSession, Volunteer
 from values.volunteering.services import add_shift, publish_opportunity, save_opportunity
 
 PDF = b"%PDF-1.4\n1 0 obj\n<<>>\nendobj\ntrailer<<>>\n%%EOF\n"
@@ -110,7 +112,7 @@ planning:
 
 def site_people() -> dict[str, User | None]:
     """The people who use the list pages: the coordinator (with an authenticator), Cesena's staff, the public."""
-    from tests.conftest import give_authenticator
+    from tests.conftest import PASSWORD, give_authenticator
 
     # The network's coordinator and Cesena's staff work in every programme: roles that name none.
     coordinator = _member_everywhere("coordinator", "eurocities", Role.COORDINATOR)
@@ -119,6 +121,7 @@ def site_people() -> dict[str, User | None]:
         "coordinator": coordinator,
         "city_staff": _member_everywhere("cesena", "cesena", Role.CITY_STAFF),
         "anonymous": None,
+        "volunteer": create_account(username="volunteer", email="volunteer@example.org", password=PASSWORD),
     }
 
 
@@ -180,6 +183,7 @@ def add_rows(programme: Programme, number: int, people: dict[str, User | None], 
     _knowledge(programme, number, themes, people["city_staff"], batch)
     _volunteering(programme, number, themes, people["city_staff"], batch)
     _training(programme, number, themes, people["city_staff"], batch)
+    _hours(programme, number, people["volunteer"], batch)
     _activities(programme, number, people, batch)
     _finance(programme, number, people["city_staff"], batch)
     _action_plans(programme, number, people, batch)
@@ -248,6 +252,30 @@ def _training(programme: Programme, number: int, themes: list[Theme], staff: Use
             theme=themes[n % 2], practices=practices, starts_at=starts, ends_at=starts + timedelta(hours=2),
             places=10,
         )  # fmt: skip
+
+
+def _hours(programme: Programme, number: int, account: User, batch: int) -> None:
+    """The first programme's volunteer (the account's): approved hours on each published opportunity of the
+    batch, and a training session attended."""
+    if number != 0:
+        return
+    volunteer = Volunteer.objects.get_or_create(
+        programme=programme, user=account,
+        defaults={"email": "volunteer@example.org", "name": "Vera Volunteer", "confirmed_at": timezone.now()},
+    )[0]  # fmt: skip
+    opportunities = Opportunity.objects.filter(programme=programme, status="published").exclude(hours__isnull=False)
+    for n, opportunity in enumerate(opportunities.order_by("pk")):
+        Commitment.objects.create(volunteer=volunteer, opportunity=opportunity, status=CommitmentStatus.ACCEPTED)
+        zone = opportunity.time_zone
+        start = datetime(2020, 3, 3 + n + 10 * batch, 9, tzinfo=zone)
+        entry = log_hours(opportunity, volunteer=volunteer, starts_at=start, ends_at=start + timedelta(hours=2))
+        decide_hours(entry, decision="approve", seen_status="logged", by=None)
+    session = TrainingSession.objects.create(
+        programme=programme, organisation=Organisation.objects.get(key="cesena"), original_language="en",
+        title={"en": f"Training {batch}"}, starts_at=datetime(2020, 4, 1 + batch, 9, tzinfo=UTC),
+        ends_at=datetime(2020, 4, 1 + batch, 12, tzinfo=UTC), places=10,
+    )  # fmt: skip
+    TrainingSeat.objects.create(session=session, volunteer=volunteer, attended=True)
 
 
 def _at(activity: Activity, hour: int) -> datetime:

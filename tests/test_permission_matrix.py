@@ -430,6 +430,21 @@ VOLUNTEERING_ROWS = [
     # city) and the coordinator (any) match everyone. An empty decision or an empty matching POST is a 400.
     *opportunity_rows("opportunity_applicants"),
     Row("volunteer_match", only(*MATCHERS), only(*MATCHERS, ok=400)),
+    # Shifts and hours (part 5): a volunteer's pages answer 403 to whoever this browser speaks for no volunteer
+    # (none of the world's people); tests/volunteering/test_shift_permissions.py asks them as a volunteer.
+    *(Row(route, by(405), by(403), case="published",
+          at=lambda w: {"opportunity_id": w.opportunity.pk, "shift_id": w.opportunity_shift.pk})
+      for route in ("shift_take", "shift_cancel")),
+    *(Row(route, by(405), by(404) | same(403, *CESENA_EDITORS), case="draft",
+          at=lambda w: {"opportunity_id": w.draft_opportunity.pk, "shift_id": w.draft_opportunity_shift.pk})
+      for route in ("shift_take", "shift_cancel")),
+    Row("shift_take", by(405), by(404), case="draft-shift-under-published",
+        at=lambda w: {"opportunity_id": w.opportunity.pk, "shift_id": w.draft_opportunity_shift.pk}),
+    Row("hours_log", by(403), by(403), at=lambda w: {"opportunity_id": w.opportunity.pk}, case="published"),
+    Row("hours_log", by(404) | same(403, *CESENA_EDITORS), by(404) | same(403, *CESENA_EDITORS), case="draft",
+        at=lambda w: {"opportunity_id": w.draft_opportunity.pk}),
+    *opportunity_rows("opportunity_hours"),
+    Row("volunteer_certificate", by(403)),
     # Applying without a volunteer in the browser leads to the sign-up; a draft is nobody's but its editors'.
     Row("volunteer_apply", by(405), by(ALLOWED), at=lambda w: {"opportunity_id": w.opportunity.pk}, case="published"),
     Row("volunteer_apply", by(405), by(404) | same(ALLOWED, *CESENA_EDITORS), case="draft",

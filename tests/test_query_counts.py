@@ -29,6 +29,7 @@ from values.programme.models import Programme
 from values.urls import programme_urlconf
 
 COORDINATOR, CITY_STAFF, ANONYMOUS = "coordinator", "city_staff", "anonymous"
+VOLUNTEER = "volunteer"  # an account whose volunteer the first programme's pages speak for
 # Arguments of an address that name a format, not an object.
 NOT_IDS = {"file_format"}
 
@@ -66,6 +67,7 @@ PAGES = [
     Page("opportunities", (ANONYMOUS, CITY_STAFF), "Opportunity 0-0", more="Opportunity 0-3"),
     Page("opportunity_map", (ANONYMOUS, CITY_STAFF), "Opportunity 0-0", more="Opportunity 0-3"),
     Page("opportunity_add", (CITY_STAFF,), "Welcome desks"),
+    Page("volunteer_certificate", (VOLUNTEER,), "%PDF"),
     Page("volunteer_signup", (ANONYMOUS,), "Welcome desks"),
     Page("volunteer_signup_sent", (ANONYMOUS,)),
     Page("volunteer_indicators", (ANONYMOUS,), "Welcome desks"),

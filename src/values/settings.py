@@ -220,6 +220,8 @@ _MAIL_OPTIONS = {
 }
 MAILERS = {"default": {"BACKEND": EMAIL_BACKEND_PATH, "OPTIONS": _MAIL_OPTIONS.get(EMAIL_BACKEND_PATH, {})}}
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "VALUES platform <noreply@localhost>")
+# The site's address, for the links of e-mails sent without a request (the shift reminders).
+SITE_URL = env_str("SITE_URL", "http://localhost:8000").rstrip("/")
 
 # Security: strict by default; with DEBUG off and an SMTP EMAIL_BACKEND, `values check --deploy`
 # reports nothing.

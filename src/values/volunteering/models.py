@@ -257,6 +257,8 @@ class HoursEntry(models.Model):
     approved_minutes = models.PositiveIntegerField(_("minutes approved"), null=True, blank=True)
     status = models.CharField(_("status"), max_length=16, choices=HoursStatus, default=HoursStatus.LOGGED)
     note = models.CharField(_("note"), max_length=500, blank=True)
+    # Why the organisation approved other minutes than the volunteer logged (needed for more than logged).
+    decision_note = models.CharField(_("note on the decision"), max_length=500, blank=True)
     logged_at = models.DateTimeField(_("logged"), auto_now_add=True)
     decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
     decided_by = models.ForeignKey(

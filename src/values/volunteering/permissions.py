@@ -7,7 +7,7 @@ and the coordinator's alone: to anyone else it answers 404, like an id that name
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
-from django.http import Http404
+from django.http import Http404, HttpRequest
 
 from values.network.enums import Role
 from values.network.models import Organisation
@@ -15,7 +15,8 @@ from values.network.permissions import AnyUser
 from values.programme.models import Programme
 from values.programme.permissions import ProgrammeRef, holds_role, is_coordinator, organisations_of
 from values.volunteering.enums import OpportunityStatus
-from values.volunteering.models import Opportunity
+from values.volunteering.identity import current_volunteer
+from values.volunteering.models import Opportunity, Volunteer
 
 OFFERING_ROLES = (Role.CITY_STAFF, Role.VOLUNTEER_LEADER)
 
@@ -149,3 +150,26 @@ def get_training_for_edit(user: AnyUser, programme: Programme, session_id: int):
     if not can_edit_training(user, session):
         raise PermissionDenied
     return session
+
+
+# -- shifts and hours (issue #15, part 5) -------------------------------------------------------
+def get_current_volunteer(request: HttpRequest) -> Volunteer:
+    """The volunteer this browser speaks for (their personal link, or their account); 403 when there is none."""
+    volunteer = current_volunteer(request)
+    if volunteer is None:
+        raise PermissionDenied
+    return volunteer
+
+
+def can_decide_hours(user: AnyUser, opportunity: Opportunity) -> bool:
+    """Whoever changes an opportunity approves, corrects and rejects the hours given to it."""
+    return can_edit_opportunity(user, opportunity)
+
+
+def get_opportunity_for_hours(user: AnyUser, programme: Programme, opportunity_id: int) -> Opportunity:
+    """The opportunity whose hours this person decides: 403 for a public one of another organisation, 404 for a
+    draft they may not see."""
+    opportunity = get_opportunity_for_view(user, programme, opportunity_id)
+    if not can_decide_hours(user, opportunity):
+        raise PermissionDenied
+    return opportunity

@@ -59,3 +59,14 @@ urlpatterns += [
         name="opportunity_applicants",
     ),
 ]
+
+# -- shifts and hours (issue #15, part 5)
+from values.volunteering import shift_views  # noqa: E402
+
+urlpatterns += [
+    path("volunteer/me/certificate.pdf", shift_views.volunteer_certificate, name="volunteer_certificate"),
+    path("volunteer/<int:opportunity_id>/shifts/<int:shift_id>/take/", shift_views.shift_take, name="shift_take"),
+    path("volunteer/<int:opportunity_id>/shifts/<int:shift_id>/cancel/", shift_views.shift_cancel, name="shift_cancel"),
+    path("volunteer/<int:opportunity_id>/hours/log/", shift_views.hours_log, name="hours_log"),
+    path("volunteer/<int:opportunity_id>/hours/", shift_views.opportunity_hours, name="opportunity_hours"),
+]

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from values.core.markdown import render_markdown
 from values.core.text import active_language, pick
+from values.volunteering.bookings import shifts_with_places
 from values.volunteering.forms import OpportunityFilterForm, OpportunityForm, ShiftForm, WeeklyShiftsForm
 from values.volunteering.identity import current_volunteer, remember_call
 from values.volunteering.models import Opportunity
@@ -96,6 +97,8 @@ def opportunity_page(request: HttpRequest, opportunity_id: int) -> HttpResponse:
         "can_edit": can_edit_opportunity(request.user, opportunity),
         "commitment": commitment_to(current_volunteer(request), opportunity),
     }
+    volunteer = current_volunteer(request)  # shifts and hours (issue #15, part 5)
+    context |= {"volunteer": volunteer, "shift_places": shifts_with_places(opportunity, volunteer)}
     return render(request, "volunteering/opportunity.html", context)
 
 

@@ -24,6 +24,8 @@ class Command(BaseCommand):
         _start_clock(
             "volunteer-data-clock", "VOLUNTEER_DATA_MINUTES", 60, "values.volunteering.tasks.tend_volunteer_data"
         )
+        # Tomorrow's shifts, in each city's time: a booking remembers its reminder, so none goes twice.
+        _start_clock("shift-clock", "SHIFT_REMINDER_MINUTES", 60, "values.volunteering.tasks.send_shift_reminders")
         backend = settings.TASKS["default"]["BACKEND"]
         if backend == DATABASE_BACKEND:
             call_command("db_worker", "--interval", "0.5", "--no-reload")
