@@ -11,11 +11,13 @@ from values.network.enums import Role
 from values.network.models import AuditEntry, Organisation, User
 from values.programme.admin import CoordinatedProgrammesOnly
 from values.programme.models import Membership
+from values.volunteering.models import Postcode
 
 pytestmark = pytest.mark.django_db
 
-# Kept for the whole site: the rate tables serve every programme, the audit log is read by whoever oversees it.
-SITE_WIDE = {ExchangeRate, SubsistenceRate, AuditEntry}
+# Kept for the whole site: the rate tables and the postcodes serve every programme, the audit log is read by
+# whoever oversees it.
+SITE_WIDE = {ExchangeRate, SubsistenceRate, AuditEntry, Postcode}
 # Shared between programmes: scoped by who takes part (their own admins, tested below).
 SHARED = {User, Organisation}
 

@@ -97,7 +97,7 @@ def test_the_pdf_is_in_the_volunteers_language(history):
     text = pdf_text(certificate_pdf(history, today=date(2020, 7, 1)))
 
     assert "Listening to newcomers (it) · 5 Maggio 2020" in text
-    assert "Issued on 1 Luglio 2020." in text
+    assert "Rilasciato il 1 Luglio 2020." in text
 
 
 def test_the_current_volunteer_downloads_their_certificate(client, history):
