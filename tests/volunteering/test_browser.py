@@ -1,13 +1,15 @@
 """Real Chromium: the public list of opportunities and an opportunity's page, with axe-core on each."""
 
-from datetime import date, time
+from datetime import date, datetime, time, timedelta
 
 import pytest
+from django.utils import timezone
 from playwright.sync_api import Page, expect
 
 from tests.core.test_browser import assert_accessible
 from tests.volunteering.test_services import offer
-from values.volunteering.services import add_weekly_shifts, publish_opportunity
+from values.programme.models import Programme
+from values.volunteering.services import add_shift, add_weekly_shifts, publish_opportunity
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -36,10 +38,17 @@ def test_a_resident_answers_the_campaigns_call_and_signs_up_with_consent(page: P
     from django.core import mail
 
     from tests.permission_world import _campaign
-    from values.volunteering.models import Commitment, Volunteer
+    from values.volunteering.models import Commitment, ShiftBooking, Volunteer
 
     campaign, _kit = _campaign(programme, "call", "Volunteer in your city", published=True)
-    publish_opportunity(offer(programme, title="Language café at the library", end_date=None), by=None)
+    # The programme runs now, so that its shifts lie ahead.
+    today = timezone.localdate()
+    Programme.objects.filter(pk=programme.pk).update(start=date(today.year - 1, today.month, 1), duration_months=36)
+    programme.refresh_from_db()
+    cafe = offer(programme, title="Language café at the library", start_date=today, end_date=None)
+    tomorrow = datetime.combine(today + timedelta(days=1), time(18), tzinfo=cafe.time_zone)
+    add_shift(cafe, starts_at=tomorrow, ends_at=tomorrow + timedelta(hours=2), places=1)
+    publish_opportunity(cafe, by=None)
 
     page.goto(f"{live_server.url}/en/p/820885/campaign/call/?channel=cesena+on+instagram")
     assert_accessible(page)
@@ -69,6 +78,14 @@ def test_a_resident_answers_the_campaigns_call_and_signs_up_with_consent(page: P
     volunteer = Volunteer.objects.get()
     assert (volunteer.campaign, volunteer.channel) == (str(campaign.pk), "Cesena on Instagram")
     assert Commitment.objects.get().status == "accepted"
+
+    page.get_by_role("link", name="Language café at the library").click()
+    page.get_by_role("button", name="Take this shift").click()
+    expect(page.get_by_role("button", name="Cancel")).to_be_visible()
+    assert_accessible(page)
+    page.goto(f"{live_server.url}/en/p/820885/volunteer/me/")
+    expect(page.get_by_role("link", name="Add them to your calendar (ICS)")).to_be_visible()
+    assert ShiftBooking.objects.get().status == "confirmed"
 
 
 def test_the_map_is_accessible_and_its_points_are_links(page: Page, live_server, programme):
