@@ -99,3 +99,32 @@ def test_the_map_is_accessible_and_its_points_are_links(page: Page, live_server,
     page.locator("svg a").first.focus()
     page.keyboard.press("Enter")
     expect(page.locator("h1")).to_have_text("Tea in the park")
+
+
+def test_a_volunteers_own_pages_and_the_coordinators_list_are_accessible(page: Page, live_server, programme,
+                                                                         coordinator):  # fmt: skip
+    from tests.core.test_browser import _sign_in
+    from tests.volunteering.conftest import make_volunteer
+    from values.volunteering.volunteers import issue_page_link
+
+    base = f"{live_server.url}/en/p/820885/volunteer"
+    make_volunteer(programme)
+    key = issue_page_link(programme, "amina@example.org").key
+
+    page.goto(f"{base}/me/link/")
+    assert_accessible(page)
+    page.goto(f"{base}/me/{key}/")
+    expect(page.locator("h1")).to_have_text("Hello, Amina Haddad")
+    page.get_by_role("link", name="Change my details").click()
+    page.get_by_label("Languages you speak").fill("ar, zz")
+    page.get_by_role("button", name="Save").click()
+    expect(page.get_by_role("alert")).to_be_visible()
+    assert_accessible(page)
+    page.goto(f"{base}/me/erase/")
+    assert_accessible(page)
+    page.goto(f"{base}/indicators/")
+    assert_accessible(page)
+    _sign_in(page, live_server, coordinator.username)
+    page.goto(f"{base}/people/")
+    expect(page.get_by_role("cell", name="amina@example.org")).to_be_visible()
+    assert_accessible(page)

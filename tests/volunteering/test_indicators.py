@@ -150,3 +150,22 @@ def test_the_volunteering_infographic_reads_the_records_per_city_with_its_alt_te
     assert "Cesena: volunteers engaged 2, approved hours 3.75" in graphic.alt
     assert svg.status_code == 200
     assert client.get("/en/p/820885/infographics/volunteering.png").status_code == 200
+
+
+@pytest.mark.django_db
+def test_the_reach_page_counts_the_volunteers_each_channels_link_brought(client, programme, coordinator):
+    from tests.permission_world import _campaign
+    from values.volunteering.models import Volunteer
+
+    campaign, _kit = _campaign(programme, "call", "Volunteer in your city", published=True)
+    for n, (ref, confirmed) in enumerate(((str(campaign.pk), True), (str(campaign.pk), True),
+                                          (str(campaign.pk), False), ("999", True))):  # fmt: skip
+        volunteer = make_volunteer(programme, email=f"c{n}@example.org", campaign=ref, channel="Cesena on Instagram")
+        if not confirmed:
+            Volunteer.objects.filter(pk=volunteer.pk).update(confirmed_at=None)
+    client.force_login(coordinator)
+
+    report = client.get("/en/p/820885/campaigns/call/reach/").context["report"]
+
+    assert [(row.channel.name, row.volunteers) for row in report.rows] == [("Cesena on Instagram", 2)]
+    assert report.volunteers == 2

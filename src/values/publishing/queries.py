@@ -16,6 +16,7 @@ from values.programme.models import Partner, Programme, Theme
 from values.programme.queries import partners_of, themes_of
 from values.publishing.enums import AssetKind
 from values.publishing.models import PROGRAMME_TOOLKIT_KEY, Campaign, CampaignAsset, CampaignChannel, Toolkit
+from values.volunteering.indicators import sign_ups_by_channel
 
 
 @dataclass(frozen=True)
@@ -98,6 +99,7 @@ class ReachRow:
     reach: int
     engagements: int
     target: int | None
+    volunteers: int = 0  # confirmed sign-ups that came through the channel's link (volunteering's records)
 
     @property
     def share_of_target(self) -> Decimal | None:
@@ -117,11 +119,16 @@ class ReachReport:
     def engagements(self) -> int:
         return sum(row.engagements for row in self.rows)
 
+    @property
+    def volunteers(self) -> int:
+        return sum(row.volunteers for row in self.rows)
+
 
 def reach_report(campaign: Campaign) -> ReachReport:
     """People reached per channel and month, with totals and each channel's share of its target."""
     channels = list(campaign.channels.select_related("organisation").prefetch_related("figures").order_by("name"))
     months = sorted({figure.month for channel in channels for figure in channel.figures.all()})
+    signed_up = sign_ups_by_channel(campaign.programme, str(campaign.pk))
     rows = []
     for channel in channels:
         figures = {figure.month: figure for figure in channel.figures.all()}
@@ -132,6 +139,7 @@ def reach_report(campaign: Campaign) -> ReachReport:
                 reach=sum(figure.reach for figure in figures.values()),
                 engagements=sum(figure.engagements or 0 for figure in figures.values()),
                 target=channel.target_reach,
+                volunteers=signed_up.get(channel.name, 0),
             )
         )
     return ReachReport(months=months, rows=rows)

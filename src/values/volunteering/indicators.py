@@ -18,12 +18,13 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
 
+from django.db.models import Count
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from values.programme.models import Programme
 from values.volunteering.enums import BookingStatus, CommitmentStatus, HoursStatus
-from values.volunteering.models import Commitment, HoursEntry, ShiftBooking
+from values.volunteering.models import Commitment, HoursEntry, ShiftBooking, Volunteer
 
 RETENTION_MONTHS = (3, 6)
 GROUPINGS = ("city", "theme", "month", "channel")
@@ -167,3 +168,13 @@ def programme_indicators(programme: Programme, *, today: date | None = None, cit
         _events(hours, "opportunity", "starts_at", minutes="approved_minutes"),
         today=today,
     )
+
+
+def sign_ups_by_channel(programme: Programme, campaign: str) -> dict[str, int]:
+    """Confirmed volunteers (anonymised ones too) whose sign-up a campaign's link brought, per channel named."""
+    rows = (
+        Volunteer.objects.filter(programme=programme, campaign=campaign, confirmed_at__isnull=False)
+        .values_list("channel")
+        .annotate(count=Count("pk"))
+    )
+    return dict(rows)
