@@ -117,6 +117,7 @@ def test_the_figures_page_and_the_partner_page_show_the_counts_and_no_person(cli
                               approved_minutes=90)  # fmt: skip
 
     figures = client.get("/en/p/820885/volunteer/indicators/").content.decode()
+    home = client.get("/en/p/820885/").content.decode()
     partner = client.get("/en/p/820885/partners/cesena/").content.decode()
     riga = client.get("/en/p/820885/partners/riga/").content.decode()
 

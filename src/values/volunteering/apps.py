@@ -10,7 +10,7 @@ class VolunteeringConfig(AppConfig):
     def ready(self) -> None:
         from values.core.panels import add_panel
         from values.programme.access import add_rule
-        from values.volunteering.panels import city_volunteering
+        from values.volunteering.panels import city_volunteering, programme_volunteering
         from values.volunteering.permissions import (
             can_manage_volunteers,
             can_match_volunteers,
@@ -21,5 +21,6 @@ class VolunteeringConfig(AppConfig):
         add_rule("offer_opportunities", can_offer_opportunities)
         add_rule("manage_volunteers", can_manage_volunteers)
         add_panel("partner", template="volunteering/_city_volunteering.html", context=city_volunteering, order=30)
+        add_panel("home", template="volunteering/_programme_volunteering.html", context=programme_volunteering)
         add_rule("match_volunteers", can_match_volunteers)
         add_rule("organise_training", can_organise_training)

@@ -10,3 +10,11 @@ def city_volunteering(context, organisation, programme) -> dict | None:
     if not (figures.engaged or figures.confirmed_shifts or figures.approved_minutes):
         return None
     return {"organisation": organisation, "figures": figures}
+
+
+def programme_volunteering(context, programme) -> dict | None:
+    """The programme's volunteering in figures on its home page, once anything is recorded."""
+    figures = programme_indicators(programme).total
+    if not (figures.engaged or figures.confirmed_shifts or figures.approved_minutes):
+        return None
+    return {"figures": figures}
