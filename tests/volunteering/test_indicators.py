@@ -128,6 +128,8 @@ def test_the_figures_page_and_the_partner_page_show_the_counts_and_no_person(cli
     assert "amina@example.org" not in figures
     assert "Volunteers engaged" in partner
     assert "1.50" in partner
+    assert "Volunteers engaged" in home
+    assert "1.50" in home
     assert "Volunteers engaged" not in riga  # nothing recorded there: no empty panel
 
 
