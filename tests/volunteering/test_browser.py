@@ -128,3 +128,33 @@ def test_a_volunteers_own_pages_and_the_coordinators_list_are_accessible(page: P
     page.goto(f"{base}/people/")
     expect(page.get_by_role("cell", name="amina@example.org")).to_be_visible()
     assert_accessible(page)
+
+
+def test_a_volunteer_logs_hours_and_the_organisation_sees_them_accessible(page: Page, live_server, programme,
+                                                                          cesena_staff):  # fmt: skip
+    from tests.core.test_browser import _sign_in
+    from tests.volunteering.conftest import make_volunteer
+    from values.volunteering.models import Commitment, HoursEntry
+    from values.volunteering.volunteers import issue_page_link
+
+    role = publish_opportunity(offer(programme, kind="volunteer_role", title="Homework club"), by=None)
+    Commitment.objects.create(volunteer=make_volunteer(programme), opportunity=role, status="accepted")
+    key = issue_page_link(programme, "amina@example.org").key
+    base = f"{live_server.url}/en/p/820885/volunteer"
+
+    page.goto(f"{base}/me/{key}/")
+    page.goto(f"{base}/{role.pk}/hours/log/")
+    page.get_by_label("Day").fill("2020-03-30")
+    page.get_by_label("From").fill("18:00")
+    page.get_by_label("Until").fill("17:00")  # before it starts: refused, with the field named
+    page.get_by_role("button", name="Log the hours").click()
+    expect(page.get_by_role("alert").first).to_be_visible()
+    assert_accessible(page)
+    page.get_by_label("Until").fill("20:30")
+    page.get_by_role("button", name="Log the hours").click()
+    assert HoursEntry.objects.get().minutes == 150
+
+    _sign_in(page, live_server, cesena_staff.username)
+    page.goto(f"{base}/{role.pk}/hours/")
+    expect(page.get_by_text("Amina Haddad")).to_be_visible()
+    assert_accessible(page)
