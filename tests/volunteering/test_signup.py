@@ -477,3 +477,13 @@ def test_erasing_a_volunteer_removes_the_account_made_for_them_but_not_a_staff_a
 
     assert not User.objects.filter(username="amina@example.org").exists()
     assert User.objects.filter(pk=staff.pk).exists()
+
+
+def test_one_client_address_sends_at_most_twenty_mails_an_hour_and_the_page_says_the_same(client, programme):
+    answers = [
+        client.post(f"{BASE}join/", form(programme, email=f"person-{n}@example.org"), REMOTE_ADDR="198.51.100.77")
+        for n in range(21)
+    ]
+
+    assert {answer["Location"] for answer in answers} == {f"{BASE}join/sent/"}
+    assert len(mail.outbox) == 20

@@ -12,3 +12,9 @@ def client_address(request: HttpRequest) -> str | None:
         if hops:
             return hops[-1]
     return request.META.get("REMOTE_ADDR") or None
+
+
+def posted_id(value: object) -> int | None:
+    """A row id sent in a form or a query string, or None for anything else: a long number would overflow the
+    database's integer, a server error instead of "no such row"."""
+    return int(value) if isinstance(value, str) and value.isdigit() and len(value) < 10 else None

@@ -20,7 +20,7 @@ class VolunteeringConfig(AppConfig):
 
         add_rule("offer_opportunities", can_offer_opportunities)
         add_rule("manage_volunteers", can_manage_volunteers)
-        add_panel("partner", template="volunteering/_city_volunteering.html", context=city_volunteering, order=30)
-        add_panel("home", template="volunteering/_programme_volunteering.html", context=programme_volunteering)
+        add_panel("partner", template="volunteering/_volunteering_panel.html", context=city_volunteering, order=30)
+        add_panel("home", template="volunteering/_volunteering_panel.html", context=programme_volunteering)
         add_rule("match_volunteers", can_match_volunteers)
         add_rule("organise_training", can_organise_training)

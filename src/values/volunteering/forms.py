@@ -26,10 +26,15 @@ WEEKDAYS = [
 ]  # fmt: skip
 
 
-def _text(name: str, label, *, rows: int = 0, required: bool = False) -> forms.CharField:
-    attrs = {"maxlength": TEXT_LIMITS[name], **({"rows": rows} if rows else {})}
+def text_field(limit: int, label, *, rows: int = 0, required: bool = False) -> forms.CharField:
+    """A text (a text area when it has `rows`) whose limit the browser knows too."""
+    attrs = {"maxlength": limit, **({"rows": rows} if rows else {})}
     widget = forms.Textarea(attrs=attrs) if rows else forms.TextInput(attrs=attrs)
     return forms.CharField(label=label, widget=widget, required=required, strip=True)
+
+
+def _text(name: str, label, *, rows: int = 0, required: bool = False) -> forms.CharField:
+    return text_field(TEXT_LIMITS[name], label, rows=rows, required=required)
 
 
 def _organisation_label(organisation) -> str:

@@ -5,6 +5,7 @@ from django.http import HttpRequest
 
 from values.programme.models import Programme
 from values.volunteering.models import Volunteer
+from values.volunteering.volunteers import campaign_reference
 
 
 def _session_key(programme: Programme) -> str:
@@ -43,9 +44,9 @@ def _call_key(programme: Programme) -> str:
 
 def remember_call(request: HttpRequest) -> None:
     """Keep the campaign and channel a call to volunteer named (`?campaign=…&channel=…`) until the sign-up."""
-    campaign, channel = request.GET.get("campaign", ""), request.GET.get("channel", "")
-    if campaign.isdigit() and len(campaign) <= 20:
-        request.session[_call_key(request.programme)] = [campaign, channel[:100]]
+    campaign, channel = campaign_reference(request.GET.get("campaign", ""), request.GET.get("channel", ""))
+    if campaign:
+        request.session[_call_key(request.programme)] = [campaign, channel]
 
 
 def call_heard(request: HttpRequest) -> tuple[str, str]:

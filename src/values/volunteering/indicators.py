@@ -60,6 +60,10 @@ class Figures:
         return (Decimal(retained) / eligible).quantize(Decimal("0.0001")) if eligible else None
 
     @property
+    def anything_recorded(self) -> bool:
+        return bool(self.engaged or self.confirmed_shifts or self.approved_minutes)
+
+    @property
     def retained_after_3(self) -> Decimal | None:
         return self.retained_share(3)
 
@@ -81,24 +85,29 @@ def add_months(day: date, months: int) -> date:
     return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
+def activity_of(events: Iterable[Event]) -> dict[int, list[date]]:
+    """Each volunteer's days of activity (shifts and hours)."""
+    activity: dict[int, list[date]] = defaultdict(list)
+    for event in events:
+        activity[event.volunteer].append(event.at.date())
+    return activity
+
+
 def figures_of(
     engagements: Iterable[Event],
-    shifts: Iterable[Event],
-    hours: Iterable[Event],
+    shifts: list[Event],
+    hours: list[Event],
     *,
     today: date,
-    later: Iterable[Event] | None = None,
+    activity: dict[int, list[date]] | None = None,
 ) -> Figures:
     """The figures of one group from its events (pure: the tests give it events by hand); retention looks for
-    activity among `later` (by default the group's shifts and hours)."""
+    the volunteers' days in `activity` (by default the group's own shifts and hours)."""
     first: dict[int, date] = {}
     for event in engagements:
         day = event.at.date()
         first[event.volunteer] = min(first.get(event.volunteer, day), day)
-    shifts, hours = list(shifts), list(hours)
-    activity: dict[int, list[date]] = defaultdict(list)
-    for event in shifts + hours if later is None else later:
-        activity[event.volunteer].append(event.at.date())
+    activity = activity_of(shifts + hours) if activity is None else activity
     figures = Figures(
         engaged=len(first), confirmed_shifts=len(shifts), approved_minutes=sum(event.minutes for event in hours)
     )
@@ -115,22 +124,28 @@ def _key(grouping: str) -> Callable[[Event], str]:
     return lambda event: getattr(event, grouping)
 
 
+def _buckets(events: list[Event], key: Callable[[Event], str]) -> dict[str, list[Event]]:
+    buckets: dict[str, list[Event]] = defaultdict(list)
+    for event in events:
+        buckets[key(event)].append(event)
+    return buckets
+
+
 def compute(engagements: list[Event], shifts: list[Event], hours: list[Event], *, today: date) -> Indicators:
-    """In all and per grouping. A month counts each fact in its own month; its retention is that of the volunteers
-    engaged that month (a cohort), from their activity in any later month."""
+    """In all and per grouping, each event put in its group once. A month counts each fact in its own month; its
+    retention is that of the volunteers engaged that month (a cohort), from their activity in any later month."""
+    everywhere = activity_of(shifts + hours)
     groups: dict[str, dict[str, Figures]] = {}
     for grouping in GROUPINGS:
         key = _key(grouping)
-        labels = sorted({key(event) for event in engagements + shifts + hours})
-        later = shifts + hours if grouping == "month" else None
+        by_engagement, by_shift, by_hours = _buckets(engagements, key), _buckets(shifts, key), _buckets(hours, key)
+        labels = sorted(by_engagement.keys() | by_shift.keys() | by_hours.keys())
         groups[grouping] = {
-            label: figures_of(
-                [e for e in engagements if key(e) == label], [e for e in shifts if key(e) == label],
-                [e for e in hours if key(e) == label], today=today, later=later,
-            )
+            label: figures_of(by_engagement[label], by_shift[label], by_hours[label], today=today,
+                              activity=everywhere if grouping == "month" else None)
             for label in labels
         }  # fmt: skip
-    return Indicators(total=figures_of(engagements, shifts, hours, today=today), groups=groups)
+    return Indicators(total=figures_of(engagements, shifts, hours, today=today, activity=everywhere), groups=groups)
 
 
 # -- from the database ------------------------------------------------------------------------------

@@ -7,6 +7,7 @@ from django.http import QueryDict
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from values.core.http import posted_id
 from values.network.models import Organisation
 from values.volunteering.enums import CommitmentStatus
 from values.volunteering.models import Opportunity
@@ -38,10 +39,6 @@ class CityForm(forms.Form):
         self.fields["city"].queryset = cities
 
 
-def _number(value: str) -> int | None:
-    return int(value) if value.isdigit() and len(value) < 10 else None
-
-
 def chosen_lines(data: QueryDict) -> dict[int, int | None]:
     """The lines of a matching as sent: each `volunteer` id with its `line-<id>` choice (an opportunity id, or
     empty for none). Anything malformed is a ValidationError naming the line."""
@@ -50,12 +47,12 @@ def chosen_lines(data: QueryDict) -> dict[int, int | None]:
         raise ValidationError({"volunteer": [_("Volunteers: at most %(count)d lines.") % {"count": MAX_LINES}]})
     lines: dict[int, int | None] = {}
     for text in volunteers:
-        volunteer = _number(text)
+        volunteer = posted_id(text)
         if volunteer is None:
             raise ValidationError({"volunteer": [_("Volunteer: %(value)s is not a volunteer's number.") % {
                 "value": text[:20]}]})  # fmt: skip
         choice = data.get(f"line-{volunteer}", "")
-        opportunity = _number(choice)
+        opportunity = posted_id(choice)
         if choice and opportunity is None:
             raise ValidationError({f"line-{volunteer}": [_("Opportunity for volunteer %(number)d: %(value)s is not "
                                                            "an opportunity's number.") % {

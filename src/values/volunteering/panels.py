@@ -1,20 +1,18 @@
-"""The volunteering part of a partner city's page, added to its `partner` slot (core.panels)."""
+"""The volunteering figures on the programme's home page and a partner city's page (their `home` and `partner`
+slots, core.panels), once anything is recorded there."""
 
-from values.volunteering.indicators import programme_indicators
+from values.volunteering.indicators import Figures, programme_indicators
+
+
+def _shown(figures: Figures, dl_class: str) -> dict | None:
+    return {"figures": figures, "dl_class": dl_class} if figures.anything_recorded else None
 
 
 def city_volunteering(context, organisation, programme) -> dict | None:
     if not organisation.is_city:
         return None
-    figures = programme_indicators(programme, city=organisation).total
-    if not (figures.engaged or figures.confirmed_shifts or figures.approved_minutes):
-        return None
-    return {"organisation": organisation, "figures": figures}
+    return _shown(programme_indicators(programme, city=organisation).total, "facts")
 
 
 def programme_volunteering(context, programme) -> dict | None:
-    """The programme's volunteering in figures on its home page, once anything is recorded."""
-    figures = programme_indicators(programme).total
-    if not (figures.engaged or figures.confirmed_shifts or figures.approved_minutes):
-        return None
-    return {"figures": figures}
+    return _shown(programme_indicators(programme).total, "figures")

@@ -41,13 +41,17 @@ def _whole_number_problem(name: str, value, low: int, high: int) -> str | None:
     return _("%(field)s: a whole number from %(low)d to %(high)d.") % {"field": LABELS[name], "low": low, "high": high}
 
 
-def _text_problem(name: str, text: str, label=None) -> str | None:
-    limit = TEXT_LIMITS[name]
+def text_problem(label, text: str, limit: int) -> str | None:
+    """What is wrong with a text longer than `limit` (None: nothing); volunteers' and training's texts too."""
     if len(text) <= limit:
         return None
     return _("%(field)s: at most %(limit)d characters, not %(length)d.") % {
-        "field": label or LABELS[name], "limit": limit, "length": len(text)
+        "field": label, "limit": limit, "length": len(text)
     }  # fmt: skip
+
+
+def _text_problem(name: str, text: str) -> str | None:
+    return text_problem(LABELS[name], text, TEXT_LIMITS[name])
 
 
 def _position_problems(latitude, longitude) -> Errors:
@@ -62,29 +66,31 @@ def _position_problems(latitude, longitude) -> Errors:
     return errors
 
 
-def _languages(codes: list[str], errors: Errors) -> list[str]:
+def clean_languages(codes, errors: Errors, *, label=LABELS["languages"]) -> list[str]:
+    """ISO 639-1 codes in lower case, each once, at most MAX_LANGUAGES; a problem goes in `errors["languages"]`.
+    An opportunity's languages wanted and a volunteer's languages spoken alike."""
     cleaned = []
     for code in codes:
         known = language_code(code)
         if known is None:
             errors["languages"] = [_("%(field)s: %(code)s is not an ISO 639-1 language code (such as it, en, ar).") % {
-                "field": LABELS["languages"], "code": str(code)[:20]}]  # fmt: skip
+                "field": label, "code": str(code)[:20]}]  # fmt: skip
             return []
         if known not in cleaned:
             cleaned.append(known)
     if len(cleaned) > MAX_LANGUAGES:
-        errors["languages"] = [
-            _("%(field)s: at most %(count)d.") % {"field": LABELS["languages"], "count": MAX_LANGUAGES}
-        ]
+        errors["languages"] = [_("%(field)s: at most %(count)d.") % {"field": label, "count": MAX_LANGUAGES}]
     return cleaned
 
 
-def _skills(skills: list[str], errors: Errors) -> list[str]:
-    cleaned = [skill.strip() for skill in skills if skill.strip()]
+def clean_skills(skills, errors: Errors) -> list[str]:
+    """Skills trimmed, each once, at most MAX_SKILLS of at most TEXT_LIMITS["skill"] characters; a problem goes in
+    `errors["skills"]`. An opportunity's skills wanted and a volunteer's alike."""
+    cleaned = list(dict.fromkeys(str(skill).strip() for skill in skills if str(skill).strip()))
     if len(cleaned) > MAX_SKILLS:
         errors["skills"] = [_("%(field)s: at most %(count)d.") % {"field": LABELS["skills"], "count": MAX_SKILLS}]
     for skill in cleaned:
-        if problem := _text_problem("skill", skill, LABELS["skills"]):
+        if problem := text_problem(LABELS["skills"], skill, TEXT_LIMITS["skill"]):
             errors["skills"] = [problem]
     return cleaned
 
@@ -158,7 +164,7 @@ def save_opportunity(
     errors |= _position_problems(latitude, longitude)
     errors |= _period_problems(programme, start_date, end_date)
     errors |= _place_problems(programme, organisation, city, theme)
-    cleaned_languages, cleaned_skills = _languages(list(languages), errors), _skills(list(skills), errors)
+    cleaned_languages, cleaned_skills = clean_languages(languages, errors), clean_skills(skills, errors)
     published = opportunity is not None and opportunity.status == OpportunityStatus.PUBLISHED
     if published and vulnerable_people and not background_check_seen:
         errors["background_check_seen"] = [_("A published opportunity with minors or vulnerable people needs it.")]

@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from values.core.http import posted_id
 from values.volunteering.bookings import cancel_shift, take_shift
 from values.volunteering.certificates import certificate_pdf
 from values.volunteering.hours import hours_of_opportunity, hours_of_volunteer, is_accepted, remove_hours
@@ -57,7 +58,7 @@ def hours_log(request: HttpRequest, opportunity_id: int) -> HttpResponse:
     form = HoursForm(request.POST if action == "log" else None, opportunity=opportunity, volunteer=volunteer)
     entries = hours_of_volunteer(volunteer).filter(opportunity=opportunity)
     if action == "remove":
-        if _remove(request, entries.filter(pk=_id(request.POST.get("entry"))).first(), volunteer):
+        if _remove(request, entries.filter(pk=posted_id(request.POST.get("entry"))).first(), volunteer):
             return redirect("hours_log", opportunity_id=opportunity.pk)
     elif action == "log" and form.is_valid() and form.save():
         messages.success(request, _("Your hours were logged; the organisation will approve them."))
@@ -78,10 +79,6 @@ def _remove(request: HttpRequest, entry, volunteer) -> bool:
         return False
     messages.success(request, _("The entry was taken back."))
     return True
-
-
-def _id(value: str | None) -> int | None:
-    return int(value) if value and value.isdigit() and len(value) < 10 else None
 
 
 @login_required

@@ -5,7 +5,6 @@ import json
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -15,7 +14,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from values.core.http import client_address
+from values.core.http import client_address, posted_id
 from values.core.text import pick
 from values.network.enums import AuditAction
 from values.network.forms import QueuedPasswordResetForm
@@ -40,18 +39,10 @@ from values.volunteering.volunteers import (
     erase,
     give_account,
     issue_page_link,
+    mail_allowed,
     open_page,
     withdraw,
 )
-
-# Sign-ups and link requests one address may send in an hour before mails stop (the page says the same).
-MAILS_PER_HOUR_PER_ADDRESS = 20
-
-
-def _mail_allowed(request: HttpRequest) -> bool:
-    key = f"volunteer-mails:{client_address(request)}"
-    cache.add(key, 0, timeout=3600)
-    return cache.incr(key) <= MAILS_PER_HOUR_PER_ADDRESS
 
 
 def _mail(request: HttpRequest, *, to: str, language: str, template: str, route: str, key: str, days: int) -> None:
@@ -64,11 +55,11 @@ def _mail(request: HttpRequest, *, to: str, language: str, template: str, route:
 
 
 def _opportunity_asked(request: HttpRequest):
-    value = request.GET.get("opportunity") or request.POST.get("opportunity") or ""
-    if not (value.isdigit() and len(value) < 10):
+    opportunity_id = posted_id(request.GET.get("opportunity") or request.POST.get("opportunity"))
+    if opportunity_id is None:
         return None
     try:
-        return get_opportunity_for_view(request.user, request.programme, int(value))
+        return get_opportunity_for_view(request.user, request.programme, opportunity_id)
     except Http404:
         return None
 
@@ -82,7 +73,7 @@ def volunteer_signup(request: HttpRequest) -> HttpResponse:
         campaign, channel = call_heard(request)
         issued = form.save(campaign=campaign, channel=channel, opportunity=opportunity)
         if issued is not None:
-            if issued.key and _mail_allowed(request):
+            if issued.key and mail_allowed(client_address(request)):
                 language = form.cleaned_data["language"]
                 _mail(request, to=issued.volunteer.email, language=language, template="confirm",
                       route="volunteer_confirm", key=issued.key, days=CONFIRMATION_DAYS)  # fmt: skip
@@ -115,7 +106,7 @@ def volunteer_link(request: HttpRequest) -> HttpResponse:
     form = LinkRequestForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         issued = issue_page_link(request.programme, form.cleaned_data["email"])
-        if issued.key and _mail_allowed(request):
+        if issued.key and mail_allowed(client_address(request)):
             _mail(request, to=issued.volunteer.email, language=issued.volunteer.language, template="page_link",
                   route="volunteer_page_key", key=issued.key, days=PAGE_LINK_DAYS)  # fmt: skip
         return render(request, "volunteering/link_sent.html", {"days": PAGE_LINK_DAYS})

@@ -26,6 +26,7 @@ from values.programme.models import Programme, Theme
 from values.programme.queries import city_partners
 from values.volunteering.enums import TrainingAudience
 from values.volunteering.models import MAX_PLACES, TrainingSeat, TrainingSession, Volunteer
+from values.volunteering.services import text_problem
 
 TEXT_LIMITS = {"title": 200, "syllabus": 20_000, "place": 300}
 MAX_PRACTICES = 20
@@ -56,12 +57,8 @@ def training_time_zone(programme: Programme, organisation: Organisation) -> Zone
 
 # -- sessions -----------------------------------------------------------------------------------
 def _text_problems(texts: Mapping[str, str]) -> Errors:
-    errors: Errors = {}
-    for name, text in texts.items():
-        if len(text) > TEXT_LIMITS[name]:
-            errors[name] = [_("%(field)s: at most %(limit)d characters, not %(length)d.") % {
-                "field": LABELS[name], "limit": TEXT_LIMITS[name], "length": len(text)}]  # fmt: skip
-    return errors
+    problems = {name: text_problem(LABELS[name], text, TEXT_LIMITS[name]) for name, text in texts.items()}
+    return {name: [problem] for name, problem in problems.items() if problem}
 
 
 def _time_problems(programme: Programme, zone: ZoneInfo, starts_at, ends_at) -> Errors:

@@ -11,6 +11,7 @@ from values.core.text import active_language, pick
 from values.knowledge.enums import PracticeStatus
 from values.knowledge.queries import practices_of
 from values.volunteering.enums import TrainingAudience
+from values.volunteering.forms import text_field
 from values.volunteering.models import TrainingSession
 from values.volunteering.training import TEXT_LIMITS, record_attendance, save_training_session, training_time_zone
 
@@ -29,9 +30,7 @@ class WallTimeField(forms.DateTimeField):
 
 
 def _text(name: str, label, *, rows: int = 0, required: bool = False) -> forms.CharField:
-    attrs = {"maxlength": TEXT_LIMITS[name], **({"rows": rows} if rows else {})}
-    widget = forms.Textarea(attrs=attrs) if rows else forms.TextInput(attrs=attrs)
-    return forms.CharField(label=label, widget=widget, required=required, strip=True)
+    return text_field(TEXT_LIMITS[name], label, rows=rows, required=required)
 
 
 class TrainingSessionForm(ServiceForm):

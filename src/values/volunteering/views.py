@@ -8,6 +8,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from values.core.http import posted_id
 from values.core.markdown import render_markdown
 from values.core.text import active_language, pick
 from values.volunteering.bookings import shifts_with_places
@@ -86,19 +87,18 @@ def opportunity_map(request: HttpRequest) -> HttpResponse:
 
 def opportunity_page(request: HttpRequest, opportunity_id: int) -> HttpResponse:
     opportunity = get_opportunity_for_view(request.user, request.programme, opportunity_id)
-    language = active_language()
+    language, volunteer = active_language(), current_volunteer(request)
     context = {
         "opportunity": opportunity,
         "translated": language in opportunity.title,
         "language": language,
         "description_html": render_markdown(pick(opportunity.description, language)),
-        "shifts": shifts_of(opportunity),
         "time_zone": opportunity.time_zone,
         "can_edit": can_edit_opportunity(request.user, opportunity),
-        "commitment": commitment_to(current_volunteer(request), opportunity),
+        "volunteer": volunteer,
+        "commitment": commitment_to(volunteer, opportunity),
+        "shift_places": shifts_with_places(opportunity, volunteer),
     }
-    volunteer = current_volunteer(request)  # shifts and hours (issue #15, part 5)
-    context |= {"volunteer": volunteer, "shift_places": shifts_with_places(opportunity, volunteer)}
     return render(request, "volunteering/opportunity.html", context)
 
 
@@ -130,7 +130,7 @@ def opportunity_shifts(request: HttpRequest, opportunity_id: int) -> HttpRespons
     one = ShiftForm(request.POST if action == "one" else None, opportunity=opportunity)
     weekly = WeeklyShiftsForm(request.POST if action == "weekly" else None, opportunity=opportunity)
     if action == "remove":
-        shift = shifts_of(opportunity).filter(pk=_id(request.POST.get("shift"))).first()
+        shift = shifts_of(opportunity).filter(pk=posted_id(request.POST.get("shift"))).first()
         if shift is not None:
             remove_shift(shift)
             messages.success(request, _("The shift was removed."))
@@ -145,10 +145,6 @@ def opportunity_shifts(request: HttpRequest, opportunity_id: int) -> HttpRespons
                "time_zone": opportunity.time_zone}  # fmt: skip
     status = 400 if request.method == "POST" else 200
     return render(request, "volunteering/opportunity_shifts.html", context, status=status)
-
-
-def _id(value: str | None) -> int | None:
-    return int(value) if value and value.isdigit() and len(value) < 10 else None
 
 
 @login_required

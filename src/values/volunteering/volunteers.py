@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from django.conf import settings
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
@@ -28,16 +29,17 @@ from values.programme.models import Membership, Programme, Theme
 from values.volunteering.enums import BookingStatus, CommitmentStatus, DayPart, OpportunityKind, OpportunityStatus
 from values.volunteering.models import Commitment, Opportunity, ShiftBooking, Volunteer
 from values.volunteering.places import locate
+from values.volunteering.services import clean_languages, clean_skills
 
 CONFIRMATION_DAYS = 7
 PAGE_LINK_DAYS = 30
 # One mail per address in this time at most: a form sent twice, or sent by someone else, floods nobody.
 MAIL_GAP = timedelta(minutes=2)
+# Sign-ups and link requests one client address may send in an hour before mails stop (the page says the same).
+MAILS_PER_HOUR_PER_ADDRESS = 20
 MAX_KM = 500
 SLOTS = [f"{weekday}-{part}" for weekday in range(7) for part in DayPart.values]
-LIMITS = {"name": 200, "email": 254, "area": 200, "skill": 80, "message": 2000, "channel": 100, "campaign": 20}
-MAX_SKILLS = 20
-MAX_LANGUAGES = 20
+LIMITS = {"name": 200, "email": 254, "area": 200, "message": 2000, "channel": 100, "campaign": 20}
 LABELS = {
     "name": gettext_lazy("Name"), "email": gettext_lazy("E-mail"), "language": gettext_lazy("Language of e-mails"),
     "languages": gettext_lazy("Languages you speak"), "skills": gettext_lazy("Skills"),
@@ -85,6 +87,14 @@ class Issued:
 
 
 # -- validation ---------------------------------------------------------------------------------
+def mail_allowed(client_address: str | None) -> bool:
+    """Whether a sign-up or link request from this client address may still send a mail this hour (each asking
+    counts)."""
+    key = f"volunteer-mails:{client_address}"
+    cache.add(key, 0, timeout=3600)
+    return cache.incr(key) <= MAILS_PER_HOUR_PER_ADDRESS
+
+
 def normalise_email(value: object) -> str:
     return value.strip().lower() if isinstance(value, str) else ""
 
@@ -99,31 +109,6 @@ def _email_problem(email: str) -> str | None:
     except ValidationError:
         return _("E-mail: “%(value)s” is not an e-mail address.") % {"value": email[:80]}
     return None
-
-
-def _codes(values, errors: Errors, field: str) -> list[str]:
-    cleaned = []
-    for value in values:
-        code = language_code(value)
-        if code is None:
-            errors[field] = [_("%(field)s: %(code)s is not an ISO 639-1 language code (such as it, en, ar).") % {
-                "field": LABELS[field], "code": str(value)[:20]}]  # fmt: skip
-            return []
-        if code not in cleaned:
-            cleaned.append(code)
-    if len(cleaned) > MAX_LANGUAGES:
-        errors[field] = [_("%(field)s: at most %(count)d.") % {"field": LABELS[field], "count": MAX_LANGUAGES}]
-    return cleaned
-
-
-def _skills(values, errors: Errors) -> list[str]:
-    cleaned = list(dict.fromkeys(str(value).strip() for value in values if str(value).strip()))
-    if len(cleaned) > MAX_SKILLS:
-        errors["skills"] = [_("%(field)s: at most %(count)d.") % {"field": LABELS["skills"], "count": MAX_SKILLS}]
-    elif any(len(skill) > LIMITS["skill"] for skill in cleaned):
-        errors["skills"] = [_("%(field)s: at most %(limit)d characters each.") % {
-            "field": LABELS["skills"], "limit": LIMITS["skill"]}]  # fmt: skip
-    return cleaned
 
 
 def _slots(values, errors: Errors) -> list[str]:
@@ -168,8 +153,8 @@ def clean_details(programme: Programme, details: dict, *, today=None) -> dict:
     if not name or len(name) > LIMITS["name"]:
         errors["name"] = [_("Name: needed, at most %(limit)d characters.") % {"limit": LIMITS["name"]}]
     language = language_code(details.get("language") or "") or "en"
-    languages = _codes(details.get("languages") or [], errors, "languages")
-    skills = _skills(details.get("skills") or [], errors)
+    languages = clean_languages(details.get("languages") or [], errors, label=LABELS["languages"])
+    skills = clean_skills(details.get("skills") or [], errors)
     availability = _slots(details.get("availability") or [], errors)
     city, themes = _place_of(programme, details.get("city"), list(details.get("themes") or []), errors)
     area = str(details.get("area") or "").strip()
@@ -200,7 +185,7 @@ def _whereabouts(programme: Programme, area: str, city_id: int | None) -> tuple[
     return (float(city.lat), float(city.lon)) if city else (None, None)
 
 
-def _campaign(campaign: str, channel: str) -> tuple[str, str]:
+def campaign_reference(campaign: str, channel: str) -> tuple[str, str]:
     """Where the call reached the person, kept only when it looks like a campaign's link made it."""
     campaign = campaign if campaign.isdigit() and len(campaign) <= LIMITS["campaign"] else ""
     return campaign, channel.strip()[: LIMITS["channel"]] if campaign else ""
@@ -247,7 +232,7 @@ def sign_up(
     if errors:
         raise ValidationError(errors)
     volunteer = _volunteer_for(programme, email)
-    campaign, channel = _campaign(campaign, channel)
+    campaign, channel = campaign_reference(campaign, channel)
     volunteer.pending = cleaned | {
         "consent_text": consent_statement(programme), "consented_at": now.isoformat(),
         "campaign": campaign, "channel": channel,
