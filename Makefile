@@ -54,7 +54,7 @@ messages: $(MO_FILES)
 
 # Needs gettext (xgettext): refreshes the catalogues from the code and the templates.
 makemessages: install
-	cd src/values && ../../$(BIN)/values makemessages --locale=it --no-obsolete --ignore=static
+	cd src/values && ../../$(BIN)/values makemessages --locale=it --locale=nl --locale=cs --locale=de --locale=es --locale=ca --locale=nb --locale=lv --locale=el --locale=fr --locale=ar --locale=fa --locale=uk --locale=ti --no-obsolete --ignore=static
 
 clean:
 	rm -rf $(VENV) .tools var/test*.sqlite3* .pytest_cache

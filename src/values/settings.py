@@ -8,8 +8,8 @@ the code does not know which mode it runs in. `.env.example` lists every variabl
 from pathlib import Path
 
 import dj_database_url
+from django.conf.locale import LANG_INFO
 from django.core.exceptions import ImproperlyConfigured
-from django.utils.translation import gettext_lazy as _
 
 from values.env import env_bool, env_int, env_list, env_str
 
@@ -162,9 +162,15 @@ OTP_TOTP_THROTTLE_FACTOR = 1  # seconds, doubled after each wrong code (django-o
 SESSION_IDLE_MINUTES = env_int("SESSION_IDLE_MINUTES", 60)
 SESSION_COOKIE_AGE = env_int("SESSION_MAX_HOURS", 12) * 3600
 
-# Languages of the interface; programme texts may carry more languages than these.
+# Languages of the interface; programme texts may carry more languages than these. The partner
+# cities' languages serve every page; the newcomers' languages serve the public pages a newcomer
+# meets (views marked `core.languages.newcomer_page`). Names shown to people come from CLDR.
 LANGUAGE_CODE = "en"
-LANGUAGES = [("en", _("English")), ("it", _("Italian"))]
+PARTNER_LANGUAGES = ["en", "it", "nl", "cs", "de", "es", "ca", "nb", "lv", "el", "fr"]
+NEWCOMER_LANGUAGES = ["ar", "fa", "uk", "ti"]
+LANGUAGES = [(code, code) for code in PARTNER_LANGUAGES + NEWCOMER_LANGUAGES]
+# Django knows no Tigrinya; CLDR does (Babel), and Django needs these four facts to serve it.
+LANG_INFO.setdefault("ti", {"bidi": False, "code": "ti", "name": "Tigrinya", "name_local": "ትግርኛ"})
 LOCALE_PATHS = [SRC_DIR / "locale"]
 USE_I18N = True
 TIME_ZONE = env_str("TIME_ZONE", "Europe/Brussels")
