@@ -256,6 +256,7 @@ def its_photo(w: World, which: str) -> dict:
 # fmt: off
 PROGRAMME_ROWS = [
     Row("programmes", by(Redirect("/en/p/820885/"))),  # the index is the one programme's home page
+    Row("accessibility", PUBLIC),
     # The addresses from before programmes had their own lead to the one programme.
     Row("old_address", by(Redirect("/en/p/820885/partners/")), at=fixed(rest="partners/")),
     Row("home", PUBLIC),

@@ -58,6 +58,7 @@ MIDDLEWARE = [
     "values.programme.middleware.ProgrammeMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "values.core.languages.NewcomerLanguagesMiddleware",
     "values.core.middleware.MethodNotAllowedPageMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -228,6 +229,14 @@ MAILERS = {"default": {"BACKEND": EMAIL_BACKEND_PATH, "OPTIONS": _MAIL_OPTIONS.g
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "VALUES platform <noreply@localhost>")
 # The site's address, for the links of e-mails sent without a request (the shift reminders).
 SITE_URL = env_str("SITE_URL", "http://localhost:8000").rstrip("/")
+# The accessibility statement (EU Web Accessibility Directive's model): who answers feedback, the day the
+# site was last checked (the browser suite of every page, and the keyboard journeys), and the national
+# enforcement body of the deployment's country.
+ACCESSIBILITY_CONTACT = env_str("ACCESSIBILITY_CONTACT", "accessibility@values.example.org")
+ACCESSIBILITY_CHECKED_ON = env_str("ACCESSIBILITY_CHECKED_ON", "2026-12-01")
+ACCESSIBILITY_ENFORCEMENT_URL = env_str(
+    "ACCESSIBILITY_ENFORCEMENT_URL", "https://digital-strategy.ec.europa.eu/en/policies/web-accessibility"
+)
 
 # Security: strict by default; with DEBUG off and an SMTP EMAIL_BACKEND, `values check --deploy`
 # reports nothing.

@@ -14,9 +14,11 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import URLPattern, URLResolver, include, path, re_path
 from django.views.generic import RedirectView
-from django.views.i18n import set_language
 
 from values.activities import calendar_views
+from values.core.accessibility import accessibility_statement
+from values.core.languages import newcomer_page
+from values.network import views as network_views
 from values.programme import views as programme_views
 
 PROGRAMME_PAGES = [
@@ -54,11 +56,12 @@ def _site_patterns(programme_code: str | None) -> list:
     pages = [path(f"p/{programme_code}/", include(PROGRAMME_PAGES))] if programme_code else []
     old_addresses = "|".join(_first_segments(PROGRAMME_PAGES))
     return [
-        path("i18n/setlang/", set_language, name="set_language"),
+        path("i18n/setlang/", network_views.set_language, name="set_language"),
         # Outside the language prefix: calendar applications fetch it as it was first given.
         path("feeds/<str:token>.ics", calendar_views.feed_ics, name="calendar_feed"),
         *i18n_patterns(
-            path("", programme_views.programme_index, name="programmes"),
+            path("", newcomer_page(programme_views.programme_index), name="programmes"),
+            path("accessibility/", newcomer_page(accessibility_statement), name="accessibility"),
             *pages,
             path("accounts/", include("values.network.urls")),
             # The admin signs in through the site's own sign-in: one throttle, one second factor.

@@ -4,10 +4,17 @@ from django.http import HttpRequest
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 
+from values.core.languages import languages_of_page, own_name
 
-def language(request: HttpRequest) -> dict[str, str]:
-    """Where the language switch of every page goes."""
-    return {"language_next": language_switch_target(request)}
+
+def language(request: HttpRequest) -> dict[str, object]:
+    """Where the language switch of every page goes, and the languages it offers there."""
+    match = getattr(request, "resolver_match", None)
+    codes = languages_of_page(match.func if match else None)
+    return {
+        "language_next": language_switch_target(request),
+        "interface_languages": [(code, own_name(code)) for code in codes],
+    }
 
 
 def language_switch_target(request: HttpRequest) -> str:

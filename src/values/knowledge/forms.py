@@ -4,6 +4,7 @@ from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
 
 from values.core.forms import IdChoicesField, ServiceForm
+from values.core.languages import country_name, language_choices
 from values.core.text import active_language, pick
 from values.knowledge.enums import TargetGroup
 from values.knowledge.models import LEVELS, BenchmarkStandard
@@ -152,7 +153,7 @@ class PracticeForm(ServiceForm):
         self.fields["themes"].queryset = programme.themes.order_by("position")
         self.fields["themes"].label_from_instance = lambda t: f"{t.key}. {pick(t.title)}"
         codes = sorted({*programme.languages, *(language_code(c) for c in LANGUAGE_CHOICES)} - {None})
-        self.fields["original_language"].choices = [(c, c) for c in codes]
+        self.fields["original_language"].choices = language_choices(codes)
 
     def save(self, *, by):
         data = dict(self.cleaned_data)
@@ -210,9 +211,12 @@ class PracticeFilterForm(forms.Form):
         self.fields["city"].queryset = organisations
         self.fields["city"].label_from_instance = lambda o: pick(o.name)
         countries = sorted(set(organisations.values_list("country", flat=True)))
-        self.fields["country"].choices = [("", "—"), *((c, c) for c in countries)]
+        self.fields["country"].choices = [
+            ("", "—"),
+            *sorted(((c, country_name(c)) for c in countries), key=lambda c: c[1]),
+        ]
         self.fields["target_group"].choices = [("", "—"), *TargetGroup.choices]
-        self.fields["language"].choices = [("", "—"), *((c, c) for c in LANGUAGE_CHOICES)]
+        self.fields["language"].choices = [("", "—"), *language_choices(LANGUAGE_CHOICES)]
 
 
 class PhotoForm(ServiceForm):

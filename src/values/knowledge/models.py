@@ -6,7 +6,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from values.core.text import pick
-from values.knowledge.enums import PracticeStatus
+from values.knowledge.enums import PracticeStatus, TargetGroup
 from values.network.models import Organisation, User
 from values.programme.models import Programme, Theme
 
@@ -105,6 +105,12 @@ class Practice(models.Model):
 
     def __str__(self) -> str:
         return pick(self.title, self.original_language)
+
+    @property
+    def target_group_names(self) -> list[str]:
+        """The target groups in the reader's language (a key no longer known is shown as it is)."""
+        names = dict(TargetGroup.choices)
+        return [str(names.get(group, group)) for group in self.target_groups]
 
 
 def _practice_media_path(instance, filename: str) -> str:

@@ -16,6 +16,8 @@ class User(AbstractUser):
     """An account. What it may change follows from its memberships (see permissions.py)."""
 
     email = models.EmailField(_("e-mail address"), unique=True)
+    # Chosen in the language menu while signed in; pages after sign-in and e-mails use it.
+    language = models.CharField(_("language"), max_length=8, blank=True)
 
     class Meta:
         verbose_name = _("user")

@@ -5,6 +5,7 @@ from decimal import Decimal
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 
+from values.core.languages import interface_language
 from values.core.text import TranslatableText
 from values.network.enums import AuditAction
 from values.network.models import AuditEntry, City, Organisation, Person, User
@@ -49,6 +50,16 @@ def create_account(*, username: str, email: str, password: str, first_name: str 
 
 # The actor of what a `values` command does: whoever runs commands has the server, not an account.
 COMMAND_LINE = "(command line)"
+
+
+def remember_language(user: User, code: object) -> bool:
+    """Keep the interface language a person chose; anything but a language of the interface is ignored."""
+    language = interface_language(code)
+    if language is None or not user.is_authenticated or user.language == language:
+        return False
+    user.language = language
+    user.save(update_fields=["language"])
+    return True
 
 
 def record_audit(

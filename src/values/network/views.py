@@ -2,6 +2,7 @@ import time
 from typing import Any
 from urllib.parse import urlencode
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import BACKEND_SESSION_KEY
 from django.contrib.auth import login as auth_login
@@ -13,20 +14,23 @@ from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render, resolve_url
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
+from django.views.i18n import set_language as django_set_language
 from django_otp import login as otp_login
 from django_otp.models import Device
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from values.core.http import client_address
+from values.core.languages import in_language
 from values.network.enums import AuditAction
 from values.network.forms import SecondFactorForm, SignInForm
 from values.network.models import RecoveryCodeDevice, User
 from values.network.permissions import can_disable_second_factor, can_read_audit_log, requires_second_factor
 from values.network.queries import AUDIT_PAGE_SIZE, AuditFilter, audit_entries
-from values.network.services import record_audit
+from values.network.services import record_audit, remember_language
 from values.network.two_factor import (
     SecondFactorError,
     authenticator_setup,
@@ -227,7 +231,20 @@ def _complete_sign_in(request: HttpRequest, user: User, device: Device | None, n
         address=client_address(request),
         detail={"second_factor": _FACTOR_NAMES.get(type(device), "")},
     )
-    return HttpResponseRedirect(next_url or resolve_url("programmes"))
+    response = HttpResponseRedirect(in_language(next_url or resolve_url("programmes"), user.language or get_language()))
+    if user.language:
+        response.set_cookie(settings.LANGUAGE_COOKIE_NAME, user.language, samesite="Lax")
+    return response
+
+
+@require_POST
+@login_not_required
+def set_language(request: HttpRequest) -> HttpResponse:
+    """Django's language switch, which also remembers the choice of a signed-in person."""
+    response = django_set_language(request)
+    if request.user.is_authenticated:
+        remember_language(request.user, request.POST.get("language"))
+    return response
 
 
 def _safe_next(request: HttpRequest) -> str:

@@ -1,11 +1,13 @@
 """Every reusable read of programmes and partnerships, already fetching what pages show."""
 
+from django.conf import settings
 from django.db.models import Count, F, Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
 
+from values.core.languages import interface_language
 from values.core.money import DEFAULT_INDIRECT_RATE
 from values.network.enums import OrganisationKind
-from values.network.models import Organisation, Person, User
+from values.network.models import City, Organisation, Person, User
 from values.programme.enums import DIRECT_CATEGORIES
 from values.programme.models import Membership, Partner, PartnerBudget, Programme, Theme, ThemeInterest
 from values.programme.spec import (
@@ -72,6 +74,18 @@ def roles_of(user: User) -> QuerySet[Membership]:
     return user.memberships.select_related("organisation", "programme").order_by(
         F("programme__start").asc(nulls_first=True), "programme__code", "organisation__key", "role"
     )
+
+
+def language_of(user: User) -> str:
+    """The language to write to a person in: the one they chose, else their city's, else the site's."""
+    if chosen := interface_language(user.language):
+        return chosen
+    cities = City.objects.filter(organisation__memberships__user=user).order_by("organisation__key")
+    for languages in cities.values_list("languages", flat=True):
+        for code in languages:
+            if found := interface_language(code):
+                return found
+    return settings.LANGUAGE_CODE
 
 
 def partners_of(programme: Programme) -> QuerySet[Partner]:

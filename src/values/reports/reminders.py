@@ -9,12 +9,15 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from django.db import IntegrityError, transaction
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from values.activities.enums import ParticipantStatus
 from values.activities.models import Activity, Participant
+from values.core.languages import long_date
 from values.network.models import User
 from values.network.tasks import send_email
+from values.programme.queries import language_of
 from values.reports.enums import ReportStatus
 from values.reports.models import ReportRequest, SentReminder
 from values.reports.services import expected_authors
@@ -42,21 +45,22 @@ def _activity_reminders(today: date) -> list[Reminder]:
     for participant in participants.select_related("user", "activity__host__city"):
         activity = participant.activity
         place = activity.venue or str(activity.host)
-        reminders.append(
-            Reminder(
-                key=f"activity-{activity.pk}-r{activity.sequence}-user-{participant.user_id}",
-                user=participant.user,
-                subject=_("Soon: %(activity)s on %(date)s")
-                % {"activity": activity, "date": activity.start.isoformat()},
-                body=_("You take part in %(activity)s, from %(start)s to %(end)s at %(place)s.")
-                % {
-                    "activity": activity,
-                    "start": activity.start.isoformat(),
-                    "end": activity.end.isoformat(),
-                    "place": place,
-                },
+        with translation.override(language_of(participant.user)):
+            reminders.append(
+                Reminder(
+                    key=f"activity-{activity.pk}-r{activity.sequence}-user-{participant.user_id}",
+                    user=participant.user,
+                    subject=_("Soon: %(activity)s on %(date)s")
+                    % {"activity": activity, "date": long_date(activity.start)},
+                    body=_("You take part in %(activity)s, from %(start)s to %(end)s at %(place)s.")
+                    % {
+                        "activity": activity,
+                        "start": long_date(activity.start),
+                        "end": long_date(activity.end),
+                        "place": place,
+                    },
+                )
             )
-        )
     return reminders
 
 
@@ -68,15 +72,17 @@ def _report_reminders(today: date) -> list[Reminder]:
             report__status__in=(ReportStatus.SUBMITTED, ReportStatus.ACCEPTED)
         )
         for participant in owing.select_related("user"):
-            reminders.append(
-                Reminder(
-                    key=f"report-{request.pk}-due-{request.due.isoformat()}-user-{participant.user_id}",
-                    user=participant.user,
-                    subject=_("Your report is due on %(date)s") % {"date": request.due.isoformat()},
-                    body=_("Please submit your report “%(template)s” on %(activity)s by %(date)s.")
-                    % {"template": request.template, "activity": request.activity, "date": request.due.isoformat()},
+            with translation.override(language_of(participant.user)):
+                due = long_date(request.due)
+                reminders.append(
+                    Reminder(
+                        key=f"report-{request.pk}-due-{request.due.isoformat()}-user-{participant.user_id}",
+                        user=participant.user,
+                        subject=_("Your report is due on %(date)s") % {"date": due},
+                        body=_("Please submit your report “%(template)s” on %(activity)s by %(date)s.")
+                        % {"template": request.template, "activity": request.activity, "date": due},
+                    )
                 )
-            )
     return reminders
 
 

@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from values.core.forms import ServiceForm
+from values.core.languages import language_choices
 from values.core.text import active_language, pick
 from values.network.codes import language_code
 from values.programme.queries import city_partners
@@ -86,7 +87,7 @@ class OpportunityForm(ServiceForm):
         languages = list(dict.fromkeys([*(programme.languages or ["en"]), active_language()]))
         if opportunity is not None and opportunity.original_language not in languages:
             languages.append(opportunity.original_language)
-        self.fields["original_language"].choices = [(code, code) for code in languages]
+        self.fields["original_language"].choices = language_choices(languages)
         self.fields["original_language"].initial = active_language()
 
     def save(self, *, by):

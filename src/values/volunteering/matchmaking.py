@@ -19,7 +19,7 @@ from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from values.core.templatetags.values_tags import language_name
+from values.core.languages import language_name
 from values.core.text import pick
 from values.network.models import Organisation, User
 from values.programme.models import Programme, Theme

@@ -5,6 +5,7 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from values.core.forms import IdChoicesField, ServiceForm
+from values.core.languages import language_choices
 from values.core.text import pick
 from values.network.models import Organisation
 from values.programme.models import Programme, Theme
@@ -39,7 +40,7 @@ class VolunteerDetailsForm(ServiceForm):
     name = forms.CharField(
         label=_("Name"), max_length=LIMITS["name"], widget=forms.TextInput(attrs={"autocomplete": "name"})
     )
-    language = forms.ChoiceField(label=_("Language of our e-mails"), choices=settings.LANGUAGES)
+    language = forms.ChoiceField(label=_("Language of our e-mails"))
     languages = forms.CharField(
         label=_("Languages you speak"), required=False, max_length=200,
         help_text=_("ISO 639-1 codes separated by commas, such as it, en, ar."),
@@ -68,6 +69,7 @@ class VolunteerDetailsForm(ServiceForm):
         super().__init__(*args, **kwargs)
         self.programme = programme
         self.fields["availability"].choices = _slot_choices()
+        self.fields["language"].choices = language_choices([code for code, _name in settings.LANGUAGES])
         self.fields["themes"].queryset = Theme.objects.filter(programme=programme).order_by("key")
         self.fields["city"].queryset = city_partners(programme)
 

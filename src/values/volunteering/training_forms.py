@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from values.core.forms import IdChoicesField, ServiceForm
+from values.core.languages import language_choices
 from values.core.text import active_language, pick
 from values.knowledge.enums import PracticeStatus
 from values.knowledge.queries import practices_of
@@ -69,7 +70,7 @@ class TrainingSessionForm(ServiceForm):
         languages = list(dict.fromkeys([*(programme.languages or ["en"]), active_language()]))
         if session is not None and session.original_language not in languages:
             languages.append(session.original_language)
-        self.fields["original_language"].choices = [(code, code) for code in languages]
+        self.fields["original_language"].choices = language_choices(languages)
         self.fields["original_language"].initial = active_language()
 
     def save(self, *, by):

@@ -2,11 +2,11 @@
 
 from decimal import Decimal
 
-from babel import Locale
 from babel.numbers import format_currency, format_decimal, format_percent
 from django import template
 from django.utils.safestring import SafeString, mark_safe
 
+from values.core import languages
 from values.core.panels import panels_in
 from values.core.text import active_language, pick
 
@@ -52,12 +52,12 @@ def percent(rate: Decimal | None) -> str:
 
 @register.filter
 def country_name(code: str) -> str:
-    return Locale.parse(active_language()).territories.get(code.upper(), code)
+    return languages.country_name(code)
 
 
 @register.filter
 def language_name(code: str) -> str:
-    return Locale.parse(active_language()).languages.get(code, code)
+    return languages.language_name(code)
 
 
 @register.filter
