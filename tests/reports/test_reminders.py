@@ -43,7 +43,7 @@ def test_a_participant_is_reminded_a_week_before_and_only_once(visit, leader, dj
     assert (first, second) == (1, 0)
     assert len(mail.outbox) == 1
     assert mail.outbox[0].to == ["leader@example.org"]
-    assert mail.outbox[0].subject.startswith("Soon: ")
+    assert mail.outbox[0].subject.startswith("A breve: ")  # in the language of Cesena, the leader's city
 
 
 def test_nothing_is_due_eight_days_before_or_after_the_start(visit, leader):
