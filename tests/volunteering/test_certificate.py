@@ -7,6 +7,8 @@ from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 import pytest
+from django.template.loader import render_to_string
+from django.utils import translation
 from pypdf import PdfReader
 
 from tests.volunteering.conftest import make_volunteer, speak_as
@@ -126,3 +128,34 @@ def test_a_volunteer_without_hours_gets_a_certificate_saying_so(client, programm
 
     assert "No approved hours yet." in text
     assert "Total approved hours: 0 h 00 min" in text
+
+
+def certificate_html_direction(volunteer) -> str:
+    with translation.override(volunteer.language):
+        html = render_to_string("volunteering/certificate_pdf.html", {"certificate": certificate_of(volunteer)})
+    return re.search(r'<html lang="[a-z]+" dir="(\w+)">', html).group(1)
+
+
+def embedded_fonts(pdf: bytes) -> set[str]:
+    fonts = set()
+    for page in PdfReader(io.BytesIO(pdf)).pages:
+        for font in page["/Resources"]["/Font"].values():
+            fonts.add(str(font.get_object()["/BaseFont"]).split("+")[-1])
+    return fonts
+
+
+@pytest.mark.parametrize(
+    ("language", "script", "font"),
+    [("ti", re.compile("[\u1200-\u137f]"), "Abyssinica-SIL"), ("ar", re.compile("[\u0600-\u06ff]"), "DejaVu-Sans")],
+)
+def test_the_pdf_in_a_newcomers_language_is_written_in_its_script_with_a_font_that_has_it(
+    history, language, script, font
+):
+    history.language = language
+    history.save(update_fields=["language"])
+
+    pdf = certificate_pdf(history, today=date(2020, 7, 1))
+
+    assert script.search(pdf_text(pdf))
+    assert any(name.startswith(font) for name in embedded_fonts(pdf))
+    assert certificate_html_direction(history) == ("rtl" if language == "ar" else "ltr")
