@@ -146,7 +146,8 @@ def test_the_practice_filters_name_countries_and_languages(client, programme):
 def test_a_practice_names_its_target_groups_in_the_readers_language(client, programme, cesena_staff):
     practice = save_practice(
         programme, organisation=Organisation.objects.get(key="cesena"), by=cesena_staff, original_language="en",
-        texts={"title": "Buddies", "summary": "Buddies for newcomers."}, themes=[Theme.objects.get(programme=programme, key="B")],
+        texts={"title": "Buddies", "summary": "Buddies for newcomers."},
+        themes=[Theme.objects.get(programme=programme, key="B")],
         target_groups=["young_migrants", "elderly"],
     )  # fmt: skip
     client.force_login(cesena_staff)

@@ -24,7 +24,13 @@ from values.network.models import Organisation
 from values.programme.models import Theme
 from values.publishing.enums import ToolkitStatus
 from values.publishing.models import Toolkit
-from values.publishing.services import build_toolkit, ensure_toolkits, refresh_stale_toolkits, request_build
+from values.publishing.services import (
+    build_toolkit,
+    ensure_toolkits,
+    refresh_stale_toolkits,
+    request_build,
+    toolkit_languages,
+)
 from values.publishing.toolkits import compile_all_toolkits, compile_toolkit
 from values.reports.enums import QuestionKind, ReportStatus
 from values.reports.models import Question, Report, ReportRequest, ReportTemplate
@@ -199,8 +205,9 @@ def test_the_pdf_edition_has_a_cover_contents_with_page_numbers_and_the_photos(t
     assert 'alt="Volunteers serve coffee"' in built.html
 
 
-def test_a_toolkit_is_rebuilt_when_its_sources_change_and_only_then(theme_b_sources, cesena_staff, settings):
-    settings.LANGUAGES = [("en", "English")]
+def test_a_toolkit_is_rebuilt_when_its_sources_change_and_only_then(theme_b_sources, cesena_staff):
+    theme_b_sources.languages = ["en"]  # one edition per toolkit: the programme works in English only
+    theme_b_sources.save(update_fields=["languages"])
     for toolkit in ensure_toolkits(theme_b_sources):
         Toolkit.objects.filter(pk=toolkit.pk).update(
             status=ToolkitStatus.READY, sources_digest=compile_toolkit(theme_b_sources, toolkit.theme, "en").digest()
@@ -289,7 +296,7 @@ def test_the_toolkit_command_writes_a_theme_toolkit_in_italian(benchmarks, tmp_p
 
 
 @pytest.mark.parametrize(
-    ("key", "options", "problem"), [("Z", {}, "Z: not a theme"), ("A", {"lang": "fr"}, "--lang fr")]
+    ("key", "options", "problem"), [("Z", {}, "Z: not a theme"), ("A", {"lang": "ti"}, "--lang ti")]
 )
 def test_the_toolkit_command_refuses_an_unknown_theme_or_language(programme, key, options, problem):
     with pytest.raises(CommandError, match=problem) as refused:
@@ -312,3 +319,19 @@ def test_a_pdf_edition_whose_file_is_gone_is_not_found_not_a_server_error(client
     Path(built.pdf.path).unlink()
 
     assert client.get("/en/p/820885/toolkits/B.pdf").status_code == 404
+
+
+def test_a_toolkit_in_a_partner_language_outside_the_programmes_is_written_on_demand(programme, tmp_path):
+    out = tmp_path / "toolkit-fr.pdf"
+
+    call_command("toolkit", "A", lang="fr", out=str(out))
+
+    text, _reader = _pdf_text(out.read_bytes())
+    assert "Bonnes pratiques" in text
+
+
+def test_a_programme_keeps_its_toolkits_in_its_own_languages(programme):
+    assert toolkit_languages(programme) == ["en", "it"]
+    programme.languages = ["lv", "ar", "xx"]
+
+    assert toolkit_languages(programme) == ["lv"]

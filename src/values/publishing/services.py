@@ -32,9 +32,12 @@ logger = logging.getLogger(__name__)
 ABANDONED_AFTER = timedelta(minutes=30)
 
 
-def toolkit_languages() -> list[str]:
-    """Toolkits come in the languages of the interface, the languages of the public portal."""
-    return [code for code, _name in settings.LANGUAGES]
+def toolkit_languages(programme: Programme) -> list[str]:
+    """The languages a programme's toolkits are kept in: the programme file's `languages` that the interface
+    speaks on every page (a toolkit is written for staff and volunteers, not only for newcomers). Any other
+    partner language is written on demand by `values toolkit --lang`."""
+    own = [code for code in programme.languages if code in settings.PARTNER_LANGUAGES]
+    return own or [settings.LANGUAGE_CODE]
 
 
 def ensure_toolkits(programme: Programme, theme: Theme | None = None) -> list[Toolkit]:
@@ -43,7 +46,7 @@ def ensure_toolkits(programme: Programme, theme: Theme | None = None) -> list[To
     return [
         Toolkit.objects.get_or_create(programme=programme, theme=subject, language=language)[0]
         for subject in subjects
-        for language in toolkit_languages()
+        for language in toolkit_languages(programme)
     ]
 
 

@@ -61,7 +61,7 @@ def infographic(request: HttpRequest, key: str, file_format: str) -> HttpRespons
 def toolkits(request: HttpRequest) -> HttpResponse:
     """The shelf: the programme's toolkit and one per theme, each as a web page and a PDF in each language."""
     programme = request.programme
-    shelf = toolkit_shelf(programme, toolkit_languages())
+    shelf = toolkit_shelf(programme, toolkit_languages(programme))
     building = any(t and t.status in PENDING_STATUSES for entry in shelf for t in entry.editions.values())
     context = {"shelf": shelf, "building": building, "can_build": request.access.build_toolkits}
     return render(request, "publishing/toolkits.html", context)

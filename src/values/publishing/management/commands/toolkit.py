@@ -3,6 +3,7 @@
 import sys
 from pathlib import Path
 
+from django.conf import settings
 from django.core.management import BaseCommand, CommandError
 from django.http import Http404
 
@@ -10,7 +11,6 @@ from values.core.database import require_migrated_database
 from values.programme.queries import NoProgramme, named_programme
 from values.publishing.models import PROGRAMME_TOOLKIT_KEY
 from values.publishing.queries import subject_theme
-from values.publishing.services import toolkit_languages
 from values.publishing.toolkits import compile_toolkit, toolkit_document, toolkit_pdf
 
 
@@ -29,8 +29,10 @@ class Command(BaseCommand):
 
     def handle(self, *args, key: str, lang: str, file_format: str, out: str | None, **options) -> None:
         require_migrated_database()
-        if lang not in toolkit_languages():
-            raise CommandError(f"--lang {lang}: toolkits are made in {', '.join(toolkit_languages())}", returncode=2)
+        if lang not in settings.PARTNER_LANGUAGES:
+            raise CommandError(
+                f"--lang {lang}: toolkits are made in {', '.join(settings.PARTNER_LANGUAGES)}", returncode=2
+            )
         try:
             programme = named_programme(options.get("programme"))
             content = compile_toolkit(programme, subject_theme(programme, key), lang)
