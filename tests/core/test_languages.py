@@ -21,8 +21,8 @@ from values.core.languages import (
 from values.knowledge.services import save_practice
 from values.network.enums import Role
 from values.network.models import Organisation
+from values.network.services import language_of
 from values.programme.models import Theme
-from values.programme.queries import language_of
 from values.reports.reminders import send_due_reminders
 
 pytestmark = pytest.mark.django_db
@@ -248,3 +248,19 @@ def test_the_accessibility_statement_is_a_newcomers_page(client):
 
     assert response.status_code == 200
     assert response.wsgi_request.LANGUAGE_CODE == "ti"
+
+
+def test_a_person_who_chose_no_language_signs_in_to_their_citys(client, riga_staff):
+    response = client.post("/en/accounts/login/", {"username": "riga", "password": PASSWORD, "next": "/en/p/820885/"})
+
+    assert response["Location"] == "/lv/p/820885/"
+
+
+def test_a_person_of_no_city_who_chose_no_language_stays_in_the_one_they_read(client, programme):
+    make_member("network-person", "eurocities", Role.CITY_STAFF)
+
+    response = client.post(
+        "/it/accounts/login/", {"username": "network-person", "password": PASSWORD, "next": "/it/p/820885/"}
+    )
+
+    assert response["Location"] == "/it/p/820885/"

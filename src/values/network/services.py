@@ -1,7 +1,9 @@
 """Every change to organisations, cities, people, accounts and memberships."""
 
+from collections.abc import Callable
 from decimal import Decimal
 
+from django.conf import settings
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 
@@ -50,6 +52,23 @@ def create_account(*, username: str, email: str, password: str, first_name: str 
 
 # The actor of what a `values` command does: whoever runs commands has the server, not an account.
 COMMAND_LINE = "(command line)"
+
+
+# Where a person's language comes from when they chose none: each source is added by the app that knows it
+# (programme's `ready()` adds the languages of the person's partner city).
+LANGUAGE_SOURCES: list[Callable[[User], list[str]]] = []
+
+
+def language_of(user: User, default: str | None = None) -> str:
+    """The language to show and write to a person in: the one they chose, else their city's, else `default`
+    (the site's language when not given)."""
+    if chosen := interface_language(user.language):
+        return chosen
+    for source in LANGUAGE_SOURCES:
+        for code in source(user):
+            if found := interface_language(code):
+                return found
+    return default or settings.LANGUAGE_CODE
 
 
 def remember_language(user: User, code: object) -> bool:

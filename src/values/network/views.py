@@ -30,7 +30,7 @@ from values.network.forms import SecondFactorForm, SignInForm
 from values.network.models import RecoveryCodeDevice, User
 from values.network.permissions import can_disable_second_factor, can_read_audit_log, requires_second_factor
 from values.network.queries import AUDIT_PAGE_SIZE, AuditFilter, audit_entries
-from values.network.services import record_audit, remember_language
+from values.network.services import language_of, record_audit, remember_language
 from values.network.two_factor import (
     SecondFactorError,
     authenticator_setup,
@@ -231,9 +231,9 @@ def _complete_sign_in(request: HttpRequest, user: User, device: Device | None, n
         address=client_address(request),
         detail={"second_factor": _FACTOR_NAMES.get(type(device), "")},
     )
-    response = HttpResponseRedirect(in_language(next_url or resolve_url("programmes"), user.language or get_language()))
-    if user.language:
-        response.set_cookie(settings.LANGUAGE_COOKIE_NAME, user.language, samesite="Lax")
+    language = language_of(user, default=get_language())
+    response = HttpResponseRedirect(in_language(next_url or resolve_url("programmes"), language))
+    response.set_cookie(settings.LANGUAGE_COOKIE_NAME, language, samesite="Lax")
     return response
 
 

@@ -1,10 +1,8 @@
 """Every reusable read of programmes and partnerships, already fetching what pages show."""
 
-from django.conf import settings
 from django.db.models import Count, F, Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
 
-from values.core.languages import interface_language
 from values.core.money import DEFAULT_INDIRECT_RATE
 from values.network.enums import OrganisationKind
 from values.network.models import City, Organisation, Person, User
@@ -76,16 +74,10 @@ def roles_of(user: User) -> QuerySet[Membership]:
     )
 
 
-def language_of(user: User) -> str:
-    """The language to write to a person in: the one they chose, else their city's, else the site's."""
-    if chosen := interface_language(user.language):
-        return chosen
+def city_languages_of(user: User) -> list[str]:
+    """The languages of the partner cities a person holds a role for, in the order of the cities' keys."""
     cities = City.objects.filter(organisation__memberships__user=user).order_by("organisation__key")
-    for languages in cities.values_list("languages", flat=True):
-        for code in languages:
-            if found := interface_language(code):
-                return found
-    return settings.LANGUAGE_CODE
+    return [code for languages in cities.values_list("languages", flat=True) for code in languages]
 
 
 def partners_of(programme: Programme) -> QuerySet[Partner]:

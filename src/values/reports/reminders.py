@@ -16,8 +16,8 @@ from values.activities.enums import ParticipantStatus
 from values.activities.models import Activity, Participant
 from values.core.languages import long_date
 from values.network.models import User
+from values.network.services import language_of
 from values.network.tasks import send_email
-from values.programme.queries import language_of
 from values.reports.enums import ReportStatus
 from values.reports.models import ReportRequest, SentReminder
 from values.reports.services import expected_authors
