@@ -85,11 +85,16 @@ def is_right_to_left(code: str) -> bool:
     return bool(locale and locale.text_direction == "rtl")
 
 
+# A programme file may name a macrolanguage where the interface has one written standard of it.
+MACROLANGUAGES = {"no": "nb"}
+
+
 def interface_language(code: object) -> str | None:
     """A supported interface language for a code a person or a file gave ("de-AT" → "de"), or None."""
     if not isinstance(code, str):
         return None
     base = code.strip().lower().replace("_", "-").split("-")[0]
+    base = MACROLANGUAGES.get(base, base)
     return base if base in dict(settings.LANGUAGES) else None
 
 
