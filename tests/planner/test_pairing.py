@@ -7,7 +7,7 @@ import pytest
 
 from values.planner import City, Community, Facilitator, Instance, Rule
 from values.planner.calendar import programme_weeks
-from values.planner.model import RuleKind
+from values.planner.model import RuleKind, english
 from values.planner.pairing import _pairings, complementarity, group_complementarity, pair_cities
 
 pytestmark = pytest.mark.unit
@@ -125,9 +125,10 @@ def test_the_why_of_a_pair_names_who_is_strong_where():
 
     pairs = pair_cities(instance, (_community(("north", "south")),))
 
-    assert (
-        pairs[0].why == "North is strong where South is weak in theme A; South is strong where North is weak in theme B"
-    )
+    assert [str(reason) for reason in pairs[0].why] == [
+        "North is strong where South is weak in theme A",
+        "South is strong where North is weak in theme B",
+    ]
 
 
 def test_the_score_scale_stretches_benchmark_levels_over_the_interest_scale():
@@ -145,4 +146,6 @@ def test_pairs_are_weighed_on_the_programmes_score_scale():
 
     # Level 4 is the top of the scale, interest 5: A 5 - 0, B 0 - 5, C 1 - 1 (4 + 5 + 0 by default).
     assert [(p.cities, p.complementarity) for p in pairs] == [(("south", "top"), 10.0)]
-    assert pairs[0].why == "Top is strong where South is weak in theme A; South is strong where Top is weak in theme B"
+    assert english(pairs[0].why) == (
+        "Top is strong where South is weak in theme A; South is strong where Top is weak in theme B"
+    )

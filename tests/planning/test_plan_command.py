@@ -70,7 +70,7 @@ def test_conflicting_pins_are_explained_and_exit_2(values_file):
 
     assert refused.value.returncode == 2
     lines = out.getvalue().splitlines()
-    assert lines[0] == "- These choices conflict: 16 cities make 4 communities of 4 cities, each with one theme."
+    assert lines[0] == "- These choices conflict: the cities (16) make communities (4) of size 4, each with one theme."
     assert len(lines) > 1
     assert all(line.startswith("- ") and " is pinned to theme " in line for line in lines[1:])
 
@@ -127,7 +127,7 @@ def test_a_programme_whose_communities_are_too_large_to_pair_is_refused_not_a_cr
 
     assert refused.value.returncode == 2
     assert out.getvalue().splitlines() == [
-        "- Communities of 16 cities are too large: the planner pairs communities of at most 12 cities. "
+        "- Communities of size 16 are too large: the planner pairs communities of size 12 at most. "
         "Choose a smaller community size."
     ]
 

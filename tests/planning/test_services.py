@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from values.planning import services
 from values.planning.enums import PlanRunStatus
+from values.planning.explanations import explain
 from values.planning.models import PlanRun
 from values.planning.services import end_abandoned_runs, execute_plan_run
 from values.planning.tasks import run_planner
@@ -22,7 +23,9 @@ def test_a_run_out_of_time_ends_timed_out_with_its_stage_and_reason(programme):
 
     run.refresh_from_db()
     assert (run.status, run.stage, run.result) == (PlanRunStatus.TIMED_OUT, "grouping", None)
-    assert run.reasons == ["The planner found no grouping within the time limit: allow it more time."]
+    assert run.reasons == [
+        {"text": "The planner found no grouping within the time limit: allow it more time.", "params": {}}
+    ]
     assert run.finished_at is not None
 
 
@@ -36,7 +39,13 @@ def test_a_run_whose_task_raises_ends_failed_with_its_reason(programme):
 
     run.refresh_from_db()
     assert (run.status, run.result) == (PlanRunStatus.FAILED, None)
-    assert run.reasons == ["The planner stopped with an error: ValueError: 'bogus' is not a valid RuleKind"]
+    assert run.reasons == [
+        {
+            "text": "The planner stopped with an error: %(error)s",
+            "params": {"error": "ValueError: 'bogus' is not a valid RuleKind"},
+        }
+    ]
+    assert explain(run.reasons) == "The planner stopped with an error: ValueError: 'bogus' is not a valid RuleKind"
     assert run.finished_at is not None
 
 
@@ -51,11 +60,15 @@ def test_a_run_of_conflicting_rules_names_them(programme):
 
     run.refresh_from_db()
     assert run.status == PlanRunStatus.INFEASIBLE
-    assert run.reasons == [
+    assert [explain(reason) for reason in run.reasons] == [
         "These rules conflict: cities kept together cannot be kept apart.",
         "Cesena and Rīga must be in the same community",
         "Cesena and Rīga must be in different communities",
     ]
+    assert run.reasons[1] == {
+        "text": "%(city)s and %(other)s must be in the same community",
+        "params": {"city": "Cesena", "other": "Rīga"},
+    }
 
 
 def test_a_run_left_by_a_stopped_worker_ends_as_failed_with_the_reason(programme):
@@ -70,7 +83,7 @@ def test_a_run_left_by_a_stopped_worker_ends_as_failed_with_the_reason(programme
     recent.refresh_from_db()
     assert ended == 1
     assert (left.status, recent.status) == (PlanRunStatus.FAILED, PlanRunStatus.QUEUED)
-    assert left.reasons == [
+    assert [explain(reason) for reason in left.reasons] == [
         "The run was not finished: the background worker stopped before it ended. Plan again; if it happens "
         "again, check that `values worker` is running."
     ]

@@ -1,16 +1,18 @@
 """The planning pages: the coordinator plans in the background, pins, bans, accepts; cities see theirs."""
 
 import pytest
+from django.utils import translation
 
 from tests.conftest import make_member
 from values.activities.models import Exchange, Visit
 from values.network.enums import Role
 from values.network.models import Organisation
 from values.planning.enums import PlanRunStatus
+from values.planning.explanations import explain
 from values.planning.models import PlanRule, PlanRun
 from values.planning.services import execute_plan_run
 from values.planning.tasks import run_planner
-from values.programme.models import Community, Theme
+from values.programme.models import Community, CommunityMember, ExchangePair, Theme
 from values.programme.programme_file import read_programme_file
 from values.programme.services import load_programme_file
 
@@ -120,7 +122,9 @@ def test_infeasible_pins_are_explained_on_the_run_page(client, plan, coordinator
 
     run.refresh_from_db()
     assert run.status == PlanRunStatus.INFEASIBLE
-    assert run.reasons[0] == "These choices conflict: 16 cities make 4 communities of 4 cities, each with one theme."
+    assert explain(run.reasons[0]) == (
+        "These choices conflict: the cities (16) make communities (4) of size 4, each with one theme."
+    )
     assert "Why no plan exists" in page.text
     assert "Cesena is pinned to theme A" in page.text
 
@@ -337,3 +341,31 @@ def test_a_plan_short_of_its_bound_is_not_called_optimal_and_says_why(client, pl
         "The communities of theme A keep more cities of one country together than the bound counts (a shared "
         "working language or a pin or ban required it): the plan may be the best possible, but it is not proven."
     ) in page.text
+
+
+def test_the_plan_explains_itself_in_the_readers_language(client, accepted_plan, coordinator, cesena_staff):
+    client.force_login(coordinator)
+    cesena = CommunityMember.objects.get(organisation__key="cesena")
+    pair = ExchangePair.objects.get(cities__key="cesena")
+
+    run_page = client.get(f"/it/p/820885/plan/runs/{accepted_plan.pk}/")
+    client.force_login(cesena_staff)
+    city_page = client.get("/it/p/820885/plan/")
+
+    assert cesena.why == {
+        "text": "theme %(theme)s is among its highest interests (%(interest)d of 5); contributes %(interest)d to the "
+        "objective",
+        "params": {"theme": "B", "interest": 5, "best": 5},
+    }
+    assert pair.why[0] == {
+        "text": "%(strong)s is strong where %(weak)s is weak in theme %(theme)s",
+        "params": {"strong": "Cesena", "weak": "Toulouse", "theme": "A"},
+    }
+    with translation.override("en"):
+        assert explain(pair.why) == (
+            "Cesena is strong where Toulouse is weak in theme A; Cesena is strong where Toulouse is weak in theme D"
+        )
+    assert "il tema B è tra i suoi interessi più alti (5 su 5); apporta 5 all&#x27;obiettivo" in run_page.text
+    assert "Cesena è forte dove Toulouse è debole nel tema A" in run_page.text
+    assert "il tema B è tra i suoi interessi più alti (5 su 5); apporta 5 all&#x27;obiettivo" in city_page.text
+    assert "among its highest interests" not in run_page.text + city_page.text

@@ -17,8 +17,18 @@ from dataclasses import dataclass, replace
 
 from ortools.sat.python import cp_model
 
-from values.planner.model import Community, Infeasible, Instance, Rule, RuleKind, Stage, TimedOut
-from values.planner.pairing import _best_pairing
+from values.planner.model import (
+    Community,
+    Explanation,
+    Infeasible,
+    Instance,
+    Rule,
+    RuleKind,
+    Stage,
+    TimedOut,
+    gettext_noop,
+)
+from values.planner.pairing import _best_pairing, unpairable
 
 Progress = Callable[[str, float, float], None]  # stage, objective, bound
 
@@ -29,7 +39,7 @@ class Grouping:
     objective: int
     bound: int
     optimal: bool
-    notes: tuple[str, ...] = ()  # why the grouping is not proven optimal
+    notes: tuple[Explanation, ...] = ()  # why the grouping is not proven optimal
 
 
 @dataclass(frozen=True)
@@ -45,16 +55,18 @@ class _Themes:
 @dataclass(frozen=True)
 class _Split:
     communities: list[Community]
-    note: str = ""  # set when the split is not proven to keep the penalty stage A counted
+    note: Explanation | None = None  # set when the split is not proven to keep the penalty stage A counted
 
 
 Cut = tuple[frozenset[str], int]  # cities that no theme can take as this many communities
 
 MAX_ATTEMPTS = 25  # stage A re-solves after a theme's cities could not be split or paired
 SPLIT_TIME_LIMIT = 10.0  # the least a theme's split gets: it is small beside stage A
-NOT_PROVEN = (
-    "The grouping is the best the solver found within the time limit; it did not prove that none is better: "
-    "allow it more time."
+NOT_PROVEN = Explanation(
+    gettext_noop(
+        "The grouping is the best the solver found within the time limit; it did not prove that none is better: "
+        "allow it more time."
+    )
 )
 
 
@@ -74,7 +86,7 @@ def group_cities(
     """
     split_limit = max(SPLIT_TIME_LIMIT, time_limit) if split_time_limit is None else split_time_limit
     cuts: list[Cut] = []
-    failures: dict[str, None] = {}  # the reasons of every cut, in order, once each
+    failures: dict[Explanation, None] = {}  # the reasons of every cut, in order, once each
     for _attempt in range(MAX_ATTEMPTS):
         stage_a = _assign_themes(instance, seed=seed, time_limit=time_limit, progress=progress, cuts=cuts)
         if isinstance(stage_a, TimedOut):
@@ -91,8 +103,13 @@ def group_cities(
     return TimedOut(
         Stage.SPLIT,
         (
-            f"The planner tried {MAX_ATTEMPTS} groupings and could split none of them into communities under the "
-            "rules; it did not try them all, so a plan may exist. The ones tried failed because:",
+            Explanation(
+                gettext_noop(
+                    "The planner tried groupings (%(attempts)d) and could split none of them into communities under "
+                    "the rules; it did not try them all, so a plan may exist. The ones tried failed because:"
+                ),
+                {"attempts": MAX_ATTEMPTS},
+            ),
             *failures,
         ),
     )
@@ -101,7 +118,7 @@ def group_cities(
 def _split_themes(instance: Instance, stage_a: _Themes, *, seed: int, time_limit: float):
     """Stage B for every theme: a grouping, a time-out, or the failure of one theme and its cut."""
     communities: list[Community] = []
-    notes: list[str] = [] if stage_a.optimal else [NOT_PROVEN]
+    notes: list[Explanation] = [] if stage_a.optimal else [NOT_PROVEN]
     for theme in instance.themes:
         members = [city for city in instance.cities if stage_a.theme_of[city.id] == theme]
         split = _split_theme(instance, theme, members, stage_a.counts[theme], seed=seed, time_limit=time_limit)
@@ -110,7 +127,7 @@ def _split_themes(instance: Instance, stage_a: _Themes, *, seed: int, time_limit
         if isinstance(split, Infeasible):
             return split, (frozenset(city.id for city in members), stage_a.counts[theme])
         communities.extend(split.communities)
-        notes += [split.note] if split.note else []
+        notes += [split.note] if split.note is not None else []
     objective = sum(c.interest - c.country_penalty for c in communities)
     optimal = stage_a.optimal and objective == stage_a.bound
     return Grouping(tuple(communities), objective, stage_a.bound, optimal, () if optimal else tuple(notes))
@@ -120,12 +137,6 @@ def _pairable(instance: Instance, members) -> bool:
     cities = {city.id: city for city in instance.cities}
     banned = {frozenset((r.city, r.other)) for r in instance.rules if r.kind == RuleKind.NO_PAIR}
     return _best_pairing(tuple(members), cities, instance.themes, banned, instance.score_scale) is not None
-
-
-def _unpairable(instance: Instance, community: Community) -> str:
-    names = instance.city_names()
-    listed = ", ".join(names[m] for m in community.members)
-    return f"Community {community.id} ({listed}) cannot be paired without a banned pair."
 
 
 def _extra_per_country(countries: list[str]) -> int:
@@ -168,7 +179,10 @@ def _assign_themes(
             return Infeasible(())
         return _explain_grouping(instance, solver, assumptions, seed=seed, time_limit=time_limit)
     if status == cp_model.UNKNOWN:
-        return TimedOut(Stage.GROUPING, ("The planner found no grouping within the time limit: allow it more time.",))
+        return TimedOut(
+            Stage.GROUPING,
+            (Explanation(gettext_noop("The planner found no grouping within the time limit: allow it more time.")),),
+        )
     _check_answered(status)
     theme_of = {c.id: next(t for t in themes if solver.value(chosen[c.id, t])) for c in cities}
     counts = {t: solver.value(per_theme[t]) for t in themes}
@@ -274,17 +288,32 @@ def _explain_grouping(
 ) -> Infeasible:
     names = instance.city_names()
     low, high = instance.size_bounds
-    count = instance.community_count
-    frame = (
-        f"{len(instance.cities)} cities make {count} communit{'y' if count == 1 else 'ies'} of {low}"
-        + (f" to {high}" if high != low else "")
-        + " cities, each with one theme"
-    )
+    params = {"cities": len(instance.cities), "communities": instance.community_count, "low": low, "high": high}
     core = [assumptions[i] for i in solver.sufficient_assumptions_for_infeasibility() if i in assumptions]
     if not core:
-        return Infeasible((f"No grouping exists: {frame}.",))
+        if low == high:
+            text = gettext_noop(
+                "No grouping exists: the cities (%(cities)d) make communities (%(communities)d) of size %(low)d, "
+                "each with one theme."
+            )
+        else:
+            text = gettext_noop(
+                "No grouping exists: the cities (%(cities)d) make communities (%(communities)d) of size %(low)d to "
+                "%(high)d, each with one theme."
+            )
+        return Infeasible((Explanation(text, params),))
     core = _minimal_core(instance, core, seed=seed, time_limit=time_limit)
-    return Infeasible((f"These choices conflict: {frame}.", *(rule.describe(names) for rule in core)))
+    if low == high:
+        text = gettext_noop(
+            "These choices conflict: the cities (%(cities)d) make communities (%(communities)d) of size %(low)d, "
+            "each with one theme."
+        )
+    else:
+        text = gettext_noop(
+            "These choices conflict: the cities (%(cities)d) make communities (%(communities)d) of size %(low)d to "
+            "%(high)d, each with one theme."
+        )
+    return Infeasible((Explanation(text, params), *(rule.describe(names) for rule in core)))
 
 
 MAX_CORE_TRIALS = 40
@@ -337,20 +366,18 @@ def _split_by_solver(
 ) -> _Split | Infeasible | TimedOut:
     """The split of least country penalty; each community found unpairable is forbidden in turn."""
     forbidden: list[frozenset[str]] = []
-    reasons: list[str] = []
-    communities_of = f"{count} communit{'y' if count == 1 else 'ies'}"
+    reasons: list[Explanation] = []
+    params = {"theme": theme, "cities": len(members), "communities": count}
     for _attempt in range(MAX_ATTEMPTS):
         forbidden += [frozenset(c.members) for c in stuck]
-        reasons += [_unpairable(instance, c) for c in stuck]
+        reasons += [unpairable(instance, c) for c in stuck]
         solved = _split_with_solver(instance, members, count, dealt, forbidden, seed=seed, time_limit=time_limit)
         if isinstance(solved, TimedOut):
-            return TimedOut(
-                Stage.SPLIT,
-                (
-                    f"The planner could not split the {len(members)} cities of theme {theme} into {communities_of} "
-                    "within the time limit: allow it more time.",
-                ),
+            text = gettext_noop(
+                "The planner could not split the cities of theme %(theme)s (%(cities)d) into communities "
+                "(%(communities)d) within the time limit: allow it more time."
             )
+            return TimedOut(Stage.SPLIT, (Explanation(text, params),))
         if isinstance(solved, _NoSplit):
             return Infeasible((*reasons, *_no_split_reasons(instance, members, count, solved, forbidden)))
         groups, proven = solved
@@ -358,13 +385,11 @@ def _split_by_solver(
         stuck = [c for c in communities if not _pairable(instance, c.members)]
         if not stuck:
             return _Split(communities, _split_note(instance, theme, members, count, communities, proven=proven))
-    return TimedOut(
-        Stage.SPLIT,
-        (
-            f"The planner tried {MAX_ATTEMPTS} ways to split the {len(members)} cities of theme {theme} into "
-            f"{communities_of} and could pair none of them; it did not try them all, so a plan may exist.",
-        ),
+    text = gettext_noop(
+        "The planner tried ways (%(attempts)d) to split the cities of theme %(theme)s (%(cities)d) into communities "
+        "(%(communities)d) and could pair none of them; it did not try them all, so a plan may exist."
     )
+    return TimedOut(Stage.SPLIT, (Explanation(text, {**params, "attempts": MAX_ATTEMPTS}),))
 
 
 def _communities(instance: Instance, theme: str, groups: list[list]) -> list[Community]:
@@ -373,23 +398,25 @@ def _communities(instance: Instance, theme: str, groups: list[list]) -> list[Com
 
 def _split_note(
     instance: Instance, theme: str, members: list, count: int, communities: list[Community], *, proven: bool
-) -> str:
+) -> Explanation | None:
     """Stage A counts the country penalty of the dealing; a split that must do worse says why."""
     dealt_extra = sum(max(0, n - count) for n in Counter(city.country for city in members).values())
     cities = {city.id: city for city in members}
     extra = sum(_extra_per_country([cities[m].country for m in c.members]) for c in communities)
     if extra <= dealt_extra or instance.country_weight == 0:
-        return ""
+        return None
     if proven:
-        return (
-            f"The communities of theme {theme} keep more cities of one country together than the bound counts "
+        text = gettext_noop(
+            "The communities of theme %(theme)s keep more cities of one country together than the bound counts "
             "(a shared working language or a pin or ban required it): the plan may be the best possible, but it "
             "is not proven."
         )
-    return (
-        f"The communities of theme {theme} are the best split the solver found within the time limit; one with "
-        "fewer cities of one country together may exist: allow it more time."
-    )
+    else:
+        text = gettext_noop(
+            "The communities of theme %(theme)s are the best split the solver found within the time limit; one "
+            "with fewer cities of one country together may exist: allow it more time."
+        )
+    return Explanation(text, {"theme": theme})
 
 
 def _deal(members: list, count: int) -> list[list]:
@@ -523,18 +550,37 @@ def _minimal_split_core(instance, members, count, forbidden, core: list[Rule], s
     return core
 
 
-def _no_split_reasons(instance: Instance, members: list, count: int, no_split: _NoSplit, forbidden) -> list[str]:
+NO_SPLIT = {  # (sizes vary, pins and bans take part) -> the sentence
+    (False, False): gettext_noop(
+        "These cities cannot be split into communities (%(communities)d) of size %(low)d that each share a "
+        "working language: %(cities)s."
+    ),
+    (True, False): gettext_noop(
+        "These cities cannot be split into communities (%(communities)d) of size %(low)d to %(high)d that each "
+        "share a working language: %(cities)s."
+    ),
+    (False, True): gettext_noop(
+        "These cities cannot be split into communities (%(communities)d) of size %(low)d that each share a "
+        "working language and keep these pins and bans: %(cities)s."
+    ),
+    (True, True): gettext_noop(
+        "These cities cannot be split into communities (%(communities)d) of size %(low)d to %(high)d that each "
+        "share a working language and keep these pins and bans: %(cities)s."
+    ),
+}
+
+
+def _no_split_reasons(
+    instance: Instance, members: list, count: int, no_split: _NoSplit, forbidden
+) -> list[Explanation]:
     if forbidden and not no_split.rules:
         return []  # the communities that cannot be paired are the whole reason
     low, high = instance.size_bounds
-    size = f"{low}" if low == high else f"{low} to {high}"
     names = ", ".join(sorted(city.name for city in members))
-    kept = " and keep these pins and bans" if no_split.rules else ""
+    text = NO_SPLIT[low != high, bool(no_split.rules)]
     city_names = instance.city_names()
-    communities_of = f"{count} communit{'y' if count == 1 else 'ies'}"
     return [
-        f"These cities cannot be split into {communities_of} of {size} cities that each share a working "
-        f"language{kept}: {names}.",
+        Explanation(text, {"communities": count, "low": low, "high": high, "cities": names}),
         *(rule.describe(city_names) for rule in no_split.rules),
     ]
 
@@ -553,20 +599,23 @@ def _community(instance: Instance, theme: str, number: int, group: list) -> Comm
     )
 
 
-def _why(instance: Instance, city, theme: str) -> str:
+def _why(instance: Instance, city, theme: str) -> Explanation:
     pinned = any(r.kind == RuleKind.PIN and r.city == city.id and r.other == theme for r in instance.rules)
     best = max(city.interest(t) for t in instance.themes)
     interest = city.interest(theme)
     if pinned:
-        reason = f"pinned to theme {theme} by the coordinator"
+        text = gettext_noop("pinned to theme %(theme)s by the coordinator; contributes %(interest)d to the objective")
     elif interest == best:
-        reason = f"theme {theme} is among its highest interests ({interest} of 5)"
-    else:
-        reason = (
-            f"interest {interest} of 5 in theme {theme} (its highest is {best}): "
-            "the communities of its favourite themes were full"
+        text = gettext_noop(
+            "theme %(theme)s is among its highest interests (%(interest)d of 5); contributes %(interest)d to the "
+            "objective"
         )
-    return f"{reason}; contributes {interest} to the objective"
+    else:
+        text = gettext_noop(
+            "interest %(interest)d of 5 in theme %(theme)s (its highest is %(best)d): the communities of its "
+            "favourite themes were full; contributes %(interest)d to the objective"
+        )
+    return Explanation(text, {"theme": theme, "interest": interest, "best": best})
 
 
 class _Reporter(cp_model.CpSolverSolutionCallback):

@@ -1,9 +1,40 @@
 """Inputs and outputs of the planner."""
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
+
+
+def gettext_noop(message: str) -> str:
+    """Marks an English template for the catalogue (xgettext knows the name); the web app translates it."""
+    return message
+
+
+Param = str | int | float
+
+
+@dataclass(frozen=True)
+class Explanation:
+    """A sentence of the planner, language-neutral: an English template with `%(name)s` placeholders and
+    its values (numbers, theme ids, city names). `str()` gives the English; the web app translates
+    `text` and fills in `params` in the reader's language. `asdict` stores it as {"text", "params"}."""
+
+    text: str
+    params: Mapping[str, Param] = field(default_factory=dict)
+
+    def __str__(self) -> str:
+        return self.text % dict(self.params) if self.params else self.text
+
+    def __hash__(self) -> int:  # params is a mapping: hashed by its items, so explanations can key a dict
+        return hash((self.text, tuple(sorted(self.params.items()))))
+
+
+def english(explanations: Explanation | Iterable[Explanation]) -> str:
+    """One explanation, or several joined with "; ", in English (the command line, logs and tests)."""
+    if isinstance(explanations, Explanation):
+        return str(explanations)
+    return "; ".join(str(explanation) for explanation in explanations)
 
 
 @dataclass(frozen=True)
@@ -52,14 +83,17 @@ class Rule:
     city: str
     other: str  # a theme id for PIN, a city id otherwise
 
-    def describe(self, names: Mapping[str, str]) -> str:
-        city, other = names.get(self.city, self.city), names.get(self.other, self.other)
-        return {
-            RuleKind.PIN: f"{city} is pinned to theme {other}",
-            RuleKind.TOGETHER: f"{city} and {other} must be in the same community",
-            RuleKind.APART: f"{city} and {other} must be in different communities",
-            RuleKind.NO_PAIR: f"{city} and {other} must not be paired",
+    def describe(self, names: Mapping[str, str]) -> Explanation:
+        city = names.get(self.city, self.city)
+        if self.kind == RuleKind.PIN:
+            text = gettext_noop("%(city)s is pinned to theme %(theme)s")
+            return Explanation(text, {"city": city, "theme": self.other})
+        text = {
+            RuleKind.TOGETHER: gettext_noop("%(city)s and %(other)s must be in the same community"),
+            RuleKind.APART: gettext_noop("%(city)s and %(other)s must be in different communities"),
+            RuleKind.NO_PAIR: gettext_noop("%(city)s and %(other)s must not be paired"),
         }[self.kind]
+        return Explanation(text, {"city": city, "other": names.get(self.other, self.other)})
 
 
 @dataclass(frozen=True)
@@ -108,7 +142,7 @@ class Community:
     language: str
     interest: int  # sum of the members' interest in the theme
     country_penalty: int  # country_weight x extra cities of one country
-    why: Mapping[str, str] = field(default_factory=dict)  # city id -> reason
+    why: Mapping[str, Explanation] = field(default_factory=dict)  # city id -> reason
 
 
 @dataclass(frozen=True)
@@ -116,7 +150,7 @@ class Pair:
     community: str
     cities: tuple[str, ...]  # two, or three when the community has an odd size
     complementarity: float
-    why: str = ""
+    why: tuple[Explanation, ...] = ()  # where one is strong and the other weak, theme by theme
 
 
 class ActivityKind(StrEnum):
@@ -152,7 +186,7 @@ class Plan:
     spread: int  # sum over communities of the smallest gap in weeks between two of its visits
     wall_seconds: float = 0.0
     seed: int = 0
-    notes: tuple[str, ...] = ()  # why the plan is not proven optimal, stage by stage
+    notes: tuple[Explanation, ...] = ()  # why the plan is not proven optimal, stage by stage
 
     @property
     def gap(self) -> float:
@@ -166,7 +200,7 @@ class Plan:
 class Infeasible:
     """No plan exists: the constraints that conflict, in words a coordinator understands."""
 
-    reasons: tuple[str, ...]
+    reasons: tuple[Explanation, ...]
 
 
 class Stage(StrEnum):
@@ -183,4 +217,4 @@ class TimedOut:
     """
 
     stage: Stage
-    reasons: tuple[str, ...]
+    reasons: tuple[Explanation, ...]

@@ -14,10 +14,12 @@ from values.planner.model import (
     INTEREST_SCALE,
     City,
     Community,
+    Explanation,
     Infeasible,
     Instance,
     Pair,
     RuleKind,
+    gettext_noop,
 )
 
 Scale = tuple[int, int]
@@ -32,11 +34,17 @@ def pair_cities(instance: Instance, communities: tuple[Community, ...]) -> tuple
     for community in communities:
         best = _best_pairing(community.members, cities, instance.themes, banned, instance.score_scale)
         if best is None:
-            names = instance.city_names()
-            listed = ", ".join(names[m] for m in community.members)
-            return Infeasible((f"Community {community.id} ({listed}) cannot be paired without a banned pair.",))
+            return Infeasible((unpairable(instance, community),))
         pairs.extend(_pair(community.id, group, cities, instance.themes, instance.score_scale) for group in best)
     return tuple(pairs)
+
+
+def unpairable(instance: Instance, community: Community) -> Explanation:
+    names = instance.city_names()
+    return Explanation(
+        gettext_noop("Community %(community)s (%(cities)s) cannot be paired without a banned pair."),
+        {"community": community.id, "cities": ", ".join(names[m] for m in community.members)},
+    )
 
 
 def standing(city: City, theme: str, score_scale: Scale = DEFAULT_SCORE_SCALE) -> float:
@@ -128,6 +136,14 @@ def _pair(community: str, group: tuple[str, ...], cities, themes, score_scale: S
     for theme in themes:
         levels = sorted(((standing(cities[c], theme, score_scale), cities[c].name) for c in group), reverse=True)
         if levels[0][0] - levels[-1][0] >= 2:
-            strengths.append(f"{levels[0][1]} is strong where {levels[-1][1]} is weak in theme {theme}")
-    why = "; ".join(strengths) or "the best match available in the community"
+            strengths.append(
+                Explanation(
+                    gettext_noop("%(strong)s is strong where %(weak)s is weak in theme %(theme)s"),
+                    {"strong": levels[0][1], "weak": levels[-1][1], "theme": theme},
+                )
+            )
+    why = tuple(strengths) or (BEST_AVAILABLE,)
     return Pair(community=community, cities=group, complementarity=weight, why=why)
+
+
+BEST_AVAILABLE = Explanation(gettext_noop("the best match available in the community"))

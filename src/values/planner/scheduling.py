@@ -15,7 +15,18 @@ from datetime import timedelta
 from ortools.sat.python import cp_model
 
 from values.planner.grouping import Progress, _check_answered, _solver
-from values.planner.model import Activity, ActivityKind, Community, Infeasible, Instance, Pair, Stage, TimedOut
+from values.planner.model import (
+    Activity,
+    ActivityKind,
+    Community,
+    Explanation,
+    Infeasible,
+    Instance,
+    Pair,
+    Stage,
+    TimedOut,
+    gettext_noop,
+)
 
 RELAXATIONS = ("blackouts", "unavailability", "facilitators", "spread")
 PROVEN_IMPOSSIBLE, OUT_OF_TIME = "proven impossible", "out of time"
@@ -47,7 +58,8 @@ def schedule_activities(
         return Infeasible(tuple(shortage))
     result = _solve(instance, activities, frozenset(), seed=seed, time_limit=time_limit, progress=progress)
     if result == OUT_OF_TIME:
-        return TimedOut(Stage.SCHEDULE, ("The planner found no schedule within the time limit: allow it more time.",))
+        text = gettext_noop("The planner found no schedule within the time limit: allow it more time.")
+        return TimedOut(Stage.SCHEDULE, (Explanation(text),))
     if isinstance(result, Schedule):
         return result
     relaxation_limit = time_limit / 4 if relaxation_time_limit is None else relaxation_time_limit
@@ -86,7 +98,7 @@ def _facilitators_by_community(instance: Instance, communities) -> dict[str, tup
     every = tuple(f.id for f in instance.facilitators if f.attends_every_visit)
     pool = [f for f in instance.facilitators if not f.attends_every_visit]
     if not every and not pool:
-        return Infeasible(("Every visit needs a facilitator, and the programme has none.",))
+        return Infeasible((Explanation(gettext_noop("Every visit needs a facilitator, and the programme has none.")),))
     load: dict[str, int] = defaultdict(int)
     chosen: dict[str, tuple[str, ...]] = {}
     for community in sorted(communities, key=lambda c: c.id):
@@ -104,7 +116,7 @@ def _participants(activity: Activity) -> tuple[str, ...]:
     return (*activity.participants, *activity.facilitators)
 
 
-def _count_shortage(instance: Instance, activities: list[Activity]) -> list[str]:
+def _count_shortage(instance: Instance, activities: list[Activity]) -> list[Explanation]:
     """Reasons that need no solver: someone has more activities than free weeks."""
     free = len(instance.weeks) - len(instance.blocked_weeks)
     unavailable = {c.id: c.unavailable_weeks for c in instance.cities}
@@ -118,10 +130,12 @@ def _count_shortage(instance: Instance, activities: list[Activity]) -> list[str]
     for who, needed in sorted(busy.items()):
         weeks = free - len(unavailable.get(who, frozenset()) - instance.blocked_weeks)
         if needed > weeks:
-            reasons.append(
-                f"{names.get(who, who)} takes part in {needed} activities, one a week, but the blackout periods "
-                f"and unavailable weeks leave only {weeks} of the programme's {len(instance.weeks)} weeks."
+            text = gettext_noop(
+                "%(name)s takes part in activities (%(needed)d), one a week, but the blackout periods and "
+                "unavailable weeks leave only %(free)d of the programme's weeks (%(weeks)d)."
             )
+            params = {"name": names.get(who, who), "needed": needed, "free": weeks, "weeks": len(instance.weeks)}
+            reasons.append(Explanation(text, params))
     return reasons
 
 
@@ -251,23 +265,31 @@ def _explain(instance: Instance, activities: list[Activity], *, seed: int, time_
     of time, the planner cannot say what to change, and says so.
     """
     words = {
-        "blackouts": "the blackout periods leave too few weeks for every city's visits and exchanges",
-        "unavailability": "the weeks that cities or facilitators marked unavailable leave no schedule",
-        "facilitators": "the facilitators cannot attend all the visits: there are too few of them for the weeks",
-        "spread": "the visits of a community cannot be spread over the programme, one in each part of it",
+        "blackouts": gettext_noop(
+            "No schedule exists: the blackout periods leave too few weeks for every city's visits and exchanges."
+        ),
+        "unavailability": gettext_noop(
+            "No schedule exists: the weeks that cities or facilitators marked unavailable leave no schedule."
+        ),
+        "facilitators": gettext_noop(
+            "No schedule exists: the facilitators cannot attend all the visits: there are too few of them for the "
+            "weeks."
+        ),
+        "spread": gettext_noop(
+            "No schedule exists: the visits of a community cannot be spread over the programme, one in each part of it."
+        ),
     }
     outcomes = {
         name: _solve(instance, activities, frozenset({name}), seed=seed, time_limit=time_limit) for name in RELAXATIONS
     }
-    found = [words[name] for name in RELAXATIONS if isinstance(outcomes[name], Schedule)]
+    found = [Explanation(words[name]) for name in RELAXATIONS if isinstance(outcomes[name], Schedule)]
     if found:
-        return Infeasible(tuple(f"No schedule exists: {reason}." for reason in found))
+        return Infeasible(tuple(found))
     if OUT_OF_TIME in outcomes.values():
-        return TimedOut(
-            Stage.SCHEDULE,
-            (
-                "No schedule keeps every constraint, and within the time limit the planner could not tell which "
-                "one to relax: allow it more time.",
-            ),
+        text = gettext_noop(
+            "No schedule keeps every constraint, and within the time limit the planner could not tell which one to "
+            "relax: allow it more time."
         )
-    return Infeasible(("No schedule exists: the programme has too few weeks for every visit and exchange.",))
+        return TimedOut(Stage.SCHEDULE, (Explanation(text),))
+    text = gettext_noop("No schedule exists: the programme has too few weeks for every visit and exchange.")
+    return Infeasible((Explanation(text),))

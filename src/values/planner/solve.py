@@ -5,7 +5,7 @@ from collections import defaultdict, deque
 from collections.abc import Callable
 
 from values.planner.grouping import apart_kinds, group_cities
-from values.planner.model import Infeasible, Instance, Plan, Rule, RuleKind, TimedOut
+from values.planner.model import Explanation, Infeasible, Instance, Plan, Rule, RuleKind, TimedOut, gettext_noop
 from values.planner.pairing import MAX_ENUMERATED_SIZE, pair_cities
 from values.planner.scheduling import schedule_activities
 
@@ -59,36 +59,38 @@ def plan_programme(
     )
 
 
-def _precheck(instance: Instance) -> list[str]:
+def _precheck(instance: Instance) -> list[Explanation]:
     """Mistakes in the input itself, said before any solving."""
     problems = []
     ids = {city.id for city in instance.cities}
     if len(instance.cities) < 2:
-        problems.append("A plan needs at least two cities.")
+        problems.append(Explanation(gettext_noop("A plan needs at least two cities.")))
     if not instance.themes:
-        problems.append("A plan needs at least one theme.")
+        problems.append(Explanation(gettext_noop("A plan needs at least one theme.")))
     if not instance.weeks:
-        problems.append("The programme has no weeks to schedule in.")
+        problems.append(Explanation(gettext_noop("The programme has no weeks to schedule in.")))
     unknown = False
     for rule in instance.rules:
         others = set(instance.themes) if rule.kind == "pin" else ids
         if rule.city not in ids or rule.other not in others:
-            problems.append(f"A rule names what the programme does not have: {rule.city}, {rule.other}.")
+            text = gettext_noop("A rule names what the programme does not have: %(city)s, %(other)s.")
+            problems.append(Explanation(text, {"city": rule.city, "other": rule.other}))
             unknown = True
     if problems:
         return problems
     high = instance.size_bounds[1]
     if high > MAX_ENUMERATED_SIZE:
-        problems.append(
-            f"Communities of {high} cities are too large: the planner pairs communities of at most "
-            f"{MAX_ENUMERATED_SIZE} cities. Choose a smaller community size."
+        text = gettext_noop(
+            "Communities of size %(size)d are too large: the planner pairs communities of size %(most)d at most. "
+            "Choose a smaller community size."
         )
+        problems.append(Explanation(text, {"size": high, "most": MAX_ENUMERATED_SIZE}))
     if not unknown:
         problems += _together_and_apart(instance)
     return problems
 
 
-def _together_and_apart(instance: Instance) -> list[str]:
+def _together_and_apart(instance: Instance) -> list[Explanation]:
     """Cities joined by 'together' rules (directly or through others) that a rule keeps apart.
 
     Names the first such conflict: the chain of 'together' rules, then the rule keeping apart.
@@ -105,7 +107,7 @@ def _together_and_apart(instance: Instance) -> list[str]:
         if chain is not None:
             names = instance.city_names()
             return [
-                "These rules conflict: cities kept together cannot be kept apart.",
+                Explanation(gettext_noop("These rules conflict: cities kept together cannot be kept apart.")),
                 *(link.describe(names) for link in (*chain, rule)),
             ]
     return []

@@ -14,6 +14,7 @@ from datetime import datetime, timedelta
 from django.db import DatabaseError, connections, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from values.activities.services import activities_in_use, create_planned_activities
 from values.knowledge.queries import benchmark_levels
@@ -24,6 +25,7 @@ from values.planner import Infeasible, Rule, TimedOut, plan_programme
 from values.planner.checker import violations
 from values.planner.model import RuleKind
 from values.planning.enums import PlanRuleKind, PlanRunStatus
+from values.planning.explanations import stored
 from values.planning.instances import plan_as_json, planning_instance
 from values.planning.models import PlanRule, PlanRun
 from values.programme.models import Community, CommunityMember, ExchangePair, Programme, Theme
@@ -98,9 +100,14 @@ def end_abandoned_runs(*, now: datetime | None = None) -> int:
             continue
         run.status, run.finished_at = PlanRunStatus.FAILED, now
         run.reasons = [
-            _("The run was not finished: the background worker stopped before it ended. Plan again; if it "
-              "happens again, check that `values worker` is running.")
-        ]  # fmt: skip
+            {
+                "text": gettext_noop(
+                    "The run was not finished: the background worker stopped before it ended. Plan again; if it "
+                    "happens again, check that `values worker` is running."
+                ),
+                "params": {},
+            }
+        ]
         run.save(update_fields=["status", "finished_at", "reasons"])
         ended += 1
     return ended
@@ -119,7 +126,10 @@ def execute_plan_run(run: PlanRun) -> PlanRun:
         logger.exception("planner run %s failed", run.pk)
         run.status, run.result = PlanRunStatus.FAILED, None
         run.reasons = [
-            _("The planner stopped with an error: %(error)s") % {"error": f"{type(error).__name__}: {error}"}
+            {
+                "text": gettext_noop("The planner stopped with an error: %(error)s"),
+                "params": {"error": f"{type(error).__name__}: {error}"},
+            }
         ]
     run.finished_at = timezone.now()
     run.save(update_fields=RESULT_FIELDS)
@@ -132,11 +142,12 @@ def _plan(run: PlanRun) -> None:
     instance = planning_instance(programme_as_file(programme), rules=rules, levels=benchmark_levels(programme))
     result = plan_programme(instance, seed=run.seed, time_limit=run.time_limit, progress=_progress_writer(run))
     if isinstance(result, Infeasible):
-        run.status, run.reasons = PlanRunStatus.INFEASIBLE, list(result.reasons)
+        run.status, run.reasons = PlanRunStatus.INFEASIBLE, [stored(reason) for reason in result.reasons]
     elif isinstance(result, TimedOut):
-        run.status, run.stage, run.reasons = PlanRunStatus.TIMED_OUT, result.stage.value, list(result.reasons)
+        reasons = [stored(reason) for reason in result.reasons]
+        run.status, run.stage, run.reasons = PlanRunStatus.TIMED_OUT, result.stage.value, reasons
     elif problems := violations(instance, result):
-        run.status, run.reasons = PlanRunStatus.FAILED, problems
+        run.status, run.reasons = PlanRunStatus.FAILED, problems  # the checker's findings, for the developers
     else:
         run.status, run.result = PlanRunStatus.DONE, json.loads(plan_as_json(result))
         run.best_objective, run.best_bound = result.objective, result.bound
@@ -229,7 +240,7 @@ def _create_community(programme, data, organisations, themes) -> Community:
         programme=programme, key=data["id"], theme=themes[data["theme"]], language=data["language"]
     )
     CommunityMember.objects.bulk_create(
-        CommunityMember(community=community, organisation=organisations[m], why=data["why"].get(m, ""))
+        CommunityMember(community=community, organisation=organisations[m], why=data["why"].get(m) or "")
         for m in data["members"]
     )
     return community

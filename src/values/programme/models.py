@@ -222,7 +222,9 @@ class CommunityMember(models.Model):
     organisation = models.ForeignKey(
         Organisation, on_delete=models.CASCADE, related_name="community_memberships", verbose_name=_("city")
     )
-    why = models.TextField(_("why"), blank=True)
+    # The planner's explanation, language-neutral: {"text": English template, "params": {...}} (planning.explanations
+    # puts it into the reader's language); a plain string when stored before explanations were translatable.
+    why = models.JSONField(_("why"), blank=True, default=str)
 
     class Meta:
         verbose_name = _("community member")
@@ -241,7 +243,7 @@ class ExchangePair(models.Model):
     )
     cities = models.ManyToManyField(Organisation, related_name="exchange_pairs", verbose_name=_("cities"))
     complementarity = models.FloatField(_("complementarity"), default=0)
-    why = models.TextField(_("why"), blank=True)
+    why = models.JSONField(_("why"), blank=True, default=list)  # the planner's explanations, as CommunityMember.why
 
     class Meta:
         verbose_name = _("exchange pair")

@@ -10,7 +10,7 @@ from values.core.database import require_migrated_database
 from values.knowledge.queries import benchmark_levels
 from values.planner import Infeasible, Plan, Rule, TimedOut, plan_programme
 from values.planner.checker import violations
-from values.planner.model import Instance, RuleKind
+from values.planner.model import Instance, RuleKind, english
 from values.planning.instances import plan_as_ics, plan_as_json, planning_instance
 from values.programme.programme_file import read_programme_file
 from values.programme.queries import AmbiguousProgramme, NoProgramme, named_programme, programme_as_file
@@ -39,7 +39,7 @@ class Command(BaseCommand):
         result = self._solve(console, instance, seed=options["seed"], time_limit=options["time_limit"])
         if isinstance(result, Infeasible | TimedOut):
             for reason in result.reasons:
-                self.stdout.write(f"- {reason}")
+                self.stdout.write(f"- {english(reason)}")  # the command line speaks English
         if isinstance(result, Infeasible):
             raise CommandError("no plan exists with these constraints", returncode=2)
         if isinstance(result, TimedOut):
@@ -116,7 +116,7 @@ def _print_plan(console: Console, instance: Instance, plan: Plan) -> None:
         f"{plan.wall_seconds:.2f} s, seed {plan.seed}."
     )
     for note in plan.notes:
-        console.print(f"- {note}", soft_wrap=True)  # one line per note, as the reasons of a failure
+        console.print(f"- {english(note)}", soft_wrap=True)  # one line per note, as the reasons of a failure
     communities = Table(title="Communities of practice")
     for column in ("Community", "Theme", "City", "Why"):
         communities.add_column(column)
@@ -124,8 +124,9 @@ def _print_plan(console: Console, instance: Instance, plan: Plan) -> None:
         theme = f"{community.theme}. {instance.theme_names.get(community.theme, '')}".strip()
         for index, member in enumerate(community.members):
             first = index == 0
+            why = community.why.get(member)
             communities.add_row(
-                community.id if first else "", theme if first else "", names[member], community.why.get(member, "")
+                community.id if first else "", theme if first else "", names[member], english(why) if why else ""
             )
     console.print(communities)
     pairs = Table(title="Exchange pairs")
@@ -133,7 +134,7 @@ def _print_plan(console: Console, instance: Instance, plan: Plan) -> None:
         pairs.add_column(column)
     for pair in plan.pairs:
         cities = " ↔ ".join(names[c] for c in pair.cities)
-        pairs.add_row(pair.community, cities, f"{pair.complementarity:g}", pair.why)
+        pairs.add_row(pair.community, cities, f"{pair.complementarity:g}", english(pair.why))
     console.print(pairs)
     schedule = Table(title="Schedule")
     for column in ("Week of", "Activity", "Host", "Guests", "Facilitators"):
