@@ -29,7 +29,7 @@ def test_home_page_in_italian_uses_the_italian_texts_and_number_format(client, p
 
     assert response.status_code == 200
     page = response.text
-    assert '<html lang="it">' in page
+    assert '<html lang="it" dir="ltr">' in page
     assert "Sviluppo di attività di volontariato per facilitare l&#x27;integrazione" in page
     assert "€\xa0899.973,58" in page  # as the seed factsheet writes it in Italian
     assert "Comune di Cesena" in page

@@ -64,7 +64,7 @@ def test_the_html_factsheet_is_a_standalone_document(programme, capsysbinary):
 
     html = capsysbinary.readouterr().out.decode("utf-8")
     assert html.startswith("<!DOCTYPE html>")
-    assert '<html lang="it">' in html
+    assert '<html lang="it" dir="ltr">' in html
     assert "<style>" in html
     assert "@page" in html
     assert "€\u00a0899.973,58" in html

@@ -53,7 +53,7 @@ def test_the_portal_speaks_italian(client, public_and_private):
     page = client.get("/it/p/820885/portal/")
 
     assert page.status_code == 200
-    assert '<html lang="it">' in page.text
+    assert '<html lang="it" dir="ltr">' in page.text
     assert "Partner sulla mappa" in page.text
     assert "Unisciti a volunteer-2020!" in page.text
     assert "/it/p/820885/partners/cesena/factsheet.pdf" in page.text
