@@ -9,7 +9,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods
 
 from values.core.languages import is_right_to_left, language_name
 from values.core.text import TranslationConflict, translation_fingerprint
@@ -19,6 +19,7 @@ from values.publishing.translations import Kind, gaps, kind_of
 
 
 @login_required
+@require_GET
 def translations(request: HttpRequest) -> HttpResponse:
     """The signed-in person's texts lacking a translation (the coordinator's: every partner's, by partner)."""
     programme = request.programme
