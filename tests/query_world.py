@@ -207,7 +207,8 @@ def _knowledge(programme: Programme, number: int, themes: list[Theme], staff: Us
     )  # fmt: skip
     for n in range(3 * batch, 3 * batch + 3):
         practice = save_practice(
-            programme, organisation=Organisation.objects.get(key="cesena"), by=staff, original_language="en",
+            programme, organisation=Organisation.objects.get(key="cesena"), by=staff,
+            original_language="it" if n % 3 == 2 else "en",  # a proposal in Italian: not yet translated
             texts={"title": f"Practice {number}-{n}", "summary": "A buddy for every newcomer."}, themes=themes[n % 2 :],
         )  # fmt: skip
         if n % 3 < 2:

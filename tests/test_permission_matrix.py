@@ -557,6 +557,34 @@ PUBLISHING_ROWS = [
     Row("campaign_reach", only(COORDINATOR, no=404), only(COORDINATOR, ok=ALLOWED, no=404), at=draft, case="draft"),
 ]
 
+# Translations (issue #16): whoever may change a practice, an opportunity or a training session lists those of
+# theirs that lack a translation (the world's texts are English; VALUES speaks English and Italian) and translates
+# each into Italian beside its original, by the owning app's rules: 403 for what one sees but may not change,
+# 404 for a proposal or draft one may not see, and for a language that is not the programme's or is the original.
+TRANSLATORS = (LEADER, CITY_LEADER, CESENA, RIGA, OUTSIDER, COORDINATOR)
+SIDE_BY_SIDE = {  # case: (kind, the world's item, who changes it, what the others get)
+    "practice": ("practice", lambda w: w.practice.pk, CESENA_EDITORS, 403),
+    "proposal": ("practice", lambda w: w.proposal.pk, CESENA_EDITORS, 404),
+    "opportunity": ("opportunity", lambda w: w.opportunity.pk, CESENA_EDITORS, 403),
+    "draft-opportunity": ("opportunity", lambda w: w.draft_opportunity.pk, CESENA_EDITORS, 404),
+    "training": ("training", lambda w: training(w)["session_id"], (CESENA, COORDINATOR), 403),
+}
+TRANSLATION_ROWS = [
+    Row("translations", only(*TRANSLATORS),
+        secrets=(Secret(lambda w: PROPOSAL_TITLE, CESENA_EDITORS), Secret(lambda w: DRAFT_OPPORTUNITY_TITLE,
+                                                                          CESENA_EDITORS))),
+    *(Row("translation", only(*editors, no=no), only(*editors, ok=400, no=no), case=case,
+          at=lambda w, kind=kind, pk=pk: {"kind": kind, "item_id": pk(w), "language": "it"})
+      for case, (kind, pk, editors, no) in SIDE_BY_SIDE.items()),
+    Row("translation", only(*CESENA_EDITORS, ok=404), only(*CESENA_EDITORS, ok=404), case="not-a-programme-language",
+        at=lambda w: {"kind": "practice", "item_id": w.practice.pk, "language": "de"}),
+    Row("translation", only(*CESENA_EDITORS, ok=404), only(*CESENA_EDITORS, ok=404), case="original-language",
+        at=lambda w: {"kind": "practice", "item_id": w.practice.pk, "language": "en"}),
+    Row("translation", by(404, anonymous=LOGIN), by(404, anonymous=LOGIN), case="unknown-kind",
+        at=lambda w: {"kind": "poem", "item_id": w.practice.pk, "language": "it"}),
+]
+PUBLISHING_ROWS += TRANSLATION_ROWS
+
 # What the coordinator who has typed their password but not yet their code may open: the pages that
 # take the second factor, the sign-out and the language switch (the feeds above, read by applications).
 NETWORK_ROWS = [

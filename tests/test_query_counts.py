@@ -98,6 +98,7 @@ PAGES = [
     Page("toolkits", (ANONYMOUS,), "Welcome desks"),
     Page("campaign_current", (ANONYMOUS,), "Campaign 0-0"),
     Page("campaigns", (COORDINATOR,), "Campaign 0-1", more="Campaign 0-3"),
+    Page("translations", (CITY_STAFF, COORDINATOR), "Practice 0-2", more="Practice 0-5"),
 ]
 # fmt: on
 

@@ -65,7 +65,16 @@ def test_choices_are_sorted_by_their_name_in_the_readers_language():
 @pytest.mark.unit
 @pytest.mark.parametrize(
     ("given", "supported"),
-    [("de-AT", "de"), ("no", "nb"), ("PT", None), ("", None), (None, None), ("ti", "ti"), (" EL ", "el"), (["it"], None)],
+    [
+        ("de-AT", "de"),
+        ("no", "nb"),
+        ("PT", None),
+        ("", None),
+        (None, None),
+        ("ti", "ti"),
+        (" EL ", "el"),
+        (["it"], None),
+    ],
 )
 def test_a_given_code_becomes_a_language_of_the_interface_or_nothing(given, supported):
     assert interface_language(given) == supported

@@ -129,3 +129,31 @@ def test_the_public_pages_before_anything_is_built_or_planned_are_accessible(
 
     expect(page.locator("h1")).to_be_visible()
     assert_accessible(page)
+
+
+def test_a_partner_translates_an_italian_practice_side_by_side_and_the_pages_are_accessible(
+    page: Page, live_server, cesena_staff
+):
+    save_practice(
+        Theme.objects.get(key="B").programme, organisation=Organisation.objects.get(key="cesena"), by=None,
+        original_language="it", texts={"title": "Un amico per ogni nuovo arrivato", "summary": "Ogni martedì."},
+        themes=[Theme.objects.get(key="B")],
+    )  # fmt: skip
+    _sign_in(page, live_server, "cesena")
+    page.goto(f"{live_server.url}/en/p/820885/")
+    page.get_by_role("link", name="Your texts that lack a translation into the programme's languages").click()
+    expect(page.get_by_role("row", name=re.compile("Un amico per ogni nuovo arrivato"))).to_be_visible()
+    assert_accessible(page)
+
+    page.get_by_role("link", name="English").click()
+    expect(page.locator("h1")).to_have_text("Translate into English")
+    expect(page.locator('.prose[lang="it"]', has_text="Un amico per ogni nuovo arrivato")).to_be_visible()
+    expect(page.get_by_label("Title")).to_have_attribute("lang", "en")
+    assert_accessible(page)
+    page.get_by_label("Title").fill("A buddy for every newcomer")
+    page.get_by_label("Summary").fill("Every Tuesday.")
+    page.get_by_role("button", name="Save the translation").click()
+
+    expect(page.get_by_text("The translation was saved.")).to_be_visible()
+    expect(page.get_by_text("Every text is translated into the programme's languages.")).to_be_visible()
+    assert_accessible(page)

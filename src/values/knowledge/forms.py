@@ -167,11 +167,14 @@ class TranslationForm(ServiceForm):
     summary = _text_field("summary", _("Summary"), rows=3)
     body = _text_field("body", _("Description"), rows=10)
     results = _text_field("results", _("Results and evidence"), rows=4)
+    # What the page showed (core.text.translation_fingerprint): a save over texts changed since is refused.
+    seen = forms.CharField(widget=forms.HiddenInput, required=False, max_length=80)
 
     def save(self, practice):
         data = dict(self.cleaned_data)
         language = data.pop("language").strip().lower()
-        return self.call_service(translate_practice, practice, language=language, texts=data)
+        seen = data.pop("seen") or None
+        return self.call_service(translate_practice, practice, language=language, texts=data, seen=seen)
 
 
 # The languages a practice is usually written in: the partners' languages in the VALUES programme.

@@ -7,10 +7,12 @@ from django.db.models.functions import Cast
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
+from values.core.text import Untranslated, untranslated
 from values.knowledge.enums import PracticeStatus
 from values.knowledge.models import BenchmarkStandard, Practice, SelfAssessment
 from values.knowledge.permissions import proposing_organisations
 from values.knowledge.search import search, words
+from values.knowledge.services import PRACTICE_TEXTS
 from values.network.models import Organisation
 from values.programme.models import Programme, Theme
 from values.programme.permissions import is_coordinator
@@ -183,3 +185,18 @@ def _theme_keys(practice_ids: list[int]) -> dict[int, list[str]]:
     for practice_id, key in rows.values_list("practice_id", "theme__key"):
         keys.setdefault(practice_id, []).append(key)
     return keys
+
+
+def practices_to_translate(
+    user, programme: Programme, *, organisation: Organisation | None = None
+) -> list[Untranslated]:
+    """The programme's own practices this person may change (their organisations', or all of them for the
+    coordinator; `organisation` narrows them) that lack a translation into one of the programme's languages,
+    with the fields missing per language. A proposal is among them: its editors translate it before it is out."""
+    practices = Practice.objects.filter(programme=programme).select_related("organisation").order_by("pk")
+    if not is_coordinator(user, programme):
+        practices = practices.filter(organisation__in=proposing_organisations(user, programme))
+    if organisation is not None:
+        practices = practices.filter(organisation=organisation)
+    fields = ("pk", "programme_id", "organisation", "original_language", "status", *PRACTICE_TEXTS)
+    return untranslated(practices.only(*fields), PRACTICE_TEXTS, programme.languages)

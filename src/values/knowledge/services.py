@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from values.core.positions import next_position
-from values.core.text import pick
+from values.core.text import Texts, check_fingerprint, pick
 from values.core.uploads import (
     CAPTIONS,
     PHOTO,
@@ -276,10 +276,22 @@ def save_practice(
     return practice
 
 
-def translate_practice(practice: Practice, *, language: str, texts: dict[str, str]) -> Practice:
-    """Add or change the texts in another language; a missing one falls back to the original."""
+@transaction.atomic
+def translate_practice(
+    practice: Practice, *, language: str, texts: dict[str, str], seen: str | None = None
+) -> Practice:
+    """Add or change the texts in another language; a missing one falls back to the original. `seen` is the
+    fingerprint of the texts the translator's page showed: a save over texts changed since is refused
+    (TranslationConflict), so that nobody's work is lost."""
     if language_code(language) is None:
         raise ValidationError({"language": [_("Not an ISO 639-1 language code.")]})
+    if language == practice.original_language:
+        raise ValidationError({"language": [_("This is the original language: change it on the edit page.")]})
+    locked = Practice.objects.select_for_update().get(pk=practice.pk)
+    for name in PRACTICE_TEXTS:
+        setattr(practice, name, getattr(locked, name))
+    practice.original_language = locked.original_language
+    check_fingerprint(seen, practice_texts(practice), original=practice.original_language)
     if not texts.get("title", "").strip():
         raise ValidationError({"title": [_("A translation needs at least the title.")]})
     if problems := practice_value_problems(texts):
@@ -295,6 +307,11 @@ def translate_practice(practice: Practice, *, language: str, texts: dict[str, st
     practice.save(update_fields=list(PRACTICE_TEXTS))
     index_practice(practice)
     return practice
+
+
+def practice_texts(practice: Practice) -> Texts:
+    """A practice's translatable texts, field name to language→text."""
+    return {name: getattr(practice, name) or {} for name in PRACTICE_TEXTS}
 
 
 def publish_practice(practice: Practice, *, by: User | None = None) -> Practice:

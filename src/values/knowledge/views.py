@@ -6,9 +6,10 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from values.core.languages import language_name
 from values.core.markdown import render_markdown
 from values.core.ranges import ranged_file_response
-from values.core.text import active_language, pick
+from values.core.text import TranslationConflict, active_language, pick, translation_fingerprint
 from values.knowledge.enums import PracticeStatus
 from values.knowledge.forms import (
     CaptionsForm,
@@ -40,6 +41,7 @@ from values.knowledge.queries import (
     standards_of,
 )
 from values.knowledge.services import (
+    practice_texts,
     publish_practice,
     remove_photo,
     remove_video,
@@ -204,12 +206,37 @@ def practice_edit(request: HttpRequest, practice_id: int | None = None) -> HttpR
 @require_http_methods(["GET", "POST"])
 def practice_translate(request: HttpRequest, practice_id: int) -> HttpResponse:
     practice = _editable_practice(request, practice_id)
-    form = TranslationForm(request.POST if request.method == "POST" else None)
-    if request.method == "POST" and form.is_valid() and form.save(practice):
-        messages.success(request, _("The translation was saved."))
-        return redirect("practice", practice_id=practice.pk)
+    seen = translation_fingerprint(practice_texts(practice), original=practice.original_language, language="*")
+    form = TranslationForm(request.POST if request.method == "POST" else None, initial={"seen": seen})
     context = {"form": form, "practice": practice, "title": _("Translate the practice")}
+    try:
+        if request.method == "POST" and form.is_valid() and form.save(practice):
+            messages.success(request, _("The translation was saved."))
+            return redirect("practice", practice_id=practice.pk)
+    except TranslationConflict as conflict:
+        practice.refresh_from_db()
+        seen = translation_fingerprint(practice_texts(practice), original=practice.original_language, language="*")
+        data = request.POST.copy()
+        data["seen"] = seen  # the typed text stays, and a second send saves it over the current texts
+        context["form"] = TranslationForm(data)
+        context |= {"conflict": conflict, "current": _current_texts(practice)}
+        return render(request, "knowledge/practice_edit.html", context, status=409)
     return render(request, "knowledge/practice_edit.html", context, status=400 if request.method == "POST" else 200)
+
+
+def _current_texts(practice: Practice) -> list[tuple[str, str, list[tuple[str, str]]]]:
+    """Each language's texts of the practice as stored now, the original first: shown beside a refused save."""
+    texts = practice_texts(practice)
+    codes = sorted({code for value in texts.values() for code in value}, key=lambda c: c != practice.original_language)
+    labels = dict(TranslationForm.base_fields.items())
+    return [
+        (
+            code,
+            language_name(code),
+            [(labels[name].label, texts[name][code]) for name in texts if texts[name].get(code)],
+        )
+        for code in codes
+    ]
 
 
 @login_required

@@ -158,3 +158,27 @@ class ReachForm(ServiceForm):
     def save(self, *, by):
         data = dict(self.cleaned_data)
         return self.call_service(record_reach, data.pop("channel"), by=by, **data)
+
+
+class SideBySideForm(ServiceForm):
+    """A translation's texts beside the original, in `language`; `seen` is the fingerprint of the texts the
+    page showed (core.text.translation_fingerprint), so that a save over texts changed since is refused."""
+
+    seen = forms.CharField(widget=forms.HiddenInput, max_length=80)
+
+    def __init__(self, *args, kind, language: str, direction: str, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.kind, self.language = kind, language
+        for field in kind.fields:
+            attrs = {"lang": language, "dir": direction, "maxlength": field.limit}
+            widget = forms.Textarea(attrs=attrs | {"rows": field.rows}) if field.rows else forms.TextInput(attrs=attrs)
+            self.fields[field.name] = forms.CharField(
+                label=field.label,
+                widget=widget,
+                required=False,  # the service names what is missing
+            )
+
+    def save(self, item):
+        data = dict(self.cleaned_data)
+        seen = data.pop("seen")
+        return self.call_service(self.kind.translate, item, language=self.language, texts=data, seen=seen)

@@ -21,3 +21,8 @@ def training_toolkits(context, session) -> dict:
         toolkits.append({"key": theme.key, "title": title, "edition": editions.get(theme.pk)})
     toolkits.append({"key": PROGRAMME_TOOLKIT_KEY, "title": pick(programme.title), "edition": editions.get(None)})
     return {"toolkits": toolkits}
+
+
+def translations_link(context, programme) -> dict | None:
+    """On the programme's home page, for whoever may change texts of the programme: where to translate them."""
+    return {} if context["request"].access.translate_texts else None

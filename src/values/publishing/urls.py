@@ -1,7 +1,7 @@
 from django.urls import path, re_path
 
 from values.core.languages import newcomer_page
-from values.publishing import campaign_views, views
+from values.publishing import campaign_views, translation_views, views
 
 urlpatterns = [
     re_path(r"^infographics/$", views.infographics, name="infographics"),
@@ -24,4 +24,10 @@ urlpatterns = [
         name="campaign_plan_remove",
     ),
     path("campaigns/<slug:key>/reach/", campaign_views.campaign_reach, name="campaign_reach"),
+    path("translations/", translation_views.translations, name="translations"),
+    path(
+        "translations/<slug:kind>/<int:item_id>/<slug:language>/",
+        translation_views.translation,
+        name="translation",
+    ),
 ]

@@ -6,13 +6,18 @@ from django.db.models import Case, FloatField, Min, Q, QuerySet, TextField, Valu
 from django.db.models.functions import Cast
 from django.utils import timezone
 
+from values.core.text import Untranslated, untranslated
+from values.network.models import Organisation
 from values.network.permissions import AnyUser
 from values.programme.models import Programme
+from values.programme.permissions import is_coordinator
 from values.volunteering.enums import BookingStatus, OpportunityStatus
 from values.volunteering.matching import haversine_km
-from values.volunteering.models import Commitment, Opportunity, Shift, ShiftBooking, Volunteer
-from values.volunteering.permissions import offering_organisations
+from values.volunteering.models import Commitment, Opportunity, Shift, ShiftBooking, TrainingSession, Volunteer
+from values.volunteering.permissions import offering_organisations, organising_organisations
 from values.volunteering.places import position
+from values.volunteering.services import OPPORTUNITY_TEXTS
+from values.volunteering.training import TRAINING_TEXTS
 
 
 def opportunities_of(programme: Programme) -> QuerySet[Opportunity]:
@@ -168,3 +173,31 @@ def commitment_to(volunteer: Volunteer | None, opportunity: Opportunity) -> Comm
     if volunteer is None:
         return None
     return volunteer.commitments.filter(opportunity=opportunity).first()
+
+
+def opportunities_to_translate(
+    user: AnyUser, programme: Programme, *, organisation: Organisation | None = None
+) -> list[Untranslated]:
+    """The programme's opportunities this person may change (their organisations', or all for the coordinator;
+    `organisation` narrows them), drafts too, that lack a translation into one of the programme's languages."""
+    opportunities = Opportunity.objects.filter(programme=programme).select_related("organisation").order_by("pk")
+    if not is_coordinator(user, programme):
+        opportunities = opportunities.filter(organisation__in=offering_organisations(user, programme))
+    if organisation is not None:
+        opportunities = opportunities.filter(organisation=organisation)
+    fields = ("pk", "programme_id", "organisation", "original_language", "status", *OPPORTUNITY_TEXTS)
+    return untranslated(opportunities.only(*fields), OPPORTUNITY_TEXTS, programme.languages)
+
+
+def training_sessions_to_translate(
+    user: AnyUser, programme: Programme, *, organisation: Organisation | None = None
+) -> list[Untranslated]:
+    """The programme's training sessions this person may change (their organisation's, or all for the
+    coordinator; `organisation` narrows them) that lack a translation into one of the programme's languages."""
+    sessions = TrainingSession.objects.filter(programme=programme).select_related("organisation").order_by("pk")
+    if not is_coordinator(user, programme):
+        sessions = sessions.filter(organisation__in=organising_organisations(user, programme))
+    if organisation is not None:
+        sessions = sessions.filter(organisation=organisation)
+    fields = ("pk", "programme_id", "organisation", "original_language", *TRAINING_TEXTS)
+    return untranslated(sessions.only(*fields), TRAINING_TEXTS, programme.languages)

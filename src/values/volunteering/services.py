@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from values.core.text import pick
+from values.core.text import Texts, check_fingerprint, pick
 from values.network.codes import language_code
 from values.network.enums import AuditAction
 from values.network.models import Organisation, User
@@ -190,6 +190,58 @@ def save_opportunity(
     for name, value in fields.items():
         setattr(opportunity, name, value)
     opportunity.save()
+    return opportunity
+
+
+OPPORTUNITY_TEXTS = ("title", "description")
+
+
+def opportunity_texts(opportunity: Opportunity) -> Texts:
+    """An opportunity's translatable texts, field name to language→text."""
+    return {name: getattr(opportunity, name) or {} for name in OPPORTUNITY_TEXTS}
+
+
+def translation_problems(original_language: str, language: str, texts: dict[str, str], labels, limits) -> Errors:
+    """What is wrong with a translation into `language` (as translate_practice judges one): field to reasons."""
+    if language_code(language) is None:
+        return {"language": [_("Not an ISO 639-1 language code.")]}
+    if language == original_language:
+        return {"language": [_("This is the original language: change it on the edit page.")]}
+    errors: Errors = {
+        name: [problem] for name, text in texts.items() if (problem := text_problem(labels[name], text, limits[name]))
+    }
+    if not texts.get("title", "").strip():
+        errors["title"] = [_("A translation needs at least the title.")]
+    return errors
+
+
+def set_translation(item, language: str, texts: dict[str, str], names: tuple[str, ...]) -> None:
+    """Put the texts in `language` on `item`; an empty one is removed, so that it falls back to the original."""
+    for name in names:
+        value = dict(getattr(item, name) or {})
+        text = texts.get(name, "").strip()
+        if text:
+            value[language] = text
+        else:
+            value.pop(language, None)
+        setattr(item, name, value)
+
+
+@transaction.atomic
+def translate_opportunity(
+    opportunity: Opportunity, *, language: str, texts: dict[str, str], seen: str | None = None
+) -> Opportunity:
+    """Add or change the opportunity's texts in another language; a missing one falls back to the original. A
+    save over texts changed since the translator's page showed them (`seen`) is refused: TranslationConflict."""
+    texts = {name: texts.get(name, "").strip() for name in OPPORTUNITY_TEXTS}
+    if errors := translation_problems(opportunity.original_language, language, texts, LABELS, TEXT_LIMITS):
+        raise ValidationError(errors)
+    locked = Opportunity.objects.select_for_update().get(pk=opportunity.pk)
+    check_fingerprint(seen, opportunity_texts(locked), original=locked.original_language)
+    set_translation(locked, language, texts, OPPORTUNITY_TEXTS)
+    locked.save(update_fields=list(OPPORTUNITY_TEXTS))
+    for name in OPPORTUNITY_TEXTS:
+        setattr(opportunity, name, getattr(locked, name))
     return opportunity
 
 

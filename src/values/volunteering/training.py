@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from values.core.text import Texts, check_fingerprint
 from values.knowledge.enums import PracticeStatus
 from values.knowledge.models import Practice
 from values.knowledge.queries import practices_of
@@ -26,7 +27,7 @@ from values.programme.models import Programme, Theme
 from values.programme.queries import city_partners
 from values.volunteering.enums import TrainingAudience
 from values.volunteering.models import MAX_PLACES, TrainingSeat, TrainingSession, Volunteer
-from values.volunteering.services import text_problem
+from values.volunteering.services import set_translation, text_problem, translation_problems
 
 TEXT_LIMITS = {"title": 200, "syllabus": 20_000, "place": 300}
 MAX_PRACTICES = 20
@@ -158,6 +159,32 @@ def save_training_session(
     session.starts_at, session.ends_at, session.places = starts_at, ends_at, places
     session.save()
     session.practices.set(chosen)
+    return session
+
+
+TRAINING_TEXTS = ("title", "syllabus")
+
+
+def training_texts(session: TrainingSession) -> Texts:
+    """A session's translatable texts, field name to language→text."""
+    return {name: getattr(session, name) or {} for name in TRAINING_TEXTS}
+
+
+@transaction.atomic
+def translate_training_session(
+    session: TrainingSession, *, language: str, texts: dict[str, str], seen: str | None = None
+) -> TrainingSession:
+    """Add or change the session's texts in another language; a missing one falls back to the original. A save
+    over texts changed since the translator's page showed them (`seen`) is refused: TranslationConflict."""
+    texts = {name: texts.get(name, "").strip() for name in TRAINING_TEXTS}
+    if errors := translation_problems(session.original_language, language, texts, LABELS, TEXT_LIMITS):
+        raise ValidationError(errors)
+    locked = TrainingSession.objects.select_for_update().get(pk=session.pk)
+    check_fingerprint(seen, training_texts(locked), original=locked.original_language)
+    set_translation(locked, language, texts, TRAINING_TEXTS)
+    locked.save(update_fields=list(TRAINING_TEXTS))
+    for name in TRAINING_TEXTS:
+        setattr(session, name, getattr(locked, name))
     return session
 
 

@@ -6,7 +6,7 @@ from babel.numbers import format_currency, format_decimal, format_percent
 from django import template
 from django.utils.safestring import SafeString, mark_safe
 
-from values.core import languages
+from values.core import languages, text
 from values.core.panels import panels_in
 from values.core.text import active_language, pick
 
@@ -58,6 +58,18 @@ def country_name(code: str) -> str:
 @register.filter
 def language_name(code: str) -> str:
     return languages.language_name(code)
+
+
+@register.filter
+def shown_language(value: object) -> str:
+    """The language `tr` shows a translatable text in (for the note on a text not yet translated)."""
+    return text.shown_language(value) or ""
+
+
+@register.filter
+def text_direction(code: str) -> str:
+    """The `dir` of a text written in this language: "rtl" for Arabic, Persian..., else "ltr"."""
+    return "rtl" if languages.is_right_to_left(code) else "ltr"
 
 
 @register.filter
