@@ -174,3 +174,12 @@ def bridge(welcome) -> Programme:
     result = read_programme_file(BRIDGE_FILE.read_bytes())
     assert result.errors == []
     return load_programme_file(result.document).programme
+
+
+@pytest.fixture
+def world(programme, coordinator, accepted_plan, settings, tmp_path):
+    """Every kind of thing the site shows, once (tests/permission_world.py): the permission matrix's world."""
+    from tests.permission_world import build_world  # it imports every app's services: only when asked for
+
+    settings.MEDIA_ROOT = tmp_path
+    return build_world(programme, coordinator, accepted_plan)

@@ -15,7 +15,7 @@ from django.urls import resolve
 from django.utils import translation
 
 from tests.permission_world import COORDINATOR, IDENTITIES, World
-from tests.test_permission_matrix import ROWS, Row, outcome, request, signed_in_client, url_of, world  # noqa: F401
+from tests.test_permission_matrix import ROWS, Row, outcome, request, signed_in_client, url_of
 from values.core.languages import in_language, is_right_to_left, serves_newcomers
 from values.urls import programme_urlconf
 

@@ -15,7 +15,7 @@ from django.urls import reverse
 from django.utils import translation
 from playwright.sync_api import Browser, Page, expect
 
-from tests.permission_world import IDENTITIES, World, build_world
+from tests.permission_world import IDENTITIES, World
 from tests.test_permission_matrix import ROWS, request, signed_in_client, url_of
 from values.urls import programme_urlconf
 
@@ -38,12 +38,6 @@ STICKING_OUT = """() => {
     + [...element.classList].map((name) => "." + name).join("")
     + " " + Math.round(element.getBoundingClientRect().width) + " px");
 }"""
-
-
-@pytest.fixture
-def world(programme, coordinator, accepted_plan, settings, tmp_path) -> World:
-    settings.MEDIA_ROOT = tmp_path
-    return build_world(programme, coordinator, accepted_plan)
 
 
 def html_pages(identity: str, client: Client, world: World) -> list[str]:

@@ -48,7 +48,6 @@ from tests.permission_world import (
     VOLUNTEER,
     VOLUNTEER_EMAIL,
     World,
-    build_world,
 )
 from values.programme.models import Partner
 from values.urls import programme_urlconf
@@ -650,12 +649,6 @@ def test_every_route_has_a_row_and_every_row_a_route():
 
 
 # -- requesting every route as one identity -----------------------------------------------------
-@pytest.fixture
-def world(programme, coordinator, accepted_plan, settings, tmp_path) -> World:
-    settings.MEDIA_ROOT = tmp_path
-    return build_world(programme, coordinator, accepted_plan)
-
-
 def signed_in_client(identity: str, world: World) -> Client:
     client = Client()
     if world.people[identity] is not None:
