@@ -171,7 +171,7 @@ def test_djangos_blank_choice_is_translated(client, programme):
     with translation.override("it"):
         from django.db.models.fields import BLANK_CHOICE_LABEL
 
-        assert str(BLANK_CHOICE_LABEL) == "- Seleziona un'opzione -"
+        assert str(BLANK_CHOICE_LABEL) == "- Scegli un'opzione -"
 
 
 # -- a person's language ----------------------------------------------------------------------------
