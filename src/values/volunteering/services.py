@@ -233,16 +233,26 @@ def translate_opportunity(
 ) -> Opportunity:
     """Add or change the opportunity's texts in another language; a missing one falls back to the original. A
     save over texts changed since the translator's page showed them (`seen`) is refused: TranslationConflict."""
-    texts = {name: texts.get(name, "").strip() for name in OPPORTUNITY_TEXTS}
-    if errors := translation_problems(opportunity.original_language, language, texts, LABELS, TEXT_LIMITS):
+    return translate_item(
+        opportunity, OPPORTUNITY_TEXTS, LABELS, TEXT_LIMITS, language=language, texts=texts, seen=seen
+    )
+
+
+def translate_item(item, names: tuple[str, ...], labels, limits, *, language: str, texts: dict[str, str],
+                   seen: str | None):  # fmt: skip
+    """Put a translation on an opportunity or a training session (`names`, its text fields, with their labels and
+    length limits), under a lock on its row and only over the texts the translator's page showed (`seen`)."""
+    texts = {name: texts.get(name, "").strip() for name in names}
+    if errors := translation_problems(item.original_language, language, texts, labels, limits):
         raise ValidationError(errors)
-    locked = Opportunity.objects.select_for_update().get(pk=opportunity.pk)
-    check_fingerprint(seen, opportunity_texts(locked), original=locked.original_language)
-    set_translation(locked, language, texts, OPPORTUNITY_TEXTS)
-    locked.save(update_fields=list(OPPORTUNITY_TEXTS))
-    for name in OPPORTUNITY_TEXTS:
-        setattr(opportunity, name, getattr(locked, name))
-    return opportunity
+    locked = type(item).objects.select_for_update().get(pk=item.pk)
+    current = {name: getattr(locked, name) or {} for name in names}
+    check_fingerprint(seen, current, original=locked.original_language)
+    set_translation(locked, language, texts, names)
+    locked.save(update_fields=list(names))
+    for name in names:
+        setattr(item, name, getattr(locked, name))
+    return item
 
 
 @transaction.atomic

@@ -17,7 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from values.core.text import Texts, check_fingerprint
+from values.core.text import Texts
 from values.knowledge.enums import PracticeStatus
 from values.knowledge.models import Practice
 from values.knowledge.queries import practices_of
@@ -27,7 +27,7 @@ from values.programme.models import Programme, Theme
 from values.programme.queries import city_partners
 from values.volunteering.enums import TrainingAudience
 from values.volunteering.models import MAX_PLACES, TrainingSeat, TrainingSession, Volunteer
-from values.volunteering.services import set_translation, text_problem, translation_problems
+from values.volunteering.services import text_problem, translate_item
 
 TEXT_LIMITS = {"title": 200, "syllabus": 20_000, "place": 300}
 MAX_PRACTICES = 20
@@ -176,16 +176,7 @@ def translate_training_session(
 ) -> TrainingSession:
     """Add or change the session's texts in another language; a missing one falls back to the original. A save
     over texts changed since the translator's page showed them (`seen`) is refused: TranslationConflict."""
-    texts = {name: texts.get(name, "").strip() for name in TRAINING_TEXTS}
-    if errors := translation_problems(session.original_language, language, texts, LABELS, TEXT_LIMITS):
-        raise ValidationError(errors)
-    locked = TrainingSession.objects.select_for_update().get(pk=session.pk)
-    check_fingerprint(seen, training_texts(locked), original=locked.original_language)
-    set_translation(locked, language, texts, TRAINING_TEXTS)
-    locked.save(update_fields=list(TRAINING_TEXTS))
-    for name in TRAINING_TEXTS:
-        setattr(session, name, getattr(locked, name))
-    return session
+    return translate_item(session, TRAINING_TEXTS, LABELS, TEXT_LIMITS, language=language, texts=texts, seen=seen)
 
 
 # -- places -------------------------------------------------------------------------------------
