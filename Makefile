@@ -18,12 +18,15 @@ demo: install messages
 	scripts/system-packages
 	$(BIN)/values demo
 
-# PYTEST_ARGS narrows a run, e.g. PYTEST_ARGS='-m "not browser"' (CI runs the browser suite once).
+# Tests run in parallel with pytest-xdist: one worker per core, at most 4, each on its own test database.
+# TEST_WORKERS=0 runs them serially in this process. PYTEST_ARGS narrows a run, e.g.
+# PYTEST_ARGS='-m "not browser"' (CI runs the browser suite once).
+TEST_WORKERS ?= $(shell n=$$(nproc 2>/dev/null || getconf _NPROCESSORS_ONLN 2>/dev/null || echo 1); echo $$(( n < 4 ? n : 4 )))
 PYTEST_ARGS ?=
 
 test: install messages
 	scripts/system-packages test
-	$(BIN)/pytest $(PYTEST_ARGS)
+	$(BIN)/pytest -n $(TEST_WORKERS) $(PYTEST_ARGS)
 
 lint: install
 	$(BIN)/ruff check .

@@ -8,8 +8,10 @@ os.environ.setdefault("SECURE_SSL_REDIRECT", "0")
 os.environ.setdefault("SESSION_COOKIE_SECURE", "0")
 os.environ.setdefault("CSRF_COOKIE_SECURE", "0")
 os.environ.setdefault("SECURE_HSTS_SECONDS", "0")
-# One Redis key space per test run, shared with the worker processes the tests start.
-os.environ.setdefault("TASK_KEY_PREFIX", f"values_test_{os.getpid()}")
+# One Redis key space per test process (each pytest-xdist worker is one), shared with the worker processes
+# its tests start. Set, not defaulted: xdist's workers inherit the environment of the process that starts them.
+if os.environ.get("VALUES_TEST_WORKER") != "1":
+    os.environ["TASK_KEY_PREFIX"] = f"values_test_{os.getpid()}"
 
 from values.settings import *  # noqa: F403
 from values.settings import DATABASES, STATIC_ROOT, TASKS, VAR_DIR
