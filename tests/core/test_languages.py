@@ -144,6 +144,13 @@ def test_the_sign_up_names_the_languages_of_its_emails_in_the_readers_language(c
     assert len(choices) == 15
 
 
+@pytest.mark.parametrize("language", ["en", "de", "ar"])
+def test_the_sign_up_offers_to_write_in_the_language_the_page_is_read_in(client, programme, language):
+    response = client.get(BASE.format(language=language) + "volunteer/join/")
+
+    assert response.context["form"]["language"].value() == language
+
+
 def test_the_practice_filters_name_countries_and_languages(client, programme):
     response = client.get(BASE.format(language="it") + "practices/")
 

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from values.core.forms import IdChoicesField, ServiceForm
 from values.core.languages import language_choices
-from values.core.text import pick
+from values.core.text import active_language, pick
 from values.network.models import Organisation
 from values.programme.models import Programme, Theme
 from values.programme.queries import city_partners
@@ -70,6 +70,7 @@ class VolunteerDetailsForm(ServiceForm):
         self.programme = programme
         self.fields["availability"].choices = _slot_choices()
         self.fields["language"].choices = language_choices([code for code, _name in settings.LANGUAGES])
+        self.fields["language"].initial = active_language()  # the mails in the language the page is read in
         self.fields["themes"].queryset = Theme.objects.filter(programme=programme).order_by("key")
         self.fields["city"].queryset = city_partners(programme)
 
