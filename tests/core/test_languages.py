@@ -266,10 +266,11 @@ def test_the_accessibility_statement_is_a_newcomers_page(client):
     assert response.wsgi_request.LANGUAGE_CODE == "ti"
 
 
-def test_a_person_who_chose_no_language_signs_in_to_their_citys(client, riga_staff):
+def test_a_person_who_chose_no_language_keeps_reading_in_the_one_they_signed_in_with(client, riga_staff):
     response = client.post("/en/accounts/login/", {"username": "riga", "password": PASSWORD, "next": "/en/p/820885/"})
 
-    assert response["Location"] == "/lv/p/820885/"
+    assert response["Location"] == "/en/p/820885/"
+    assert language_of(riga_staff) == "lv"  # what is written to them is in their city's language
 
 
 def test_a_person_of_no_city_who_chose_no_language_stays_in_the_one_they_read(client, programme):

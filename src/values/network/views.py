@@ -24,13 +24,13 @@ from django_otp.models import Device
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from values.core.http import client_address
-from values.core.languages import in_language
+from values.core.languages import in_language, interface_language
 from values.network.enums import AuditAction
 from values.network.forms import SecondFactorForm, SignInForm
 from values.network.models import RecoveryCodeDevice, User
 from values.network.permissions import can_disable_second_factor, can_read_audit_log, requires_second_factor
 from values.network.queries import AUDIT_PAGE_SIZE, AuditFilter, audit_entries
-from values.network.services import language_of, record_audit, remember_language
+from values.network.services import record_audit, remember_language
 from values.network.two_factor import (
     SecondFactorError,
     authenticator_setup,
@@ -231,7 +231,9 @@ def _complete_sign_in(request: HttpRequest, user: User, device: Device | None, n
         address=client_address(request),
         detail={"second_factor": _FACTOR_NAMES.get(type(device), "")},
     )
-    language = language_of(user, default=get_language())
+    # The language the person chose opens; someone who chose none keeps reading in the one they signed in with
+    # (their city's language is the default of what is written to them: network.services.language_of).
+    language = interface_language(user.language) or get_language()
     response = HttpResponseRedirect(in_language(next_url or resolve_url("programmes"), language))
     response.set_cookie(settings.LANGUAGE_COOKIE_NAME, language, samesite="Lax")
     return response
