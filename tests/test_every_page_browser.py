@@ -15,8 +15,9 @@ from django.urls import reverse
 from django.utils import translation
 from playwright.sync_api import Browser, Page, expect
 
-from tests.permission_world import IDENTITIES, World
+from tests.permission_world import COORDINATOR, IDENTITIES, World
 from tests.test_permission_matrix import ROWS, request, signed_in_client, url_of
+from values.core.languages import in_language, is_right_to_left
 from values.urls import programme_urlconf
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -63,8 +64,9 @@ def violations(page: Page) -> list[str]:
     ]
 
 
-def problems(page: Page, address: str, *, lang: str = "en", direction: str = "ltr") -> list[str]:
-    """What is wrong with this page at 320 and at 1280 px, one line each (none when it is right)."""
+def problems(page: Page, address: str, *, lang: str = "en", direction: str = "ltr", sizes=(NARROW, WIDE)) -> list[str]:
+    """What is wrong with this page at 320 and at 1280 px (or the sizes given), one line each (none when it is
+    right)."""
     found: list[str] = []
     page.set_viewport_size(NARROW)
     response = page.goto(address)
@@ -73,7 +75,7 @@ def problems(page: Page, address: str, *, lang: str = "en", direction: str = "lt
     html = page.evaluate("[document.documentElement.lang, document.documentElement.dir]")
     if html != [lang, direction]:
         found.append(f"{address}: <html lang={html[0]!r} dir={html[1]!r}>, not lang={lang!r} dir={direction!r}")
-    for size in (NARROW, WIDE):
+    for size in sizes:
         page.set_viewport_size(size)
         scroll_width = page.evaluate("document.documentElement.scrollWidth")
         if scroll_width > size["width"]:
@@ -97,6 +99,36 @@ def test_every_page_fits_and_is_accessible(identity, world, live_server, browser
 
     context.close()
     assert urls != []
+    assert found == [], "\n" + "\n".join(found)
+
+
+def signed_in_page(client: Client, live_server, browser: Browser) -> Page:
+    """A page of a browser that carries the test client's session."""
+    context = browser.new_context(viewport=NARROW)
+    if django_settings.SESSION_COOKIE_NAME in client.cookies:
+        session = client.cookies[django_settings.SESSION_COOKIE_NAME].value
+        context.add_cookies([{"name": django_settings.SESSION_COOKIE_NAME, "value": session, "url": live_server.url}])
+    return context.new_page()
+
+
+@pytest.mark.parametrize("language", [code for code, _name in django_settings.LANGUAGES if code != "en"])
+def test_every_page_in_every_language_fits_and_is_accessible(language, world, live_server, browser: Browser):
+    """As the coordinator, who sees most: each page at 320 px, where a language's long words would push it
+    sideways. A page that does not serve a newcomer's language is shown in English (tests/test_every_language.py)."""
+    client = signed_in_client(COORDINATOR, world)
+    urls = [in_language(url, language) for url in html_pages(COORDINATOR, client, world)]
+    urls = [url for url in urls if request(client, "GET", url, {})[0].status_code == 200]
+    page = signed_in_page(client, live_server, browser)
+    direction = "rtl" if is_right_to_left(language) else "ltr"
+
+    found = [
+        problem
+        for url in urls
+        for problem in problems(page, live_server.url + url, lang=language, direction=direction, sizes=(NARROW,))
+    ]
+
+    page.context.close()
+    assert len(urls) > (10 if language in django_settings.NEWCOMER_LANGUAGES else 100)
     assert found == [], "\n" + "\n".join(found)
 
 
