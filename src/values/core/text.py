@@ -112,6 +112,18 @@ def translation_fingerprint(texts: Texts, *, original: str, language: str) -> st
     return f"{_digest(shown)}.{language}.{_digest(translated)}"
 
 
+def set_translation(item, language: str, texts: dict[str, str], names: tuple[str, ...]) -> None:
+    """Put the texts in `language` on `item`; an empty one is removed, so that it falls back to the original."""
+    for name in names:
+        value = dict(getattr(item, name) or {})
+        text = texts.get(name, "").strip()
+        if text:
+            value[language] = text
+        else:
+            value.pop(language, None)
+        setattr(item, name, value)
+
+
 class TranslationConflict(Exception):
     """A translation sent from a page that showed other texts than those stored now: saving it would lose work."""
 

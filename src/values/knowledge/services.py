@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from values.core.positions import next_position
-from values.core.text import Texts, check_fingerprint, pick
+from values.core.text import Texts, check_fingerprint, pick, set_translation
 from values.core.uploads import (
     CAPTIONS,
     PHOTO,
@@ -296,14 +296,7 @@ def translate_practice(
         raise ValidationError({"title": [_("A translation needs at least the title.")]})
     if problems := practice_value_problems(texts):
         raise ValidationError({name: [problem] for name, problem in problems.items()})
-    for name in PRACTICE_TEXTS:
-        value = dict(getattr(practice, name) or {})
-        text = texts.get(name, "").strip()
-        if text:
-            value[language] = text
-        else:
-            value.pop(language, None)
-        setattr(practice, name, value)
+    set_translation(practice, language, texts, PRACTICE_TEXTS)
     practice.save(update_fields=list(PRACTICE_TEXTS))
     index_practice(practice)
     return practice

@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from values.core.text import Texts, check_fingerprint, pick
+from values.core.text import Texts, check_fingerprint, pick, set_translation
 from values.network.codes import language_code
 from values.network.enums import AuditAction
 from values.network.models import Organisation, User
@@ -213,18 +213,6 @@ def translation_problems(original_language: str, language: str, texts: dict[str,
     if not texts.get("title", "").strip():
         errors["title"] = [_("A translation needs at least the title.")]
     return errors
-
-
-def set_translation(item, language: str, texts: dict[str, str], names: tuple[str, ...]) -> None:
-    """Put the texts in `language` on `item`; an empty one is removed, so that it falls back to the original."""
-    for name in names:
-        value = dict(getattr(item, name) or {})
-        text = texts.get(name, "").strip()
-        if text:
-            value[language] = text
-        else:
-            value.pop(language, None)
-        setattr(item, name, value)
 
 
 @transaction.atomic
