@@ -43,6 +43,16 @@ def test_key_figures_count_cities_countries_and_communities(client, programme):
     assert figures == {"cities": 16, "partners": 18, "countries": 12, "themes": 4, "communities": 4, "months": 24}
 
 
+def test_key_figures_count_the_communities_the_planner_forms(client, programme):
+    programme.community_size = 5
+    programme.save(update_fields=["community_size"])
+
+    response = client.get("/en/p/820885/")
+
+    # 16 cities in communities of 5: the planner forms round(3.2) = 3 communities (of 5, 5 and 6), not 4.
+    assert response.context["figures"]["communities"] == 3
+
+
 def test_partner_page_shows_what_cesenas_amounts_say_not_the_stated_label(client, programme):
     response = client.get("/en/p/820885/partners/cesena/")
 

@@ -3,6 +3,7 @@
 from django.db.models import Count, F, Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
 
+from values.core.communities import community_count
 from values.core.money import DEFAULT_INDIRECT_RATE
 from values.network.enums import OrganisationKind
 from values.network.models import City, Organisation, Person, User
@@ -126,7 +127,7 @@ def key_figures(programme: Programme, partners: list[Partner]) -> dict[str, int]
         "partners": len(partners),
         "countries": len({p.organisation.country for p in partners}),
         "themes": programme.themes.count(),
-        "communities": -(-len(cities) // programme.community_size) if cities else 0,
+        "communities": community_count(len(cities), programme.community_size),
         "months": programme.duration_months,
     }
 
