@@ -57,3 +57,15 @@ def test_the_portal_speaks_italian(client, public_and_private):
     assert "Partner sulla mappa" in page.text
     assert "Unisciti a volunteer-2020!" in page.text
     assert "/it/p/820885/partners/cesena/factsheet.pdf" in page.text
+
+
+def test_the_home_page_shows_the_portals_natural_earth_map_with_a_link_to_each_partner_city(client, programme):
+    page = client.get("/en/p/820885/").text
+
+    svg = page[page.index('<figure class="map home-map">') : page.index("</figure>", page.index("home-map"))]
+    assert "Boundaries: Natural Earth." in svg
+    assert svg.count("<path") > 30  # the country borders, which the old latitude-longitude map did not draw
+    # One link per partner city (16 in the seed), each around its dot and its name.
+    assert svg.count('<a href="/en/p/820885/partners/') == 16
+    assert '<a href="/en/p/820885/partners/cesena/" class="map-link">' in svg
+    assert "Partner cities by latitude and longitude" not in page  # the programme app's own map is gone

@@ -61,7 +61,6 @@ def home(request: HttpRequest) -> HttpResponse:
         "themes": themes_of(programme),
         "coordinator": next((p for p in partners if p.role == "coordinator"), None),
         "partners": partners,
-        "map": _partner_map(partners),
     }
     return render(request, "programme/home.html", context)
 

@@ -10,7 +10,7 @@ class PublishingConfig(AppConfig):
     def ready(self) -> None:
         from values.core.panels import add_panel
         from values.programme.access import add_rule
-        from values.publishing.panels import partner_factsheets, training_toolkits, translations_link
+        from values.publishing.panels import home_map, partner_factsheets, training_toolkits, translations_link
         from values.publishing.permissions import can_build_toolkits, can_plan_campaigns
         from values.publishing.translations import may_translate
 
@@ -23,3 +23,4 @@ class PublishingConfig(AppConfig):
         )
         add_panel("training", template="publishing/_training_toolkits.html", context=training_toolkits)
         add_panel("home", template="publishing/_translations_link.html", context=translations_link, order=10)
+        add_panel("home_map", template="publishing/_home_map.html", context=home_map)

@@ -1,7 +1,10 @@
-"""Publishing's parts of lower apps' pages (core.panels): a partner's factsheets under its budget, and the
-toolkits of a training session's theme and of the programme on the session's page."""
+"""Publishing's parts of lower apps' pages (core.panels): a partner's factsheets under its budget, the
+toolkits of a training session's theme and of the programme on the session's page, and the portal's map of
+the partners on the programme's home page."""
 
 from values.core.text import active_language, pick
+from values.programme.queries import partner_cities
+from values.publishing.infographics import build_infographic
 from values.publishing.models import PROGRAMME_TOOLKIT_KEY
 from values.publishing.queries import toolkit_editions
 
@@ -26,3 +29,14 @@ def training_toolkits(context, session) -> dict:
 def translations_link(context, programme) -> dict | None:
     """On the programme's home page, for whoever may change texts of the programme: where to translate them."""
     return {} if context["request"].access.translate_texts else None
+
+
+def home_map(context, programme) -> dict | None:
+    """The portal's Natural Earth map of the partner cities, each dot and name a link to the partner's page.
+
+    The markers come in the order of `partner_cities`, so each is paired with its partner's key."""
+    keys = [organisation.key for organisation in partner_cities(programme)]
+    if not keys:
+        return None
+    graphic = build_infographic(programme, "partner-map")
+    return {"graphic": graphic, "chart": graphic.chart, "linked": list(zip(keys, graphic.chart.markers, strict=True))}
