@@ -3,7 +3,7 @@
 import pytest
 
 from values.network.models import User
-from values.programme.demo import DEMO_ACCOUNTS, ensure_demo_accounts
+from values.demo.accounts import DEMO_ACCOUNTS, ensure_demo_accounts
 from values.programme.models import Membership
 
 pytestmark = pytest.mark.django_db

@@ -13,7 +13,7 @@ from values.network.enums import AuditAction, Role
 from values.network.models import AuditEntry, RecoveryCode, User
 from values.network.permissions import requires_second_factor
 from values.network.two_factor import authenticator_setup, confirm_authenticator
-from values.programme.demo import DEMO_ACCOUNTS, ensure_demo_accounts
+from values.demo.accounts import DEMO_ACCOUNTS, ensure_demo_accounts
 from values.programme.services import grant_role
 
 pytestmark = pytest.mark.django_db
