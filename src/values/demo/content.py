@@ -9,5 +9,7 @@ from django.db.models import Model
 from values.programme.models import Programme
 
 
-def add_content(programme: Programme, *, today: date, rng: random.Random, record: Callable[[Model], None]) -> dict[str, int]:
+def add_content(
+    programme: Programme, *, today: date, rng: random.Random, record: Callable[[Model], None]
+) -> dict[str, int]:
     return {}

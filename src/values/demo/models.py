@@ -42,9 +42,7 @@ class SampleRecord(models.Model):
     class Meta:
         verbose_name = _("sample record")
         verbose_name_plural = _("sample records")
-        constraints = [
-            models.UniqueConstraint(fields=["sample", "content_type", "object_id"], name="demo_record_once")
-        ]
+        constraints = [models.UniqueConstraint(fields=["sample", "content_type", "object_id"], name="demo_record_once")]
 
     def __str__(self) -> str:
         return f"{self.content_type.model} {self.object_id}"

@@ -8,7 +8,7 @@ from django.utils import timezone
 from values.core.processes import Supervisor, run_until_stopped
 from values.demo.accounts import DEMO_ACCOUNTS
 from values.demo.models import SampleData, Scenario
-from values.demo.services import generate_sample, remove_sample
+from values.demo.services import generate_sample, load_moved, remove_sample
 from values.programme.models import Programme
 from values.programme.programme_file import read_programme_file
 
@@ -41,6 +41,8 @@ class Command(BaseCommand):
         if options["remove_sample"]:
             self._remove(result.document.programme.code)
             return
+        # The benchmarks need the programme, and the planner needs the benchmarks.
+        load_moved(result.document, today=timezone.localdate())
         self._load_benchmarks()
         generated = generate_sample(
             result.document,
