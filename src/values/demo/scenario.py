@@ -65,7 +65,7 @@ SAMPLE_PASSWORD_LENGTH = 24
 CURRENCIES = {"CZ": "CZK", "NO": "NOK", "GB": "GBP"}
 # Units per euro around which the sample's monthly rates move.
 BASE_RATES = {"CZK": Decimal("24.80"), "NOK": Decimal("11.60"), "GBP": Decimal("0.85")}
-VIDEO_LINK = "https://meet.example.org/values-{key}"
+VIDEO_LINK = "https://meet.example.org/values-{host}-{start:%Y%m%d}"
 # Two visits held online and one hybrid: the sample shows both.
 MOVED_ONLINE = (Mode.ONLINE, Mode.ONLINE, Mode.HYBRID)
 
@@ -166,7 +166,7 @@ def _set_details(activity: Activity, *, mode: str, deadline: date | None) -> Non
         end=activity.end,
         mode=mode,
         venue="" if mode == Mode.ONLINE else f"City hall, {activity.host}",
-        video_link=VIDEO_LINK.format(key=activity.pk) if online else "",
+        video_link=VIDEO_LINK.format(host=activity.host.key, start=activity.start) if online else "",
         capacity=activity.capacity,
         nomination_deadline=deadline,
     )
