@@ -2,8 +2,8 @@
 
 import pytest
 
+from values.demo.accounts import DEMO_ACCOUNTS, ensure_demo_accounts
 from values.network.models import User
-from values.programme.demo import DEMO_ACCOUNTS, ensure_demo_accounts
 from values.programme.models import Membership
 
 pytestmark = pytest.mark.django_db

@@ -8,12 +8,12 @@ from django.test import override_settings
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from tests.conftest import PASSWORD, authenticator_code, give_authenticator, make_member
+from values.demo.accounts import DEMO_ACCOUNTS, ensure_demo_accounts
 from values.finance.permissions import can_decide_expenses
 from values.network.enums import AuditAction, Role
 from values.network.models import AuditEntry, RecoveryCode, User
 from values.network.permissions import requires_second_factor
 from values.network.two_factor import authenticator_setup, confirm_authenticator
-from values.programme.demo import DEMO_ACCOUNTS, ensure_demo_accounts
 from values.programme.services import grant_role
 
 pytestmark = pytest.mark.django_db

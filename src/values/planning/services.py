@@ -73,14 +73,18 @@ def planner_rules(programme: Programme) -> tuple[Rule, ...]:
     )
 
 
-def start_plan_run(programme: Programme, *, by: User | None, seed: int = 0, time_limit: int = 10) -> PlanRun:
-    """Record a run and queue it for the background worker."""
+def start_plan_run(
+    programme: Programme, *, by: User | None, seed: int = 0, time_limit: int = 10, queue: bool = True
+) -> PlanRun:
+    """Record a run and queue it for the background worker (`queue=False`: the caller runs it itself, with
+    `execute_plan_run`, as the demo's generator does)."""
     from values.planning.tasks import run_planner  # lazy: the task module imports this one
 
     end_abandoned_runs()
     rules = [{"kind": r.kind, "city": r.city, "other": r.other} for r in planner_rules(programme)]
     run = PlanRun.objects.create(programme=programme, seed=seed, time_limit=time_limit, rules=rules, created_by=by)
-    transaction.on_commit(lambda: run_planner.enqueue(run.pk))
+    if queue:
+        transaction.on_commit(lambda: run_planner.enqueue(run.pk))
     return run
 
 

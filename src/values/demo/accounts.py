@@ -17,16 +17,18 @@ class DemoAccount:
     password: str
     role: Role
     organisation_key: str
+    first_name: str
+    last_name: str
 
 
 # The coordinator works at the network that coordinates; the city staff at Cesena (the seed's
 # city) and at Riga; the expert and the volunteer leader at the European Volunteer Centre.
 DEMO_ACCOUNTS = (
-    DemoAccount("coordinator", "values-coordinator", Role.COORDINATOR, "eurocities"),
-    DemoAccount("expert", "values-expert", Role.EXPERT, "evc"),
-    DemoAccount("cesena", "values-cesena", Role.CITY_STAFF, "cesena"),
-    DemoAccount("riga", "values-riga", Role.CITY_STAFF, "riga"),
-    DemoAccount("volunteer-leader", "values-volunteer-leader", Role.VOLUNTEER_LEADER, "evc"),
+    DemoAccount("coordinator", "values-coordinator", Role.COORDINATOR, "eurocities", "Claire", "Dubois"),
+    DemoAccount("expert", "values-expert", Role.EXPERT, "evc", "Jonas", "Verhoeven"),
+    DemoAccount("cesena", "values-cesena", Role.CITY_STAFF, "cesena", "Giulia", "Bertozzi"),
+    DemoAccount("riga", "values-riga", Role.CITY_STAFF, "riga", "Ilze", "Kalniņa"),
+    DemoAccount("volunteer-leader", "values-volunteer-leader", Role.VOLUNTEER_LEADER, "evc", "Marta", "Nowak"),
 )
 
 
@@ -44,11 +46,16 @@ def ensure_demo_accounts(programme: Programme) -> list[DemoAccount]:
         user = User.objects.filter(username=account.username).first()
         if user is None:
             user = create_account(
-                username=account.username, email=f"{account.username}@demo.invalid", password=account.password
+                username=account.username,
+                email=f"{account.username}@demo.invalid",
+                password=account.password,
+                first_name=account.first_name,
+                last_name=account.last_name,
             )
         else:
             user.set_password(account.password)
-            user.save(update_fields=["password"])
+            user.first_name, user.last_name = account.first_name, account.last_name
+            user.save(update_fields=["password", "first_name", "last_name"])
         grant_role(user, programme=programme, organisation=organisation, role=account.role)
         created.append(account)
     return created

@@ -1,0 +1,237 @@
+"""The midway scenario's figures, its removal, its determinism, and the command that makes it."""
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+from django.apps import apps
+from django.core.management import call_command
+from django.db import models
+from django.template.loader import render_to_string
+from django.test import RequestFactory
+
+from values.activities.models import Activity, Exchange, Participant, Session, Visit
+from values.demo.context_processors import sample_data
+from values.demo.models import SampleData, SampleRecord
+from values.demo.services import generate_sample, moved_start, remove_sample
+from values.finance.enums import ExpenseStatus
+from values.finance.models import Expense
+from values.programme.models import Programme
+from values.programme.programme_file import read_programme_file
+from values.reports.enums import ReportStatus
+from values.reports.models import Question, Report
+
+from ..conftest import VALUES_FILE
+
+pytestmark = pytest.mark.django_db(transaction=False)
+
+TODAY = date(2026, 12, 1)
+
+
+def _document():
+    return read_programme_file(VALUES_FILE.read_bytes()).document
+
+
+def _midway(seed: int = 1):
+    return generate_sample(_document(), scenario_name="midway", seed=seed, today=TODAY)
+
+
+@pytest.fixture
+def midway():
+    return _midway()
+
+
+def test_the_start_moves_so_that_today_is_month_14():
+    assert moved_start(date(2026, 12, 1)) == date(2025, 11, 1)
+    assert moved_start(date(2026, 1, 31)) == date(2024, 12, 1)
+
+
+def test_the_programme_runs_from_november_2025_to_october_2027(midway):
+    programme = midway.programme
+
+    assert (programme.start, programme.end) == (date(2025, 11, 1), date(2027, 10, 31))
+    assert midway.sample.file_start == date(2019, 2, 1)
+    assert midway.sample.month == 14
+
+
+def test_one_visit_per_city_and_one_exchange_each_way_per_pair(midway):
+    # The file's 16 cities, in communities of 4: 16 visits, 8 pairs exchanging both ways.
+    assert Visit.objects.filter(programme=midway.programme).count() == 16
+    assert Exchange.objects.filter(programme=midway.programme).count() == 16
+    assert midway.counts["visits"] == 16
+
+
+def test_no_activity_outside_the_programme(midway):
+    programme = midway.programme
+
+    outside = Activity.objects.filter(programme=programme).exclude(start__gte=programme.start, end__lte=programme.end)
+
+    assert list(outside) == []
+
+
+def test_every_held_visit_has_its_agenda_attendance_minutes_and_outcome(midway):
+    held = Visit.objects.filter(programme=midway.programme, end__lt=TODAY)
+
+    assert held.exists()
+    for visit in held:
+        kinds = set(visit.sessions.values_list("kind", flat=True))
+        assert kinds == {"presentation", "site_visit", "workshop", "peer_discussion"}
+        assert visit.participants.exists()
+        assert not visit.participants.filter(attended=None).exists()
+        assert visit.participants.filter(attended=True).exists()
+        assert visit.minutes
+        assert visit.outcomes
+    moved = held.exclude(mode="in_person")
+    assert sorted(moved.values_list("mode", flat=True)) == ["hybrid", "online", "online"]
+    assert all(visit.video_link for visit in moved)
+
+
+def test_coming_visits_have_open_nominations(midway):
+    coming = Visit.objects.filter(programme=midway.programme, start__gt=TODAY)
+
+    assert coming.exists()
+    assert all(visit.nomination_deadline >= TODAY for visit in coming)
+    assert coming.filter(sessions__isnull=False).exists()
+
+
+def test_every_report_belongs_to_a_participant_of_its_activity(midway):
+    reports = Report.objects.filter(request__activity__programme=midway.programme).select_related(
+        "participant", "request"
+    )
+
+    assert reports.exists()
+    for report in reports:
+        assert report.participant.activity_id == report.request.activity_id
+        # the guests travel and report
+        assert report.participant.organisation_id == report.request.activity.exchange.guest_id
+    statuses = set(reports.values_list("status", flat=True))
+    assert statuses == {ReportStatus.DRAFT, ReportStatus.SUBMITTED, ReportStatus.RETURNED, ReportStatus.ACCEPTED}
+    returned = reports.filter(status=ReportStatus.RETURNED)
+    assert all(report.review_comment for report in returned)
+
+
+def test_expenses_in_four_currencies_converted_at_the_recorded_rates_within_budget(midway):
+    from values.finance.models import ExchangeRate
+
+    expenses = Expense.objects.filter(partner__programme=midway.programme)
+
+    assert set(expenses.values_list("currency", flat=True)) == {"EUR", "CZK", "NOK", "GBP"}
+    assert set(expenses.values_list("status", flat=True)) == {ExpenseStatus.APPROVED, ExpenseStatus.SUBMITTED}
+    for expense in expenses:
+        rate = (
+            Decimal(1)
+            if expense.currency == "EUR"
+            else ExchangeRate.objects.get(currency=expense.currency, month=expense.spent_on.replace(day=1)).rate
+        )
+        assert expense.rate == rate
+        assert expense.amount_eur == (expense.amount / rate).quantize(Decimal("0.01"))
+        assert expense.activity.programme_id == midway.programme.pk
+        assert Activity.objects.filter(pk=expense.activity_id).taken_part_in_by([expense.partner.organisation_id])
+    for partner in midway.programme.partners.filter(budget__isnull=False).select_related("budget"):
+        spent = sum(e.amount_eur for e in expenses.filter(partner=partner)) or Decimal(0)
+        assert spent <= partner.budget.total
+
+
+def _counts() -> dict[str, int]:
+    return {
+        model._meta.label: model._base_manager.count()
+        for model in apps.get_models()
+        if model._meta.app_label not in {"demo", "network", "django_tasks_database", "sessions"}
+        or model._meta.model_name in {"user", "membership"}
+    }
+
+
+def test_removing_the_sample_leaves_what_the_empty_scenario_leaves():
+    empty = generate_sample(_document(), scenario_name="empty", seed=1, today=TODAY)
+    counts_empty = _counts()
+    sample = _midway().sample
+
+    remove_sample(sample)
+
+    assert _counts() == counts_empty
+    assert empty.programme.start == Programme.objects.get(pk=empty.programme.pk).start
+    assert (SampleData.objects.count(), SampleRecord.objects.count()) == (0, 0)
+
+
+CLOCK_FIELDS = {"created_at", "updated_at", "submitted_at", "reviewed_at", "decided_at", "accepted_at", "finished_at",
+                "nominated_at", "generated_at", "at", "password", "last_login", "date_joined", "receipt"}  # fmt: skip
+
+
+def _canonical() -> list:
+    """Every sample row, with its ids replaced by their place in creation order: the same for the same content."""
+    sample = SampleData.objects.get()
+    records = list(sample.records.select_related("content_type").order_by("pk"))
+    rank = {}
+    for n, r in enumerate(records):
+        model = r.content_type.model_class()
+        for kind in (model, *model._meta.get_parent_list()):  # a visit is an activity too
+            rank[(kind, r.object_id)] = n
+    dump = []
+    for record in records:
+        model = record.content_type.model_class()
+        row = model._base_manager.get(pk=record.object_id)
+        values = {}
+        for field in model._meta.concrete_fields:
+            if field.name in CLOCK_FIELDS or field.primary_key:
+                continue
+            value = getattr(row, field.attname)
+            if isinstance(field, models.ForeignKey) and value is not None:
+                value = rank.get((field.related_model, value), value)
+            values[field.name] = str(value)
+        if model._meta.label == "planning.PlanRun":
+            values["result"] = str({k: v for k, v in row.result.items() if k != "wall_seconds"})
+        if model._meta.label == "reports.Report":  # answers are keyed by their question's id
+            values["answers"] = str({rank[(Question, int(k))]: v for k, v in row.answers.items()})
+        if model._meta.label == "network.AuditEntry":
+            values.pop("target")  # names rows by their ids
+        dump.append((model._meta.label, values))
+    return dump
+
+
+def test_the_same_seed_gives_the_same_sample():
+    _midway(seed=7)
+    first = _canonical()
+    remove_sample(SampleData.objects.get())
+
+    _midway(seed=7)
+
+    second = _canonical()
+    assert second == first
+
+
+def test_running_again_keeps_the_sample(midway):
+    again = _midway()
+
+    assert again.kept
+    assert again.sample.pk == midway.sample.pk
+
+
+def test_the_command_sets_up_the_midway_scenario_and_removes_it(capsys):
+    call_command("demo", "--setup-only")
+
+    output = capsys.readouterr().out
+    assert "month 14" in output
+    assert Visit.objects.count() == 16
+    assert Participant.objects.exists()
+    assert Session.objects.exists()
+
+    call_command("demo", "--remove-sample")
+
+    assert (Visit.objects.count(), SampleData.objects.count()) == (0, 0)
+
+
+def test_the_banner_says_sample_data_and_the_month(midway):
+    request = RequestFactory().get("/")
+    request.programme = midway.programme
+
+    html = render_to_string("demo/sample_banner.html", sample_data(request))
+
+    assert 'role="note"' in html
+    assert "Sample data: VALUES as it stood at month 14 of 24." in html
+
+
+def test_no_banner_without_sample_data():
+    request = RequestFactory().get("/")
+    request.programme = None
+
+    assert render_to_string("demo/sample_banner.html", sample_data(request)).strip() == ""
