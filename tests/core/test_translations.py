@@ -16,7 +16,7 @@ LOCALE = Path(__file__).resolve().parents[2] / "src" / "values" / "locale"
 # The sources of the public pages a newcomer meets (paths as the catalogues' references give them, from
 # src/values): the page frame, the portal, the campaign, and the volunteer's side of volunteering.
 NEWCOMER_TEMPLATES = re.compile(
-    r"templates/(base\.html|core/.*|publishing/(portal|campaign|campaign_none)\.html"
+    r"templates/(base\.html|core/.*|demo/sample_banner\.html|publishing/(portal|campaign|campaign_none)\.html"
     r"|volunteering/(?!(applicants|match|people|indicators|opportunity_edit|opportunity_shifts|training_edit"
     r"|training_attendance|training_fields|hours_opportunity)\.html).*)$"
 )
