@@ -40,6 +40,7 @@ def add_content(
     counts |= campaign_counts
     volunteering = add_volunteering(programme, cities, people, campaign, channels, today=today, rng=rng, record=record)
     counts |= {kind: number for kind, number in volunteering.counts.items() if not kind.startswith("sign_ups:")}
+    counts["campaign_sign_ups"] = sum(n for kind, n in volunteering.counts.items() if kind.startswith("sign_ups:"))
     counts["toolkits"] = build_toolkits(programme, record=record)
     # The audit lines of the sample's publications go with the sample.
     for entry in AuditEntry.objects.filter(pk__gt=audited_before).order_by("pk"):

@@ -54,7 +54,8 @@ def add_volunteering(
     volunteers = _volunteers(programme, offering, campaign, channels, today=today, rng=rng, record=record, tally=tally)
     for index, volunteer in enumerate(volunteers):
         city_opportunities = [o for o in opportunities if o.city_id == volunteer.city_id]
-        _commit(volunteer, city_opportunities, people, index=index, today=today, rng=rng, tally=tally)
+        turn = index // len(offering)  # the city's first, second... volunteer: alternately café and role
+        _commit(volunteer, city_opportunities, people, index=index, turn=turn, today=today, rng=rng, tally=tally)
     _training(programme, people, volunteers, today=today, rng=rng, record=record, tally=tally)
     return tally
 
@@ -124,12 +125,12 @@ def _volunteers(programme, cities, campaign, channels, *, today, rng, record, ta
     return volunteers
 
 
-def _commit(volunteer, opportunities, people, *, index, today, rng, tally) -> None:
+def _commit(volunteer, opportunities, people, *, index, turn, today, rng, tally) -> None:
     """Each volunteer offers to help at one of their city's opportunities; a few wait for the organisation's
     answer (Cesena's coordinator and staff have applicants to decide); the others take shifts and log hours."""
     if not opportunities:
         return
-    opportunity = opportunities[index % len(opportunities)]
+    opportunity = opportunities[turn % len(opportunities)]
     commitment = apply(volunteer, opportunity, message="I can come most weeks.")
     tally.add("commitments")
     if commitment.status == CommitmentStatus.APPLIED:
