@@ -134,7 +134,8 @@ def _commit(volunteer, opportunities, people, *, index, turn, today, rng, tally)
     commitment = apply(volunteer, opportunity, message="I can come most weeks.")
     tally.add("commitments")
     if commitment.status == CommitmentStatus.APPLIED:
-        if index % 7 == 1:
+        # Cesena's first applicant for its role waits for the demo's Cesena account to decide.
+        if index % 7 == 1 or (turn == 1 and opportunity.city.key == "cesena"):
             tally.add("applicants_waiting")
             return
         decider = people["staff"][opportunity.city.key]
