@@ -16,10 +16,11 @@ NATURAL_EARTH := vendor/world-atlas/countries-50m.json
 
 # When make began, read once as the Makefile is parsed: `make demo` and `make test` print the time since.
 STARTED := $(shell date +%s)
+DEMO_PORT ?= 8000
 
 demo: install messages
 	scripts/system-packages
-	$(BIN)/python scripts/report-when-served $(STARTED) & $(BIN)/values demo
+	$(BIN)/python scripts/report-when-served $(STARTED) http://127.0.0.1:$(DEMO_PORT)/ & $(BIN)/values demo --port $(DEMO_PORT)
 
 # Tests run in parallel with pytest-xdist: one worker per core, at most 4, each on its own test database.
 # TEST_WORKERS=0 runs them serially in this process. PYTEST_ARGS narrows a run, e.g.
