@@ -132,4 +132,4 @@ def test_an_italian_chart_writes_its_coordinates_with_a_point(client, programme)
     numbers = [rect.get(name) for rect in root.iter(f"{SVG}rect") for name in ("x", "y", "width", "height")]
     assert numbers
     assert all("," not in number for number in numbers if number)
-    assert 'width="360.0"' in svg
+    assert 'width="416.0"' in svg  # 440 less two margins of 4 and the widest value ("7": 8 px and two margins)
