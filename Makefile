@@ -14,9 +14,13 @@ NATURAL_EARTH := vendor/world-atlas/countries-50m.json
 
 .PHONY: demo test lint format install messages makemessages clean
 
+# When make began, read once as the Makefile is parsed: `make demo` and `make test` print the time since.
+STARTED := $(shell date +%s)
+DEMO_PORT ?= 8000
+
 demo: install messages
 	scripts/system-packages
-	$(BIN)/values demo
+	$(BIN)/python scripts/report-when-served $(STARTED) http://127.0.0.1:$(DEMO_PORT)/ & $(BIN)/values demo --port $(DEMO_PORT)
 
 # Tests run in parallel with pytest-xdist: one worker per core, at most 4, each on its own test database.
 # TEST_WORKERS=0 runs them serially in this process. PYTEST_ARGS narrows a run, e.g.
@@ -26,7 +30,9 @@ PYTEST_ARGS ?=
 
 test: install messages
 	scripts/system-packages test
-	$(BIN)/pytest -n $(TEST_WORKERS) $(PYTEST_ARGS)
+	status=0; $(BIN)/pytest -n $(TEST_WORKERS) $(PYTEST_ARGS) || status=$$?; \
+	echo "make test: $$(( $$(date +%s) - $(STARTED) )) s from the command's start (install included), exit $$status"; \
+	exit $$status
 
 lint: install
 	$(BIN)/ruff check .

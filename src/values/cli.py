@@ -35,10 +35,24 @@ def main(argv: list[str] | None = None) -> int:
             os.environ.setdefault(name, value)
     _provide_local_secret_key()
 
-    from django.core.management import execute_from_command_line  # lazy: after the environment is set
+    from django.core.exceptions import ImproperlyConfigured  # lazy: after the environment is set
+    from django.core.management import execute_from_command_line
 
+    try:
+        _read_settings()
+    except ImproperlyConfigured as problem:
+        # A setting the environment gets wrong: one line saying which and how to fix it, no traceback.
+        print(f"values: {problem}", file=sys.stderr)
+        return 2
     execute_from_command_line(["values", *args])
     return 0
+
+
+def _read_settings() -> None:
+    """Read the settings now, so that a bad environment variable stops the command before Django starts."""
+    from django.conf import settings
+
+    settings.INSTALLED_APPS  # noqa: B018 - reading one setting imports them all
 
 
 def _provide_local_secret_key() -> None:

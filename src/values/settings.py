@@ -22,7 +22,9 @@ SECRET_KEY = env_str("SECRET_KEY")
 if not SECRET_KEY:
     if not DEBUG:
         raise ImproperlyConfigured(
-            "SECRET_KEY is not set: set it (or DEBUG=1 for a development key); `values demo` creates one under var/"
+            "SECRET_KEY is not set: a deployment (DATABASE_URL) needs its own; set it with "
+            "export SECRET_KEY=\"$(python3 -c 'import secrets; print(secrets.token_urlsafe(50))')\" "
+            "(or DEBUG=1 for a development key)"
         )
     SECRET_KEY = "django-insecure-development-key-do-not-use-in-production"  # noqa: S105
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost"])

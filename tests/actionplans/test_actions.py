@@ -160,3 +160,32 @@ def test_the_outcomes_of_a_hosted_visit_feed_the_citys_plan(client, cesena_visit
     assert [a.pk for a in plan_page.context["outcomes"]] == [cesena_visit.pk]
     assert "Start a buddy scheme in the old town." in plan_page.text
     assert 'href="/en/p/820885/action-plans/cesena/"' in visit_page.text
+
+
+MARKDOWN_SECTION = "We **train buddies** <script>alert(1)</script>\n\n- first step\n- second step\n"
+
+
+def test_the_plan_page_renders_section_markdown_as_safe_html(client, cesena_staff, plan):
+    save_section(plan, "context", text=MARKDOWN_SECTION, base=0, by=cesena_staff)
+    client.force_login(cesena_staff)
+
+    page = client.get("/en/p/820885/action-plans/cesena/").text
+
+    assert "<strong>train buddies</strong>" in page
+    assert "<ul>\n<li>first step</li>\n<li>second step</li>\n</ul>" in page
+    assert "**" not in page
+    assert "<script>alert(1)</script>" not in page
+
+
+def test_the_plan_pdf_renders_section_markdown_without_asterisks(client, cesena_staff, plan):
+    save_section(plan, "context", text=MARKDOWN_SECTION, base=0, by=cesena_staff)
+    client.force_login(cesena_staff)
+
+    response = client.get("/en/p/820885/action-plans/cesena/pdf/")
+
+    text = " ".join(" ".join(page.extract_text().split()) for page in PdfReader(io.BytesIO(response.content)).pages)
+    assert "We train buddies" in text
+    assert "first step" in text
+    assert "second step" in text
+    assert "**" not in text
+    assert "- first step" not in text  # a list item, not the hyphen typed

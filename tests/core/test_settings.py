@@ -60,6 +60,19 @@ def test_without_a_secret_key_production_settings_refuse_to_start():
     assert "SECRET_KEY" in result.stderr
 
 
+@pytest.mark.parametrize("command", [["check"], ["check", "data/values.yaml"], ["migrate"]])
+def test_a_database_without_a_secret_key_gets_one_line_with_the_fix(command, tmp_path):
+    database = f"sqlite:///{tmp_path}/never-made.sqlite3"
+    result = _python("-m", "values", *command, DATABASE_URL=database, DJANGO_SETTINGS_MODULE="values.settings")
+
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr
+    [line] = result.stderr.splitlines()
+    assert line.startswith("values: SECRET_KEY is not set")
+    assert "export SECRET_KEY=" in line
+    assert result.stdout == ""
+
+
 @pytest.mark.unit
 @pytest.mark.parametrize(("raw", "expected"), [("1", True), ("yes", True), ("off", False), ("", False)])
 def test_boolean_variables_accept_the_usual_spellings(monkeypatch, raw, expected):

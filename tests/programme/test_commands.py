@@ -24,7 +24,7 @@ from values.programme.services import load_programme_file
 ROOT = Path(__file__).resolve().parents[2]
 VALUES_COUNTS = {"programmes": 1, "themes": 4, "partners": 18, "organisations": 18, "people": 2, "interests": 64}
 RATE_WARNING = (
-    "organisations[17].budget.eu_rate: warning: states 80.00 % but the amounts give 90.00 % "
+    "organisations[17] (cesena).budget.eu_rate: warning: states 80.00 % but the amounts give 90.00 % "
     "(eu_contribution 20458.94 of total 22732.15); the amounts stand"
 )
 TOTAL_WARNING = (
@@ -94,7 +94,8 @@ def test_check_of_a_broken_file_prints_each_problem_and_exits_2(values_file, tmp
     assert str(raised.value) == "2 error(s): the file is not loaded as it stands"
     assert out.getvalue().splitlines() == [
         f"{broken}: {FLOAT_MONEY}",
-        f'{broken}: organisations[16].country: "XX" is not an ISO 3166-1 alpha-2 country code (e.g. IT, ES, GB)',
+        f'{broken}: organisations[16] (zurich).country: "XX" is not an ISO 3166-1 alpha-2 country code '
+        "(e.g. IT, ES, GB)",
     ]
 
 
@@ -263,7 +264,7 @@ def test_file_failing_only_at_the_last_organisation_changes_nothing(values_file,
 
     assert raised.value.returncode == 2
     assert out.getvalue().splitlines() == [
-        f"{changed}: organisations[17].budget: eu_contribution + cofinancing = 20458.94 + 2273.20 = 22732.14, "
+        f"{changed}: organisations[17] (cesena).budget: eu_contribution + cofinancing = 20458.94 + 2273.20 = 22732.14, "
         "which is not the total 22732.15"
     ]
     assert Programme.objects.get().acronym == "VALUES"

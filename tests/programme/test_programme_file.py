@@ -43,7 +43,7 @@ MINIMAL = {
 DELETE = object()
 
 VALUES_RATE_WARNING = (
-    "organisations[17].budget.eu_rate",
+    "organisations[17] (cesena).budget.eu_rate",
     "states 80.00 % but the amounts give 90.00 % (eu_contribution 20458.94 of total 22732.15); the amounts stand",
 )
 VALUES_TOTAL_WARNING = (
@@ -98,7 +98,7 @@ BROKEN_FILES = [
     ),
     pytest.param(
         _changed((("organisations", 1, "budget", "cofinancing"), "-100.00")),
-        ("organisations[1].budget.cofinancing", '"-100.00" is negative'),
+        ("organisations[1] (town).budget.cofinancing", '"-100.00" is negative'),
         id="negative-money",
     ),
     pytest.param(
@@ -108,25 +108,25 @@ BROKEN_FILES = [
     ),
     pytest.param(
         _changed((("organisations", 1, "budget", "total"), "1,000.00")),
-        ("organisations[1].budget.total", '"1,000.00" is not an amount like "1234.50"'),
+        ("organisations[1] (town).budget.total", '"1,000.00" is not an amount like "1234.50"'),
         id="money-with-thousands-separator",
     ),
     pytest.param(
         _changed((("organisations", 1, "budget", "cofinancing"), "99.99")),
         (
-            "organisations[1].budget",
+            "organisations[1] (town).budget",
             "eu_contribution + cofinancing = 900.00 + 99.99 = 999.99, which is not the total 1000.00",
         ),
         id="budget-parts-do-not-add-up-to-the-total",
     ),
     pytest.param(
         _changed((("organisations", 1, "budget", "cofinancing"), DELETE)),
-        ("organisations[1].budget.cofinancing", "required when eu_contribution is given"),
+        ("organisations[1] (town).budget.cofinancing", "required when eu_contribution is given"),
         id="budget-with-eu-contribution-only",
     ),
     pytest.param(
         _changed((("organisations", 1, "interests", "Z"), 2)),
-        ("organisations[1].interests.Z", 'unknown theme "Z" (themes: A, B)'),
+        ("organisations[1] (town).interests.Z", 'unknown theme "Z" (themes: A, B)'),
         id="unknown-theme-in-interests",
     ),
     pytest.param(
@@ -136,12 +136,12 @@ BROKEN_FILES = [
                 {"id": "town", "name": "Town volunteers", "kind": "ngo", "role": "partner", "country": "IT"},
             )
         ),
-        ("organisations[2].id", 'duplicate organisation id "town" (first used at organisations[1].id)'),
+        ("organisations[2] (town).id", 'duplicate organisation id "town" (first used at organisations[1] (town).id)'),
         id="duplicate-organisation-id",
     ),
     pytest.param(
         _changed((("themes", 1, "id"), "A"), (("organisations", 1, "interests", "B"), DELETE)),
-        ("themes[1].id", 'duplicate theme id "A" (first used at themes[0].id)'),
+        ("themes[1] (A).id", 'duplicate theme id "A" (first used at themes[0] (A).id)'),
         id="duplicate-theme-id",
     ),
     pytest.param(
@@ -171,32 +171,32 @@ BROKEN_FILES = [
     ),
     pytest.param(
         _changed((("organisations", 0, "country"), "XX")),
-        ("organisations[0].country", f'"XX" {NOT_A_COUNTRY}'),
+        ("organisations[0] (hub).country", f'"XX" {NOT_A_COUNTRY}'),
         id="unknown-country-code",
     ),
     pytest.param(
         _changed((("organisations", 1, "country"), "E")),
-        ("organisations[1].country", f'"E" {NOT_A_COUNTRY}'),
+        ("organisations[1] (town).country", f'"E" {NOT_A_COUNTRY}'),
         id="factsheet-country-letter",
     ),
     pytest.param(
         _changed((("organisations", 1, "interests", "A"), 6)),
-        ("organisations[1].interests.A", "6 is out of range: must be between 0 and 5"),
+        ("organisations[1] (town).interests.A", "6 is out of range: must be between 0 and 5"),
         id="interest-above-5",
     ),
     pytest.param(
         _changed((("organisations", 1, "interests", "B"), -1)),
-        ("organisations[1].interests.B", "-1 is out of range: must be between 0 and 5"),
+        ("organisations[1] (town).interests.B", "-1 is out of range: must be between 0 and 5"),
         id="interest-below-0",
     ),
     pytest.param(
         _changed((("organisations", 1, "city", "lat"), 91)),
-        ("organisations[1].city.lat", "91 is out of range: must be between -90 and 90"),
+        ("organisations[1] (town).city.lat", "91 is out of range: must be between -90 and 90"),
         id="latitude-out-of-range",
     ),
     pytest.param(
         _changed((("organisations", 1, "city", "lon"), -180.5)),
-        ("organisations[1].city.lon", "-180.5 is out of range: must be between -180 and 180"),
+        ("organisations[1] (town).city.lon", "-180.5 is out of range: must be between -180 and 180"),
         id="longitude-out-of-range",
     ),
     pytest.param(
@@ -221,7 +221,7 @@ BROKEN_FILES = [
     ),
     pytest.param(
         _changed((("organisations", 1, "role"), "coordinator")),
-        ("organisations", f"{ONE_COORDINATOR}; found 2 (organisations[0], organisations[1])"),
+        ("organisations", f"{ONE_COORDINATOR}; found 2 (organisations[0] (hub), organisations[1] (town))"),
         id="two-coordinators",
     ),
     pytest.param(
@@ -246,27 +246,27 @@ BROKEN_FILES = [
     ),
     pytest.param(
         _changed((("organisations", 1, "city"), DELETE)),
-        ("organisations[1].city", "required for an organisation of kind city (name, lat, lon)"),
+        ("organisations[1] (town).city", "required for an organisation of kind city (name, lat, lon)"),
         id="city-without-its-city",
     ),
     pytest.param(
         _changed((("organisations", 1, "people"), [{"name": "Ann", "role": "project_manager", "email": "ann"}])),
-        ("organisations[1].people[0].email", '"ann" is not an e-mail address'),
+        ("organisations[1] (town).people[0].email", '"ann" is not an e-mail address'),
         id="bad-e-mail",
     ),
     pytest.param(
         _changed((("organisations", 1, "budget", "eu_rate"), "1.2")),
-        ("organisations[1].budget.eu_rate", "1.2 is out of range: must be between 0 and 1 (0.80 means 80 %)"),
+        ("organisations[1] (town).budget.eu_rate", "1.2 is out of range: must be between 0 and 1 (0.80 means 80 %)"),
         id="rate-above-one",
     ),
     pytest.param(
         _changed((("organisations", 1, "budget", "eu_rate"), "NaN")),
-        ("organisations[1].budget.eu_rate", "NaN is out of range: must be between 0 and 1 (0.80 means 80 %)"),
+        ("organisations[1] (town).budget.eu_rate", "NaN is out of range: must be between 0 and 1 (0.80 means 80 %)"),
         id="rate-not-a-number",
     ),
     pytest.param(
         _changed((("organisations", 1, "budget", "eu_rate"), "0.80005")),
-        ("organisations[1].budget.eu_rate", "0.80005 has more than four decimals (0.8125 means 81.25 %)"),
+        ("organisations[1] (town).budget.eu_rate", "0.80005 has more than four decimals (0.8125 means 81.25 %)"),
         id="rate-with-five-decimals",
     ),
 ]
@@ -320,9 +320,9 @@ def test_file_with_several_problems_reports_every_one_in_file_order():
     assert [(p.path, p.reason) for p in result.problems] == [
         ("programme.start", f'"2019-13" {NOT_A_YEAR_MONTH}'),
         ("programme.total_cost", NOT_AN_AMOUNT),
-        ("organisations[0].country", f'"XX" {NOT_A_COUNTRY}'),
-        ("organisations[1].city.lat", "91 is out of range: must be between -90 and 90"),
-        ("organisations[1].interests.A", "6 is out of range: must be between 0 and 5"),
+        ("organisations[0] (hub).country", f'"XX" {NOT_A_COUNTRY}'),
+        ("organisations[1] (town).city.lat", "91 is out of range: must be between -90 and 90"),
+        ("organisations[1] (town).interests.A", "6 is out of range: must be between 0 and 5"),
     ]
     assert result.document is None
 
@@ -347,7 +347,9 @@ def test_budget_without_amounts_or_rate_is_refused():
 
     problems = _found(source)
 
-    assert problems == [("organisations[1].budget", "give eu_contribution and cofinancing, or eu_rate to derive them")]
+    assert problems == [
+        ("organisations[1] (town).budget", "give eu_contribution and cofinancing, or eu_rate to derive them")
+    ]
 
 
 def test_rate_that_the_amounts_contradict_is_a_warning_and_the_amounts_stand():
@@ -364,7 +366,7 @@ def test_rate_that_the_amounts_contradict_is_a_warning_and_the_amounts_stand():
     assert result.errors == []
     assert [(p.path, p.reason, p.severity) for p in result.warnings] == [
         (
-            "organisations[1].budget.eu_rate",
+            "organisations[1] (town).budget.eu_rate",
             "states 80.00 % but the amounts give 90.00 % "
             "(eu_contribution 20458.94 of total 22732.15); the amounts stand",
             "warning",
@@ -394,7 +396,7 @@ def test_rate_two_cents_from_the_amounts_is_a_warning():
 
     result = read_programme_file(source)
 
-    assert [(p.path, p.severity) for p in result.problems] == [("organisations[1].budget.eu_rate", "warning")]
+    assert [(p.path, p.severity) for p in result.problems] == [("organisations[1] (town).budget.eu_rate", "warning")]
     assert result.document is not None
 
 
@@ -481,7 +483,7 @@ def test_organisation_ids_that_read_the_same_are_duplicates():
     result = read_programme_file(source)
 
     assert [(p.path, p.reason) for p in result.problems] == [
-        ("organisations[2].id", 'duplicate organisation id "1" (first used at organisations[1].id)')
+        ("organisations[2] (1).id", 'duplicate organisation id "1" (first used at organisations[1] (1).id)')
     ]
     assert result.document is None
 
@@ -491,7 +493,7 @@ def test_one_invalid_theme_does_not_make_the_other_themes_unknown():
 
     problems = _found(source)
 
-    assert problems == [("themes[1].title", "must not be empty")]
+    assert problems == [("themes[1] (B).title", "must not be empty")]
 
 
 def test_money_too_large_for_the_database_is_refused():
@@ -502,7 +504,7 @@ def test_money_too_large_for_the_database_is_refused():
 
     result = read_programme_file(source)
 
-    assert [p.path for p in result.errors] == ["programme.total_cost", "organisations[1].budget.total"]
+    assert [p.path for p in result.errors] == ["programme.total_cost", "organisations[1] (town).budget.total"]
 
 
 def test_duration_that_ends_after_the_calendar_is_refused():
@@ -543,7 +545,7 @@ def test_budget_categories_that_miss_the_total_are_a_warning():
 
     assert _found(source) == [
         (
-            "organisations[1].budget.categories",
+            "organisations[1] (town).budget.categories",
             "direct costs 21245.00 + indirect costs 2124.50 (10.00 %) = 23369.50, not the total 22732.15",
         )
     ]
@@ -552,12 +554,13 @@ def test_budget_categories_that_miss_the_total_are_a_warning():
 @pytest.mark.parametrize(
     ("categories", "found"),
     [
-        ({"travel": "10.001"}, ("organisations[1].budget.categories.travel", '"10.001" has more than two decimals')),
-        ({"catering": "10.00"}, ("organisations[1].budget.categories.catering",
+        ({"travel": "10.001"}, ("organisations[1] (town).budget.categories.travel",
+                                '"10.001" has more than two decimals')),
+        ({"catering": "10.00"}, ("organisations[1] (town).budget.categories.catering",
                                  "is not a cost category: use staff, travel, equipment, external, other")),
-        ({"indirect": "10.00"}, ("organisations[1].budget.categories.indirect",
+        ({"indirect": "10.00"}, ("organisations[1] (town).budget.categories.indirect",
                                  "is not a cost category: use staff, travel, equipment, external, other")),
-        ([], ("organisations[1].budget.categories",
+        ([], ("organisations[1] (town).budget.categories",
               "must map some of staff, travel, equipment, external, other to amounts, not a list")),
     ],
 )  # fmt: skip
@@ -627,3 +630,57 @@ def test_bad_planning_values_are_refused_with_their_path(planning, found):
 
     assert result.document is None
     assert _found(_changed((("planning",), planning))) == [found]
+
+
+def test_a_month_written_without_quotes_is_that_month():
+    # `08` unquoted: the YAML 1.2 reader (ruamel) gives the number 8, and "12-20/01-06" stays a text.
+    source = _yaml(MINIMAL).replace("organisations:", "planning:\n  blackout: [08, 12-20/01-06]\norganisations:", 1)
+    assert "blackout: [08, 12-20/01-06]" in source
+
+    result = read_programme_file(source)
+
+    assert result.errors == []
+    assert result.document.planning.blackout == ("08", "12-20/01-06")
+
+
+def test_a_quoted_month_and_a_whole_number_month_read_the_same():
+    as_number = read_programme_file(_changed((("planning",), {"blackout": [8, 12]})))
+    as_text = read_programme_file(_changed((("planning",), {"blackout": ["08", "12"]})))
+
+    assert as_number.document.planning.blackout == as_text.document.planning.blackout == ("08", "12")
+
+
+@pytest.mark.parametrize(("month", "shown"), [(0, "0"), (13, "13"), (8.5, "8.5"), (True, "True")])
+def test_a_number_that_is_not_a_month_is_refused_naming_the_key(month, shown):
+    problems = _found(_changed((("planning",), {"blackout": ["07", month]})))
+
+    assert problems == [
+        (
+            "planning.blackout[1]",
+            f'{shown} is not a period: "MM" (a month 01..12), "MM-DD" (a day) or "MM-DD/MM-DD" (a range)',
+        )
+    ]
+
+
+def test_every_list_item_with_an_id_is_named_by_it_in_the_path():
+    source = _changed(
+        (("themes", 0, "title"), ""),
+        (("organisations", 1, "people"), [{"name": "Ann", "role": "staff", "email": "ann"}]),
+        (("organisations", 1, "budget", "total"), "-1.00"),
+    )
+
+    paths = [path for path, _reason in _found(source)]
+
+    assert paths == [
+        "themes[0] (A).title",
+        "organisations[1] (town).budget.total",
+        "organisations[1] (town).people[0].email",
+    ]
+
+
+def test_an_item_without_a_usable_id_is_named_by_its_index_alone():
+    source = _changed((("organisations", 1, "id"), DELETE))
+
+    paths = [path for path, _reason in _found(source)]
+
+    assert paths == ["organisations[1].id"]

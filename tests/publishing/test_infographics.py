@@ -53,10 +53,12 @@ def test_an_infographic_is_an_svg_with_its_title_description_and_bars(client, pr
     assert (
         "C. " + Theme.objects.get(key="C").title["en"] + ": 1 practice, 12 volunteers" in root.find(f"{SVG}desc").text
     )
-    bars = [rect for rect in root.findall(f"{SVG}rect") if rect.get("height") == "14"]
+    bars = [rect for rect in root.findall(f"{SVG}rect") if rect.get("height") == "16"]
     assert len(bars) == 4 * 2  # four themes, two series
     widest = max(bars, key=lambda rect: float(rect.get("width")))
-    assert widest.get("width") == "360.0"  # 12 volunteers, the largest value, fills the scale
+    # 12 volunteers, the largest value, fills the scale: 440 less two margins of 4 and the widest value
+    # ("12": 2 × 8 px and two margins) leaves 408 px.
+    assert widest.get("width") == "408.0"
 
 
 def test_participation_counts_confirmed_places_by_city_and_role(client, cesena_visit, cesena_staff, volunteer):
@@ -130,4 +132,4 @@ def test_an_italian_chart_writes_its_coordinates_with_a_point(client, programme)
     numbers = [rect.get(name) for rect in root.iter(f"{SVG}rect") for name in ("x", "y", "width", "height")]
     assert numbers
     assert all("," not in number for number in numbers if number)
-    assert 'width="360.0"' in svg
+    assert 'width="416.0"' in svg  # 440 less two margins of 4 and the widest value ("7": 8 px and two margins)

@@ -382,7 +382,7 @@ def _read_themes(checker: FileChecker, raw: Any) -> tuple[ThemeSpec, ...] | None
         return None
     themes, ids = [], []
     for index, item in enumerate(items):
-        path = f"themes[{index}]"
+        path = list_item_path("themes", index, item)
         node = checker.mapping(item, path, ("id", "title"), ())
         if node is None:
             continue
@@ -399,22 +399,20 @@ def _read_organisations(checker: FileChecker, raw: Any, theme_ids: set[str]) -> 
     items = checker.sequence(raw, "organisations", non_empty=True)
     if not items:
         return None
+    paths = [list_item_path("organisations", i, item) for i, item in enumerate(items)]
     organisations = [
-        _read_organisation(checker, item, f"organisations[{i}]", theme_ids) for i, item in enumerate(items)
+        _read_organisation(checker, item, path, theme_ids) for item, path in zip(items, paths, strict=True)
     ]
     checker.unique(
         [
-            (
-                f"organisations[{i}].id",
-                str(item["id"]) if isinstance(item, dict) and item.get("id") is not None else None,
-            )
-            for i, item in enumerate(items)
+            (f"{path}.id", str(item["id"]) if isinstance(item, dict) and item.get("id") is not None else None)
+            for item, path in zip(items, paths, strict=True)
         ],
         "organisation",
     )
     coordinators = [
-        f"organisations[{i}]"
-        for i, item in enumerate(items)
+        path
+        for item, path in zip(items, paths, strict=True)
         if isinstance(item, dict) and item.get("role") == "coordinator"
     ]
     if len(coordinators) != 1:
@@ -607,7 +605,7 @@ def _blackout(checker: FileChecker, value: Any, path: str) -> tuple[str, ...] | 
         if period is None:
             checker.error(
                 f"{path}[{index}]",
-                f'{_show(item)} is not a period: "MM" (a month), "MM-DD" (a day) or "MM-DD/MM-DD" (a range)',
+                f'{_show(item)} is not a period: "MM" (a month 01..12), "MM-DD" (a day) or "MM-DD/MM-DD" (a range)',
             )
         else:
             periods.append(period)
@@ -615,7 +613,13 @@ def _blackout(checker: FileChecker, value: Any, path: str) -> tuple[str, ...] | 
 
 
 def parse_blackout(value: Any) -> str | None:
-    """The canonical form of a blackout period, or None when it is not one."""
+    """The canonical form of a blackout period, or None when it is not one.
+
+    A month written without quotes (`08`, as PyYAML writes it) is read as the number 8: a whole
+    number 1..12 is that month, "08". Not a boolean, not 8.5, not 0 or 13.
+    """
+    if isinstance(value, int) and not isinstance(value, bool):
+        return f"{value:02d}" if 1 <= value <= 12 else None
     match = _BLACKOUT.match(value) if isinstance(value, str) else None
     if match is None:
         return None
@@ -651,20 +655,24 @@ def _check_categories(checker: FileChecker, budget: BudgetSpec, path: str) -> No
 
 def _check_budgets(checker: FileChecker, document: ProgrammeFile) -> None:
     """Warnings: a stated rate the amounts contradict; partner budgets against the total."""
-    budgets = [(i, org.budget) for i, org in enumerate(document.organisations) if org.budget is not None]
-    for index, budget in budgets:
+    budgets = [
+        (f"organisations[{i}] ({org.id})", org.budget)
+        for i, org in enumerate(document.organisations)
+        if org.budget is not None
+    ]
+    for where, budget in budgets:
         if budget.eu_rate is None:
             continue
         if stated_rate_disagrees(budget.total, budget.eu_contribution, budget.eu_rate):
             actual = rate_of(budget.eu_contribution, budget.total)
             checker.warn(
-                f"organisations[{index}].budget.eu_rate",
+                f"{where}.budget.eu_rate",
                 f"states {_percent(budget.eu_rate)} but the amounts give {_percent(actual)} "
                 f"(eu_contribution {format_plain(budget.eu_contribution)} of total {format_plain(budget.total)}); "
                 "the amounts stand",
             )
-    for index, budget in budgets:
-        _check_categories(checker, budget, f"organisations[{index}].budget.categories")
+    for where, budget in budgets:
+        _check_categories(checker, budget, f"{where}.budget.categories")
     partner_sum = sum((budget.total for _, budget in budgets), Decimal(0))
     total_cost = document.programme.total_cost
     if budgets and partner_sum != total_cost:
@@ -692,6 +700,14 @@ def optional_value(node: dict, key: str, path: str, read: Callable[[Any, str], A
     if key not in node or node[key] is None:
         return default
     return read(node[key], _join(path, key))
+
+
+def list_item_path(path: str, index: int, item: Any) -> str:
+    """A list item's path, with its id when it gives one: `organisations[17] (cesena)`, found at a glance."""
+    identifier = item.get("id") if isinstance(item, dict) else None
+    if isinstance(identifier, bool) or not isinstance(identifier, (str, int)) or not str(identifier).strip():
+        return f"{path}[{index}]"
+    return f"{path}[{index}] ({str(identifier).strip()[:SHORT_LENGTH]})"
 
 
 def _join(path: str, key: Any) -> str:
