@@ -84,12 +84,12 @@ def test_cesena_staff_see_exactly_their_citys_items_overdue_first(cesena_world, 
         ("nomination", today + timedelta(days=14), False),
     ]
     action, hosting, report, nomination = items
-    assert action.text == (
-        f"The action “Open a volunteer desk” of City of Cesena was due to end on {long_date(today - timedelta(days=3))}."
-    )
+    three_days_ago = long_date(today - timedelta(days=3))
+    assert action.text == f"The action “Open a volunteer desk” of City of Cesena was due to end on {three_days_ago}."
     assert hosting.text.endswith("the agenda is empty.")
     assert "Mentoring visit to Cesena" in hosting.text
-    assert report.text.startswith("Your report on") and "returned for changes" in report.text
+    assert report.text.startswith("Your report on")
+    assert "returned for changes" in report.text
     # 3 places, 1 taken by Cesena's own nomination: 2 left.
     assert nomination.text == (
         f"Nominate people from Cesena for Exchange: Toulouse at Cesena: 2 of 3 places left, "
@@ -171,7 +171,8 @@ def test_signing_in_with_roles_in_several_programmes_lands_on_the_index_with_eac
 
     assert _sign_in("cesena") == "/en/"
     page = _signed_in(cesena_staff).get("/en/").content.decode()
-    assert START in page and f"/en/p/{welcome.code}/start/" in page
+    assert START in page
+    assert f"/en/p/{welcome.code}/start/" in page
 
 
 def test_signing_in_without_a_role_lands_where_it_did(programme):
