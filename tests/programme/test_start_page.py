@@ -179,3 +179,53 @@ def test_signing_in_without_a_role_lands_where_it_did(programme):
     make_member("nobody", "cesena", Role.CITY_STAFF).memberships.all().delete()
 
     assert _sign_in("nobody") == "/en/p/820885/"
+
+
+# -- finance and planning -----------------------------------------------------------------------------------------
+def _expense(staff, description: str):
+    from datetime import date
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from values.finance.services import submit_expense
+    from values.programme.models import Partner
+
+    pdf = b"%PDF-1.4\n1 0 obj\n<<>>\nendobj\ntrailer<<>>\n%%EOF\n"
+    return submit_expense(
+        Partner.objects.get(organisation__key="cesena"), by=staff, spent_on=date(2020, 3, 12), category="travel",
+        amount="120.00", currency="EUR", description=description,
+        receipt=SimpleUploadedFile("ticket.pdf", pdf, "application/pdf"),
+    )  # fmt: skip
+
+
+def test_the_coordinator_decides_the_waiting_expenses_and_the_submitter_mends_a_rejected_one(
+    programme, coordinator, cesena_staff
+):
+    from values.finance.services import reject_expense
+
+    today = timezone.localdate()
+    _expense(cesena_staff, "Train tickets to Riga")
+    _expense(cesena_staff, "Hotel in Riga")
+    rejected = _expense(cesena_staff, "Taxi")
+    reject_expense(rejected, by=coordinator, reason="No receipt of the ride.")
+
+    coordinator_items = [(i.kind, i.text, i.url) for i in _todos(coordinator, today) if i.kind.startswith("expense")]
+    cesena_items = [(i.kind, i.text, i.url) for i in _todos(cesena_staff, today) if i.kind.startswith("expense")]
+
+    assert coordinator_items == [(
+        "expense_decision",
+        f"2 expenses wait for your decision; the oldest was submitted on {long_date(today)}.",
+        "/en/p/820885/finance/expenses/",
+    )]  # fmt: skip
+    assert cesena_items == [(
+        "expense", "Your expense “Taxi” was rejected: No receipt of the ride.",
+        f"/en/p/820885/finance/expenses/{rejected.pk}/",
+    )]  # fmt: skip
+
+
+def test_the_coordinator_is_asked_to_accept_a_plan_until_one_is(programme, coordinator):
+    items = _todos(coordinator, timezone.localdate())
+
+    assert [(item.kind, item.when, item.overdue, item.url) for item in items] == [
+        ("plan", programme.start, True, "/en/p/820885/plan/")
+    ]
