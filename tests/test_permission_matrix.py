@@ -262,7 +262,7 @@ PROGRAMME_ROWS = [
     Row("home", PUBLIC),
     Row("start", SIGNED_IN_ONLY),  # each identity of the world holds a role in VALUES
     # Signing in lands here: one's only programme's start page.
-    Row("landing", by(LANDING, anonymous=LOGIN)),
+    Row("landing", by(Redirect("/en/p/820885/start/"), anonymous=LOGIN)),
     Row("partners", PUBLIC),
     Row("partner", PUBLIC, at=cesena, case="cesena", secrets=(Secret(lambda w: CESENA_CONTACT, SIGNED_IN),)),
     # Riga's plan is a draft: what it plans is for the people of its review, not for its partner page's readers.
