@@ -130,6 +130,7 @@ DRAFT_READER = by(404, coordinator=200)  # a campaign being prepared is the coor
 UNADOPTED_PLAN = by(403) | same(200, *REVIEW)  # a plan is public once adopted and published
 FEED = by(200, coordinator_password_only=200)  # calendar applications read it with its secret address
 HOME, SIGN_IN_PAGE = Redirect("/en/"), Redirect("/en/accounts/login/")
+LANDING = Redirect("/en/start/")  # where a signed-in person's sign-in leads (settings.LOGIN_REDIRECT_URL)
 SECOND_STEP_PAGE = Redirect("/en/accounts/login/verify/")
 
 
@@ -259,6 +260,9 @@ PROGRAMME_ROWS = [
     # The addresses from before programmes had their own lead to the one programme.
     Row("old_address", by(Redirect("/en/p/820885/partners/")), at=fixed(rest="partners/")),
     Row("home", PUBLIC),
+    Row("start", SIGNED_IN_ONLY),  # each identity of the world holds a role in VALUES
+    # Signing in lands here: one's only programme's start page.
+    Row("landing", by(Redirect("/en/p/820885/start/"), anonymous=LOGIN)),
     Row("partners", PUBLIC),
     Row("partner", PUBLIC, at=cesena, case="cesena", secrets=(Secret(lambda w: CESENA_CONTACT, SIGNED_IN),)),
     # Riga's plan is a draft: what it plans is for the people of its review, not for its partner page's readers.
@@ -587,8 +591,8 @@ PUBLISHING_ROWS += TRANSLATION_ROWS
 # What the coordinator who has typed their password but not yet their code may open: the pages that
 # take the second factor, the sign-out and the language switch (the feeds above, read by applications).
 NETWORK_ROWS = [
-    Row("login", by(HOME, anonymous=200, coordinator_password_only=HOME),
-        by(HOME, anonymous=ALLOWED, coordinator_password_only=HOME)),
+    Row("login", by(LANDING, anonymous=200, coordinator_password_only=LANDING),
+        by(LANDING, anonymous=ALLOWED, coordinator_password_only=LANDING)),
     Row("login_verify", by(SIGN_IN_PAGE, coordinator_password_only=200),
         by(SIGN_IN_PAGE, coordinator_password_only=ALLOWED)),
     Row("logout", by(405, coordinator_password_only=405), by(HOME, coordinator_password_only=HOME)),

@@ -52,6 +52,7 @@ class Page:
 PAGES = [
     Page("home", (ANONYMOUS,), "Programme 0"),
     Page("partners", (ANONYMOUS,), "Town 0-1"),
+    Page("start", (CITY_STAFF, COORDINATOR), "What you can do here"),
     Page("budget_check", (CITY_STAFF, COORDINATOR), "Town 0-1"),
     Page("finance", (COORDINATOR, CITY_STAFF), "City of Cesena"),
     Page("finance_export", (COORDINATOR,), "Town 0-1", (("file_format", "xlsx"),)),

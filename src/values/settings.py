@@ -83,7 +83,7 @@ WSGI_APPLICATION = "values.wsgi.application"
 AUTH_USER_MODEL = "network.User"
 AUTHENTICATION_BACKENDS = ["values.network.backends.ThrottledModelBackend"]
 LOGIN_URL = "login"
-LOGIN_REDIRECT_URL = "programmes"
+LOGIN_REDIRECT_URL = "landing"  # the start page of the person's programme
 LOGOUT_REDIRECT_URL = "programmes"
 
 TEMPLATES = [

@@ -63,6 +63,8 @@ def _site_patterns(programme_code: str | None) -> list:
             path("", newcomer_page(programme_views.programme_index), name="programmes"),
             path("accessibility/", newcomer_page(accessibility_statement), name="accessibility"),
             *pages,
+            # Where signing in leads (settings.LOGIN_REDIRECT_URL): before old_address, which would take "start/".
+            path("start/", programme_views.landing, name="landing"),
             path("accounts/", include("values.network.urls")),
             # The admin signs in through the site's own sign-in: one throttle, one second factor.
             path("admin/login/", RedirectView.as_view(pattern_name="login", query_string=True)),

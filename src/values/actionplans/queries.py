@@ -3,9 +3,9 @@
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import BooleanField, Count, ExpressionWrapper, OuterRef, Q, QuerySet, Subquery
+from django.db.models import BooleanField, Count, ExpressionWrapper, Max, OuterRef, Q, QuerySet, Subquery
 
-from values.actionplans.enums import CLOSED_STATUSES
+from values.actionplans.enums import CLOSED_STATUSES, PlanStatus
 from values.actionplans.models import Action, ActionPlan, Comment, SectionRevision
 from values.activities.models import Activity
 from values.network.models import Organisation
@@ -87,3 +87,37 @@ def with_latest_text(plans: QuerySet[ActionPlan], section: str) -> QuerySet[Acti
     """The plans, each with the current text of one of its sections as `latest_text` (None if never written)."""
     revisions = SectionRevision.objects.filter(plan=OuterRef("pk"), section=section).order_by("-number")
     return plans.annotate(latest_text=Subquery(revisions.values("text")[:1]))
+
+
+# -- what needs a person (their start page, actionplans/todo.py) --------------------------------------------------
+def overdue_actions_of(cities, programme: Programme, today: date) -> QuerySet[Action]:
+    """The cities' overdue actions (the one rule, `overdue`), the longest overdue first."""
+    return (
+        Action.objects.filter(overdue(today), plan__programme=programme, plan__organisation__in=cities)
+        .select_related("plan__organisation")
+        .order_by("end", "pk")
+    )
+
+
+def unanswered_comments(cities, programme: Programme, *, reader) -> QuerySet[Comment]:
+    """Open first comments on the cities' plans that nobody has replied to, written by someone else."""
+    return (
+        Comment.objects.filter(
+            plan__programme=programme, plan__organisation__in=cities, parent__isnull=True, resolved_at__isnull=True
+        )
+        .exclude(author=reader)
+        .annotate(reply_count=Count("replies"))
+        .filter(reply_count=0)
+        .select_related("plan__organisation", "author")
+        .order_by("created_at", "pk")
+    )
+
+
+def plans_in_review(programme: Programme) -> QuerySet[ActionPlan]:
+    """The programme's plans submitted for review, with the time of their latest change."""
+    return (
+        ActionPlan.objects.filter(programme=programme, status=PlanStatus.IN_REVIEW)
+        .annotate(changed_at=Max("revisions__created_at"))
+        .select_related("organisation")
+        .order_by("changed_at", "pk")
+    )

@@ -6,3 +6,8 @@ class ActivitiesConfig(AppConfig):
     name = "values.activities"
     label = "activities"
     verbose_name = _("Activities")
+
+    def ready(self) -> None:
+        from values.activities.todo import setup
+
+        setup()  # its part of the start page (core.todo)

@@ -2,12 +2,13 @@
 
 from collections import defaultdict
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
-from django.db.models import QuerySet
+from django.db.models import Count, Q, QuerySet
 from django.utils.translation import gettext as _
 
-from values.activities.models import Activity
+from values.activities.enums import Mode, ParticipantStatus
+from values.activities.models import Activity, with_cities
 from values.network.models import Organisation
 from values.programme.models import Programme
 
@@ -105,3 +106,82 @@ def programme_timeline(months: tuple[Month, ...]) -> tuple[TimelineRow, ...]:
         )
         for community in communities
     )
+
+
+# -- what needs a city's staff (their start page, activities/todo.py) ---------------------------------------------
+HOSTING_NOTICE_WEEKS = 8  # how far ahead a host is told what its coming activity still lacks
+ATTENDANCE_WEEKS = 8  # how long after an activity its host is asked for the attendance
+
+
+@dataclass(frozen=True)
+class Lacking:
+    activity: Activity
+    title: str
+    no_agenda: bool
+    no_video_link: bool
+
+
+def hosted_lacking(cities, programme: Programme, today: date) -> list[Lacking]:
+    """The cities' activities of the coming weeks that lack an agenda, or the video link of an online one."""
+    coming = with_calendar_details(
+        Activity.objects.filter(
+            programme=programme,
+            host__in=cities,
+            start__gte=today,
+            start__lte=today + timedelta(weeks=HOSTING_NOTICE_WEEKS),
+        )
+    ).annotate(sessions_count=Count("sessions"))
+    rows = []
+    for activity in coming:
+        no_agenda = activity.sessions_count == 0
+        no_link = activity.mode != Mode.IN_PERSON and not activity.video_link
+        if no_agenda or no_link:
+            rows.append(Lacking(activity, activity_entry(activity).title, no_agenda, no_link))
+    return rows
+
+
+@dataclass(frozen=True)
+class OpenNomination:
+    activity: Activity
+    title: str
+    city: Organisation
+    places_left: int
+
+
+def open_nominations(cities, programme: Programme, today: date) -> list[OpenNomination]:
+    """Coming activities each city takes part in, whose nominations are open and where it has places left."""
+    rows = []
+    for city in cities:
+        activities = with_calendar_details(
+            Activity.objects.filter(with_cities([city]), programme=programme, start__gte=today)
+            .filter(Q(nomination_deadline__isnull=True) | Q(nomination_deadline__gte=today))
+            .annotate(
+                taken=Count(
+                    "participants",
+                    filter=Q(participants__organisation=city) & ~Q(participants__status=ParticipantStatus.DECLINED),
+                    distinct=True,  # the join on the community's members repeats each participant
+                )
+            )
+            .distinct()
+        )
+        for activity in activities:
+            if activity.taken < activity.capacity:
+                title = activity_entry(activity).title
+                rows.append(OpenNomination(activity, title, city, activity.capacity - activity.taken))
+    return rows
+
+
+def attendance_to_record(cities, programme: Programme, today: date) -> list[tuple[Activity, str]]:
+    """The cities' activities of the past weeks with participants whose presence nobody has recorded."""
+    past = with_calendar_details(
+        Activity.objects.filter(
+            programme=programme,
+            host__in=cities,
+            end__lt=today,
+            end__gte=today - timedelta(weeks=ATTENDANCE_WEEKS),
+            # One filter call, one join: the same participant is unrecorded and not declined.
+            participants__attended__isnull=True,
+            participants__status__in=(ParticipantStatus.NOMINATED, ParticipantStatus.CONFIRMED),
+        ).distinct()
+    )
+    return [(activity, activity_entry(activity).title) for activity in past]

@@ -1,7 +1,7 @@
 """Reads of budgets: shares and what the amounts say against what documents state."""
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
@@ -315,3 +315,24 @@ def partner_activities(partners) -> QuerySet:
     cities = [partner.organisation_id for partner in partners]
     activities = activity.objects.filter(programme__in=programmes).taken_part_in_by(cities)
     return activities.select_related("host__city").order_by("start", "pk")
+
+
+# -- what needs a person (their start page, finance/todo.py) ------------------------------------------------------
+REJECTION_NOTICE_WEEKS = 8  # how long a rejected expense stays on its submitter's start page
+
+
+def expenses_to_decide(programme: "Programme", *, decider) -> QuerySet[Expense]:
+    """Submitted expenses the decider may decide: not their own (permissions.can_decide_expense), oldest first."""
+    return (
+        Expense.objects.filter(partner__programme=programme, status=ExpenseStatus.SUBMITTED)
+        .exclude(submitted_by=decider)
+        .order_by("submitted_at", "pk")
+    )
+
+
+def rejected_expenses_of(user, programme: "Programme", today: date) -> QuerySet[Expense]:
+    """The person's own expenses rejected in the past weeks, with the reason to mend them."""
+    since = today - timedelta(weeks=REJECTION_NOTICE_WEEKS)
+    return Expense.objects.filter(
+        partner__programme=programme, submitted_by=user, status=ExpenseStatus.REJECTED, decided_at__date__gte=since
+    ).order_by("decided_at", "pk")

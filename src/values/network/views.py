@@ -234,7 +234,7 @@ def _complete_sign_in(request: HttpRequest, user: User, device: Device | None, n
     # The language the person chose opens; someone who chose none keeps reading in the one they signed in with
     # (their city's language is the default of what is written to them: network.services.language_of).
     language = interface_language(user.language) or get_language()
-    response = HttpResponseRedirect(in_language(next_url or resolve_url("programmes"), language))
+    response = HttpResponseRedirect(in_language(next_url or resolve_url(settings.LOGIN_REDIRECT_URL), language))
     response.set_cookie(settings.LANGUAGE_COOKIE_NAME, language, samesite="Lax")
     return response
 

@@ -9,8 +9,10 @@ class PlanningConfig(AppConfig):
 
     def ready(self) -> None:
         from values.planning.permissions import sees_plan
+        from values.planning.todo import setup
         from values.programme.access import add_rule
         from values.programme.permissions import can_plan
 
         add_rule("see_plan", sees_plan)
         add_rule("plan", can_plan)
+        setup()  # its part of the start page (core.todo)

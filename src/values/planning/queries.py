@@ -63,3 +63,8 @@ def communities_of(programme: Programme, *, cities: list[Organisation] | None = 
 def city_names(programme: Programme) -> dict[str, str]:
     organisations = Organisation.objects.filter(partnerships__programme=programme).select_related("city")
     return {o.key: city_name(o) for o in organisations}
+
+
+def has_accepted_plan(programme: Programme) -> bool:
+    """Whether the coordinator has accepted a plan of the programme (its communities, visits and exchanges)."""
+    return PlanRun.objects.filter(programme=programme, accepted_at__isnull=False).exists()

@@ -10,7 +10,7 @@ from collections.abc import Callable
 
 from values.network.permissions import AnyUser
 from values.programme.models import Programme
-from values.programme.permissions import is_coordinator
+from values.programme.permissions import can_open_start_page, is_coordinator
 
 Rule = Callable[[AnyUser, Programme | None], bool]
 
@@ -52,3 +52,4 @@ def _manages_programme(user: AnyUser, programme: Programme | None) -> bool:
 
 add_rule("coordinate", is_coordinator)
 add_rule("manage_programme", _manages_programme)
+add_rule("open_start_page", can_open_start_page)

@@ -77,6 +77,28 @@ def coordinates_a_programme(user: AnyUser) -> bool:
     return _active(user) and user.memberships.filter(role=Role.COORDINATOR).exists()
 
 
+def can_open_start_page(user: AnyUser, programme: ProgrammeRef) -> bool:
+    """A start page is for whoever holds a role in the programme (its coordinator too)."""
+    return is_coordinator(user, programme) or holds_role(user, programme)
+
+
+def roles_held(user: AnyUser, programme: ProgrammeRef) -> list[str]:
+    """The roles the person holds in the programme, in the order of `Role` (a superuser coordinates)."""
+    held = set(roles_in(user, programme).values_list("role", flat=True))
+    if is_coordinator(user, programme):
+        held.add(Role.COORDINATOR)
+    return [role for role in Role.values if role in held]
+
+
+def programmes_with_role(user: AnyUser) -> QuerySet[Programme]:
+    """The programmes in which the person holds a role (every one, with a role that names none)."""
+    if not _active(user):
+        return Programme.objects.none()
+    if user.is_superuser or user.memberships.filter(programme__isnull=True).exists():
+        return Programme.objects.all()
+    return Programme.objects.filter(memberships__user=user).distinct()
+
+
 def can_plan(user: AnyUser, programme: ProgrammeRef) -> bool:
     """Running the planner, setting its rules and accepting a plan is the programme's coordinator's."""
     return is_coordinator(user, programme)

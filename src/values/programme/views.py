@@ -1,19 +1,30 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
 from django.utils.encoding import iri_to_uri
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from values.core.text import pick
+from values.core.todo import offers_for, todos_for
+from values.network.enums import Role
 from values.network.forms import OrganisationForm, PeopleFormSet
 from values.network.permissions import can_see_contact_details
 from values.network.services import update_organisation
-from values.programme.addresses import programme_home
+from values.programme.addresses import programme_addresses, programme_home
 from values.programme.maps import LocatorMap, locator_map
 from values.programme.models import Partner, Programme
-from values.programme.permissions import can_change_organisation, get_partner_organisation_for_edit
+from values.programme.permissions import (
+    can_change_organisation,
+    can_open_start_page,
+    get_partner_organisation_for_edit,
+    programmes_with_role,
+    roles_held,
+)
 from values.programme.queries import (
     all_programmes,
     key_figures,
@@ -30,7 +41,39 @@ def programme_index(request: HttpRequest) -> HttpResponse:
     programmes = [(programme, programme_home(programme)) for programme in all_programmes()]
     if not programmes:
         return render(request, "programme/empty.html")
-    return render(request, "programme/index.html", {"programmes": programmes})
+    starts = {programme.pk: _start_page(programme) for programme in programmes_with_role(request.user)}
+    rows = [(programme, home, starts.get(programme.pk)) for programme, home in programmes]
+    return render(request, "programme/index.html", {"programmes": rows})
+
+
+def _start_page(programme: Programme) -> str:
+    with programme_addresses(programme):
+        return reverse("start")
+
+
+@login_required
+def landing(request: HttpRequest) -> HttpResponse:
+    """Where signing in leads: the start page of one's only programme, else the index of programmes."""
+    programmes = list(programmes_with_role(request.user).order_by("code")[:2])
+    if len(programmes) == 1:
+        return redirect(_start_page(programmes[0]))
+    # Several: the index links to each start page; none: the index, as before there were start pages.
+    return redirect("programmes")
+
+
+@login_required
+def start_page(request: HttpRequest) -> HttpResponse:
+    """The person's own page in the programme: what needs them now, and what each of their roles does here."""
+    programme = request.programme
+    if not can_open_start_page(request.user, programme):
+        raise PermissionDenied
+    roles = [(role, offers_for(role, request.access)) for role in roles_held(request.user, programme)]
+    context = {
+        "programme": programme,
+        "todos": todos_for(request.access, programme, request.user, timezone.localdate()),
+        "roles": [(Role(role).label, offers) for role, offers in roles],
+    }
+    return render(request, "programme/start.html", context)
 
 
 def old_address(request: HttpRequest, rest: str) -> HttpResponse:
@@ -61,6 +104,7 @@ def home(request: HttpRequest) -> HttpResponse:
         "themes": themes_of(programme),
         "coordinator": next((p for p in partners if p.role == "coordinator"), None),
         "partners": partners,
+        "has_start_page": can_open_start_page(request.user, programme),
     }
     return render(request, "programme/home.html", context)
 

@@ -12,7 +12,9 @@ class ReportsConfig(AppConfig):
         from values.programme.access import add_rule
         from values.reports.panels import activity_reports
         from values.reports.permissions import can_manage_reports
+        from values.reports.todo import setup
 
         add_rule("manage_reports", can_manage_reports)
 
         add_panel("activity", template="reports/_activity_reports.html", context=activity_reports)
+        setup()  # its part of the start page (core.todo)

@@ -4,7 +4,10 @@ from dataclasses import dataclass
 
 from django.db.models import Q, QuerySet
 
+from values.activities.enums import ParticipantStatus
+from values.activities.models import Participant
 from values.programme.models import Programme
+from values.reports.enums import ReportStatus
 from values.reports.models import Question, Report, ReportTemplate
 
 
@@ -54,3 +57,30 @@ def questions_of(reports: list[Report]) -> list[Question]:
 
 def templates_of(programme: Programme) -> QuerySet[ReportTemplate]:
     return programme.report_templates.prefetch_related("questions")
+
+
+def reports_owed_by(user, programme: Programme) -> QuerySet[Participant]:
+    """The person's places on activities whose report they still owe: not begun, a draft, or returned to them.
+
+    Who owes a report is a confirmed participant (services.expected_authors) of an activity with a request.
+    """
+    return (
+        Participant.objects.filter(
+            user=user,
+            status=ParticipantStatus.CONFIRMED,
+            activity__programme=programme,
+            activity__report_request__isnull=False,
+        )
+        .exclude(report__status__in=(ReportStatus.SUBMITTED, ReportStatus.ACCEPTED))
+        .select_related("activity__report_request", "activity__host__city", "report")
+        .order_by("activity__report_request__due", "pk")
+    )
+
+
+def reports_waiting_for_review(programme: Programme) -> QuerySet[Report]:
+    """Submitted reports nobody has accepted or returned yet, the longest waiting first."""
+    return (
+        Report.objects.filter(request__activity__programme=programme, status=ReportStatus.SUBMITTED)
+        .select_related("participant__user", "participant__organisation", "request__activity__host__city")
+        .order_by("submitted_at", "pk")
+    )

@@ -17,6 +17,7 @@ class VolunteeringConfig(AppConfig):
             can_offer_opportunities,
             can_organise_training,
         )
+        from values.volunteering.todo import setup
 
         add_rule("offer_opportunities", can_offer_opportunities)
         add_rule("manage_volunteers", can_manage_volunteers)
@@ -24,3 +25,4 @@ class VolunteeringConfig(AppConfig):
         add_panel("home", template="volunteering/_volunteering_panel.html", context=programme_volunteering)
         add_rule("match_volunteers", can_match_volunteers)
         add_rule("organise_training", can_organise_training)
+        setup()  # its part of the start page (core.todo)

@@ -2,7 +2,7 @@
 
 from datetime import date
 
-from django.db.models import Case, FloatField, Min, Q, QuerySet, TextField, Value, When
+from django.db.models import Case, Count, FloatField, Min, Q, QuerySet, TextField, Value, When
 from django.db.models.functions import Cast
 from django.utils import timezone
 
@@ -11,7 +11,7 @@ from values.network.models import Organisation
 from values.network.permissions import AnyUser
 from values.programme.models import Programme
 from values.programme.permissions import is_coordinator
-from values.volunteering.enums import BookingStatus, OpportunityStatus
+from values.volunteering.enums import BookingStatus, CommitmentStatus, HoursStatus, OpportunityStatus
 from values.volunteering.matching import haversine_km
 from values.volunteering.models import Commitment, Opportunity, Shift, ShiftBooking, TrainingSession, Volunteer
 from values.volunteering.permissions import offering_organisations, organising_organisations
@@ -201,3 +201,22 @@ def training_sessions_to_translate(
         sessions = sessions.filter(organisation=organisation)
     fields = ("pk", "programme_id", "organisation", "original_language", *TRAINING_TEXTS)
     return untranslated(sessions.only(*fields), TRAINING_TEXTS, programme.languages)
+
+
+# -- what needs a person (their start page, volunteering/todo.py) -------------------------------------------------
+def opportunities_waiting_on(user: AnyUser, programme: Programme) -> QuerySet[Opportunity]:
+    """The opportunities this person changes (permissions.offering_organisations) with applicants to decide or
+    hours to approve, each counted, with the date the oldest has waited since."""
+    pending_commitments = Q(commitments__status=CommitmentStatus.APPLIED)
+    pending_hours = Q(hours__status=HoursStatus.LOGGED)
+    return (
+        Opportunity.objects.filter(programme=programme, organisation__in=offering_organisations(user, programme))
+        .annotate(
+            applicants=Count("commitments", filter=pending_commitments, distinct=True),
+            applied_since=Min("commitments__created_at", filter=pending_commitments),
+            hours_waiting=Count("hours", filter=pending_hours, distinct=True),
+            hours_since=Min("hours__logged_at", filter=pending_hours),
+        )
+        .filter(Q(applicants__gt=0) | Q(hours_waiting__gt=0))
+        .order_by("pk")
+    )
