@@ -307,7 +307,7 @@ def invite_participant(
     user = account_for_invitation(email=email, name=name)
     grant_role(user, programme=activity.programme, organisation=organisation, role=Role(role), by=by)
     participant = Participant.objects.create(activity=activity, user=user, organisation=organisation, nominated_by=by)
-    mail = _invitation_mail(participant, language=language, site=site)
+    mail = _invitation_mail(participant, greeting=user.get_full_name() or name, language=language, site=site)
     transaction.on_commit(lambda: send_email.enqueue(**mail))
     return participant
 
@@ -333,12 +333,13 @@ def _invitation_problems(activity: Activity, *, name: str, email: str, role: str
     return errors
 
 
-def _invitation_mail(participant: Participant, *, language: str, site: str) -> dict:
-    """Subject, body and recipient, written in `language` with the programme's addresses."""
+def _invitation_mail(participant: Participant, *, greeting: str, language: str, site: str) -> dict:
+    """Subject, body and recipient, written in `language` with the programme's addresses; `greeting` is the
+    account's name, else the one the nominator typed."""
     activity, user = participant.activity, participant.user
     with translation.override(language), programme_addresses(activity.programme):
         context = {
-            "person": person(user),
+            "person": greeting,
             "login": user.get_username(),  # their own, in a mail to their own address
             "nominator": person(participant.nominated_by),
             "city": str(participant.organisation),
