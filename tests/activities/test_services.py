@@ -416,7 +416,9 @@ def test_a_nomination_after_the_deadline_is_refused(visit, cesena_staff, volunte
     with pytest.raises(ValidationError) as refused:
         nominate(visit, volunteer, "cesena", by=cesena_staff, today=deadline + timedelta(days=1))
 
-    assert refused.value.message_dict == {"user": ["Nominations closed on 2019-08-31."]}
+    assert refused.value.message_dict == {
+        "user": ["Nominations for this activity are closed since 31 August 2019; cities can no longer nominate."]
+    }
     assert Participant.objects.count() == 0
 
 
@@ -511,10 +513,13 @@ def test_a_community_city_outside_the_pair_cannot_nominate_to_an_exchange(exchan
 
 
 def test_a_person_who_is_not_a_member_of_the_city_is_refused(visit, cesena_staff, riga_staff):
+    riga_staff.first_name, riga_staff.last_name = "Ilze", "Ozola"
+    riga_staff.save()
+
     with pytest.raises(ValidationError) as refused:
         nominate(visit, riga_staff, "cesena", by=cesena_staff)
 
-    assert refused.value.message_dict == {"user": ["riga is not a member of City of Cesena."]}
+    assert refused.value.message_dict == {"user": ["Ilze Ozola is not a member of City of Cesena."]}
     assert Participant.objects.count() == 0
 
 
@@ -524,7 +529,7 @@ def test_nominating_the_same_person_twice_is_refused(visit, cesena_staff, volunt
     with pytest.raises(ValidationError) as refused:
         nominate(visit, volunteer, "cesena", by=cesena_staff)
 
-    assert refused.value.message_dict == {"user": ["volunteer is already nominated."]}
+    assert refused.value.message_dict == {"user": ["Unnamed person is already nominated."]}
     assert Participant.objects.count() == 1
 
 

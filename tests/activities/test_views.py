@@ -166,7 +166,7 @@ def test_nobody_answers_for_someone_else(client, cesena_staff, visit):
     assert Participant.objects.get().status == "nominated"
 
 
-def test_a_nomination_past_the_deadline_shows_the_form_again(client, cesena_staff, visit):
+def test_a_nomination_past_the_deadline_is_refused_saying_why(client, cesena_staff, visit):
     visit.nomination_deadline = date(2000, 1, 1)
     visit.save(update_fields=["nomination_deadline"])
     leader = make_member("leader", "cesena", Role.VOLUNTEER_LEADER)
@@ -175,7 +175,9 @@ def test_a_nomination_past_the_deadline_shows_the_form_again(client, cesena_staf
     response = client.post(f"/en/p/820885/activities/{visit.pk}/nominate/", {"membership": leader.memberships.get().pk})
 
     assert response.status_code == 400
-    assert response.context["form"].errors["membership"] == ["Nominations closed on 2000-01-01."]
+    assert response.context["reason"] == (
+        "Nominations for this activity are closed since 1 January 2000; cities can no longer nominate."
+    )
     assert Participant.objects.count() == 0
 
 

@@ -522,7 +522,7 @@ def test_the_activity_page_links_the_coordinator_to_each_report(client, coordina
     page = client.get(f"/en/p/820885/activities/{visit.pk}/")
 
     assert page.status_code == 200
-    assert f'<a href="/en/p/820885/reports/{submitted_report.pk}/">volunteer</a>' in page.text
+    assert f'<a href="/en/p/820885/reports/{submitted_report.pk}/">Unnamed person</a>' in page.text
 
 
 @pytest.mark.usefixtures("report_request")
@@ -567,7 +567,7 @@ def test_the_coordinator_downloads_an_activitys_reports_as_csv(client, coordinat
             "",
             "B1",
             "B",
-            "volunteer",
+            "Unnamed person",
             "City of Cesena",
             "submitted",
             "2026-01-15",

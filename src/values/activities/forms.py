@@ -7,7 +7,10 @@ from django.utils.translation import gettext_lazy as _
 from values.activities.enums import FeedKind, SessionKind
 from values.activities.models import MAX_PLACES, MINUTES_MAX_CHARS, OUTCOMES_MAX_CHARS, Activity, Session
 from values.activities.services import (
+    INVITABLE_ROLES,
+    NAME_MAX_CHARS,
     create_calendar_feed,
+    invite_participant,
     nominate_participant,
     record_attendance,
     record_minutes,
@@ -15,6 +18,7 @@ from values.activities.services import (
     update_activity_details,
 )
 from values.core.forms import ServiceForm, ServiceMixin
+from values.core.templatetags.values_tags import person
 from values.core.text import pick
 from values.knowledge.enums import PracticeStatus
 from values.knowledge.models import Practice
@@ -122,7 +126,7 @@ class NominationForm(ServiceForm):
             .select_related("user", "organisation__city")
             .order_by("organisation__key", "user__last_name", "user__username")
         )
-        field.label_from_instance = lambda m: f"{m.user.get_full_name() or m.user.username} ({m.organisation})"
+        field.label_from_instance = lambda m: f"{person(m.user)} ({m.organisation})"
 
     def save(self, *, by: User, today) -> object:
         membership = self.cleaned_data["membership"]
@@ -133,6 +137,43 @@ class NominationForm(ServiceForm):
         except ValidationError as problem:
             self.add_error("membership", [m for messages in problem.message_dict.values() for m in messages])
             return None
+
+
+class InvitationForm(ServiceForm):
+    """A person with no account yet (or whose account the nominator does not know): invited by e-mail."""
+
+    name = forms.CharField(
+        label=_("Name"),
+        max_length=NAME_MAX_CHARS,
+        help_text=_("First and last name."),
+        error_messages={"required": _("Name: write the person's name.")},
+    )
+    email = forms.CharField(
+        label=_("E-mail address"),
+        max_length=254,
+        widget=forms.EmailInput,
+        error_messages={"required": _("E-mail address: enter a valid address, such as name@example.org.")},
+    )
+    role = forms.ChoiceField(
+        label=_("Role"),
+        choices=[(role.value, role.label) for role in INVITABLE_ROLES],
+        error_messages={"invalid_choice": _("Role: choose city staff or volunteer leader.")},
+    )
+    organisation = forms.ModelChoiceField(
+        label=_("City"),
+        queryset=Organisation.objects.none(),
+        error_messages={"invalid_choice": _("City: choose one of the cities you nominate for.")},
+    )
+
+    def __init__(self, *args, activity: Activity, cities, **kwargs) -> None:
+        super().__init__(*args, prefix="invite", **kwargs)
+        self.activity = activity
+        self.fields["organisation"].queryset = cities.select_related("city")
+        self.fields["organisation"].label_from_instance = lambda o: o.city.name if hasattr(o, "city") else str(o)
+
+    def save(self, *, by: User, today, language: str, site: str) -> object:
+        return self.call_service(invite_participant, self.activity, by=by, today=today, language=language,
+                                 site=site, **self.cleaned_data)  # fmt: skip
 
 
 class AttendanceForm(ServiceForm):

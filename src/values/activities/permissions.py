@@ -13,10 +13,11 @@ from django.shortcuts import get_object_or_404
 from values.activities.enums import FeedKind, ParticipantStatus
 from values.activities.models import Activity, CalendarFeed, Participant, with_cities
 from values.network.enums import Role
-from values.network.models import Organisation
+from values.network.models import Organisation, User
 from values.network.permissions import AnyUser
 from values.programme.models import Programme
 from values.programme.permissions import holds_role, is_coordinator, organisations_of
+from values.programme.queries import memberships_in
 
 NOMINATING_ROLES = (Role.CITY_STAFF, Role.COORDINATOR)
 
@@ -39,6 +40,19 @@ def can_edit_activity(user: AnyUser, activity: Activity) -> bool:
         return False
     programme = activity.programme_id
     return is_coordinator(user, programme) or _staff_of(user, programme).filter(pk=activity.host_id).exists()
+
+
+def people_who_can_edit(activity: Activity) -> QuerySet[User]:
+    """Who may change the activity (its nomination deadline too), by the rule of `can_edit_activity`: the host
+    city's staff and the programme's coordinator. Named on the page that refuses a late nomination."""
+    memberships = memberships_in(activity.programme_id).filter(
+        Q(role=Role.COORDINATOR) | Q(role__in=NOMINATING_ROLES, organisation=activity.host_id)
+    )
+    return (
+        User.objects.filter(is_active=True, memberships__in=memberships)
+        .distinct()
+        .order_by("last_name", "first_name", "pk")
+    )
 
 
 def can_view_activity(user: AnyUser, activity: Activity) -> bool:

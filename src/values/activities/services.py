@@ -4,9 +4,12 @@ import secrets
 from datetime import date, datetime, timedelta
 
 from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
 from django.db import transaction
 from django.db.models import Count
-from django.utils import timezone
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -23,8 +26,16 @@ from values.activities.models import (
     Session,
     Visit,
 )
+from values.activities.permissions import taking_part
+from values.core.templatetags.values_tags import person
+from values.network.enums import Role
 from values.network.models import Organisation, User
+from values.network.services import account_for_invitation, password_setting_path
+from values.network.tasks import send_email
+from values.programme.addresses import programme_addresses
 from values.programme.models import Community, ExchangePair, Programme
+from values.programme.permissions import holds_role
+from values.programme.services import grant_role
 
 
 def activities_in_use(programme) -> list[str]:
@@ -224,33 +235,124 @@ def delete_session(session: Session) -> None:
     session.delete()
 
 
+def nominations_closed(activity: Activity, today: date) -> bool:
+    """Nominations close at the end of the deadline's day; without a deadline they stay open."""
+    return activity.nomination_deadline is not None and today > activity.nomination_deadline
+
+
+def closed_nominations_text(activity: Activity) -> str:
+    return _("Nominations for this activity are closed since %(date)s; cities can no longer nominate.") % {
+        "date": _day(activity.nomination_deadline)  # type: ignore[arg-type]
+    }
+
+
+def _city_problems(activity: Activity, organisation: Organisation, today: date, *, field: str) -> dict:
+    """What stops a city from nominating anybody: the deadline, not taking part, no place left (checked last, under
+    a lock on the activity's row, so that two nominations at once cannot both take the last place)."""
+    if nominations_closed(activity, today):
+        return {field: [closed_nominations_text(activity)]}
+    if not taking_part(activity).filter(pk=organisation.pk).exists():
+        return {"organisation": [_("%(city)s does not take part in this activity.") % {"city": organisation}]}
+    Activity.objects.select_for_update().filter(pk=activity.pk).first()
+    taken = activity.participants.filter(organisation=organisation).exclude(status=ParticipantStatus.DECLINED)
+    if taken.count() >= activity.capacity:
+        places = {"city": organisation, "places": activity.capacity}
+        return {field: [_("%(city)s has used all its %(places)d places.") % places]}
+    return {}
+
+
 @transaction.atomic
 def nominate_participant(
     activity: Activity, *, user: User, organisation: Organisation, by: User, today: date
 ) -> Participant:
     """A city's staff nominate one of their people, before the deadline and within the places."""
-    from values.activities.permissions import taking_part  # lazy: permissions imports the models only
-    from values.programme.permissions import holds_role
-
     errors: dict[str, list[str]] = {}
-    if activity.nomination_deadline is not None and today > activity.nomination_deadline:
-        errors["user"] = [_("Nominations closed on %(date)s.") % {"date": activity.nomination_deadline.isoformat()}]
-    elif not taking_part(activity).filter(pk=organisation.pk).exists():
-        errors["organisation"] = [_("%(city)s does not take part in this activity.") % {"city": organisation}]
-    elif not holds_role(user, activity.programme_id, organisation=organisation):
-        errors["user"] = [_("%(person)s is not a member of %(city)s.") % {"person": user, "city": organisation}]
+    if not holds_role(user, activity.programme_id, organisation=organisation):
+        errors["user"] = [_("%(person)s is not a member of %(city)s.") % {"person": person(user), "city": organisation}]
     elif activity.participants.filter(user=user).exists():
-        errors["user"] = [_("%(person)s is already nominated.") % {"person": user}]
+        errors["user"] = [_("%(person)s is already nominated.") % {"person": person(user)}]
     else:
-        # Locks the activity's row, so that two nominations at once cannot both take the last place.
-        Activity.objects.select_for_update().filter(pk=activity.pk).first()
-        taken = activity.participants.filter(organisation=organisation).exclude(status=ParticipantStatus.DECLINED)
-        if taken.count() >= activity.capacity:
-            errors["user"] = [
-                _("%(city)s has used all its %(places)d places.") % {"city": organisation, "places": activity.capacity}
-            ]
+        errors = _city_problems(activity, organisation, today, field="user")
     _raise_if(errors)
     return Participant.objects.create(activity=activity, user=user, organisation=organisation, nominated_by=by)
+
+
+# Whom a city may invite to take part: its staff and the leaders of its volunteers (volunteers sign up themselves).
+INVITABLE_ROLES = (Role.CITY_STAFF, Role.VOLUNTEER_LEADER)
+NAME_MAX_CHARS = 150
+
+
+@transaction.atomic
+def invite_participant(
+    activity: Activity,
+    *,
+    name: str,
+    email: str,
+    role: str,
+    organisation: Organisation,
+    by: User,
+    today: date,
+    language: str,
+    site: str,
+) -> Participant:
+    """Nominate a person who may have no account yet: the account of the address (or a new one in this name), the
+    role at the city in the programme, the place, and an invitation mailed in `language` once all of it is saved.
+
+    What the nominator sees is the same whether the address had an account: the page never tells them.
+    `site` is the scheme and host the links in the mail start with ("https://values.example.org").
+    """
+    name, email = " ".join(name.split()), email.strip()
+    _raise_if(_invitation_problems(activity, name=name, email=email, role=role))
+    _raise_if(_city_problems(activity, organisation, today, field="email"))
+    user = account_for_invitation(email=email, name=name)
+    grant_role(user, programme=activity.programme, organisation=organisation, role=Role(role), by=by)
+    participant = Participant.objects.create(activity=activity, user=user, organisation=organisation, nominated_by=by)
+    mail = _invitation_mail(participant, greeting=user.get_full_name() or name, language=language, site=site)
+    transaction.on_commit(lambda: send_email.enqueue(**mail))
+    return participant
+
+
+def _invitation_problems(activity: Activity, *, name: str, email: str, role: str) -> dict[str, list[str]]:
+    errors: dict[str, list[str]] = {}
+    if not name:
+        errors["name"] = [_("Name: write the person's name.")]
+    elif len(name) > NAME_MAX_CHARS:
+        errors["name"] = [_("Name: at most %(most)d characters.") % {"most": NAME_MAX_CHARS}]
+    try:
+        validate_email(email)
+    except ValidationError:
+        errors["email"] = [_("E-mail address: enter a valid address, such as name@example.org.")]
+    else:
+        known = User.objects.filter(email__iexact=email)
+        if activity.participants.filter(user__in=known).exists():
+            errors["email"] = [_("E-mail address: the person of this address is already nominated.")]
+        elif known.filter(is_active=False).exists():
+            errors["email"] = [_("E-mail address: this address cannot be invited; ask the coordinator.")]
+    if role not in INVITABLE_ROLES:
+        errors["role"] = [_("Role: choose city staff or volunteer leader.")]
+    return errors
+
+
+def _invitation_mail(participant: Participant, *, greeting: str, language: str, site: str) -> dict:
+    """Subject, body and recipient, written in `language` with the programme's addresses; `greeting` is the
+    account's name, else the one the nominator typed."""
+    activity, user = participant.activity, participant.user
+    with translation.override(language), programme_addresses(activity.programme):
+        context = {
+            "person": greeting,
+            "login": user.get_username(),  # their own, in a mail to their own address
+            "nominator": person(participant.nominated_by),
+            "city": str(participant.organisation),
+            "activity": str(activity),
+            "first": _day(activity.start),
+            "last": _day(activity.end),
+            "password_link": site + password_setting_path(user),
+            "activity_link": site + reverse("activity", kwargs={"activity_id": activity.pk}),
+            "reset_link": site + reverse("password_reset"),
+        }
+        subject = _("You are nominated to %(activity)s") % {"activity": context["activity"]}
+        body = render_to_string("activities/invitation_email.txt", context)
+    return {"subject": subject, "body": body, "to": [user.email]}
 
 
 @transaction.atomic

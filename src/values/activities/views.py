@@ -6,14 +6,27 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from values.activities import permissions as access
-from values.activities.forms import ActivityDetailsForm, AttendanceForm, MinutesForm, NominationForm, SessionForm
+from values.activities.forms import (
+    ActivityDetailsForm,
+    AttendanceForm,
+    InvitationForm,
+    MinutesForm,
+    NominationForm,
+    SessionForm,
+)
 from values.activities.models import Session
 from values.activities.queries import activity_page_data
-from values.activities.services import answer_nomination, delete_session
+from values.activities.services import (
+    answer_nomination,
+    closed_nominations_text,
+    delete_session,
+    nominations_closed,
+)
 
 
 @login_required
@@ -47,6 +60,8 @@ def activity_edit(request: HttpRequest, activity_id: int) -> HttpResponse:
     form = ActivityDetailsForm(request.POST or None, instance=activity)
     if request.method == "POST" and form.is_valid() and form.save():
         messages.success(request, _("The details were saved."))
+        if nominations_closed(activity, timezone.localdate()):
+            messages.warning(request, closed_nominations_text(activity))
         return redirect("activity", activity_id=activity.pk)
     return _form_page(request, activity, form, _("Edit the details"))
 
@@ -76,15 +91,48 @@ def session_delete(request: HttpRequest, activity_id: int, session_id: int) -> H
 @login_required
 @require_http_methods(["GET", "POST"])
 def nominate(request: HttpRequest, activity_id: int) -> HttpResponse:
+    """One of the city's people, or someone new invited by e-mail (the form whose button was pressed)."""
     activity = access.get_activity_for_view(request.user, request.programme, activity_id)
     cities = access.nominating_cities(request.user, activity)
     if not cities.exists():
         raise PermissionDenied
-    form = NominationForm(request.POST or None, activity=activity, cities=cities)
-    if request.method == "POST" and form.is_valid() and form.save(by=request.user, today=timezone.localdate()):
-        messages.success(request, _("The nomination was recorded; the person is asked to confirm."))
+    status = 400 if request.method == "POST" else 200
+    if nominations_closed(activity, timezone.localdate()):
+        return _nominations_closed(request, activity, status)
+    inviting = request.POST.get("action") == "invite"
+    form = NominationForm(request.POST if status == 400 and not inviting else None, activity=activity, cities=cities)
+    invitation = InvitationForm(request.POST if inviting else None, activity=activity, cities=cities)
+    if request.method == "POST" and _nominated(request, form, invitation, inviting):
         return redirect("activity", activity_id=activity.pk)
-    return _form_page(request, activity, form, _("Nominate a participant"))
+    context = {"activity": activity, "form": form, "invitation": invitation, "title": _("Nominate a participant")}
+    return render(request, "activities/nominate.html", context, status=status)
+
+
+def _nominated(request: HttpRequest, form: NominationForm, invitation: InvitationForm, inviting: bool) -> bool:
+    today = timezone.localdate()
+    if not inviting:
+        if not (form.is_valid() and form.save(by=request.user, today=today)):
+            return False
+        messages.success(request, _("The nomination was recorded; the person is asked to confirm."))
+        return True
+    site = f"{request.scheme}://{request.get_host()}"
+    if not invitation.is_valid():
+        return False
+    if not invitation.save(by=request.user, today=today, language=get_language(), site=site):
+        return False
+    messages.success(request, _("The invitation was sent by e-mail; the place is held for this person."))
+    return True
+
+
+def _nominations_closed(request: HttpRequest, activity, status: int) -> HttpResponse:
+    """Why nobody can be nominated now, and who can extend the deadline (a link for those who can)."""
+    context = {
+        "activity": activity,
+        "reason": closed_nominations_text(activity),
+        "extenders": access.people_who_can_edit(activity),
+        "can_extend": access.can_edit_activity(request.user, activity),
+    }
+    return render(request, "activities/nominations_closed.html", context, status=status)
 
 
 @login_required

@@ -1,11 +1,16 @@
 """Every change to organisations, cities, people, accounts and memberships."""
 
+import secrets
 from collections.abc import Callable
 from decimal import Decimal
 
 from django.conf import settings
 from django.contrib.auth.models import Group, Permission
+from django.contrib.auth.tokens import default_token_generator
 from django.db import transaction
+from django.urls import reverse
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
 
 from values.core.languages import interface_language
 from values.core.text import TranslatableText
@@ -48,6 +53,49 @@ def create_account(*, username: str, email: str, password: str, first_name: str 
     return User.objects.create_user(
         username=username, email=email, password=password, first_name=first_name, last_name=last_name
     )
+
+
+def split_name(name: str) -> tuple[str, str]:
+    """A name typed in one field as first and last name: the last word is the family name ("Anna Maria Rossi")."""
+    words = name.split()
+    if len(words) < 2:
+        return " ".join(words), ""
+    return " ".join(words[:-1]), words[-1]
+
+
+def account_for_invitation(*, email: str, name: str) -> User:
+    """The account of this address, else a new one in this name whose password nobody knows: the person sets it
+    by the link of their invitation (or later by "forgot your password", which a usable-but-secret password keeps
+    open to them, where Django's reset form ignores accounts with no usable password at all)."""
+    existing = User.objects.filter(email__iexact=email).order_by("pk").first()
+    if existing is not None:
+        return existing
+    first_name, last_name = split_name(name)
+    return create_account(
+        username=_free_username(email),
+        email=email,
+        password=secrets.token_urlsafe(32),
+        first_name=first_name[:150],
+        last_name=last_name[:150],
+    )
+
+
+def _free_username(email: str) -> str:
+    """The address itself as the login when it is free and fits; else its local part with a number."""
+    if len(email) <= 150 and not User.objects.filter(username__iexact=email).exists():
+        return email
+    stem = email.split("@")[0][:120]
+    number = 2
+    while User.objects.filter(username__iexact=f"{stem}-{number}").exists():
+        number += 1
+    return f"{stem}-{number}"
+
+
+def password_setting_path(user: User) -> str:
+    """The address (in the active language) where this person chooses a password, valid for
+    PASSWORD_RESET_TIMEOUT and used once: Django's password-reset token, which changes with the password."""
+    uid, token = urlsafe_base64_encode(force_bytes(user.pk)), default_token_generator.make_token(user)
+    return reverse("password_reset_confirm", kwargs={"uidb64": uid, "token": token})
 
 
 # The actor of what a `values` command does: whoever runs commands has the server, not an account.

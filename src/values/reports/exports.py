@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from values.core.pdf import html_to_pdf
 from values.core.spreadsheets import to_csv_row
+from values.core.templatetags.values_tags import person
 from values.reports.enums import QuestionKind
 from values.reports.models import Question, Report
 
@@ -84,7 +85,7 @@ def _fixed_values(report: Report) -> list[str]:
         guests,
         community.key,
         community.theme.key,
-        report.participant.user.get_full_name() or report.participant.user.username,
+        person(report.participant.user),
         str(report.participant.organisation),
         report.get_status_display(),
         timezone.localtime(report.submitted_at).date().isoformat() if report.submitted_at else "",

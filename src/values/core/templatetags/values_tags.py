@@ -5,6 +5,7 @@ from decimal import Decimal
 from babel.numbers import format_currency, format_decimal, format_percent
 from django import template
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext
 
 from values.core import languages, text
 from values.core.panels import panels_in
@@ -91,3 +92,13 @@ def panels(context: template.Context, slot: str, *arguments: object) -> SafeStri
             own["csrf_token"] = context["csrf_token"]
         parts.append(context.template.engine.get_template(panel.template).render(own))
     return mark_safe("".join(parts))  # noqa: S308 - our own templates, rendered with autoescape
+
+
+@register.filter
+def person(user: object) -> str:
+    """A person as others see them: their name, never their login (a login is a credential's half, and people
+    choose it to be typed, not read). Duck-typed on `get_full_name()`: core knows no accounts."""
+    if user is None:
+        return ""
+    name = getattr(user, "get_full_name", lambda: "")().strip()
+    return name or gettext("Unnamed person")
