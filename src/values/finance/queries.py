@@ -183,9 +183,11 @@ class PartnerActuals:
         return None if not self.total else rate_of(self.actual, self.total)
 
     @property
-    def has_expenses(self) -> bool:
-        """Whether anything was spent or waits for approval: else its detail is one line, not an empty table."""
-        return bool(self.actual or self.pending or self.by_quarter)
+    def has_figures(self) -> bool:
+        """Whether anything was planned per category, spent or waits for approval: else the partner's detail is
+        one line ("No expenses yet"), not a table of dashes and zeros."""
+        planned = any(category.planned is not None for category in self.categories)
+        return bool(planned or self.actual or self.pending or self.by_quarter)
 
     @property
     def forecast(self) -> Decimal:
