@@ -373,6 +373,7 @@ ACTIVITY_ROWS = [
 REPORT_ROWS = [
     Row("report_templates", COORDINATOR_ONLY, only(COORDINATOR, ok=400)),
     Row("report_template", COORDINATOR_ONLY, only(COORDINATOR, ok=400), at=lambda w: {"template_id": w.template.pk}),
+    Row("report_template_copy", FORM_ADDRESS, only(COORDINATOR, ok=302), at=lambda w: {"template_id": w.template.pk}),
     Row("report_request", COORDINATOR_ONLY, only(COORDINATOR, ok=400), at=visit),
     Row("my_report", only(VOLUNTEER), only(VOLUNTEER, ok=400), at=visit),
     Row("report_review", COORDINATOR_ONLY, only(COORDINATOR, ok=400), at=lambda w: {"report_id": w.report.pk}),

@@ -21,7 +21,7 @@ from values.demo.content import add_content
 from values.knowledge.models import Practice, PracticePhoto, PracticeVideo, SelfAssessment
 from values.planning.models import PlanRun
 from values.planning.services import accept_plan_run, execute_plan_run
-from values.programme.demo import ensure_demo_accounts
+from values.demo.accounts import ensure_demo_accounts
 from values.programme.models import Programme
 from values.publishing.models import Campaign, ReachFigure, Toolkit
 from values.publishing.queries import reach_report

@@ -241,14 +241,26 @@ def test_city_staff_are_offered_only_their_own_citys_visits_and_exchanges(client
 
     page = client.get("/en/p/820885/finance/expenses/new/")
 
-    # Riga's community B1 visits (Riga, Cesena, Toulouse, Düsseldorf) and its two exchanges with Düsseldorf.
+    # Riga's community B1 visits (Riga, Cesena, Toulouse, Düsseldorf) and its two exchanges with Düsseldorf: who
+    # travels where, and when (Babel's English interval, with thin spaces around the dash).
     assert _choice_labels(page) == [
-        "mentoring visit · Rīga · 2019-02-11",
-        "exchange · Düsseldorf · 2019-03-25",
-        "mentoring visit · Cesena · 2019-09-09",
-        "mentoring visit · Toulouse · 2020-02-10",
-        "exchange · Rīga · 2020-03-23",
-        "mentoring visit · Düsseldorf · 2020-09-14",
+        "Mentoring visit in Rīga, Feb 11\u2009–\u200912, 2019",
+        "Exchange Rīga → Düsseldorf, Mar 25\u2009–\u200929, 2019",
+        "Mentoring visit in Cesena, Sep 9\u2009–\u200910, 2019",
+        "Mentoring visit in Toulouse, Feb 10\u2009–\u200911, 2020",
+        "Exchange Düsseldorf → Rīga, Mar 23\u2009–\u200927, 2020",
+        "Mentoring visit in Düsseldorf, Sep 14\u2009–\u200915, 2020",
+    ]
+
+
+def test_the_activities_are_named_in_the_pages_language(client, riga_staff, accepted_plan):
+    client.force_login(riga_staff)
+
+    page = client.get("/it/p/820885/finance/expenses/new/")
+
+    assert _choice_labels(page)[:2] == [
+        "Mentoring visit in Rīga, 11–12 feb 2019",
+        "Exchange Rīga → Düsseldorf, 25–29 mar 2019",
     ]
 
 

@@ -15,7 +15,14 @@ from values.network.enums import Role
 from values.network.models import Organisation
 from values.reports.exports import FIXED_COLUMNS
 from values.reports.models import Question, Report, ReportRequest, ReportTemplate
-from values.reports.services import begin_report, report_for, request_reports, save_report, save_template
+from values.reports.services import (
+    begin_report,
+    copy_template,
+    report_for,
+    request_reports,
+    save_report,
+    save_template,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -117,7 +124,7 @@ def test_the_coordinator_creates_a_template_with_its_questions(client, coordinat
         **formset(
             {"kind": "short_text", "text": "What will you try at home?", "help_text": "One idea.", "required": "on"},
             {"kind": "multiple_choice", "text": "Which sessions helped?", "choices": "Workshop\n\n Site visit \n"},
-            {"kind": "", "text": ""},
+            {"kind": "short_text", "text": ""},  # a blank slot, as the browser posts it (its select has a value)
         ),
     }
 
@@ -629,3 +636,156 @@ def test_anonymous_visitors_are_asked_to_sign_in_to_export(client, visit, submit
         302,
         login_url(f"/en/p/820885/reports/export.csv%3Factivity%3D{visit.pk}"),
     )
+
+
+# -- issue #17: blank slots ignored, templates copied, past due dates warned and who extends them -----
+BLANK_SLOT = {"kind": "short_text", "text": "", "help_text": "", "choices": ""}  # as the browser posts it
+
+
+def _questions(template: ReportTemplate) -> list[tuple]:
+    return list(template.questions.values_list("position", "kind", "text", "required", "choices"))
+
+
+def test_untouched_blank_slots_are_ignored_and_only_the_filled_questions_are_stored(client, coordinator):
+    client.force_login(coordinator)
+    filled = {"kind": "scale", "text": "How useful was the visit?", "required": "on"}
+
+    response = client.post(
+        "/en/p/820885/reports/templates/", {"title": "Short", **formset(filled, BLANK_SLOT, BLANK_SLOT)}
+    )
+
+    assert response.status_code == 302
+    assert _questions(ReportTemplate.objects.get()) == [(0, "scale", "How useful was the visit?", True, [])]
+
+
+def test_a_half_filled_slot_names_its_missing_question(client, coordinator):
+    client.force_login(coordinator)
+    half = {**BLANK_SLOT, "help_text": "One idea."}
+
+    response = client.post(
+        "/en/p/820885/reports/templates/", {"title": "Short", **formset({"kind": "scale", "text": "Useful?"}, half)}
+    )
+
+    assert response.status_code == 400
+    assert response.context["questions"].errors == [{}, {"text": ["This field is required."]}]
+    assert not ReportTemplate.objects.exists()
+
+
+def test_a_copy_of_a_template_in_use_asks_the_same_questions_and_can_be_changed(
+    client, coordinator, submitted_report, template
+):
+    before = _questions(template)
+    client.force_login(coordinator)
+
+    page = client.get(f"/en/p/820885/reports/templates/{template.pk}/")
+    copied = client.post(f"/en/p/820885/reports/templates/{template.pk}/copy/")
+    copy = ReportTemplate.objects.get(title="After the visit (copy)")
+    changed = client.post(
+        f"/en/p/820885/reports/templates/{copy.pk}/",
+        {"title": "After the visit, 2027", **formset({"kind": "long_text", "text": "What changed at home?"})},
+    )
+
+    assert f'action="/en/p/820885/reports/templates/{template.pk}/copy/"' in page.text
+    assert copied.status_code == 302
+    assert copied["Location"] == f"/en/p/820885/reports/templates/{copy.pk}/"
+    assert changed.status_code == 302
+    assert _questions(copy) == [(0, "long_text", "What changed at home?", False, [])]
+    template.refresh_from_db()
+    assert template.title == "After the visit"
+    assert (
+        _questions(template)
+        == before
+        == [
+            (0, "short_text", "What will you try at home?", True, []),
+            (1, "scale", "How useful was the visit?", True, []),
+            (2, "multiple_choice", "Which sessions helped?", False, ["Workshop", "Site visit", "Interview"]),
+        ]
+    )
+
+
+def test_the_copy_keeps_the_questions_in_order(programme):
+    template = save_template(programme, title="After the visit", description="Asked once.", questions=QUESTIONS)
+
+    copy = copy_template(template)
+
+    assert (copy.title, copy.description, copy.programme_id) == ("After the visit (copy)", "Asked once.", programme.pk)
+    assert [q.text for q in copy.questions.all()] == [
+        "What will you try at home?", "How useful was the visit?", "Which sessions helped?",
+    ]  # fmt: skip
+    assert template.questions.count() == 3
+
+
+def test_a_long_title_gives_way_to_the_word_copy(programme):
+    template = save_template(programme, title="x" * 200, description="", questions=QUESTIONS)
+
+    title = copy_template(template).title
+
+    assert len(title) == 200
+    assert title.endswith("x… (copy)")
+
+
+def test_city_staff_cannot_copy_a_template(client, cesena_staff, template):
+    client.force_login(cesena_staff)
+
+    response = client.post(f"/en/p/820885/reports/templates/{template.pk}/copy/")
+
+    assert response.status_code == 403
+    assert ReportTemplate.objects.count() == 1
+
+
+# -- due dates in the past ---------------------------------------------------------------------
+def test_a_due_date_in_the_past_is_saved_with_a_warning(client, coordinator, visit, template):
+    client.force_login(coordinator)
+    due = timezone.localdate() - timedelta(days=1)
+    assert due >= visit.end  # the visit is over: the date is accepted, and it has passed
+
+    response = client.post(
+        f"/en/p/820885/activities/{visit.pk}/reports/request/",
+        {"template": str(template.pk), "due": due.isoformat()},
+        follow=True,
+    )
+
+    assert ReportRequest.objects.get().due == due
+    assert [(m.level_tag, m.message) for m in response.context["messages"]][1][0] == "warning"
+    assert "has passed: the participants can no longer submit their reports." in response.text
+
+
+def test_a_future_due_date_gives_no_warning(client, coordinator, visit, template):
+    client.force_login(coordinator)
+    due = timezone.localdate() + timedelta(days=10)
+
+    response = client.post(
+        f"/en/p/820885/activities/{visit.pk}/reports/request/",
+        {"template": str(template.pk), "due": due.isoformat()},
+        follow=True,
+    )
+
+    assert [m.level_tag for m in response.context["messages"]] == ["success"]
+
+
+@pytest.fixture
+def closed_request(visit, template) -> ReportRequest:
+    return request_reports(visit, template=template, due=timezone.localdate() - timedelta(days=1))
+
+
+@pytest.mark.usefixtures("closed_request")
+def test_past_the_due_date_the_participant_reads_who_can_extend_it(client, visit, participant, coordinator):
+    coordinator.first_name, coordinator.last_name = "Anna", "Lisa Rossi"
+    coordinator.save()
+    client.force_login(participant.user)
+
+    page = client.get(f"/en/p/820885/activities/{visit.pk}/reports/mine/")
+
+    assert page.status_code == 200
+    assert "reports can no longer be submitted" in page.text
+    assert "Who can extend the due date: Anna Lisa Rossi." in page.text
+    assert f"/activities/{visit.pk}/reports/request/" not in page.text  # no link for who cannot follow it
+
+
+@pytest.mark.usefixtures("report_request")
+def test_before_the_due_date_nothing_is_said_about_extending(client, visit, participant):
+    client.force_login(participant.user)
+
+    page = client.get(f"/en/p/820885/activities/{visit.pk}/reports/mine/")
+
+    assert "Who can extend the due date" not in page.text

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from values.core.forms import ServiceForm
 from values.core.text import pick
 from values.finance.models import DESCRIPTION_MAX_CHARS, REASON_MAX_CHARS
+from values.finance.queries import activity_label
 from values.finance.services import (
     MAX_RATE_FILE_MB,
     read_exchange_rates,
@@ -41,9 +42,7 @@ class ExpenseForm(ServiceForm):
         self.fields["partner"].empty_label = None
         self.fields["partner"].label_from_instance = lambda p: pick(p.organisation.name)
         self.fields["activity"].queryset = activities
-        self.fields["activity"].label_from_instance = lambda a: (
-            f"{a.get_kind_display()} · {a.host.city.name} · {a.start:%Y-%m-%d}"
-        )
+        self.fields["activity"].label_from_instance = activity_label
 
     def save(self, *, by, expense=None):
         data = dict(self.cleaned_data)

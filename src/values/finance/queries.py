@@ -5,13 +5,15 @@ from datetime import date, timedelta
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
+from babel import Locale, UnknownLocaleError
+from babel.dates import format_interval
 from django.apps import apps
 from django.db.models import QuerySet, Sum
 from django.utils.translation import gettext as _
 
 from values.core.money import DEFAULT_INDIRECT_RATE, flat_rate, rate_of, round_cent, stated_rate_disagrees
 from values.core.templatetags.values_tags import amount, percent
-from values.core.text import pick, quarter_label
+from values.core.text import active_language, pick, quarter_label
 from values.finance.enums import ExpenseStatus
 from values.finance.models import Expense, SubsistenceRate
 from values.finance.permissions import expense_organisations
@@ -168,10 +170,24 @@ class PartnerActuals:
     categories: list[CategoryFigures]  # the direct categories, then indirect costs
     pending: Decimal  # submitted, not yet decided
     by_quarter: dict[str, Decimal]
+    eu_contribution: Decimal | None = None  # the grant's shares of the total
+    cofinancing: Decimal | None = None
 
     @property
     def actual(self) -> Decimal:
         return sum((c.actual for c in self.categories), Decimal(0))
+
+    @property
+    def spent_rate(self) -> Decimal | None:
+        """What share of the budget is spent; None without a budget."""
+        return None if not self.total else rate_of(self.actual, self.total)
+
+    @property
+    def has_figures(self) -> bool:
+        """Whether anything was planned per category, spent or waits for approval: else the partner's detail is
+        one line ("No expenses yet"), not a table of dashes and zeros."""
+        planned = any(category.planned is not None for category in self.categories)
+        return bool(planned or self.actual or self.pending or self.by_quarter)
 
     @property
     def forecast(self) -> Decimal:
@@ -242,7 +258,44 @@ def _partner_actuals(partner, spent, planned, pace, pending, quarters, currency)
     return PartnerActuals(
         partner.organisation.key, pick(partner.organisation.name), currency,
         budget.total if budget else None, categories, pending, quarters,
+        budget.eu_contribution if budget else None, budget.cofinancing if budget else None,
     )  # fmt: skip
+
+
+@dataclass(frozen=True)
+class SpendingSummary:
+    """The figures the finance page opens with: the partners' budgets and spending added up."""
+
+    currency: str
+    budget: Decimal
+    eu_contribution: Decimal
+    cofinancing: Decimal
+    spent: Decimal
+    pending: Decimal
+
+    @property
+    def eu_rate(self) -> Decimal | None:
+        return rate_of(self.eu_contribution, self.budget)
+
+    @property
+    def spent_rate(self) -> Decimal | None:
+        return rate_of(self.spent, self.budget)
+
+
+def spending_summary(actuals: list[PartnerActuals], *, currency: str) -> SpendingSummary:
+    """The totals over the partners given (all for the coordinator, their own for staff): nothing more is read."""
+
+    def total(values) -> Decimal:
+        return sum((value for value in values if value is not None), Decimal(0))
+
+    return SpendingSummary(
+        currency,
+        budget=total(p.total for p in actuals),
+        eu_contribution=total(p.eu_contribution for p in actuals),
+        cofinancing=total(p.cofinancing for p in actuals),
+        spent=total(p.actual for p in actuals),
+        pending=total(p.pending for p in actuals),
+    )
 
 
 def _spending_findings(actuals: list["PartnerActuals"]) -> list[Finding]:
@@ -314,7 +367,33 @@ def partner_activities(partners) -> QuerySet:
     programmes = {partner.programme_id for partner in partners}
     cities = [partner.organisation_id for partner in partners]
     activities = activity.objects.filter(programme__in=programmes).taken_part_in_by(cities)
-    return activities.select_related("host__city").order_by("start", "pk")
+    return activities.select_related("host__city", "exchange__guest__city").order_by("start", "pk")
+
+
+def activity_label(activity) -> str:
+    """How an expense form names an activity: its kind, direction and dates in the reader's language, e.g.
+    "Exchange Cesena → Riga, May 3 – 7, 2027" or "Mentoring visit in Riga, May 3 – 7, 2027"."""
+    dates = date_span(activity.start, activity.end)
+    exchange = getattr(activity, "exchange", None) if activity.kind == "exchange" else None
+    if exchange is not None:
+        return _("Exchange %(guest)s → %(host)s, %(dates)s") % {
+            "guest": _city_name(exchange.guest), "host": _city_name(activity.host), "dates": dates}  # fmt: skip
+    return _("Mentoring visit in %(host)s, %(dates)s") % {"host": _city_name(activity.host), "dates": dates}
+
+
+def _city_name(organisation) -> str:
+    city = getattr(organisation, "city", None)
+    return city.name if city is not None else pick(organisation.name)
+
+
+def date_span(start: date, end: date) -> str:
+    """Two dates as the reader's language writes a span ("May 3 – 7, 2027", "03–07 mag 2027"): Babel's
+    interval formats, like `long_date`'s single dates."""
+    try:
+        locale = Locale.parse(active_language().replace("-", "_"))
+    except (ValueError, UnknownLocaleError):
+        locale = Locale.parse("en")
+    return format_interval(start, end, "yMMMd", locale=locale)
 
 
 # -- what needs a person (their start page, finance/todo.py) ------------------------------------------------------

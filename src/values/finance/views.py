@@ -23,7 +23,13 @@ from values.finance.permissions import (
     can_reverse_expense,
     submitting_partners,
 )
-from values.finance.queries import actuals_visible_to, budget_report, expenses_visible_to, partner_activities
+from values.finance.queries import (
+    actuals_visible_to,
+    budget_report,
+    expenses_visible_to,
+    partner_activities,
+    spending_summary,
+)
 from values.finance.services import approve_expense
 from values.programme.models import PartnerBudget
 
@@ -38,9 +44,11 @@ def finance_overview(request: HttpRequest) -> HttpResponse:
     """Budget against actual per partner and category, with what remains and a forecast."""
     _require_budget_reader(request)
     programme = request.programme
+    actuals = actuals_visible_to(request.user, programme, today=timezone.localdate())
     context = {
         "programme": programme,
-        "actuals": actuals_visible_to(request.user, programme, today=timezone.localdate()),
+        "actuals": actuals,
+        "summary": spending_summary(actuals, currency=programme.currency),
         "can_decide": request.access.decide_expenses,
         "today": timezone.localdate(),
     }

@@ -19,7 +19,9 @@ class TemplateForm(forms.Form):
 class QuestionForm(forms.Form):
     # Which question this row changes: the answers drafted to it stay when its wording or help change.
     id = forms.IntegerField(required=False, min_value=1, widget=forms.HiddenInput)
-    kind = forms.ChoiceField(label=_("Kind"), choices=QuestionKind.choices)
+    # The first kind is the initial one, as the select shows it: an untouched blank slot has not changed,
+    # so the formset lets it pass empty (empty_permitted) instead of asking for its question.
+    kind = forms.ChoiceField(label=_("Kind"), choices=QuestionKind.choices, initial=QuestionKind.choices[0][0])
     text = forms.CharField(label=_("Question"), max_length=500)
     help_text = forms.CharField(label=_("Help text"), max_length=500, required=False)
     required = forms.BooleanField(label=_("Required"), required=False)

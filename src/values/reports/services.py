@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy
 
 from values.activities.enums import ParticipantStatus
 from values.activities.models import Activity, Participant
+from values.core.languages import long_date
 from values.network.models import User
 from values.programme.models import Programme
 from values.reports.enums import CHOICE_KINDS, QuestionKind, ReportStatus
@@ -85,9 +86,32 @@ def _template_errors(template: ReportTemplate | None, questions: list[dict]) -> 
             )  # fmt: skip
     if not questions:
         errors["questions"] = [_("A template asks at least one question.")]
-    if template is not None and template.requests.filter(reports__status__in=SUBMITTED_ONCE).exists():
+    if template is not None and template_in_use(template):
         errors["questions"] = [_("Reports were submitted on this template: copy it to change the questions.")]
     return errors
+
+
+def template_in_use(template: ReportTemplate) -> bool:
+    """Whether reports were submitted on the template: its questions then stay as those reports answered."""
+    return template.requests.filter(reports__status__in=SUBMITTED_ONCE).exists()
+
+
+@transaction.atomic
+def copy_template(template: ReportTemplate) -> ReportTemplate:
+    """A new template of the same programme, "<title> (copy)", asking the same questions in the same order;
+    nobody reported on it yet, so its questions can change."""
+    title = _copy_title(template.title)
+    copy = ReportTemplate.objects.create(
+        programme_id=template.programme_id, title=title, description=template.description
+    )
+    Question.objects.bulk_create(
+        Question(
+            template=copy, position=position, kind=q.kind, text=q.text, help_text=q.help_text,
+            required=q.required, choices=list(q.choices), quotable=q.quotable,
+        )
+        for position, q in enumerate(template.questions.order_by("position", "pk"))
+    )  # fmt: skip
+    return copy
 
 
 def _replace_questions(template: ReportTemplate, questions: list[dict]) -> None:
@@ -148,6 +172,30 @@ def request_reports(activity: Activity, *, template: ReportTemplate, due: date) 
         activity=activity, defaults={"template": template, "due": due}
     )
     return request
+
+
+def _copy_title(title: str) -> str:
+    """ "<title> (copy)" within the column's length: the original title gives way, never the word "copy"."""
+    copied = _("%(title)s (copy)") % {"title": title}
+    overflow = len(copied) - ReportTemplate._meta.get_field("title").max_length
+    if overflow <= 0:
+        return copied
+    return _("%(title)s (copy)") % {"title": title[: len(title) - overflow - 1] + "…"}
+
+
+def submission_closed(request: ReportRequest, *, today: date) -> bool:
+    """Reports are submitted up to their due date, that day included; the coordinator extends it."""
+    return today > request.due
+
+
+def past_due_warning(request: ReportRequest, *, today: date) -> str | None:
+    """What to tell whoever sets a due date already past: the participants can no longer submit."""
+    if not submission_closed(request, today=today):
+        return None
+    return _(
+        "The due date %(date)s has passed: the participants can no longer submit their reports. "
+        "Choose a later date to let them."
+    ) % {"date": long_date(request.due)}
 
 
 def begin_report(participant: Participant) -> Report:
@@ -232,7 +280,7 @@ def save_report(report: Report, *, answers: dict, submit: bool, today: date) -> 
         )
     questions = list(report.request.template.questions.all())
     cleaned, errors = check_answers(questions, answers, complete=submit)
-    if submit and today > report.request.due:
+    if submit and submission_closed(report.request, today=today):
         errors["__all__"] = [_("Reports were due on %(date)s.") % {"date": report.request.due.isoformat()}]
     if errors:
         raise ValidationError(errors)

@@ -7,7 +7,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_POST
 
 from values.activities import permissions as activity_access
 from values.network.enums import AuditAction
@@ -24,14 +24,23 @@ from values.reports.forms import (
     questions_from,
 )
 from values.reports.models import ReportRequest, ReportTemplate
-from values.reports.permissions import get_report_for_review, require_report_manager
+from values.reports.permissions import (
+    can_manage_reports,
+    get_report_for_review,
+    report_managers,
+    require_report_manager,
+)
 from values.reports.services import (
+    copy_template,
     expected_authors,
+    past_due_warning,
     report_for,
     request_reports,
     review_report,
     save_report,
     save_template,
+    submission_closed,
+    template_in_use,
 )
 
 
@@ -61,6 +70,7 @@ def template_edit(request: HttpRequest, template_id: int | None = None) -> HttpR
         "form": form,
         "questions": questions,
         "template": template,
+        "in_use": template is not None and template_in_use(template),
         "templates": queries.templates_of(programme),
         "themes": programme.themes.order_by("position"),
     }
@@ -79,11 +89,13 @@ def request_edit(request: HttpRequest, activity_id: int) -> HttpResponse:
     )
     if request.method == "POST" and form.is_valid():
         try:
-            request_reports(activity, **form.cleaned_data)
+            saved = request_reports(activity, **form.cleaned_data)
         except ValidationError as problem:
             form.add_error(None, problem)
         else:
             messages.success(request, _("The participants are asked for their reports."))
+            if warning := past_due_warning(saved, today=timezone.localdate()):
+                messages.warning(request, warning)
             return redirect("activity", activity_id=activity.pk)
     context = {"activity": activity, "form": form, "title": _("Ask for reports")}
     return render(request, "activities/form.html", context, status=400 if request.method == "POST" else 200)
@@ -109,8 +121,32 @@ def my_report(request: HttpRequest, activity_id: int) -> HttpResponse:
             messages.success(request, _("Your report was submitted.") if submit else _("Your draft was saved."))
             return redirect("activity", activity_id=activity.pk)
     set_aside = [(entry["question"], answer_text(entry["answer"])) for entry in report.set_aside]
-    context = {"activity": activity, "report": report, "form": form, "set_aside": set_aside}
+    context = {
+        "activity": activity, "report": report, "form": form, "set_aside": set_aside,
+        **_closed_context(request, report.request),
+    }  # fmt: skip
     return render(request, "reports/report_form.html", context, status=400 if request.method == "POST" else 200)
+
+
+def _closed_context(request: HttpRequest, report_request: ReportRequest) -> dict:
+    """Past the due date: who can extend it, by name, and whether the reader can (a link for them)."""
+    if not submission_closed(report_request, today=timezone.localdate()):
+        return {"closed": False}
+    return {
+        "closed": True,
+        "extenders": report_managers(request.programme),
+        "may_extend": can_manage_reports(request.user, request.programme),
+    }
+
+
+@login_required
+@require_POST
+def template_copy(request: HttpRequest, template_id: int) -> HttpResponse:
+    require_report_manager(request.user, request.programme)
+    template = get_object_or_404(ReportTemplate, pk=template_id, programme=request.programme)
+    copy = copy_template(template)
+    messages.success(request, _("This is a copy of “%(title)s”: change its questions here.") % {"title": template})
+    return redirect("report_template", template_id=copy.pk)
 
 
 @login_required
