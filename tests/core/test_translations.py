@@ -22,7 +22,7 @@ NEWCOMER_TEMPLATES = re.compile(
 )
 NEWCOMER_CODE = re.compile(
     r"(core/[^/]+\.py|volunteering/(?!(matching_views|matching_forms|matchmaking|matching|matching_generator"
-    r"|admin|indicator_views|panels|training_forms|shift_forms|tasks|permissions|apps)\.py)[^/]+\.py)$"
+    r"|admin|indicator_views|panels|training_forms|shift_forms|tasks|permissions|apps|todo)\.py)[^/]+\.py)$"
 )
 # printf-style (%(name)s, %s, %d) and brace-style ({name}) placeholders; %% is a literal percent sign.
 PLACEHOLDER = re.compile(r"%\([^)]+\)[#0\- +]?\d*(?:\.\d+)?[sdif]|%[sdif]|\{[a-z_][a-z0-9_]*\}")

@@ -17,11 +17,11 @@ from tests.conftest import ROOT
 from values.actionplans.enums import PlanStatus
 from values.actionplans.models import Action, ActionPlan, Comment
 from values.actionplans.queries import overdue
+from values.demo.accounts import ensure_demo_accounts
 from values.demo.content import add_content
 from values.knowledge.models import Practice, PracticePhoto, PracticeVideo, SelfAssessment
 from values.planning.models import PlanRun
 from values.planning.services import accept_plan_run, execute_plan_run
-from values.demo.accounts import ensure_demo_accounts
 from values.programme.models import Programme
 from values.publishing.models import Campaign, ReachFigure, Toolkit
 from values.publishing.queries import reach_report
@@ -127,7 +127,6 @@ def test_after_assessments_follow_the_visit_and_mostly_improve(made):
 
 
 @pytest.mark.django_db
-@pytest.mark.xfail(reason="left open at the time limit: a later score below an earlier one was seen once", strict=False)
 def test_after_assessments_never_fall_below_before(made):
     rows = SelfAssessment.objects.filter(standard__programme=made["programme"])
     firsts = {(r.organisation_id, r.standard_id): r.score for r in rows.order_by("-assessed_on")}
@@ -165,7 +164,6 @@ def test_volunteers_have_hours_in_each_state_and_approved_minutes_are_two_hour_s
 
 
 @pytest.mark.django_db
-@pytest.mark.xfail(reason="fixed at the time limit (Cesena came second in the city order), not yet run", strict=False)
 def test_cesena_has_an_applicant_to_decide(made):
     assert Commitment.objects.filter(status=CommitmentStatus.APPLIED, opportunity__city__key="cesena").exists()
     assert TrainingSeat.objects.filter(attended=True).count() == 8

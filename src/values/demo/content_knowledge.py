@@ -179,7 +179,9 @@ def add_assessments(
         _assess(city, before, before_on, staff[city.key], "Needs analysis at the start of VALUES.", record)
         counts["assessments_before"] += 1
         if city.pk in held:
-            after_on = min(held[city.pk] + timedelta(days=rng.randint(14, 21)), today)
+            # A visit in the programme's first weeks may end before the needs analysis: the review comes after both.
+            reviewed = max(held[city.pk], before_on) + timedelta(days=rng.randint(14, 21))
+            after_on = min(reviewed, today)
             after = {standard: min(4, score + rng.choice((0, 1, 1, 1))) for standard, score in before.items()}
             _assess(city, after, after_on, staff[city.key], "Reviewed with the mentors after the visit.", record)
             counts["assessments_after"] += 1
