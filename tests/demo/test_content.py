@@ -26,7 +26,7 @@ from values.programme.models import Programme
 from values.publishing.models import Campaign, ReachFigure, Toolkit
 from values.publishing.queries import reach_report
 from values.volunteering.enums import CommitmentStatus, HoursStatus
-from values.volunteering.models import Commitment, HoursEntry, TrainingSeat, Volunteer
+from values.volunteering.models import Commitment, HoursEntry, Opportunity, TrainingSeat, Volunteer
 
 TODAY = timezone.localdate()
 
@@ -207,3 +207,10 @@ def test_removing_what_was_recorded_leaves_the_tables_as_before_and_the_same_see
 
     add_content(programme, today=TODAY, rng=random.Random(14), record=lambda row: None)  # noqa: S311
     assert fingerprint(programme) == first
+
+
+@pytest.mark.django_db
+def test_opportunities_are_named_after_their_city(made):
+    titles = sorted(str(o) for o in Opportunity.objects.filter(city__key="cesena"))
+
+    assert titles == ["Homework mentor in Cesena", "Language café in Cesena"]

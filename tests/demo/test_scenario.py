@@ -133,6 +133,18 @@ def test_expenses_in_four_currencies_converted_at_the_recorded_rates_within_budg
         assert spent <= partner.budget.total
 
 
+def test_every_partner_has_a_budget_and_the_budgets_add_up_to_the_total_cost(midway):
+    budgets = {p.organisation.key: p.budget for p in midway.programme.partners.select_related("organisation", "budget")}
+
+    assert len(budgets) == 18
+    assert sum(b.total for b in budgets.values()) == Decimal("899973.58")  # the file's total cost, to the cent
+    assert budgets["cesena"].total == Decimal("22732.15")  # the seed's own budget stays as the file gives it
+    # (899,973.58 - 22,732.15) shared 8 : 3 : 1 x 15 among the coordinator, the expert and the other cities.
+    assert budgets["eurocities"].total == Decimal("269920.44")
+    assert budgets["evc"].total == Decimal("101220.17")
+    assert all(b.eu_contribution + b.cofinancing == b.total for b in budgets.values())
+
+
 def _counts() -> dict[str, int]:
     return {
         model._meta.label: model._base_manager.count()
@@ -229,6 +241,16 @@ def test_the_command_sets_up_the_midway_scenario_and_removes_it(capsys):
     call_command("demo", "--remove-sample")
 
     assert (Visit.objects.count(), SampleData.objects.count()) == (0, 0)
+
+
+def test_the_command_on_a_later_day_keeps_the_sample_and_its_dates(capsys):
+    generate_sample(_document(), scenario_name="midway", seed=1, today=date(2026, 6, 1))
+
+    call_command("demo", "--setup-only")  # today is not 1 June 2026: the start would move were the file loaded
+
+    programme = Programme.objects.get()
+    assert programme.start == date(2025, 5, 1)  # 1 June 2026 is month 14 of a programme that began in May 2025
+    assert "kept" in capsys.readouterr().out.lower()
 
 
 def test_the_banner_says_sample_data_and_the_month(midway):

@@ -70,8 +70,8 @@ def _opportunities(programme, cities, people, *, today, rng, record, tally) -> l
     for index, city in enumerate(cities):
         author = people["staff"][city.key]
         for kind, title, places, age in (
-            (OpportunityKind.LANGUAGE_CAFE, f"Language café in {city.name}", 8, 0),
-            (OpportunityKind.VOLUNTEER_ROLE, f"Homework mentor in {city.name}", 6, 18),
+            (OpportunityKind.LANGUAGE_CAFE, f"Language café in {city.city.name}", 8, 0),
+            (OpportunityKind.VOLUNTEER_ROLE, f"Homework mentor in {city.city.name}", 6, 18),
         ):
             opportunity = save_opportunity(
                 programme, organisation=city, by=author, original_language="en", title=title,

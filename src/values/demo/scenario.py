@@ -26,6 +26,7 @@ from values.activities.services import (
     save_session,
     update_activity_details,
 )
+from values.core.money import split_by_rate, split_shares
 from values.finance.models import ExchangeRate
 from values.finance.services import (
     approve_expense,
@@ -33,13 +34,14 @@ from values.finance.services import (
     save_exchange_rates,
     submit_expense,
 )
-from values.network.enums import Role
+from values.network.enums import OrganisationKind, Role
 from values.network.models import Organisation, User
 from values.network.services import create_account
 from values.planning.services import accept_plan_run, execute_plan_run, start_plan_run
-from values.programme.enums import CostCategory
-from values.programme.models import CommunityMember, ExchangePair, Partner, Programme
-from values.programme.services import grant_role
+from values.programme.enums import CostCategory, PartnerRole
+from values.programme.models import CommunityMember, ExchangePair, Partner, PartnerBudget, Programme
+from values.programme.services import grant_role, save_partner_budget
+from values.programme.spec import BudgetSpec
 from values.reports.enums import QuestionKind
 from values.reports.services import begin_report, request_reports, review_report, save_report, save_template
 
@@ -309,6 +311,37 @@ def import_rates(scene: Scene) -> dict[str, int]:
     for currency, month, _rate in rows:
         scene.record(ExchangeRate.objects.get(currency=currency, month=month))
     return {"exchange rates": len(rows)}
+
+
+# The seed gives Cesena's budget alone. The others' shares of the programme's total cost, for the sample: the
+# coordinator's work weighs most, the expert organisations' next, and each city alike.
+BUDGET_WEIGHTS = {"coordinator": Decimal(8), "organisation": Decimal(3), "city": Decimal(1)}
+SAMPLE_EU_RATE = Decimal("0.90")
+
+
+def give_partner_budgets(scene: Scene) -> dict[str, int]:
+    """A budget for each partner the programme file gives none, so that the rest of the total cost is shared out
+    to the cent (money.split_shares) and the finance pages compare spending with a budget."""
+    partners = list(
+        Partner.objects.filter(programme=scene.programme).select_related("organisation").order_by("organisation__key")
+    )
+    budgeted = {b.partner_id: b.total for b in PartnerBudget.objects.filter(partner__in=partners)}
+    without = [p for p in partners if p.pk not in budgeted]
+    remaining = scene.programme.total_cost - sum(budgeted.values(), Decimal(0))
+    if not without or remaining <= 0:
+        return {"partner_budgets": 0}
+    weights = [BUDGET_WEIGHTS.get(_budget_kind(p), Decimal(1)) for p in without]
+    for partner, total in zip(without, split_shares(remaining, weights), strict=True):
+        eu_contribution, cofinancing = split_by_rate(total, SAMPLE_EU_RATE)
+        save_partner_budget(partner, BudgetSpec(total=total, eu_contribution=eu_contribution, cofinancing=cofinancing))
+        scene.record(PartnerBudget.objects.get(partner=partner))
+    return {"partner_budgets": len(without)}
+
+
+def _budget_kind(partner: Partner) -> str:
+    if partner.role == PartnerRole.COORDINATOR:
+        return "coordinator"
+    return "city" if partner.organisation.kind == OrganisationKind.CITY else "organisation"
 
 
 def record_expenses(scene: Scene) -> dict[str, int]:

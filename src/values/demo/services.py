@@ -94,6 +94,7 @@ def _generate_midway(
         lambda scene: scenario.accept_plan(scene, seed=seed),
         scenario.hold_visits,
         scenario.run_exchanges,
+        scenario.give_partner_budgets,
         scenario.import_rates,
         scenario.record_expenses,
     ):

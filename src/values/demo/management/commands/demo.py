@@ -41,9 +41,12 @@ class Command(BaseCommand):
         if options["remove_sample"]:
             self._remove(result.document.programme.code)
             return
-        # The benchmarks need the programme, and the planner needs the benchmarks.
-        load_moved(result.document, today=timezone.localdate())
-        self._load_benchmarks()
+        kept = SampleData.objects.filter(programme__code=result.document.programme.code).exists()
+        if options["fresh"] or not kept:
+            # The benchmarks need the programme, and the planner needs the benchmarks. A sample kept keeps the
+            # dates it was made with: loading the file again would move the start under its activities.
+            load_moved(result.document, today=timezone.localdate())
+            self._load_benchmarks()
         generated = generate_sample(
             result.document,
             scenario_name=options["scenario"],
