@@ -3,8 +3,9 @@
 The rule tested: a chart is shown at the smaller of its `width` attribute and 448 px (28rem, the widest
 column a page gives a chart; an <img> or inline SVG with a width is shown at that width, an SVG without
 one fills its column up to 448 px). The partner map's column is wider: the portal and the infographics page show
-it as an <img> at its width in the 72rem page, the home page inline in half of it, 544 px (34rem). Its viewBox is scaled to that width, so a text of font-size f in the
-viewBox is shown at f × shown width / viewBox width, which must be at least 12 px.
+it as an <img> at its width in the 72rem page, the home page inline in half of it, 544 px (34rem).
+Its viewBox is scaled to that width, so a text of font-size f in the viewBox is shown at
+f × shown width / viewBox width, which must be at least 12 px.
 """
 
 from datetime import date
