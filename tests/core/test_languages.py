@@ -11,6 +11,7 @@ from tests.conftest import PASSWORD, make_member
 from values.activities.services import answer_nomination, nominate_participant
 from values.core.languages import (
     country_name,
+    date_span,
     in_language,
     interface_language,
     language_choices,
@@ -95,6 +96,19 @@ def test_dates_in_sentences_are_written_the_readers_way():
         assert long_date(date(2026, 12, 1)) == "1. Dezember 2026"
     with translation.override("lv"):
         assert long_date(date(2026, 12, 1)) == "2026. gada 1. decembris"
+    with translation.override("en"):
+        assert long_date(date(2027, 5, 3)) == "May 3, 2027"
+
+
+@pytest.mark.unit
+def test_a_span_of_dates_says_what_they_share_once_in_the_order_of_the_readers_dates():
+    with translation.override("en"):  # the order of long_date's "May 3, 2027"
+        assert date_span(date(2027, 5, 3), date(2027, 5, 7)) == "May 3\u2009\u2013\u20097, 2027"
+        assert date_span(date(2027, 5, 30), date(2027, 6, 2)) == "May 30\u2009\u2013\u2009Jun 2, 2027"
+    with translation.override("de"):
+        assert date_span(date(2027, 5, 3), date(2027, 5, 7)) == "3.\u20137. Mai 2027"
+    with translation.override("it"):
+        assert date_span(date(2027, 5, 3), date(2027, 5, 7)) == "03\u201307 mag 2027"
 
 
 # -- which pages serve which languages --------------------------------------------------------------

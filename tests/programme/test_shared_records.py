@@ -16,11 +16,12 @@ from values.programme.services import SharedRecordsChanged, load_programme_file
 pytestmark = pytest.mark.django_db
 
 WELCOME = Path(__file__).parent / "data" / "welcome.yaml"
-# Cesena is organisations[1] of welcome.yaml; VALUES (820885) gave it lat 44.139, languages [it] and two contacts.
+# Cesena is organisations[1] (cesena) of welcome.yaml;
+# VALUES (820885) gave it lat 44.139, languages [it] and two contacts.
 SHARED_CHANGES = [
-    "organisations[1].city.lat: warning: changes a record shared with 820885: 44.139 → 44.2",
-    "organisations[1].city.languages: warning: changes a record shared with 820885: it → it, en",
-    "organisations[1].people[0]: warning: changes a record shared with 820885: (none) → Anna Rossi added",
+    "organisations[1] (cesena).city.lat: warning: changes a record shared with 820885: 44.139 → 44.2",
+    "organisations[1] (cesena).city.languages: warning: changes a record shared with 820885: it → it, en",
+    "organisations[1] (cesena).people[0]: warning: changes a record shared with 820885: (none) → Anna Rossi added",
 ]
 
 
@@ -56,9 +57,9 @@ def test_keep_shared_refuses_the_file_and_changes_nothing(programme):
         load_programme_file(_welcome(), keep_shared=True)
 
     assert [p.path for p in refused.value.problems] == [
-        "organisations[1].city.lat",
-        "organisations[1].city.languages",
-        "organisations[1].people[0]",
+        "organisations[1] (cesena).city.lat",
+        "organisations[1] (cesena).city.languages",
+        "organisations[1] (cesena).people[0]",
     ]
     assert Programme.objects.filter(code="101010").exists() is False
     assert City.objects.get(organisation__key="cesena").lat == Decimal("44.139000")

@@ -6,8 +6,8 @@ from playwright.sync_api import Browser
 
 from tests.conftest import authenticator_code, give_authenticator
 from tests.test_every_page_browser import violations
-from values.network.models import User
 from values.demo.accounts import DEMO_ACCOUNTS, ensure_demo_accounts
+from values.network.models import User
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 START = "/en/p/820885/start/"

@@ -2,8 +2,10 @@
 
 The rule tested: a chart is shown at the smaller of its `width` attribute and 448 px (28rem, the widest
 column a page gives a chart; an <img> or inline SVG with a width is shown at that width, an SVG without
-one fills its column up to 448 px). Its viewBox is scaled to that width, so a text of font-size f in the
-viewBox is shown at f × shown width / viewBox width, which must be at least 12 px.
+one fills its column up to 448 px). The partner map's column is wider: the portal and the infographics page show
+it as an <img> at its width in the 72rem page, the home page inline in half of it, 544 px (34rem).
+Its viewBox is scaled to that width, so a text of font-size f in the viewBox is shown at
+f × shown width / viewBox width, which must be at least 12 px.
 """
 
 from datetime import date
@@ -18,7 +20,8 @@ from values.knowledge.models import BenchmarkStandard
 from values.knowledge.services import record_self_assessment
 from values.network.models import Organisation
 from values.publishing.charts import bar_chart
-from values.publishing.infographics import svg_chart
+from values.publishing.infographics import partner_map, svg_chart
+from values.publishing.maps import font_size_shown_at
 
 SVG = "{http://www.w3.org/2000/svg}"
 WIDEST_COLUMN = 448
@@ -30,11 +33,11 @@ LONG_NAMES = {
 }
 
 
-def _shown_sizes_and_text(svg: str | bytes) -> tuple[list[float], str]:
+def _shown_sizes_and_text(svg: str | bytes, column: float = WIDEST_COLUMN) -> tuple[list[float], str]:
     """Each text's size as shown, and all the chart's words in document order."""
     root = ElementTree.fromstring(svg)  # noqa: S314 (the platform's own output)
     view_width = float(root.get("viewBox").split()[2])
-    shown = min(float(root.get("width") or WIDEST_COLUMN), WIDEST_COLUMN)
+    shown = min(float(root.get("width") or column), column)
     scale = shown / view_width
     root_size = root.get("font-size")
     texts = list(root.iter(f"{SVG}text"))
@@ -42,8 +45,8 @@ def _shown_sizes_and_text(svg: str | bytes) -> tuple[list[float], str]:
     return sizes, " ".join(text.text or "" for text in texts)
 
 
-def _assert_readable(svg: str | bytes, labels: list[str]) -> None:
-    sizes, words = _shown_sizes_and_text(svg)
+def _assert_readable(svg: str | bytes, labels: list[str], column: float = WIDEST_COLUMN) -> None:
+    sizes, words = _shown_sizes_and_text(svg, column)
     assert min(sizes) >= SMALLEST_TEXT
     assert "…" not in words
     assert "..." not in words
@@ -121,3 +124,53 @@ def test_the_partner_page_draws_the_benchmark_labels_at_the_charts_font_size(cli
     chart = score_chart([("A1", 2, None)] * 4)
     assert f'font-size="{chart.font_size}"' in page
     assert 'class="chart-label"' not in page  # the style sheet's 10 px no longer applies
+
+
+PAGE_COLUMN = 1112  # the 72rem page less its padding: an <img> of the map is shown at its own width in it
+HOME_MAP_COLUMN = 544  # the home page's half column, which .map-svg caps at 34rem as well
+
+
+@pytest.mark.django_db
+def test_the_partner_map_names_each_city_at_12_px_where_the_portal_and_the_infographics_show_it(client, programme):
+    svg = client.get("/en/p/820885/infographics/partner-map.svg").content
+
+    # The map is 760 units wide and shown at 760 px; its names were 11 px and its credit 9 px.
+    assert ElementTree.fromstring(svg).get("width") == "760"  # noqa: S314 (the platform's own output)
+    _assert_readable(svg, ["Cesena", "Düsseldorf", "Thessaloniki", "Boundaries: Natural Earth"], PAGE_COLUMN)
+    for page in ("/en/p/820885/portal/", "/en/p/820885/infographics/"):
+        assert 'infographics/partner-map.svg" alt="' in client.get(page).text
+
+
+@pytest.mark.django_db
+def test_the_home_pages_map_draws_its_names_larger_so_that_its_half_column_shows_them_at_12_px(client, programme):
+    page = client.get("/en/p/820885/").text
+
+    start = page.index("<svg", page.index('<figure class="map home-map">'))
+    svg = page[start : page.index("</svg>", start) + len("</svg>")]
+    # 12 px × 760 units ÷ 544 px = 16.76, rounded up to a tenth: the names show at 12.01 px.
+    assert 'font-size="16.8"' in svg
+    _assert_readable(svg.replace("&nbsp;", " "), ["Cesena", "Düsseldorf", "Thessaloniki"], HOME_MAP_COLUMN)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("shown_width", [760, 544])
+def test_the_partner_maps_larger_names_still_cover_no_other_name_and_no_other_dot(programme, shown_width):
+    markers = partner_map(programme, shown_width).chart.markers
+    size = font_size_shown_at(shown_width)
+
+    names = [_name_box(marker, size) for marker in markers]
+    dots = [(m.x - 3.5, m.y - 3.5, m.x + 3.5, m.y + 3.5) for m in markers]
+    for index, name in enumerate(names):
+        others = names[:index] + names[index + 1 :] + dots[:index] + dots[index + 1 :]
+        assert not [other for other in others if _overlap(name, other)], markers[index].name
+
+
+def _name_box(marker, size: float) -> tuple[float, float, float, float]:
+    """Measured from the marker as drawn, not from maps.py's own boxes: 0.6 em a character, 1 em high."""
+    width = len(marker.name) * 0.6 * size
+    left = {"start": marker.label_x, "end": marker.label_x - width}.get(marker.anchor, marker.label_x - width / 2)
+    return left, marker.label_y - 0.7 * size, left + width, marker.label_y + 0.3 * size
+
+
+def _overlap(one, other) -> bool:
+    return one[0] < other[2] and other[0] < one[2] and one[1] < other[3] and other[1] < one[3]

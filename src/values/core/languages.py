@@ -11,7 +11,7 @@ from datetime import date
 from functools import wraps
 
 from babel import Locale, UnknownLocaleError
-from babel.dates import format_date
+from babel.dates import format_date, format_interval
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.http.response import HttpResponseRedirectBase
@@ -76,8 +76,19 @@ def language_choices(codes: list[str] | tuple[str, ...]) -> list[tuple[str, str]
 
 
 def long_date(day: date) -> str:
-    """A date as the reader's language writes it in a sentence: "1 December 2026", "1. Dezember 2026"."""
-    return format_date(day, format="long", locale=_locale(active_language()) or "en")
+    """A date as the reader's language writes it in a sentence: "December 1, 2026", "1. Dezember 2026"."""
+    return format_date(day, format="long", locale=_sentence_locale())
+
+
+def date_span(start: date, end: date) -> str:
+    """Two dates as the reader's language writes a span in a sentence, with what they share said once:
+    "May 3 – 7, 2027", "3.–7. Mai 2027" (Babel's interval formats, in the locale of `long_date`)."""
+    return format_interval(start, end, "yMMMd", locale=_sentence_locale())
+
+
+def _sentence_locale() -> Locale:
+    """The reader's language for dates in sentences; English (as CLDR's "en" writes it) where CLDR has none."""
+    return _locale(active_language()) or Locale.parse("en")
 
 
 def is_right_to_left(code: str) -> bool:

@@ -5,15 +5,14 @@ from datetime import date, timedelta
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from babel import Locale, UnknownLocaleError
-from babel.dates import format_interval
 from django.apps import apps
 from django.db.models import QuerySet, Sum
 from django.utils.translation import gettext as _
 
+from values.core.languages import date_span
 from values.core.money import DEFAULT_INDIRECT_RATE, flat_rate, rate_of, round_cent, stated_rate_disagrees
 from values.core.templatetags.values_tags import amount, percent
-from values.core.text import active_language, pick, quarter_label
+from values.core.text import pick, quarter_label
 from values.finance.enums import ExpenseStatus
 from values.finance.models import Expense, SubsistenceRate
 from values.finance.permissions import expense_organisations
@@ -384,16 +383,6 @@ def activity_label(activity) -> str:
 def _city_name(organisation) -> str:
     city = getattr(organisation, "city", None)
     return city.name if city is not None else pick(organisation.name)
-
-
-def date_span(start: date, end: date) -> str:
-    """Two dates as the reader's language writes a span ("May 3 – 7, 2027", "03–07 mag 2027"): Babel's
-    interval formats, like `long_date`'s single dates."""
-    try:
-        locale = Locale.parse(active_language().replace("-", "_"))
-    except (ValueError, UnknownLocaleError):
-        locale = Locale.parse("en")
-    return format_interval(start, end, "yMMMd", locale=locale)
 
 
 # -- what needs a person (their start page, finance/todo.py) ------------------------------------------------------

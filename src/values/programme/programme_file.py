@@ -656,7 +656,7 @@ def _check_categories(checker: FileChecker, budget: BudgetSpec, path: str) -> No
 def _check_budgets(checker: FileChecker, document: ProgrammeFile) -> None:
     """Warnings: a stated rate the amounts contradict; partner budgets against the total."""
     budgets = [
-        (f"organisations[{i}] ({org.id})", org.budget)
+        (path_with_id("organisations", i, org.id), org.budget)
         for i, org in enumerate(document.organisations)
         if org.budget is not None
     ]
@@ -704,7 +704,11 @@ def optional_value(node: dict, key: str, path: str, read: Callable[[Any, str], A
 
 def list_item_path(path: str, index: int, item: Any) -> str:
     """A list item's path, with its id when it gives one: `organisations[17] (cesena)`, found at a glance."""
-    identifier = item.get("id") if isinstance(item, dict) else None
+    return path_with_id(path, index, item.get("id") if isinstance(item, dict) else None)
+
+
+def path_with_id(path: str, index: int, identifier: Any) -> str:
+    """`path[index] (identifier)`, or `path[index]` alone when the identifier is missing or not a short word."""
     if isinstance(identifier, bool) or not isinstance(identifier, (str, int)) or not str(identifier).strip():
         return f"{path}[{index}]"
     return f"{path}[{index}] ({str(identifier).strip()[:SHORT_LENGTH]})"

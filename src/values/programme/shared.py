@@ -15,6 +15,7 @@ from django.db.models import Prefetch
 
 from values.core.text import TranslatableText
 from values.network.models import Organisation, Person
+from values.programme.programme_file import path_with_id
 from values.programme.spec import OrganisationSpec, PersonSpec, Problem, ProgrammeFile
 
 
@@ -64,7 +65,8 @@ def shared_changes(document: ProgrammeFile, *, severity: str = "warning") -> lis
         shared_with = ", ".join(others)
         for path, before, after in _differences(organisation, spec):
             reason = f"changes a record shared with {shared_with}: {before} → {after}"
-            problems.append(Problem(f"organisations[{index}].{path}", reason, severity=severity))
+            where = path_with_id("organisations", index, spec.id)
+            problems.append(Problem(f"{where}.{path}", reason, severity=severity))
     return problems
 
 

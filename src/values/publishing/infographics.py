@@ -25,6 +25,7 @@ from values.network.enums import Role
 from values.programme.models import Programme
 from values.programme.queries import memberships_in, partner_cities
 from values.publishing.charts import BarChart, bar_chart
+from values.publishing.maps import WIDTH as MAP_WIDTH
 from values.publishing.maps import MapChart, Place, map_chart
 from values.publishing.queries import ReachReport
 from values.volunteering.indicators import programme_indicators
@@ -241,8 +242,10 @@ def _budget_against_actual(programme: Programme) -> Infographic:
     )
 
 
-def _partner_map(programme: Programme) -> Infographic:
-    """A dot and a name for each partner city on the map of Europe, the countries with partners shaded."""
+def partner_map(programme: Programme, shown_width: float = MAP_WIDTH) -> Infographic:
+    """A dot and a name for each partner city on the map of Europe, the countries with partners shaded.
+
+    `shown_width`: the pixels a page shows the map at, so that its names read at 12 px there."""
     cities = partner_cities(programme)
     places = [Place(o.city.name, float(o.city.lon), float(o.city.lat), o.country) for o in cities]
     countries = {place.country: country_name(place.country) for place in places}
@@ -258,7 +261,7 @@ def _partner_map(programme: Programme) -> Infographic:
         alt=f"{title}. {summary}: {listed}." if places else f"{title}. {_('no partner city is known yet')}.",
         columns=[_("City"), _("Country"), _("Latitude"), _("Longitude")],
         rows=[[o.city.name, countries[o.country], _degrees(o.city.lat), _degrees(o.city.lon)] for o in cities],
-        chart=map_chart(_natural_earth_file(), places),
+        chart=map_chart(_natural_earth_file(), places, shown_width),
         template="publishing/map.svg",
         text_columns=2,
     )
@@ -283,7 +286,7 @@ _BUILDERS = {
     "practices-per-theme": _practices_per_theme,
     "participation": _participation,
     "timeline": _timeline,
-    "partner-map": _partner_map,
+    "partner-map": partner_map,
     "budget-against-actual": _budget_against_actual,
     "volunteering": _volunteering,
 }

@@ -27,7 +27,10 @@ CENTRE = (11.0, 52.0)  # of the projection: the middle of EUROPE, where shapes a
 PLACE_MARGIN = 2.0  # degrees kept around a place beyond EUROPE, so its dot and name still fit
 CLIP_MARGIN = 4.0  # pixels beyond the edge that paths keep, so no coast ends visibly at the border
 MIN_STEP = 0.5  # pixels: a point closer than this to the last one kept changes nothing visible
-DOT_RADIUS, LABEL_GAP, LABEL_HEIGHT, CHAR_WIDTH = 3.5, 5.0, 11.0, 6.6  # CHAR_WIDTH: DejaVu Sans at 11 px
+DOT_RADIUS, LABEL_GAP = 3.5, 5.0
+# Names are read at 12 px or more as shown; a map shown narrower than WIDTH draws them larger in its own units.
+LABEL_SIZE = 12.0
+CHAR_WIDTH = 0.6  # of the font size: DejaVu Sans's mean advance, so a name's box holds it whole
 
 
 @dataclass(frozen=True)
@@ -95,18 +98,28 @@ class MapChart:
     countries: tuple[CountryShape, ...]
     highlighted: frozenset[str]  # codes of the countries that have a place
     markers: tuple[Marker, ...]
+    font_size: float  # of every text, in the map's own units
 
 
-def map_chart(boundaries: Path, places: Sequence[Place]) -> MapChart:
-    """Europe with a dot and a name for each place; the view widens to show places beyond Europe."""
+def map_chart(boundaries: Path, places: Sequence[Place], shown_width: float = WIDTH) -> MapChart:
+    """Europe with a dot and a name for each place; the view widens to show places beyond Europe.
+
+    `shown_width` is the width in pixels the page shows the map at: its text is LABEL_SIZE there."""
     view = europe_view([(place.lon, place.lat) for place in places])
+    font_size = font_size_shown_at(shown_width)
     return MapChart(
         width=view.width,
         height=view.height,
         countries=country_shapes(boundaries, view),
         highlighted=frozenset(place.country for place in places),
-        markers=place_markers(places, view),
+        markers=place_markers(places, view, font_size),
+        font_size=font_size,
     )
+
+
+def font_size_shown_at(shown_width: float) -> float:
+    """The font size in the map's units that shows as LABEL_SIZE pixels once the WIDTH units fill `shown_width`."""
+    return math.ceil(LABEL_SIZE * max(1.0, WIDTH / shown_width) * 10) / 10
 
 
 def europe_view(places: Sequence[Point]) -> View:
@@ -296,29 +309,42 @@ def simplify(ring: Ring) -> Ring:
 Box = tuple[float, float, float, float]  # left, top, right, bottom
 
 
-def place_markers(places: Sequence[Place], view: View) -> tuple[Marker, ...]:
-    """A dot per place, its name on the first side where it covers no dot and no name placed before."""
+SIDES = ("right", "left", "above", "below", "above right", "below right", "above left", "below left")
+
+
+def place_markers(places: Sequence[Place], view: View, font_size: float = LABEL_SIZE) -> tuple[Marker, ...]:
+    """A dot per place, its name on the first side where it covers no dot and no name placed before.
+
+    Where every side is taken, the name goes where it covers the least of the others, inside the view if it can."""
     dots = [view.projection.point(place.lon, place.lat) for place in places]
     taken: list[Box] = [(x - DOT_RADIUS, y - DOT_RADIUS, x + DOT_RADIUS, y + DOT_RADIUS) for x, y in dots]
     markers = []
     for place, (x, y) in zip(places, dots, strict=True):
-        options = [_label(place.name, x, y, side) for side in ("right", "left", "above", "below")]
-        fitting = [o for o in options if _within(o[0], view) and not any(_crossing(o[0], box) for box in taken)]
-        box, label_x, label_y, anchor = (fitting or options)[0]
+        options = [_label(place.name, x, y, side, font_size) for side in SIDES]
+        box, label_x, label_y, anchor = min(options, key=lambda option: _cost(option[0], taken, view))
         taken.append(box)
         markers.append(Marker(place.name, round(x, 1), round(y, 1), round(label_x, 1), round(label_y, 1), anchor))
     return tuple(markers)
 
 
-def _label(name: str, x: float, y: float, side: str) -> tuple[Box, float, float, str]:
-    """The box a name covers, its anchor point and text-anchor; the baseline sits 4 px below the dot's centre."""
-    width, offset = len(name) * CHAR_WIDTH, DOT_RADIUS + LABEL_GAP
-    if side == "right":
-        return (x + offset, y - 7, x + offset + width, y + 4), x + offset, y + 4, "start"
-    if side == "left":
-        return (x - offset - width, y - 7, x - offset, y + 4), x - offset, y + 4, "end"
-    baseline = y - offset if side == "above" else y + offset + LABEL_HEIGHT - 3
-    return (x - width / 2, baseline - LABEL_HEIGHT + 3, x + width / 2, baseline + 1), x, baseline, "middle"
+def _cost(box: Box, taken: list[Box], view: View) -> tuple[bool, float]:
+    """Leaving the view is worse than any overlap; then the less area covered the better (min keeps the first tie)."""
+    return not _within(box, view), sum(_covered(box, other) for other in taken)
+
+
+def _label(name: str, x: float, y: float, side: str, size: float) -> tuple[Box, float, float, str]:
+    """The box a name covers, its anchor point and text-anchor.
+
+    Beside the dot the name's middle is level with it; above or below, it clears the dot by the gap."""
+    width, offset, ascent, descent = len(name) * CHAR_WIDTH * size, DOT_RADIUS + LABEL_GAP, 0.64 * size, 0.36 * size
+    vertical, horizontal = side.split()[0], side.split()[-1]
+    baseline = {"above": y - offset - descent, "below": y + offset + ascent}.get(vertical, y + ascent / 2)
+    beside = offset if vertical == horizontal else 0.0  # "right" and "left" alone keep clear of the dot sideways
+    if horizontal == "right":
+        return (x + beside, baseline - ascent, x + beside + width, baseline + descent), x + beside, baseline, "start"
+    if horizontal == "left":
+        return (x - beside - width, baseline - ascent, x - beside, baseline + descent), x - beside, baseline, "end"
+    return (x - width / 2, baseline - ascent, x + width / 2, baseline + descent), x, baseline, "middle"
 
 
 def _within(box: Box, view: View) -> bool:
@@ -327,3 +353,10 @@ def _within(box: Box, view: View) -> bool:
 
 def _crossing(one: Box, other: Box) -> bool:
     return one[0] < other[2] and other[0] < one[2] and one[1] < other[3] and other[1] < one[3]
+
+
+def _covered(one: Box, other: Box) -> float:
+    """The area the two boxes share."""
+    across = min(one[2], other[2]) - max(one[0], other[0])
+    down = min(one[3], other[3]) - max(one[1], other[1])
+    return max(0.0, across) * max(0.0, down)

@@ -4,9 +4,12 @@ the partners on the programme's home page."""
 
 from values.core.text import active_language, pick
 from values.programme.queries import partner_cities
-from values.publishing.infographics import build_infographic
+from values.publishing.infographics import partner_map
 from values.publishing.models import PROGRAMME_TOOLKIT_KEY
 from values.publishing.queries import toolkit_editions
+
+# The widest the home page shows its map: half of the page's 72rem column (.two-columns), capped by .map-svg's 34rem.
+HOME_MAP_WIDTH = 544
 
 
 def partner_factsheets(context, partner, programme) -> dict:
@@ -38,5 +41,5 @@ def home_map(context, programme) -> dict | None:
     keys = [organisation.key for organisation in partner_cities(programme)]
     if not keys:
         return None
-    graphic = build_infographic(programme, "partner-map")
+    graphic = partner_map(programme, shown_width=HOME_MAP_WIDTH)
     return {"graphic": graphic, "chart": graphic.chart, "linked": list(zip(keys, graphic.chart.markers, strict=True))}
