@@ -13,7 +13,7 @@ HOME = "/en/p/820885/"
 
 def _menu(client) -> str:
     page = client.get(HOME).text
-    return page[page.index('<nav aria-label="Main">') : page.index("</nav>")]
+    return page[page.index('<nav aria-label="Main"') : page.index("</nav>")]
 
 
 def test_the_coordinators_menu_has_the_plan_finance_and_the_coordinators_tools(client, coordinator):
