@@ -243,13 +243,13 @@ def test_the_command_sets_up_the_midway_scenario_and_removes_it(capsys):
     assert (Visit.objects.count(), SampleData.objects.count()) == (0, 0)
 
 
-def test_the_command_on_a_later_day_keeps_the_sample_and_its_dates(capsys):
-    generate_sample(_document(), scenario_name="midway", seed=1, today=date(2026, 6, 1))
+def test_the_command_on_a_later_day_keeps_the_sample_and_its_dates(midway, capsys):
+    # As if the sample had been made in June 2026, when month 14 began in May 2025's programme.
+    Programme.objects.filter(pk=midway.programme.pk).update(start=date(2025, 5, 1))
 
-    call_command("demo", "--setup-only")  # today is not 1 June 2026: the start would move were the file loaded
+    call_command("demo", "--setup-only")  # loading the file again would move the start to today's month 14
 
-    programme = Programme.objects.get()
-    assert programme.start == date(2025, 5, 1)  # 1 June 2026 is month 14 of a programme that began in May 2025
+    assert Programme.objects.get().start == date(2025, 5, 1)
     assert "kept" in capsys.readouterr().out.lower()
 
 

@@ -61,6 +61,7 @@ def generate_sample(
     began = time.monotonic()
     existing = SampleData.objects.filter(programme__code=document.programme.code).first()
     if existing is not None and not fresh:
+        ensure_demo_accounts(existing.programme)  # their known passwords again, as the start-up prints them
         return Generated(existing.programme, existing, sample_counts(existing), time.monotonic() - began, kept=True)
     if existing is not None:
         remove_sample(existing)
