@@ -3,7 +3,9 @@
 from datetime import timedelta
 
 import pytest
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -11,6 +13,7 @@ from tests.conftest import PASSWORD, make_member
 from values.actionplans.models import Action, ActionPlan
 from values.activities.enums import ParticipantStatus
 from values.activities.models import Activity, Exchange, Participant, Visit
+from values.activities.queries import open_nominations
 from values.core.languages import long_date
 from values.core.todo import todos_for
 from values.network.enums import Role
@@ -18,6 +21,8 @@ from values.network.models import Organisation
 from values.programme.access import Access
 from values.programme.addresses import programme_addresses
 from values.programme.models import Programme
+from values.programme.queries import start_page_asker
+from values.programme.services import grant_role
 from values.reports.enums import ReportStatus
 from values.reports.models import Report, ReportRequest, ReportTemplate
 
@@ -63,7 +68,7 @@ def cesena_world(accepted_plan, cesena_staff, riga_staff, coordinator):
 def _todos(user, today):
     programme = Programme.objects.get(code="820885")
     with programme_addresses(programme):  # as in the programme's own requests
-        return todos_for(Access(user, programme), programme, user, today)
+        return todos_for(start_page_asker(Access(user, programme), today))
 
 
 def _signed_in(user) -> Client:
@@ -88,8 +93,10 @@ def test_cesena_staff_see_exactly_their_citys_items_overdue_first(cesena_world, 
     assert action.text == f"The action “Open a volunteer desk” of City of Cesena was due to end on {three_days_ago}."
     assert hosting.text.endswith("the agenda is empty.")
     assert "Mentoring visit to Cesena" in hosting.text
-    assert report.text.startswith("Your report on")
-    assert "returned for changes" in report.text
+    # The activity named as the calendar and its own page name it, not by its model's text.
+    assert (
+        report.text == "Your report on Mentoring visit to Cesena was returned for changes: mend it and submit it again."
+    )
     # 3 places, 1 taken by Cesena's own nomination: 2 left.
     assert nomination.text == (
         f"Nominate people from Cesena for Exchange: Toulouse at Cesena: 2 of 3 places left, "
@@ -134,9 +141,11 @@ def test_the_coordinator_is_asked_to_review_and_decide(cesena_world, coordinator
     report.status, report.submitted_at = ReportStatus.SUBMITTED, timezone.now()
     report.save()
 
-    kinds = [item.kind for item in _todos(coordinator, cesena_world["today"])]
+    items = _todos(coordinator, cesena_world["today"])
 
-    assert kinds == ["review"]
+    assert [(item.kind, item.text) for item in items] == [
+        ("review", "Review the report of cesena on Mentoring visit to Cesena.")
+    ]
 
 
 def test_the_start_page_refuses_people_without_a_role_and_asks_the_anonymous_to_sign_in(programme):
@@ -228,4 +237,43 @@ def test_the_coordinator_is_asked_to_accept_a_plan_until_one_is(programme, coord
 
     assert [(item.kind, item.when, item.overdue, item.url) for item in items] == [
         ("plan", programme.start, True, "/en/p/820885/plan/")
+    ]
+
+
+def test_staff_of_two_cities_are_asked_to_nominate_for_each_in_as_many_queries_as_for_one(cesena_world, cesena_staff):
+    """Toulouse is the guest of Cesena's exchange: with its staff role too, both cities' places are offered."""
+    today, programme = cesena_world["today"], Programme.objects.get(code="820885")
+    cesena, toulouse = Organisation.objects.get(key="cesena"), Organisation.objects.get(key="toulouse")
+    with CaptureQueriesContext(connection) as for_one:
+        one = open_nominations([cesena], programme, today)
+    with CaptureQueriesContext(connection) as for_two:
+        two = open_nominations([cesena, toulouse], programme, today)
+
+    assert [(row.city.key, row.title, row.places_left) for row in one] == [
+        ("cesena", "Exchange: Toulouse at Cesena", 2)
+    ]
+    # Cesena's nomination takes one of the 3 places from Cesena only: Toulouse still has all 3.
+    assert [(row.city.key, row.title, row.places_left) for row in two] == [
+        ("cesena", "Exchange: Toulouse at Cesena", 2),
+        ("toulouse", "Exchange: Toulouse at Cesena", 3),
+    ]
+    assert len(for_two) == len(for_one) == 1
+
+
+def test_the_start_page_asks_for_each_of_the_staffs_cities(cesena_world, cesena_staff):
+    grant_role(
+        cesena_staff,
+        programme=Programme.objects.get(code="820885"),
+        organisation=Organisation.objects.get(key="toulouse"),
+        role=Role.CITY_STAFF,
+    )
+
+    nominations = [item.text for item in _todos(cesena_staff, cesena_world["today"]) if item.kind == "nomination"]
+
+    close = long_date(cesena_world["today"] + timedelta(days=14))
+    assert nominations == [
+        f"Nominate people from Cesena for Exchange: Toulouse at Cesena: 2 of 3 places left, "
+        f"nominations close on {close}.",
+        f"Nominate people from Toulouse for Exchange: Toulouse at Cesena: 3 of 3 places left, "
+        f"nominations close on {close}.",
     ]

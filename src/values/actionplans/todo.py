@@ -10,16 +10,15 @@ from django.utils.translation import gettext_lazy
 from values.actionplans.queries import overdue_actions_of, plans_in_review, unanswered_comments
 from values.core.languages import long_date
 from values.core.text import pick
-from values.core.todo import ToDo, add_offer, register
+from values.core.todo import Asker, ToDo, add_offer, register
 from values.network.enums import Role
-from values.programme.permissions import holds_role, is_coordinator, organisations_of
 
 
-def plan_todos(access, programme, user, today: date) -> list[ToDo]:
+def plan_todos(asker: Asker) -> list[ToDo]:
     # The city's staff draft and answer for its plan (permissions.can_edit_plan).
-    cities = list(organisations_of(user, programme, [Role.CITY_STAFF]).filter(kind="city"))
-    items = [*_overdue(cities, programme, today), *_comments(cities, programme, user)] if cities else []
-    if is_coordinator(user, programme) or holds_role(user, programme, [Role.EXPERT]):
+    cities, programme, today = list(asker.cities), asker.programme, asker.today
+    items = [*_overdue(cities, programme, today), *_comments(cities, programme, asker.user)] if cities else []
+    if asker.roles & {Role.COORDINATOR, Role.EXPERT}:
         items += _in_review(programme, today)
     return items
 
@@ -63,13 +62,12 @@ def _in_review(programme, today: date) -> list[ToDo]:
     ]
 
 
-def _own_plan(access) -> str | None:
-    city = organisations_of(access.user, access.programme, [Role.CITY_STAFF]).filter(kind="city").first()
-    return reverse("action_plan", args=[city.key]) if city else None
+def _own_plan(asker: Asker) -> str | None:
+    return reverse("action_plan", args=[asker.cities[0].key]) if asker.cities else None
 
 
-def _overview(access) -> str | None:
-    return reverse("action_plans") if access.coordinate else None
+def _overview(asker: Asker) -> str | None:
+    return reverse("action_plans") if asker.access.coordinate else None
 
 
 def setup() -> None:

@@ -4,7 +4,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.utils.translation import gettext as _
 
 from values.activities.enums import Mode, ParticipantStatus
@@ -69,14 +69,21 @@ def with_calendar_details(activities: QuerySet[Activity]) -> QuerySet[Activity]:
 
 def activity_entry(activity: Activity) -> CalendarEntry:
     """An accepted visit or exchange as one entry of a calendar."""
+    community = activity.visit.community if activity.kind == "visit" else activity.exchange.pair.community
+    title = calendar_title(activity)
+    return CalendarEntry(activity.start, activity.end, activity.kind, title, community.key, activity.pk)
+
+
+# What calendar_title reads, from an activity or from a row that points to one (prefix "activity__").
+TITLE_DETAILS = ("host__city", "exchange__guest__city")
+
+
+def calendar_title(activity: Activity) -> str:
+    """The activity's name as the calendar and its own page show it (fetch TITLE_DETAILS with it)."""
     host = city_name(activity.host)
     if activity.kind == "visit":
-        title, community = activity_title("visit", host, ""), activity.visit.community.key
-    else:
-        exchange = activity.exchange
-        title = activity_title("exchange", host, city_name(exchange.guest))
-        community = exchange.pair.community.key
-    return CalendarEntry(activity.start, activity.end, activity.kind, title, community, activity.pk)
+        return activity_title("visit", host, "")
+    return activity_title("exchange", host, city_name(activity.exchange.guest))
 
 
 def city_name(organisation: Organisation) -> str:
@@ -149,26 +156,35 @@ class OpenNomination:
 
 
 def open_nominations(cities, programme: Programme, today: date) -> list[OpenNomination]:
-    """Coming activities each city takes part in, whose nominations are open and where it has places left."""
-    rows = []
+    """Coming activities each city takes part in, whose nominations are open and where it has places left.
+
+    One query for all the cities: each city's part and places taken are columns of the activity's row.
+    """
+    if not cities:
+        return []
+    per_city = {}
     for city in cities:
-        activities = with_calendar_details(
-            Activity.objects.filter(with_cities([city]), programme=programme, start__gte=today)
-            .filter(Q(nomination_deadline__isnull=True) | Q(nomination_deadline__gte=today))
-            .annotate(
-                taken=Count(
-                    "participants",
-                    filter=Q(participants__organisation=city) & ~Q(participants__status=ParticipantStatus.DECLINED),
-                    distinct=True,  # the join on the community's members repeats each participant
-                )
-            )
-            .distinct()
+        per_city[f"in_{city.pk}"] = Exists(Activity.objects.filter(with_cities([city]), pk=OuterRef("pk")))
+        per_city[f"taken_{city.pk}"] = Count(
+            "participants",
+            filter=Q(participants__organisation=city) & ~Q(participants__status=ParticipantStatus.DECLINED),
         )
-        for activity in activities:
-            if activity.taken < activity.capacity:
-                title = activity_entry(activity).title
-                rows.append(OpenNomination(activity, title, city, activity.capacity - activity.taken))
-    return rows
+    activities = with_calendar_details(
+        Activity.objects.filter(
+            pk__in=Activity.objects.filter(with_cities(cities)).values("pk"),  # a subquery: no joined rows
+            programme=programme,
+            start__gte=today,
+        )
+        .filter(Q(nomination_deadline__isnull=True) | Q(nomination_deadline__gte=today))
+        .annotate(**per_city)
+    )
+    activities = list(activities)
+    return [
+        OpenNomination(activity, calendar_title(activity), city, activity.capacity - taken)
+        for city in cities
+        for activity in activities
+        if getattr(activity, f"in_{city.pk}") and (taken := getattr(activity, f"taken_{city.pk}")) < activity.capacity
+    ]
 
 
 def attendance_to_record(cities, programme: Programme, today: date) -> list[tuple[Activity, str]]:
@@ -184,4 +200,4 @@ def attendance_to_record(cities, programme: Programme, today: date) -> list[tupl
             participants__status__in=(ParticipantStatus.NOMINATED, ParticipantStatus.CONFIRMED),
         ).distinct()
     )
-    return [(activity, activity_entry(activity).title) for activity in past]
+    return [(activity, calendar_title(activity)) for activity in past]

@@ -8,17 +8,14 @@ from django.utils.translation import gettext_lazy
 
 from values.activities.queries import attendance_to_record, city_name, hosted_lacking, open_nominations
 from values.core.languages import long_date
-from values.core.todo import ToDo, add_offer, register
+from values.core.todo import Asker, ToDo, add_offer, register
 from values.network.enums import Role
-from values.programme.permissions import organisations_of
-
-# The roles that host and nominate for their city (activities.permissions.NOMINATING_ROLES, without the
-# coordinator, whose organisation is the network: their start page would otherwise list every city's tasks).
-CITY_ROLES = (Role.CITY_STAFF,)
 
 
-def activity_todos(access, programme, user, today: date) -> list[ToDo]:
-    cities = list(organisations_of(user, programme, CITY_ROLES).filter(kind="city").select_related("city"))
+def activity_todos(asker: Asker) -> list[ToDo]:
+    # The cities whose staff host and nominate (activities.permissions.NOMINATING_ROLES, without the
+    # coordinator, whose organisation is the network: their start page would otherwise list every city's tasks).
+    cities, programme, today = asker.cities, asker.programme, asker.today
     if not cities:
         return []
     return [
@@ -70,7 +67,7 @@ def _attendance(cities, programme, today: date) -> list[ToDo]:
     ]
 
 
-def _calendar(access) -> str:
+def _calendar(asker: Asker) -> str:
     return reverse("calendar")
 
 

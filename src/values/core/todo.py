@@ -2,8 +2,9 @@
 
 The start page belongs to the programme app, which may not import the apps above it; each of those adds, in its
 `AppConfig.ready`, a source of to-dos (`register`) and the offers of what a role does there (`add_offer`), as
-`core.panels` lets them fill a slot. A source is `source(access, programme, user, today) -> list[ToDo]`; an offer
-gives the address of its page for the person, or None when they may not open it.
+`core.panels` lets them fill a slot. A source is `source(asker) -> list[ToDo]`, where the `Asker` carries what the
+page already knows of the person (their roles, their cities) so that no source asks the database for it again; an
+offer gives the address of its page for the person, or None when they may not open it.
 """
 
 from collections.abc import Callable
@@ -23,8 +24,20 @@ class ToDo:
     overdue: bool = False
 
 
-Source = Callable[[Any, Any, Any, date], list[ToDo]]
-OfferLink = Callable[[Any], str | None]
+@dataclass(frozen=True)
+class Asker:
+    """Whom a start page is for, with what the page has already read of them, asked once for every source."""
+
+    access: Any  # programme.access.Access: the person's rules in the programme, each answered once
+    programme: Any
+    user: Any
+    today: date
+    roles: frozenset[str]  # the roles they hold in the programme (a superuser's include the coordinator's)
+    cities: tuple[Any, ...]  # the cities whose staff they are, each with its `city`; () without that role
+
+
+Source = Callable[[Asker], list[ToDo]]
+OfferLink = Callable[[Asker], str | None]
 
 
 @dataclass(frozen=True)
@@ -48,19 +61,19 @@ def register(source: Source) -> None:
 
 
 def add_offer(role: str, text: Any, link: OfferLink, *, order: int = 50) -> None:
-    """Say what `role` does, linking to `link(access)` (None: this person may not open it, so no offer)."""
+    """Say what `role` does, linking to `link(asker)` (None: this person may not open it, so no offer)."""
     if not any(offer.role == role and offer.text == text for offer in _OFFERS):
         _OFFERS.append(Offer(role, text, link, order))
         _OFFERS.sort(key=lambda offer: offer.order)
 
 
-def todos_for(access: Any, programme: Any, user: Any, today: date) -> list[ToDo]:
+def todos_for(asker: Asker) -> list[ToDo]:
     """Every source's to-dos: overdue first, then soonest first."""
-    items = [item for source in _SOURCES for item in source(access, programme, user, today)]
+    items = [item for source in _SOURCES for item in source(asker)]
     return sorted(items, key=lambda item: (not item.overdue, item.when, item.text))
 
 
-def offers_for(role: str, access: Any) -> list[tuple[str, str]]:
+def offers_for(role: str, asker: Asker) -> list[tuple[str, str]]:
     """What this role does here, as (text, address), only where the person may open the page."""
-    links = ((str(offer.text), offer.link(access)) for offer in _OFFERS if offer.role == role)
+    links = ((str(offer.text), offer.link(asker)) for offer in _OFFERS if offer.role == role)
     return [(text, url) for text, url in links if url]

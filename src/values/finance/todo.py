@@ -1,22 +1,21 @@
 """Finance's part of a person's start page (core.todo): expenses to decide, and one's own rejected ones."""
 
-from datetime import date
-
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
 from values.core.languages import long_date
-from values.core.todo import ToDo, add_offer, register
+from values.core.todo import Asker, ToDo, add_offer, register
 from values.finance.permissions import submitting_partners
 from values.finance.queries import expenses_to_decide, rejected_expenses_of
 from values.network.enums import Role
 
 
-def finance_todos(access, programme, user, today: date) -> list[ToDo]:
+def finance_todos(asker: Asker) -> list[ToDo]:
+    programme, user, today = asker.programme, asker.user, asker.today
     items = []
-    if access.decide_expenses:
+    if asker.access.decide_expenses:
         items += _to_decide(programme, user)
     items += [_rejected(expense) for expense in rejected_expenses_of(user, programme, today)]
     return items
@@ -42,12 +41,12 @@ def _rejected(expense) -> ToDo:
     return ToDo(timezone.localdate(expense.decided_at), text, reverse("expense", args=[expense.pk]), "expense")
 
 
-def _record_expense(access) -> str | None:
-    return reverse("expense_add") if submitting_partners(access.user, access.programme).exists() else None
+def _record_expense(asker: Asker) -> str | None:
+    return reverse("expense_add") if submitting_partners(asker.user, asker.programme).exists() else None
 
 
-def _finance(access) -> str | None:
-    return reverse("finance") if access.see_finance else None
+def _finance(asker: Asker) -> str | None:
+    return reverse("finance") if asker.access.see_finance else None
 
 
 def setup() -> None:

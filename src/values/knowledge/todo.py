@@ -3,21 +3,21 @@
 from django.urls import reverse
 from django.utils.translation import gettext_lazy
 
-from values.core.todo import add_offer
+from values.core.todo import Asker, add_offer
 from values.knowledge.permissions import proposing_organisations
 from values.network.enums import Role
 
 
-def _benchmarks(access) -> str | None:
-    return reverse("benchmarks") if access.maintain_benchmarks else None
+def _benchmarks(asker: Asker) -> str | None:
+    return reverse("benchmarks") if asker.access.maintain_benchmarks else None
 
 
-def _self_assessment(access) -> str:
+def _self_assessment(asker: Asker) -> str:
     return reverse("benchmarks")  # every signed-in person reads them (a city's staff score their city there)
 
 
-def _propose(access) -> str | None:
-    return reverse("practice_add") if proposing_organisations(access.user, access.programme).exists() else None
+def _propose(asker: Asker) -> str | None:
+    return reverse("practice_add") if proposing_organisations(asker.user, asker.programme).exists() else None
 
 
 def setup() -> None:

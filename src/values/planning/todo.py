@@ -1,18 +1,17 @@
 """Planning's part of a person's start page (core.todo): for the coordinator, a plan not yet accepted."""
 
-from datetime import date
-
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from values.core.todo import ToDo, add_offer, register
+from values.core.todo import Asker, ToDo, add_offer, register
 from values.network.enums import Role
 from values.planning.queries import has_accepted_plan
 
 
-def planning_todos(access, programme, user, today: date) -> list[ToDo]:
-    if not access.plan or has_accepted_plan(programme):
+def planning_todos(asker: Asker) -> list[ToDo]:
+    programme, today = asker.programme, asker.today
+    if not asker.access.plan or has_accepted_plan(programme):
         return []
     # Nothing is scheduled before a plan is accepted: it is due by the programme's start.
     start = programme.start
@@ -20,8 +19,8 @@ def planning_todos(access, programme, user, today: date) -> list[ToDo]:
     return [ToDo(start, text, reverse("plan"), "plan", overdue=start < today)]
 
 
-def _plan(access) -> str | None:
-    return reverse("plan") if access.see_plan else None
+def _plan(asker: Asker) -> str | None:
+    return reverse("plan") if asker.access.see_plan else None
 
 
 def setup() -> None:

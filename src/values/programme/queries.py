@@ -1,11 +1,14 @@
 """Every reusable read of programmes and partnerships, already fetching what pages show."""
 
+from datetime import date
+
 from django.db.models import Count, F, Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
 
 from values.core.communities import community_count
 from values.core.money import DEFAULT_INDIRECT_RATE
-from values.network.enums import OrganisationKind
+from values.core.todo import Asker
+from values.network.enums import OrganisationKind, Role
 from values.network.models import City, Organisation, Person, User
 from values.programme.enums import DIRECT_CATEGORIES
 from values.programme.models import Membership, Partner, PartnerBudget, Programme, Theme, ThemeInterest
@@ -66,6 +69,20 @@ def memberships_in(programme: Programme | int) -> QuerySet[Membership]:
     """The memberships that hold in the programme: its own and those that name none (every programme)."""
     programme_id = programme.pk if isinstance(programme, Programme) else programme
     return Membership.objects.filter(Q(programme=programme_id) | Q(programme__isnull=True))
+
+
+def start_page_asker(access, today: date) -> Asker:
+    """Whom a start page is for, with their roles and the cities whose staff they are, read once for every
+    source of to-dos (core.todo)."""
+    from values.programme.permissions import organisations_of, roles_held  # permissions reads this module
+
+    user, programme = access.user, access.programme
+    roles = frozenset(roles_held(user, programme))
+    cities: tuple[Organisation, ...] = ()
+    if Role.CITY_STAFF in roles:
+        staffed = organisations_of(user, programme, [Role.CITY_STAFF]).filter(kind=OrganisationKind.CITY)
+        cities = tuple(staffed.select_related("city"))
+    return Asker(access, programme, user, today, roles, cities)
 
 
 def roles_of(user: User) -> QuerySet[Membership]:

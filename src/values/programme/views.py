@@ -23,13 +23,13 @@ from values.programme.permissions import (
     can_open_start_page,
     get_partner_organisation_for_edit,
     programmes_with_role,
-    roles_held,
 )
 from values.programme.queries import (
     all_programmes,
     key_figures,
     partner_detail,
     partners_of,
+    start_page_asker,
     themes_of,
 )
 
@@ -65,13 +65,14 @@ def landing(request: HttpRequest) -> HttpResponse:
 def start_page(request: HttpRequest) -> HttpResponse:
     """The person's own page in the programme: what needs them now, and what each of their roles does here."""
     programme = request.programme
-    if not can_open_start_page(request.user, programme):
+    if not request.access.open_start_page:  # asked once: the menu asks it again
         raise PermissionDenied
-    roles = [(role, offers_for(role, request.access)) for role in roles_held(request.user, programme)]
+    asker = start_page_asker(request.access, timezone.localdate())
+    held = [role for role in Role.values if role in asker.roles]
     context = {
         "programme": programme,
-        "todos": todos_for(request.access, programme, request.user, timezone.localdate()),
-        "roles": [(Role(role).label, offers) for role, offers in roles],
+        "todos": todos_for(asker),
+        "roles": [(Role(role).label, offers_for(role, asker)) for role in held],
     }
     return render(request, "programme/start.html", context)
 

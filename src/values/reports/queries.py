@@ -6,6 +6,7 @@ from django.db.models import Q, QuerySet
 
 from values.activities.enums import ParticipantStatus
 from values.activities.models import Participant
+from values.activities.queries import TITLE_DETAILS
 from values.programme.models import Programme
 from values.reports.enums import ReportStatus
 from values.reports.models import Question, Report, ReportTemplate
@@ -72,7 +73,7 @@ def reports_owed_by(user, programme: Programme) -> QuerySet[Participant]:
             activity__report_request__isnull=False,
         )
         .exclude(report__status__in=(ReportStatus.SUBMITTED, ReportStatus.ACCEPTED))
-        .select_related("activity__report_request", "activity__host__city", "report")
+        .select_related("activity__report_request", "report", *(f"activity__{path}" for path in TITLE_DETAILS))
         .order_by("activity__report_request__due", "pk")
     )
 
@@ -81,6 +82,8 @@ def reports_waiting_for_review(programme: Programme) -> QuerySet[Report]:
     """Submitted reports nobody has accepted or returned yet, the longest waiting first."""
     return (
         Report.objects.filter(request__activity__programme=programme, status=ReportStatus.SUBMITTED)
-        .select_related("participant__user", "participant__organisation", "request__activity__host__city")
+        .select_related(
+            "participant__user", "participant__organisation", *(f"request__activity__{path}" for path in TITLE_DETAILS)
+        )
         .order_by("submitted_at", "pk")
     )

@@ -1,22 +1,20 @@
 """Volunteering's part of a person's start page (core.todo): applicants to decide and hours to approve."""
 
-from datetime import date
-
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy, ngettext
 
 from values.core.text import pick
-from values.core.todo import ToDo, add_offer, register
+from values.core.todo import Asker, ToDo, add_offer, register
 from values.network.enums import Role
 from values.volunteering.queries import opportunities_waiting_on
 
 
-def volunteering_todos(access, programme, user, today: date) -> list[ToDo]:
-    if not access.offer_opportunities:
+def volunteering_todos(asker: Asker) -> list[ToDo]:
+    if not asker.access.offer_opportunities:
         return []
     items = []
-    for opportunity in opportunities_waiting_on(user, programme):
+    for opportunity in opportunities_waiting_on(asker.user, asker.programme):
         title = pick(opportunity.title)
         if opportunity.applicants:
             text = ngettext(
@@ -37,8 +35,8 @@ def volunteering_todos(access, programme, user, today: date) -> list[ToDo]:
     return items
 
 
-def _offer(access) -> str | None:
-    return reverse("opportunity_add") if access.offer_opportunities else None
+def _offer(asker: Asker) -> str | None:
+    return reverse("opportunity_add") if asker.access.offer_opportunities else None
 
 
 def setup() -> None:
