@@ -11,7 +11,7 @@ from values.network.models import Organisation
 pytestmark = pytest.mark.django_db
 
 PLAN_URL = "/en/p/820885/action-plans/cesena/"
-REVIEW_WORDS = ("neighbour-lindqvist", "expert-kowalski", "Add the baseline figures.", "Agreed, with sources.")
+REVIEW_WORDS = ("Kaisa Lindqvist", "Jan Kowalski", "Add the baseline figures.", "Agreed, with sources.")
 
 
 def _community_keys() -> set[str]:
@@ -26,9 +26,9 @@ def _community_keys() -> set[str]:
 def reviewed_plan(accepted_plan, programme) -> ActionPlan:
     """Cesena's plan, adopted and published, with a thread by a neighbour of its community and the expert."""
     neighbour_key = sorted(_community_keys() - {"cesena"})[0]
-    neighbour = make_member("neighbour-lindqvist", neighbour_key, Role.CITY_STAFF)
-    expert = make_member("expert-kowalski", "evc", Role.EXPERT)
-    editor = make_member("editor-burioli", "cesena", Role.CITY_STAFF)
+    neighbour = _named(make_member("neighbour-lindqvist", neighbour_key, Role.CITY_STAFF), "Kaisa", "Lindqvist")
+    expert = _named(make_member("expert-kowalski", "evc", Role.EXPERT), "Jan", "Kowalski")
+    editor = _named(make_member("editor-burioli", "cesena", Role.CITY_STAFF), "Paola", "Burioli")
     plan = ActionPlan.objects.create(programme=programme, organisation=Organisation.objects.get(key="cesena"))
     save_section(plan, "context", text="Cesena welcomes newcomers.", base=0, by=editor)
     thread = add_comment(plan, "context", text="Add the baseline figures.", by=neighbour)
@@ -36,6 +36,13 @@ def reviewed_plan(accepted_plan, programme) -> ActionPlan:
     set_plan_status(plan, "in_review")
     set_plan_status(plan, "adopted")
     return set_plan_published(plan, True)
+
+
+def _named(user, first_name: str, last_name: str):
+    """Pages show people by their names (never their logins): the names are what a leak would show."""
+    user.first_name, user.last_name = first_name, last_name
+    user.save(update_fields=["first_name", "last_name"])
+    return user
 
 
 def _outsider():
@@ -55,7 +62,7 @@ def test_the_public_reads_the_published_plan_without_its_review(client, reviewed
     assert page.status_code == 200
     assert "Cesena welcomes newcomers." in page.text
     assert [word for word in REVIEW_WORDS if word in page.text] == []
-    assert "editor-burioli" not in page.text
+    assert "Paola Burioli" not in page.text
     assert [section["threads"] for section in page.context["sections"]] == [[]] * 5
     assert page.context["replies"] == {}
 
@@ -68,7 +75,7 @@ def test_the_people_of_the_review_read_its_threads_and_names(client, reviewed_pl
 
     assert page.status_code == 200
     assert [word for word in REVIEW_WORDS if word in page.text] == list(REVIEW_WORDS)
-    assert "Revision 1, by editor-burioli" in page.text
+    assert "Revision 1, by Paola Burioli" in page.text
 
 
 @pytest.mark.parametrize("reader", ["anonymous", "outsider"])
@@ -79,7 +86,7 @@ def test_the_public_does_not_read_the_history_of_drafts(client, reviewed_plan, r
     response = client.get(f"{PLAN_URL}context/history/")
 
     assert response.status_code == (302 if reader == "anonymous" else 403)
-    assert "editor-burioli" not in response.text
+    assert "Paola Burioli" not in response.text
 
 
 def test_an_anonymous_reader_creates_no_plan(client, programme):
