@@ -259,8 +259,8 @@ def test_the_activities_are_named_in_the_pages_language(client, riga_staff, acce
     page = client.get("/it/p/820885/finance/expenses/new/")
 
     assert _choice_labels(page)[:2] == [
-        "Mentoring visit in Rīga, 11–12 feb 2019",
-        "Exchange Rīga → Düsseldorf, 25–29 mar 2019",
+        "Visita di tutoraggio a Rīga, 11–12 feb 2019",
+        "Scambio Rīga → Düsseldorf, 25–29 mar 2019",
     ]
 
 

@@ -223,7 +223,7 @@ def test_when_not_required_a_coordinator_signs_in_with_the_password(client, prog
 
     response = _password_step(client, "newcoordinator")
 
-    assert response["Location"] == "/en/"
+    assert response["Location"] == "/en/start/"  # the landing, which leads to their programme's start page
     assert _is_signed_in(client) is True
 
 
