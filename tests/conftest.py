@@ -136,6 +136,13 @@ def cesena_visit(accepted_plan) -> Visit:
     return Visit.objects.get(host__key="cesena")
 
 
+def follow_menu(page, group: str, link: str) -> None:
+    """Open a group of the header's menu (Programme, Knowledge, Volunteering, Manage) and follow one of its links,
+    as a person does."""
+    page.get_by_role("navigation", name="Main").get_by_role("button", name=group).click()
+    page.get_by_role("navigation", name="Main").get_by_role("link", name=link, exact=True).click()
+
+
 @pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args):
     """Debian's Chromium: Playwright's own browser download is not possible here."""

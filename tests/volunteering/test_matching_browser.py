@@ -4,7 +4,7 @@ with axe-core on each page (the numbers are those of tests/volunteering/test_mat
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.conftest import PASSWORD
+from tests.conftest import PASSWORD, follow_menu
 from tests.core.test_browser import assert_accessible
 from tests.volunteering.test_matchmaking import world  # noqa: F401 - the fixture
 from values.volunteering.models import Commitment
@@ -19,7 +19,7 @@ def test_staff_match_everyone_and_decide_applicants(page: Page, live_server, wor
     page.get_by_label("Password").fill(PASSWORD)
     page.get_by_role("button", name="Sign in").click()
 
-    page.get_by_role("link", name="Matching").click()
+    follow_menu(page, "Volunteering", "Matching")
     expect(page.locator("h1")).to_have_text("Match volunteers")
     assert_accessible(page)
     page.get_by_role("button", name="Propose a matching").click()
