@@ -7,7 +7,7 @@ from decimal import Decimal
 import pytest
 from django.apps import apps
 from django.core.management import call_command
-from django.db import models
+from django.db import connection, models
 from django.template.loader import render_to_string
 from django.test import RequestFactory
 
@@ -146,10 +146,14 @@ def test_every_partner_has_a_budget_and_the_budgets_add_up_to_the_total_cost(mid
 
 
 def _counts() -> dict[str, int]:
+    tables = set(connection.introspection.table_names())  # the task backend not in use has no table
     return {
         model._meta.label: model._base_manager.count()
         for model in apps.get_models()
-        if model._meta.app_label not in {"demo", "network", "django_tasks_database", "sessions"}
+        if (
+            model._meta.db_table in tables
+            and model._meta.app_label not in {"demo", "network", "django_tasks_database", "sessions"}
+        )
         or model._meta.model_name in {"user", "membership"}
     }
 
