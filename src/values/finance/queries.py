@@ -9,6 +9,7 @@ from django.apps import apps
 from django.db.models import QuerySet, Sum
 from django.utils.translation import gettext as _
 
+from values.activities.queries import city_name
 from values.core.languages import date_span
 from values.core.money import DEFAULT_INDIRECT_RATE, flat_rate, rate_of, round_cent, stated_rate_disagrees
 from values.core.templatetags.values_tags import amount, percent
@@ -376,13 +377,8 @@ def activity_label(activity) -> str:
     exchange = getattr(activity, "exchange", None) if activity.kind == "exchange" else None
     if exchange is not None:
         return _("Exchange %(guest)s → %(host)s, %(dates)s") % {
-            "guest": _city_name(exchange.guest), "host": _city_name(activity.host), "dates": dates}  # fmt: skip
-    return _("Mentoring visit in %(host)s, %(dates)s") % {"host": _city_name(activity.host), "dates": dates}
-
-
-def _city_name(organisation) -> str:
-    city = getattr(organisation, "city", None)
-    return city.name if city is not None else pick(organisation.name)
+            "guest": city_name(exchange.guest), "host": city_name(activity.host), "dates": dates}  # fmt: skip
+    return _("Mentoring visit in %(host)s, %(dates)s") % {"host": city_name(activity.host), "dates": dates}
 
 
 # -- what needs a person (their start page, finance/todo.py) ------------------------------------------------------

@@ -1,4 +1,4 @@
-"""Template filters: translatable texts, money, percentages and countries in the reader's language."""
+"""Template filters: translatable texts, users' Markdown, money, percentages and countries in the reader's language."""
 
 from decimal import Decimal
 
@@ -8,10 +8,17 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext
 
 from values.core import languages, text
+from values.core.markdown import render_markdown
 from values.core.panels import panels_in
 from values.core.text import active_language, pick
 
 register = template.Library()
+
+
+@register.filter
+def markdown(value: str) -> SafeString:
+    """A user's Markdown as HTML: `core.markdown` keeps only harmless tags, so its output may be marked safe."""
+    return mark_safe(render_markdown(value))  # noqa: S308
 
 
 @register.filter
