@@ -17,7 +17,7 @@ from values.network.models import Organisation, User
 from values.network.permissions import AnyUser
 from values.programme.models import Programme
 from values.programme.permissions import holds_role, is_coordinator, organisations_of
-from values.programme.queries import memberships_in
+from values.programme.queries import memberships_in, people_holding
 
 NOMINATING_ROLES = (Role.CITY_STAFF, Role.COORDINATOR)
 
@@ -48,11 +48,7 @@ def people_who_can_edit(activity: Activity) -> QuerySet[User]:
     memberships = memberships_in(activity.programme_id).filter(
         Q(role=Role.COORDINATOR) | Q(role__in=NOMINATING_ROLES, organisation=activity.host_id)
     )
-    return (
-        User.objects.filter(is_active=True, memberships__in=memberships)
-        .distinct()
-        .order_by("last_name", "first_name", "pk")
-    )
+    return people_holding(memberships)
 
 
 def can_view_activity(user: AnyUser, activity: Activity) -> bool:

@@ -30,7 +30,7 @@ from values.activities.permissions import taking_part
 from values.core.templatetags.values_tags import person
 from values.network.enums import Role
 from values.network.models import Organisation, User
-from values.network.services import account_for_invitation, password_setting_path
+from values.network.services import account_for_address, password_setting_path
 from values.network.tasks import send_email
 from values.programme.addresses import programme_addresses
 from values.programme.models import Community, ExchangePair, Programme
@@ -304,7 +304,7 @@ def invite_participant(
     name, email = " ".join(name.split()), email.strip()
     _raise_if(_invitation_problems(activity, name=name, email=email, role=role))
     _raise_if(_city_problems(activity, organisation, today, field="email"))
-    user = account_for_invitation(email=email, name=name)
+    user, _new = account_for_address(email=email, name=name)  # an inactive one was refused above
     grant_role(user, programme=activity.programme, organisation=organisation, role=Role(role), by=by)
     participant = Participant.objects.create(activity=activity, user=user, organisation=organisation, nominated_by=by)
     mail = _invitation_mail(participant, greeting=user.get_full_name() or name, language=language, site=site)

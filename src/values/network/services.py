@@ -63,21 +63,23 @@ def split_name(name: str) -> tuple[str, str]:
     return " ".join(words[:-1]), words[-1]
 
 
-def account_for_invitation(*, email: str, name: str) -> User:
-    """The account of this address, else a new one in this name whose password nobody knows: the person sets it
-    by the link of their invitation (or later by "forgot your password", which a usable-but-secret password keeps
-    open to them, where Django's reset form ignores accounts with no usable password at all)."""
-    existing = User.objects.filter(email__iexact=email).order_by("pk").first()
+def account_for_address(*, email: str, name: str) -> tuple[User, bool]:
+    """The active account of this address, else a new one in this name whose password nobody knows (True: new).
+    The person sets the password by a link (an invitation, or "forgot your password", which a usable-but-secret
+    password keeps open to them, where Django's reset form ignores accounts with no usable password at all).
+    Invitations to activities and volunteers who ask for an account both come here."""
+    existing = User.objects.filter(email__iexact=email, is_active=True).order_by("pk").first()
     if existing is not None:
-        return existing
+        return existing, False
     first_name, last_name = split_name(name)
-    return create_account(
+    user = create_account(
         username=_free_username(email),
         email=email,
         password=secrets.token_urlsafe(32),
         first_name=first_name[:150],
         last_name=last_name[:150],
     )
+    return user, True
 
 
 def _free_username(email: str) -> str:

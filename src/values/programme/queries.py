@@ -71,6 +71,15 @@ def memberships_in(programme: Programme | int) -> QuerySet[Membership]:
     return Membership.objects.filter(Q(programme=programme_id) | Q(programme__isnull=True))
 
 
+def people_holding(memberships: QuerySet[Membership]) -> QuerySet[User]:
+    """The active people who hold these memberships, once each, by name: whom a page names as able to act."""
+    return (
+        User.objects.filter(is_active=True, memberships__in=memberships)
+        .distinct()
+        .order_by("last_name", "first_name", "pk")
+    )
+
+
 def start_page_asker(access, today: date) -> Asker:
     """Whom a start page is for, with their roles and the cities whose staff they are, read once for every
     source of to-dos (core.todo)."""

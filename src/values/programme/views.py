@@ -20,7 +20,6 @@ from values.programme.maps import LocatorMap, locator_map
 from values.programme.models import Partner, Programme
 from values.programme.permissions import (
     can_change_organisation,
-    can_open_start_page,
     get_partner_organisation_for_edit,
     programmes_with_role,
 )
@@ -105,7 +104,7 @@ def home(request: HttpRequest) -> HttpResponse:
         "themes": themes_of(programme),
         "coordinator": next((p for p in partners if p.role == "coordinator"), None),
         "partners": partners,
-        "has_start_page": can_open_start_page(request.user, programme),
+        "has_start_page": request.access.open_start_page,  # the menu asks the same rule
     }
     return render(request, "programme/home.html", context)
 

@@ -2,14 +2,13 @@
 participant writes only their own."""
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q
 from django.shortcuts import get_object_or_404
 
 from values.network.enums import Role
-from values.network.models import User
 from values.network.permissions import AnyUser
-from values.programme.models import Membership, Programme
+from values.programme.models import Programme
 from values.programme.permissions import is_coordinator
+from values.programme.queries import memberships_in, people_holding
 from values.reports.models import Report
 
 
@@ -20,9 +19,7 @@ def can_manage_reports(user: AnyUser, programme) -> bool:
 def report_managers(programme: Programme) -> list:
     """Who manages the programme's reports (sets and extends their due dates), by name: its coordinators,
     named on the pages where a report can no longer be submitted. A superuser is nobody's contact."""
-    memberships = Membership.objects.filter(Q(programme=programme) | Q(programme__isnull=True), role=Role.COORDINATOR)
-    users = User.objects.filter(is_active=True, memberships__in=memberships).distinct()
-    return list(users.order_by("last_name", "first_name", "username"))
+    return list(people_holding(memberships_in(programme).filter(role=Role.COORDINATOR)))
 
 
 def require_report_manager(user: AnyUser, programme) -> None:

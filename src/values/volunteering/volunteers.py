@@ -24,7 +24,7 @@ from django.utils.translation import gettext_lazy
 from values.core.text import pick
 from values.network.codes import language_code
 from values.network.models import City, Organisation, User
-from values.network.services import create_account
+from values.network.services import account_for_address
 from values.programme.models import Membership, Programme, Theme
 from values.volunteering.enums import BookingStatus, CommitmentStatus, DayPart, OpportunityKind, OpportunityStatus
 from values.volunteering.models import Commitment, Opportunity, ShiftBooking, Volunteer
@@ -336,12 +336,7 @@ def give_account(volunteer: Volunteer) -> tuple[User, bool]:
     nobody knows, which they set by the password-reset mail. True when the account is new."""
     if volunteer.user_id:
         return volunteer.user, False
-    user = User.objects.filter(email__iexact=volunteer.email, is_active=True).order_by("pk").first()
-    made = user is None
-    if made:
-        username = volunteer.email if not User.objects.filter(username=volunteer.email).exists() else None
-        user = create_account(username=username or f"volunteer-{volunteer.pk}", email=volunteer.email,
-                              password=secrets.token_urlsafe(32), first_name=volunteer.name[:150])  # fmt: skip
+    user, made = account_for_address(email=volunteer.email, name=volunteer.name)
     if Volunteer.objects.filter(user=user).exclude(pk=volunteer.pk).exists():
         raise ValidationError({"user": [_("This account already belongs to another volunteer's record.")]})
     volunteer.user = user
