@@ -22,7 +22,8 @@ demo: install messages
 	scripts/system-packages
 	$(BIN)/python scripts/report-when-served $(STARTED) http://127.0.0.1:$(DEMO_PORT)/ & $(BIN)/values demo --port $(DEMO_PORT)
 
-# Tests run in parallel with pytest-xdist: one worker per core, at most 4, each on its own test database.
+# Tests run in parallel with pytest-xdist: one worker per core, at most 4, each on its own test database; tests
+# marked with an xdist_group stay on one worker (the demo modules make their sample once per module).
 # TEST_WORKERS=0 runs them serially in this process. PYTEST_ARGS narrows a run, e.g.
 # PYTEST_ARGS='-m "not browser"' (CI runs the browser suite once).
 TEST_WORKERS ?= $(shell n=$$(nproc 2>/dev/null || getconf _NPROCESSORS_ONLN 2>/dev/null || echo 1); echo $$(( n < 4 ? n : 4 )))
@@ -30,7 +31,7 @@ PYTEST_ARGS ?=
 
 test: install messages
 	scripts/system-packages test
-	status=0; $(BIN)/pytest -n $(TEST_WORKERS) $(PYTEST_ARGS) || status=$$?; \
+	status=0; $(BIN)/pytest -n $(TEST_WORKERS) --dist loadgroup $(PYTEST_ARGS) || status=$$?; \
 	echo "make test: $$(( $$(date +%s) - $(STARTED) )) s from the command's start (install included), exit $$status"; \
 	exit $$status
 

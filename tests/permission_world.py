@@ -15,6 +15,8 @@ from values.actionplans.models import Action, ActionPlan, Comment
 from values.actionplans.services import add_comment, save_action, save_section, set_plan_published, set_plan_status
 from values.activities.models import CalendarFeed, Exchange, Participant, Session, Visit
 from values.activities.services import answer_nomination, create_calendar_feed, nominate_participant, save_session
+from values.api.models import ApiToken
+from values.api.services import create_token
 from values.finance.models import Expense
 from values.finance.services import submit_expense
 from values.knowledge.models import BenchmarkStandard, Practice, PracticePhoto, PracticeVideo
@@ -108,6 +110,7 @@ class World:
     draft_opportunity_shift: Shift
     volunteer: Volunteer  # confirmed, in Cesena, accepted at the published opportunity (commitment)
     commitment: Commitment
+    token: ApiToken  # Cesena's staff's personal API token, read only
 
 
 def build_world(programme: Programme, coordinator: User, run: PlanRun) -> World:
@@ -160,6 +163,7 @@ def build_world(programme: Programme, coordinator: User, run: PlanRun) -> World:
         draft_opportunity=draft_opportunity, draft_opportunity_shift=draft_opportunity_shift,
         volunteer=volunteer, commitment=Commitment.objects.create(volunteer=volunteer, opportunity=opportunity,
                                                                  status="accepted"),
+        token=create_token(staff, name="Matrix system", scope="read", days=30)[0],
     )  # fmt: skip
 
 

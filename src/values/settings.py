@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "values.actionplans",
     "values.publishing",
     "values.demo",
+    "values.api",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -204,6 +205,11 @@ MAX_KIT_UNPACKED_MB = env_int("MAX_KIT_UNPACKED_MB", 100)
 MAX_REQUEST_MB = env_int(
     "MAX_REQUEST_MB", max(MAX_PHOTO_MB, MAX_VIDEO_MB, MAX_RECEIPT_MB, MAX_KIT_MB) + MAX_CAPTIONS_MB + 4
 )
+# The REST API (values.api): where it lives, and the requests a minute a token or account (and, without
+# either, a client address) may make before 429.
+API_PREFIX = "/api/"
+API_RATE_PER_MINUTE = env_int("API_RATE_PER_MINUTE", 240)
+API_ANONYMOUS_RATE_PER_MINUTE = env_int("API_ANONYMOUS_RATE_PER_MINUTE", 60)
 # Files above this size are streamed to a temporary file instead of held in memory.
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 STORAGES = {

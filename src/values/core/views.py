@@ -1,4 +1,5 @@
-"""Error pages: rendered with the site's layout, never a bare server error."""
+"""Error pages: rendered with the site's layout, never a bare server error; on the API's addresses, problem
+details (`core.problems`) in the same words."""
 
 import logging
 
@@ -8,10 +9,14 @@ from django.shortcuts import render
 from django.template import loader
 from django.utils.translation import gettext as _
 
+from values.core.problems import is_api_request, problem
+
 logger = logging.getLogger(__name__)
 
 
 def _error(request: HttpRequest, status: int, title: str, message: str) -> HttpResponse:
+    if is_api_request(request):
+        return problem(status, detail=message)
     context = {"status": status, "title": title, "message": message}
     return render(request, "core/error.html", context, status=status)
 

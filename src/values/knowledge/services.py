@@ -229,6 +229,8 @@ def practice_value_problems(texts: dict[str, str], *, volunteers=None, period_st
 def _check_practice(original_language: str, texts: dict[str, str], **fields) -> dict[str, list[str]]:
     bounded = {name: fields.get(name) for name in ("volunteers", "period_start", "period_end")}
     errors = {name: [problem] for name, problem in practice_value_problems(texts, **bounded).items()}
+    if language_code(original_language) != original_language:
+        errors["original_language"] = [_("Not an ISO 639-1 language code.")]
     for name in ("title", "summary"):
         if not texts.get(name, "").strip():
             errors[name] = [_("Needed in the original language (%(language)s).") % {"language": original_language}]

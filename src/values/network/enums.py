@@ -53,3 +53,5 @@ class AuditAction(models.TextChoices):
     PLAN_ACCEPTED = "plan_accepted", _("plan accepted")
     PERSONAL_DATA_EXPORTED = "personal_data_exported", _("personal data exported")
     PERSONAL_DATA_ERASED = "personal_data_erased", _("personal data erased")
+    API_TOKEN_CREATED = "api_token_created", _("API token made")
+    API_TOKEN_REVOKED = "api_token_revoked", _("API token revoked")

@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
-from values.network.permissions import requires_second_factor
+from values.network.permissions import session_is_complete
 from values.network.two_factor import has_second_factor
 
 _LAST_SEEN = "last_seen"
@@ -61,8 +61,10 @@ class SecondFactorMiddleware:
 
     def process_view(self, request: HttpRequest, view: Callable, args: Any, kwargs: Any) -> HttpResponse | None:
         user = request.user
-        if not user.is_authenticated or user.is_verified() or not requires_second_factor(user):
+        if not user.is_authenticated or session_is_complete(user):
             return None
+        if request.path_info.startswith(settings.API_PREFIX):
+            return None  # the API treats such a session as nobody's (values.api.callers): a 401, not a redirect
         if request.resolver_match.view_name in SECOND_FACTOR_EXEMPT:
             return None
         step = "login_verify" if has_second_factor(user) else "two_factor_setup"

@@ -32,6 +32,11 @@ def requires_second_factor(user: AnyUser) -> bool:
     return user.is_staff or oversees_site(user)
 
 
+def session_is_complete(user: AnyUser) -> bool:
+    """Whether a signed-in session may act: it has given the second factor, or its person needs none."""
+    return not requires_second_factor(user) or user.is_verified()
+
+
 def can_disable_second_factor(user: AnyUser) -> bool:
     """Whoever must sign in with two factors cannot turn them off; others may."""
     return user.is_authenticated and not requires_second_factor(user)

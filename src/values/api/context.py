@@ -1,0 +1,47 @@
+"""What every operation does first: find the programme the address names (as the web pages' middleware
+does), ask `request.access` what the caller may do in it, and, for a change, that the caller may change."""
+
+from django.http import Http404, HttpRequest
+from django.urls import set_urlconf
+from django.utils.translation import gettext as _
+
+from values.api.callers import Caller, Forbidden
+from values.api.problems import PreconditionRequired
+from values.programme.access import Access
+from values.programme.addresses import urlconf_for
+from values.programme.models import Programme
+
+
+def enter(request: HttpRequest, code: str) -> Programme:
+    """The programme `code` names, as `request.programme`, with the caller's `request.access` in it; 404 else."""
+    programme = Programme.objects.filter(code=code).first()
+    if programme is None:
+        raise Http404("no such programme")
+    request.programme = programme
+    request.access = Access(request.user, programme)
+    # Links the services make (e-mails, exports) stay inside this programme, as on its pages.
+    request.urlconf = urlconf_for(programme.code)
+    set_urlconf(request.urlconf)
+    return programme
+
+
+def require_write(request: HttpRequest) -> Caller:
+    """The caller, who may change things (`callers.CallerAuth` has refused any other before the body was read)."""
+    caller: Caller = request.auth
+    if not caller.can_write:
+        raise Forbidden(_("This token may only read: make one that may read and write."), kind="read-only-token")
+    return caller
+
+
+def if_match(request: HttpRequest) -> str:
+    """The version a change was made from, from `If-Match` (one entity tag); 428 without one."""
+    header = request.headers.get("If-Match", "").strip()
+    if header.startswith("W/"):
+        header = header[2:]
+    if len(header) < 3 or not (header.startswith('"') and header.endswith('"')) or "," in header:
+        raise PreconditionRequired
+    return header[1:-1]
+
+
+def etag(version: str) -> str:
+    return f'"{version}"'

@@ -1,0 +1,162 @@
+"""Programmes, their themes, partners (with contact people for who is signed in) and communities of practice."""
+
+from datetime import date
+from decimal import Decimal
+
+from django.http import HttpRequest
+from ninja import Field, Query, Router, Schema
+
+from values.api.context import enter
+from values.api.openapi import PUBLIC_MARK
+from values.api.paging import Page, Paging, paged
+from values.api.schemas import OrganisationRef, Texts, ThemeRef
+from values.core.text import pick
+from values.network.permissions import can_see_contact_details
+from values.programme.models import Community, Programme
+from values.programme.queries import all_programmes, partner_detail, partners_of, themes_of
+
+router = Router(tags=["programmes"])
+PUBLIC = {PUBLIC_MARK: True}
+
+
+def texts(value) -> Texts:
+    """A translatable text as language → text; a plain text (older files) is the programme's first language's."""
+    return value if isinstance(value, dict) else ({"en": value} if value else {})
+
+
+def organisation_name(organisation) -> str:
+    """In the caller's language (Accept-Language), else English, else the first given."""
+    return pick(organisation.name) or organisation.key
+
+
+class ProgrammeOut(Schema):
+    code: str = Field(examples=["820885"])
+    acronym: str = Field(examples=["VALUES"])
+    title: Texts
+    fund: str = Field(examples=["AMIF"])
+    start: date
+    end: date
+    duration_months: int
+    total_cost: Decimal = Field(examples=["899973.58"])
+    currency: str = Field(examples=["EUR"])
+    languages: list[str] = Field(examples=[["en", "it"]])
+
+
+class ProgrammeDetail(ProgrammeOut):
+    objective: Texts
+    summary: Texts
+    community_size: int
+    themes: list[ThemeRef]
+
+
+def programme_out(programme: Programme) -> dict:
+    return {
+        "code": programme.code, "acronym": programme.acronym, "title": texts(programme.title),
+        "fund": programme.fund, "start": programme.start, "end": programme.end,
+        "duration_months": programme.duration_months, "total_cost": programme.total_cost,
+        "currency": programme.currency, "languages": list(programme.languages),
+    }  # fmt: skip
+
+
+def theme_out(theme) -> dict:
+    return {"key": theme.key, "name": texts(theme.title)}
+
+
+@router.get("", response=Page[ProgrammeOut], openapi_extra=PUBLIC, summary="List the programmes")
+def list_programmes(request: HttpRequest, paging: Query[Paging]):
+    return paged(request, all_programmes(), paging, lambda rows: [programme_out(p) for p in rows])
+
+
+@router.get("{code}/", response=ProgrammeDetail, openapi_extra=PUBLIC, summary="Read a programme")
+def read_programme(request: HttpRequest, code: str):
+    programme = enter(request, code)
+    themes = [theme_out(theme) for theme in themes_of(programme)]
+    return programme_out(programme) | {
+        "objective": texts(programme.objective), "summary": texts(programme.summary),
+        "community_size": programme.community_size, "themes": themes,
+    }  # fmt: skip
+
+
+@router.get("{code}/themes/", response=list[ThemeRef], openapi_extra=PUBLIC, summary="List a programme's themes")
+def list_themes(request: HttpRequest, code: str):
+    return [theme_out(theme) for theme in themes_of(enter(request, code))]
+
+
+class Place(Schema):
+    name: str = Field(examples=["Cesena"])
+    lat: Decimal = Field(examples=["44.1391"])
+    lon: Decimal = Field(examples=["12.2431"])
+    languages: list[str] = Field(examples=[["it"]])
+
+
+class Interest(Schema):
+    theme: str
+    score: int = Field(ge=0, le=5)
+
+
+class PartnerOut(OrganisationRef):
+    kind: str = Field(examples=["city"])
+    role: str = Field(examples=["partner"])
+    country: str = Field(examples=["IT"])
+    city: Place | None
+    interests: list[Interest]
+
+
+class ContactPerson(Schema):
+    name: str
+    role: str
+    email: str | None = Field(description="Only for who is signed in.")
+
+
+class PartnerDetail(PartnerOut):
+    people: list[ContactPerson]
+
+
+def partner_out(partner) -> dict:
+    organisation = partner.organisation
+    city = getattr(organisation, "city", None)
+    place = {"name": city.name, "lat": city.lat, "lon": city.lon, "languages": list(city.languages)} if city else None
+    return {
+        "key": organisation.key, "name": organisation_name(organisation), "kind": organisation.kind,
+        "role": partner.role, "country": organisation.country, "city": place,
+        "interests": [{"theme": i.theme.key, "score": i.score} for i in partner.interests.all()],
+    }  # fmt: skip
+
+
+@router.get("{code}/partners/", response=Page[PartnerOut], openapi_extra=PUBLIC, summary="List the partners")
+def list_partners(request: HttpRequest, code: str, paging: Query[Paging]):
+    programme = enter(request, code)
+    return paged(request, partners_of(programme), paging, lambda rows: [partner_out(p) for p in rows])
+
+
+@router.get("{code}/partners/{key}/", response=PartnerDetail, openapi_extra=PUBLIC, summary="Read a partner")
+def read_partner(request: HttpRequest, code: str, key: str):
+    partner = partner_detail(enter(request, code), key)
+    shown = can_see_contact_details(request.user)
+    people = [
+        {"name": person.name, "role": person.role, "email": (person.email or None) if shown else None}
+        for person in partner.organisation.people.all()
+    ]
+    return partner_out(partner) | {"people": people}
+
+
+class CommunityOut(Schema):
+    key: str = Field(examples=["c1"])
+    theme: str = Field(examples=["social_inclusion"])
+    language: str = Field(examples=["en"])
+    members: list[OrganisationRef]
+
+
+@router.get("{code}/communities/", response=list[CommunityOut], openapi_extra=PUBLIC,
+            summary="List the communities of practice")  # fmt: skip
+def list_communities(request: HttpRequest, code: str):
+    programme = enter(request, code)
+    communities = (
+        Community.objects.filter(programme=programme).select_related("theme")
+        .prefetch_related("members__organisation").order_by("key")
+    )  # fmt: skip
+    return [
+        {"key": c.key, "theme": c.theme.key, "language": c.language, "members": [
+            {"key": m.organisation.key, "name": organisation_name(m.organisation)} for m in c.members.all()]}
+        for c in communities
+    ]  # fmt: skip

@@ -1,0 +1,136 @@
+"""The API's permission matrix: what each kind of person gets from each operation of the OpenAPI description,
+as the web matrix (tests/test_permission_matrix.py) declares it for the pages, by the same permissions modules.
+
+Each domain's rows are a list here; `ROWS` joins them. A row names its operation by its label ("GET /api/v1/…"),
+gives the path's arguments from the world, a body and headers for a change, and what each identity gets: a
+status, where 401 is nobody (no token, or a session still owing its second factor) asked to change anything.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from tests.permission_world import (
+    ANONYMOUS,
+    CESENA,
+    CESENA_CONTACT,
+    CITY_LEADER,
+    COORDINATOR,
+    IDENTITIES,
+    LEADER,
+    OUTSIDER,
+    PASSWORD_ONLY,
+    PROPOSAL_TITLE,
+    RIGA,
+    SIGNED_IN,
+    World,
+)
+from values.core.text import translation_fingerprint
+from values.knowledge.services import practice_texts
+
+Rule = dict[str, int]
+NOBODY = (ANONYMOUS, PASSWORD_ONLY)  # the API treats a session without its second factor as nobody's
+PREFIX = "/api/v1/programmes/{code}"
+
+
+def by(default: int, **per_identity: int) -> Rule:
+    assert set(per_identity) <= set(IDENTITIES), set(per_identity) - set(IDENTITIES)
+    return {identity: per_identity.get(identity, default) for identity in IDENTITIES}
+
+
+def only(*who: str, ok: int = 200, no: int = 403, nobody: int = 401) -> Rule:
+    """`ok` for these, `no` for the other signed-in ones, `nobody` for who sends no token."""
+    return by(no) | dict.fromkeys(NOBODY, nobody) | dict.fromkeys(who, ok)
+
+
+PUBLIC = by(200)
+CESENA_EDITORS = (CITY_LEADER, CESENA, COORDINATOR)  # as in the web matrix: who changes Cesena's practices
+
+
+@dataclass(frozen=True)
+class Secret:
+    text: Callable[[World], str]
+    readers: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Row:
+    operation: str  # the description's label: "GET /api/v1/programmes/{code}/"
+    expect: Rule
+    at: Callable[[World], dict] = lambda w: {}
+    case: str = ""
+    body: Callable[[World, str], dict] | None = None  # given the world and the identity
+    headers: Callable[[World], dict] = lambda w: {}
+    secrets: tuple[Secret, ...] = field(default=())
+
+    @property
+    def label(self) -> str:
+        return f"{self.operation}[{self.case}]" if self.case else self.operation
+
+
+def code(w: World) -> dict:
+    return {"code": w.programme.code}
+
+
+# fmt: off
+PROGRAMME_ROWS = [
+    Row("GET /api/v1/programmes/", PUBLIC),
+    Row(f"GET {PREFIX}/", PUBLIC, at=code),
+    Row(f"GET {PREFIX}/themes/", PUBLIC, at=code),
+    Row(f"GET {PREFIX}/partners/", PUBLIC, at=code),
+    Row(f"GET {PREFIX}/partners/{{key}}/", PUBLIC, at=lambda w: code(w) | {"key": "cesena"},
+        secrets=(Secret(lambda w: CESENA_CONTACT, SIGNED_IN),)),
+    Row(f"GET {PREFIX}/communities/", PUBLIC, at=code),
+]
+# fmt: on
+
+
+def practice(w: World) -> dict:
+    return code(w) | {"practice_id": w.practice.pk}
+
+
+def proposal(w: World) -> dict:
+    return code(w) | {"practice_id": w.proposal.pk}
+
+
+def practice_body(w: World, identity: str) -> dict:
+    return {"organisation": "cesena", "original_language": "en", "title": "Matrix practice",
+            "summary": "Proposed through the API.", "themes": ["A"]}  # fmt: skip
+
+
+def translation_version(item) -> Callable[[World], dict]:
+    def headers(w: World) -> dict:
+        target = item(w)
+        target.refresh_from_db()
+        texts = practice_texts(target)
+        return {"If-Match": f'"{translation_fingerprint(texts, original=target.original_language, language="it")}"'}
+
+    return headers
+
+
+def italian(w: World, identity: str) -> dict:
+    return {"title": "Pratica della matrice"}
+
+
+PRACTICE = f"{PREFIX}/practices/{{practice_id}}/"
+# fmt: off
+PRACTICE_ROWS = [
+    Row(f"GET {PREFIX}/practices/", PUBLIC, at=code, secrets=(Secret(lambda w: PROPOSAL_TITLE, CESENA_EDITORS),)),
+    Row(f"GET {PRACTICE}", PUBLIC, at=practice, case="published"),
+    Row(f"GET {PRACTICE}", by(404) | dict.fromkeys(CESENA_EDITORS, 200), at=proposal, case="proposal"),
+    # Each proposes from their own organisation (the coordinator too, as on the pages): the body names Cesena.
+    Row(f"POST {PREFIX}/practices/", only(CITY_LEADER, CESENA, ok=201), at=code, body=practice_body),
+    Row(f"PUT {PRACTICE}", only(*CESENA_EDITORS), at=practice, case="published", body=practice_body),
+    Row(f"PUT {PRACTICE}", only(*CESENA_EDITORS, no=404), at=proposal, case="proposal", body=practice_body),
+    # The proposal's video has no captions yet: the coordinator is told so (publish_practice's rule).
+    Row(f"POST {PRACTICE}publish/", only(COORDINATOR, ok=422, no=404) | dict.fromkeys((CITY_LEADER, CESENA), 403),
+        at=proposal, case="proposal"),
+    Row(f"POST {PRACTICE}publish/", only(COORDINATOR), at=practice, case="published"),
+    Row(f"GET {PRACTICE}translations/{{language}}/", PUBLIC, at=lambda w: practice(w) | {"language": "it"}),
+    Row(f"PUT {PRACTICE}translations/{{language}}/", only(*CESENA_EDITORS),
+        at=lambda w: practice(w) | {"language": "it"}, body=italian,
+        headers=translation_version(lambda w: w.practice)),
+]
+# fmt: on
+
+ROWS = PROGRAMME_ROWS + PRACTICE_ROWS
+_unused = (LEADER, OUTSIDER, RIGA)  # named in rows to come (activities, plans, finance)
