@@ -1,12 +1,15 @@
 """Fixtures shared by the suite: the VALUES programme from data/values.yaml and one user per role."""
 
 import os
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from uuid import uuid4
 
 import pytest
 from django.conf import settings
-from django.test import Client
+from django.db import transaction
+from django.test import Client, override_settings
 from django.utils import translation
 from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.oath import totp
@@ -31,6 +34,18 @@ TOTP_KEY = "3132333435363738393031323334353637383930"
 
 # Playwright's sync API runs an event loop in the test thread; the ORM calls it makes are ours.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+@contextmanager
+def once_per_module(django_db_blocker, media_root, make: Callable) -> Iterator:
+    """What `make` builds, in a transaction the module's end rolls back: a module-scoped fixture's world that
+    each test sees inside its own savepoint (pytest-django's), so what a test changes is undone before the next.
+    Mark the module with an `xdist_group` of its own, or each xdist worker builds it again."""
+    with django_db_blocker.unblock(), override_settings(MEDIA_ROOT=media_root), transaction.atomic():
+        try:
+            yield make()
+        finally:
+            transaction.set_rollback(True)
 
 
 @pytest.fixture(autouse=True)
@@ -181,6 +196,26 @@ def bridge(welcome) -> Programme:
     result = read_programme_file(BRIDGE_FILE.read_bytes())
     assert result.errors == []
     return load_programme_file(result.document).programme
+
+
+def build_whole_world():
+    """The permission matrix's world from nothing (programme, coordinator, accepted plan): for module fixtures."""
+    from tests.permission_world import build_world  # it imports every app's services: only when asked for
+
+    loaded = load_programme_file(read_programme_file(VALUES_FILE.read_bytes()).document).programme
+    coordinator = make_member("coordinator", "eurocities", Role.COORDINATOR)
+    give_authenticator(coordinator)
+    run = PlanRun.objects.create(programme=loaded, seed=1, time_limit=5, rules=[])
+    execute_plan_run(run)
+    accept_plan_run(run, by=coordinator)
+    return build_world(loaded, coordinator, run)
+
+
+@pytest.fixture(scope="module")
+def module_world(django_db_setup, django_db_blocker, tmp_path_factory):
+    """The permission matrix's world, built once for a test module (see `once_per_module`)."""
+    with once_per_module(django_db_blocker, tmp_path_factory.mktemp("world-media"), build_whole_world) as made:
+        yield made
 
 
 @pytest.fixture

@@ -1,75 +1,22 @@
 """The API's permission matrix: what each kind of person gets from each operation of the OpenAPI description,
 as the web matrix (tests/test_permission_matrix.py) declares it for the pages, by the same permissions modules.
-
-Each domain's rows are a list here; `ROWS` joins them. A row names its operation by its label ("GET /api/v1/…"),
-gives the path's arguments from the world, a body and headers for a change, and what each identity gets: a
-status, where 401 is nobody (no token, or a session still owing its second factor) asked to change anything.
+The rows of programmes and good practices are here; each other domain's are in tests/api/matrix_<domain>.py.
 """
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
 
-from tests.permission_world import (
-    ANONYMOUS,
-    CESENA,
-    CESENA_CONTACT,
-    CITY_LEADER,
-    COORDINATOR,
-    IDENTITIES,
-    LEADER,
-    OUTSIDER,
-    PASSWORD_ONLY,
-    PROPOSAL_TITLE,
-    RIGA,
-    SIGNED_IN,
-    World,
+from tests.api import (
+    matrix_actionplans,
+    matrix_activities,
+    matrix_finance,
+    matrix_opendata,
+    matrix_reports,
+    matrix_volunteering,
 )
+from tests.api.matrix_base import CESENA_EDITORS, PREFIX, PUBLIC, Row, Secret, by, code, only
+from tests.permission_world import CESENA, CESENA_CONTACT, CITY_LEADER, COORDINATOR, PROPOSAL_TITLE, SIGNED_IN, World
 from values.core.text import translation_fingerprint
 from values.knowledge.services import practice_texts
-
-Rule = dict[str, int]
-NOBODY = (ANONYMOUS, PASSWORD_ONLY)  # the API treats a session without its second factor as nobody's
-PREFIX = "/api/v1/programmes/{code}"
-
-
-def by(default: int, **per_identity: int) -> Rule:
-    assert set(per_identity) <= set(IDENTITIES), set(per_identity) - set(IDENTITIES)
-    return {identity: per_identity.get(identity, default) for identity in IDENTITIES}
-
-
-def only(*who: str, ok: int = 200, no: int = 403, nobody: int = 401) -> Rule:
-    """`ok` for these, `no` for the other signed-in ones, `nobody` for who sends no token."""
-    return by(no) | dict.fromkeys(NOBODY, nobody) | dict.fromkeys(who, ok)
-
-
-PUBLIC = by(200)
-CESENA_EDITORS = (CITY_LEADER, CESENA, COORDINATOR)  # as in the web matrix: who changes Cesena's practices
-
-
-@dataclass(frozen=True)
-class Secret:
-    text: Callable[[World], str]
-    readers: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class Row:
-    operation: str  # the description's label: "GET /api/v1/programmes/{code}/"
-    expect: Rule
-    at: Callable[[World], dict] = lambda w: {}
-    case: str = ""
-    body: Callable[[World, str], dict] | None = None  # given the world and the identity
-    headers: Callable[[World], dict] = lambda w: {}
-    secrets: tuple[Secret, ...] = field(default=())
-
-    @property
-    def label(self) -> str:
-        return f"{self.operation}[{self.case}]" if self.case else self.operation
-
-
-def code(w: World) -> dict:
-    return {"code": w.programme.code}
-
 
 # fmt: off
 PROGRAMME_ROWS = [
@@ -132,5 +79,7 @@ PRACTICE_ROWS = [
 ]
 # fmt: on
 
-ROWS = PROGRAMME_ROWS + PRACTICE_ROWS
-_unused = (LEADER, OUTSIDER, RIGA)  # named in rows to come (activities, plans, finance)
+ROWS = (
+    PROGRAMME_ROWS + PRACTICE_ROWS + matrix_activities.ROWS + matrix_reports.ROWS + matrix_actionplans.ROWS
+    + matrix_finance.ROWS + matrix_volunteering.ROWS + matrix_opendata.ROWS
+)  # fmt: skip

@@ -88,11 +88,12 @@ def check(row: Row, identity: str, client: Client, headers: dict, world: World) 
 
 
 @pytest.mark.django_db
+@pytest.mark.xdist_group("api_matrix")
 @pytest.mark.parametrize("identity", IDENTITIES)
-def test_every_operation_answers_as_declared(identity, world, settings):
+def test_every_operation_answers_as_declared(identity, module_world, settings):
     settings.API_RATE_PER_MINUTE = settings.API_ANONYMOUS_RATE_PER_MINUTE = 10**6
-    client, headers = client_of(identity, world)
+    client, headers = client_of(identity, module_world)
 
-    mismatches = [problem for row in ROWS for problem in check(row, identity, client, headers, world)]
+    mismatches = [problem for row in ROWS for problem in check(row, identity, client, headers, module_world)]
 
     assert mismatches == [], "\n" + "\n".join(mismatches)

@@ -14,8 +14,7 @@ from django.db import connection
 from django.utils import timezone
 from PIL import Image
 
-from tests.conftest import ROOT, VALUES_FILE
-from tests.demo.conftest import sample_once
+from tests.conftest import ROOT, VALUES_FILE, once_per_module
 from values.actionplans.enums import PlanStatus
 from values.actionplans.models import Action, ActionPlan, Comment
 from values.actionplans.queries import overdue
@@ -76,7 +75,7 @@ def _made() -> dict:
 @pytest.fixture(scope="module")
 def made(django_db_setup, django_db_blocker, module_media):
     """The content made once for the module (tests/demo/conftest.py): each test's changes are rolled back."""
-    with sample_once(django_db_blocker, module_media, _made) as content:
+    with once_per_module(django_db_blocker, module_media, _made) as content:
         yield content
 
 

@@ -22,8 +22,7 @@ from values.programme.programme_file import read_programme_file
 from values.reports.enums import ReportStatus
 from values.reports.models import Question, Report
 
-from ..conftest import VALUES_FILE
-from .conftest import sample_once
+from ..conftest import VALUES_FILE, once_per_module
 
 pytestmark = [pytest.mark.django_db(transaction=False), pytest.mark.xdist_group("demo_scenario")]
 
@@ -41,7 +40,7 @@ def _midway(seed: int = 1):
 @pytest.fixture(scope="module")
 def midway(django_db_setup, django_db_blocker, module_media):
     """The sample made once for the module (tests/demo/conftest.py): each test's changes are rolled back."""
-    with sample_once(django_db_blocker, module_media, _midway) as made:
+    with once_per_module(django_db_blocker, module_media, _midway) as made:
         yield made
 
 

@@ -9,9 +9,15 @@ from django.http import HttpRequest, HttpResponse
 from ninja import NinjaAPI
 
 from values.api import openapi, problems
+from values.api.actionplans import router as actionplans
+from values.api.activities import router as activities
 from values.api.callers import CallerAuth
+from values.api.finance import router as finance
+from values.api.opendata import router as opendata
 from values.api.practices import router as practices
 from values.api.programmes import router as programmes
+from values.api.reports import router as reports
+from values.api.volunteering import router as volunteering
 
 DESCRIPTION = """\
 Read and change a programme's partners, activities, reports, action plans, good practices, budgets and
@@ -43,5 +49,5 @@ api = ValuesAPI(
     auth=CallerAuth(),
 )
 problems.install(api)
-api.add_router("/programmes/", programmes)
-api.add_router("/programmes/", practices)
+for domain in (programmes, practices, activities, reports, actionplans, finance, volunteering, opendata):
+    api.add_router("/programmes/", domain)

@@ -1,0 +1,5 @@
+"""The API's action plans operations (issue #18)."""
+
+from ninja import Router
+
+router = Router(tags=["action plans"])

@@ -1,0 +1,5 @@
+"""The API's open data operations (issue #18)."""
+
+from ninja import Router
+
+router = Router(tags=["open data"])

@@ -1,0 +1,5 @@
+"""The API's volunteering operations (issue #18)."""
+
+from ninja import Router
+
+router = Router(tags=["volunteering"])

@@ -1,0 +1,3 @@
+"""The API permission matrix's rows for the activities operations (joined in tests/api/matrix.py)."""
+
+ROWS: list = []
