@@ -210,6 +210,8 @@ MAX_REQUEST_MB = env_int(
 API_PREFIX = "/api/"
 API_RATE_PER_MINUTE = env_int("API_RATE_PER_MINUTE", 240)
 API_ANONYMOUS_RATE_PER_MINUTE = env_int("API_ANONYMOUS_RATE_PER_MINUTE", 60)
+# The licence of the open data (values.api.opendata), as the EU's licence vocabulary names it.
+OPEN_DATA_LICENCE = env_str("OPEN_DATA_LICENCE", "http://publications.europa.eu/resource/authority/licence/CC_BY_4_0")
 # Files above this size are streamed to a temporary file instead of held in memory.
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 STORAGES = {

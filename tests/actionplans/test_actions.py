@@ -40,6 +40,7 @@ def _fields(**changes):
 @pytest.mark.parametrize(
     ("changes", "field", "message"),
     [
+        ({"title": "  "}, "title", "Give the action a title."),
         ({"end": date(2019, 12, 31)}, "end", "The end is before the start."),
         ({"unit": ""}, "unit", "Give the indicator's unit for its baseline, target or current value."),
         ({"baseline": None}, "baseline", "A target needs a baseline to measure progress from."),

@@ -10,13 +10,16 @@ from tests.conftest import make_member
 from values.activities.enums import ActivityKind, Mode, ParticipantStatus, SessionKind
 from values.activities.models import Activity, Exchange, Participant, Session, Visit
 from values.activities.services import (
+    agenda_version,
     answer_nomination,
+    delete_session,
     nominate_participant,
     record_attendance,
     record_minutes,
     save_session,
     update_activity_details,
 )
+from values.core.versions import StaleVersion
 from values.network.enums import Role
 from values.network.models import Organisation
 from values.planning.models import PlanRun
@@ -381,6 +384,78 @@ def test_editing_a_session_onto_another_is_refused_and_changes_nothing(visit):
     assert refused.value.message_dict == {"starts_at": ["It overlaps the session “Welcome”."]}
     assert (workshop.starts_at, workshop.ends_at) == (at(visit.start, 14), at(visit.start, 15))
     assert Session.objects.count() == 2
+
+
+# -- the agenda's version (the API's ETag) ------------------------------------------------------------------------
+def titles(visit: Visit) -> list[str]:
+    return list(Session.objects.filter(activity=visit).values_list("title", flat=True))
+
+
+def test_a_change_made_from_a_stale_agenda_version_raises_and_changes_nothing(visit):
+    read = agenda_version(visit)
+    welcome = add_session(visit, "Welcome", at(visit.start, 10), at(visit.start, 11))  # saved by someone meanwhile
+    current = agenda_version(visit)
+
+    with pytest.raises(StaleVersion) as added:
+        save_session(visit, kind=SessionKind.EVENT, title="Lunch", starts_at=at(visit.start, 12),
+                     ends_at=at(visit.start, 13), version=read)  # fmt: skip
+    with pytest.raises(StaleVersion):
+        save_session(visit, session=welcome, kind=SessionKind.EVENT, title="Hello", starts_at=at(visit.start, 10),
+                     ends_at=at(visit.start, 11), version=read)  # fmt: skip
+    with pytest.raises(StaleVersion):
+        delete_session(welcome, version=read)
+
+    assert added.value.current_version == current
+    assert [session["title"] for session in added.value.current] == ["Welcome"]
+    assert titles(visit) == ["Welcome"]
+    assert agenda_version(visit) == current
+
+
+def test_a_stale_version_is_refused_before_the_session_is_even_checked(visit):
+    read = agenda_version(visit)
+    add_session(visit, "Welcome", at(visit.start, 10), at(visit.start, 11))
+
+    with pytest.raises(StaleVersion):  # it overlaps "Welcome" too: the newer agenda is what the writer must see
+        save_session(visit, kind=SessionKind.EVENT, title="Coffee", starts_at=at(visit.start, 10),
+                     ends_at=at(visit.start, 11), version=read)  # fmt: skip
+
+
+def test_changes_made_each_from_the_current_version_are_saved(visit):
+    welcome = save_session(visit, kind=SessionKind.EVENT, title="Welcome", starts_at=at(visit.start, 10),
+                           ends_at=at(visit.start, 11), version=agenda_version(visit))  # fmt: skip
+    after_adding = agenda_version(visit)
+    save_session(visit, session=welcome, kind=SessionKind.EVENT, title="Welcome and coffee",
+                 starts_at=at(visit.start, 10), ends_at=at(visit.start, 11), version=after_adding)  # fmt: skip
+    after_changing = agenda_version(visit)
+    delete_session(welcome, version=after_changing)
+
+    assert len({after_adding, after_changing, agenda_version(visit)}) == 3
+    assert titles(visit) == []
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [("kind", SessionKind.EVENT), ("title", "Hello"), ("place", "Town hall"), ("speakers", "The mayor"),
+     ("ends_at", timedelta(minutes=1))],
+)  # fmt: skip
+def test_any_field_of_any_session_makes_a_new_version(visit, field, value):
+    fields = {"kind": SessionKind.WORKSHOP, "title": "Welcome", "starts_at": at(visit.start, 10),
+              "ends_at": at(visit.start, 11), "place": "", "speakers": ""}  # fmt: skip
+    welcome = save_session(visit, **fields)
+    before = agenda_version(visit)
+
+    save_session(visit, session=welcome, **(fields | {field: fields[field] + value if field == "ends_at" else value}))
+
+    assert agenda_version(visit) != before
+
+
+def test_no_version_checks_nothing_as_the_web_form_does(visit):
+    add_session(visit, "Welcome", at(visit.start, 10), at(visit.start, 11))
+
+    save_session(visit, kind=SessionKind.EVENT, title="Lunch", starts_at=at(visit.start, 12),
+                 ends_at=at(visit.start, 13), version=None)  # fmt: skip
+
+    assert titles(visit) == ["Welcome", "Lunch"]
 
 
 # -- nominations --------------------------------------------------------------------------------

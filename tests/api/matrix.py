@@ -27,6 +27,8 @@ PROGRAMME_ROWS = [
     Row(f"GET {PREFIX}/partners/{{key}}/", PUBLIC, at=lambda w: code(w) | {"key": "cesena"},
         secrets=(Secret(lambda w: CESENA_CONTACT, SIGNED_IN),)),
     Row(f"GET {PREFIX}/communities/", PUBLIC, at=code),
+    Row(f"GET {PREFIX}/members/", only(COORDINATOR), at=code,
+        secrets=(Secret(lambda w: "matrix-cesena@", (COORDINATOR,)),)),
 ]
 # fmt: on
 

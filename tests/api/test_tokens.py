@@ -135,3 +135,14 @@ def test_addresses_and_methods_the_api_does_not_have_are_problems_too(programme)
     assert (wrong_method.status_code, wrong_method["Content-Type"]) == (405, "application/problem+json")
     assert "GET" in wrong_method["Allow"]
     assert documentation["Location"] == "/en/api/"
+
+
+@pytest.mark.parametrize("text", ["Volontari\\u0000", "Volontari\\U0000", "Volontari\x00"])
+def test_a_nul_character_in_a_json_body_is_refused_before_any_database_sees_it(cesena_staff, text):
+    body = '{"organisation": "cesena", "title": "' + text + '"}'
+    api = token_client(cesena_staff)
+
+    refused = api.client.post(PRACTICES, data=body, content_type="application/json", headers=api.headers)
+
+    assert refused.status_code == 400
+    assert refused["Content-Type"] == "application/problem+json"

@@ -83,6 +83,7 @@ def test_expenses_in_three_currencies_add_up_in_euro_at_the_months_rates(rates, 
         ({"currency": "XYZ"}, "currency", "Not an ISO 4217 currency code."),
         ({"spent_on": date(2019, 1, 31)}, "spent_on", "The date is outside the programme (2019-02-01 to 2021-01-31)."),
         ({"spent_on": date(2021, 2, 1)}, "spent_on", "The date is outside the programme (2019-02-01 to 2021-01-31)."),
+        ({"spent_on": None}, "spent_on", "Give the date the money was spent on."),
         ({"receipt": None}, "receipt", "Attach the receipt (PDF or image)."),
         (
             {"receipt": SimpleUploadedFile("receipt.pdf", b"MZ\x90\x00 not a pdf")},

@@ -209,6 +209,9 @@ def test_an_answer_is_kept_in_its_stored_form(kind, choices, given, stored):
         pytest.param(QuestionKind.SCALE, None, 6, SCALE_ERROR, id="scale-above-5"),
         pytest.param(QuestionKind.SCALE, None, "0", SCALE_ERROR, id="scale-below-1"),
         pytest.param(QuestionKind.SCALE, None, "x", SCALE_ERROR, id="scale-not-a-number"),
+        pytest.param(QuestionKind.SCALE, None, 2.5, SCALE_ERROR, id="scale-not-whole"),
+        pytest.param(QuestionKind.SCALE, None, "2.5", SCALE_ERROR, id="scale-not-whole-text"),
+        pytest.param(QuestionKind.SCALE, None, True, SCALE_ERROR, id="scale-not-a-boolean"),
         pytest.param(QuestionKind.NUMBER, None, "abc", "Give a number.", id="number-letters"),
         pytest.param(QuestionKind.NUMBER, None, "NaN", "Give a number.", id="number-nan"),
         pytest.param(QuestionKind.SINGLE_CHOICE, YES_NO, "Maybe", "Choose one of the answers offered.", id="single"),
@@ -238,6 +241,16 @@ def test_a_missing_required_answer_is_an_error_only_when_complete(missing):
 
     assert draft == ({}, {})
     assert complete == ({}, {"7": [NEEDS_AN_ANSWER]})
+
+
+@pytest.mark.unit
+def test_an_answer_to_a_question_not_asked_is_refused_not_dropped():
+    questions = [unsaved(QuestionKind.SHORT_TEXT)]
+
+    assert check_answers(questions, {"7": "Kept", "8": "Lost"}, complete=False) == (
+        {"7": "Kept"},
+        {"8": ["This is not a question of this report."]},
+    )
 
 
 @pytest.mark.unit

@@ -13,6 +13,8 @@ from values.network.models import Organisation
 from values.programme.models import Theme
 from values.volunteering.matching import Candidate, Offer, Outcome, Reason, ReasonKind
 from values.volunteering.matchmaking import (
+    DecisionRefused,
+    StaleDecision,
     accept_matching,
     adjusted,
     applicants,
@@ -191,7 +193,7 @@ def test_accepting_respects_the_places(programme, world, cesena_staff):
     second = Commitment.objects.create(volunteer=world["bruno"], opportunity=world["B"])
     decide_commitment(first, accept=True, seen="applied", by=cesena_staff)
 
-    with pytest.raises(ValidationError) as refused:
+    with pytest.raises(DecisionRefused) as refused:
         decide_commitment(second, accept=True, seen="applied", by=cesena_staff)
 
     assert refused.value.message_dict == {"status": ["Bruno: no place left in this opportunity."]}
@@ -205,7 +207,7 @@ def test_a_decision_taken_meanwhile_by_someone_else_is_refused(programme, world,
     commitment = Commitment.objects.create(volunteer=world["amina"], opportunity=world["B"])
     decide_commitment(commitment, accept=False, seen="applied", by=coordinator)
 
-    with pytest.raises(ValidationError) as refused:
+    with pytest.raises(StaleDecision) as refused:
         decide_commitment(commitment, accept=True, seen="applied", by=cesena_staff)
 
     assert refused.value.message_dict == {"status": ["Amina: someone else decided meanwhile (now declined); look "

@@ -4,10 +4,10 @@ from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
 
 from values.actionplans.models import Action
+from values.actionplans.queries import action_organisations
 from values.actionplans.services import MAX_FIGURE, TEXT_LIMITS, add_progress, figure_problem, save_action
 from values.core.forms import IdChoicesField, ServiceForm, ServiceMixin
 from values.core.text import pick
-from values.network.models import Organisation
 
 
 def figure_field(name: str, label) -> forms.DecimalField:
@@ -53,7 +53,7 @@ class ActionForm(ServiceMixin, forms.ModelForm):
 
     def __init__(self, *args, programme, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        organisations = Organisation.objects.filter(partnerships__programme=programme).order_by("key")
+        organisations = action_organisations(programme)
         for name in ("owner", "partners"):
             self.fields[name].queryset = organisations
             self.fields[name].label_from_instance = lambda o: pick(o.name)

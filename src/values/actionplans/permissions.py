@@ -7,16 +7,18 @@ published: their text and actions, never the review.
 """
 
 from django.core.exceptions import PermissionDenied
+from django.db.models import Q, QuerySet
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 
-from values.actionplans.enums import PlanStatus
-from values.actionplans.models import ActionPlan
+from values.actionplans.enums import PlanStatus, Section
+from values.actionplans.models import Action, ActionPlan
 from values.network.enums import Role
 from values.network.models import Organisation
 from values.network.permissions import AnyUser
 from values.programme.models import CommunityMember
-from values.programme.permissions import holds_role, is_coordinator, roles_in
+from values.programme.permissions import ProgrammeRef, holds_role, is_coordinator, roles_in
 
 
 def _active(user: AnyUser) -> bool:
@@ -29,23 +31,37 @@ def can_edit_plan(user: AnyUser, plan: ActionPlan) -> bool:
     return holds_role(user, plan.programme_id, [Role.CITY_STAFF], organisation=plan.organisation_id)
 
 
-def community_cities(plan: ActionPlan):
-    """The cities of the plan's city's community of practice (its own included)."""
-    communities = CommunityMember.objects.filter(
-        organisation=plan.organisation_id, community__programme=plan.programme_id
-    ).values("community")
-    return Organisation.objects.filter(community_memberships__community__in=communities)
+def plan_cities(programme: ProgrammeRef) -> QuerySet[Organisation]:
+    """The programme's partner cities: each has (or will have, once begun) one action plan."""
+    return Organisation.objects.filter(kind="city", partnerships__programme=programme)
+
+
+def reviewed_cities(user: AnyUser, programme: ProgrammeRef) -> QuerySet[Organisation]:
+    """The cities whose plans the person comments on: every one for the coordinator and the experts; for who
+    speaks for an organisation (a volunteer does not), its own and those of its communities of practice."""
+    cities = plan_cities(programme)
+    if not _active(user):
+        return cities.none()
+    if is_coordinator(user, programme) or holds_role(user, programme, [Role.EXPERT]):
+        return cities
+    speaking_for = roles_in(user, programme).exclude(role=Role.VOLUNTEER).values("organisation")
+    communities = CommunityMember.objects.filter(organisation__in=speaking_for, community__programme=programme)
+    neighbours = CommunityMember.objects.filter(community__in=communities.values("community"))
+    return cities.filter(Q(pk__in=speaking_for) | Q(pk__in=neighbours.values("organisation")))
+
+
+def readable_cities(user: AnyUser, programme: ProgrammeRef) -> QuerySet[Organisation]:
+    """The cities whose plan the person reads: adopted plans (for the public, those the city published) and
+    the plans whose review they take part in. One rule for a plan's page (can_read_plan) and the lists."""
+    adopted = ActionPlan.objects.filter(programme=programme, status=PlanStatus.ADOPTED)
+    if not _active(user):
+        adopted = adopted.filter(published=True)
+    reviewed = reviewed_cities(user, programme)
+    return plan_cities(programme).filter(Q(pk__in=adopted.values("organisation")) | Q(pk__in=reviewed.values("pk")))
 
 
 def can_comment(user: AnyUser, plan: ActionPlan) -> bool:
-    if not _active(user):
-        return False
-    if is_coordinator(user, plan.programme_id) or holds_role(user, plan.programme_id, [Role.EXPERT]):
-        return True
-    speaking_for = roles_in(user, plan.programme_id).exclude(role=Role.VOLUNTEER)
-    if speaking_for.filter(organisation=plan.organisation_id).exists():
-        return True
-    return speaking_for.filter(organisation__in=community_cities(plan)).exists()
+    return reviewed_cities(user, plan.programme_id).filter(pk=plan.organisation_id).exists()
 
 
 def can_see_review(user: AnyUser, plan: ActionPlan) -> bool:
@@ -55,9 +71,7 @@ def can_see_review(user: AnyUser, plan: ActionPlan) -> bool:
 
 
 def can_read_plan(user: AnyUser, plan: ActionPlan) -> bool:
-    if plan.status == PlanStatus.ADOPTED and (plan.published or _active(user)):
-        return True
-    return can_see_review(user, plan)
+    return readable_cities(user, plan.programme_id).filter(pk=plan.organisation_id).exists()
 
 
 def find_plan(programme, key: str) -> ActionPlan:
@@ -66,6 +80,18 @@ def find_plan(programme, key: str) -> ActionPlan:
     organisation = get_object_or_404(Organisation, key=key, kind="city", partnerships__programme=programme)
     plan = ActionPlan.objects.filter(programme=programme, organisation=organisation).first()
     return plan or ActionPlan(programme=programme, organisation=organisation)
+
+
+def find_section(name: str) -> str:
+    """A section of a plan by its key; 404 for any other."""
+    if name not in Section.values:
+        raise Http404("no such section")
+    return name
+
+
+def find_action(plan: ActionPlan, action_id: int) -> Action:
+    """An action of this plan; 404 for another plan's (or a plan not begun, which has none)."""
+    return get_object_or_404(Action, pk=action_id, plan_id=plan.pk)
 
 
 def get_plan_for_read(user: AnyUser, programme, key: str) -> ActionPlan:

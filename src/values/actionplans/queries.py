@@ -27,6 +27,11 @@ def actions_of(plan: ActionPlan, today: date) -> QuerySet[Action]:
     )
 
 
+def action_organisations(programme: Programme) -> QuerySet[Organisation]:
+    """Who may own an action or take part in it: the programme's partners."""
+    return Organisation.objects.filter(partnerships__programme=programme).order_by("key")
+
+
 @dataclass(frozen=True)
 class Review:
     threads: dict[str, list[Comment]]  # section to its first comments, oldest first
@@ -57,8 +62,10 @@ class PlanOverview:
     overdue: int
 
 
-def plans_overview(programme: Programme, today: date) -> list[PlanOverview]:
-    """Every partner city, with its plan's status, its actions and how many are overdue."""
+def plans_overview(
+    programme: Programme, today: date, among: QuerySet[Organisation] | None = None
+) -> list[PlanOverview]:
+    """Every partner city (or those `among` them), with its plan's status, its actions and how many are overdue."""
     plans = {
         plan.organisation_id: plan
         for plan in programme.action_plans.annotate(
@@ -67,6 +74,8 @@ def plans_overview(programme: Programme, today: date) -> list[PlanOverview]:
         )
     }
     cities = Organisation.objects.filter(partnerships__programme=programme, kind="city").select_related("city")
+    if among is not None:
+        cities = cities.filter(pk__in=among.values("pk"))
     rows = []
     for city in cities.order_by("city__name"):
         plan = plans.get(city.pk)

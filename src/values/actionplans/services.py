@@ -169,6 +169,8 @@ def resolve_comment(comment: Comment, *, by: User) -> Comment:
 def save_action(plan: ActionPlan, *, action: Action | None = None, partners=(), **fields) -> Action:
     """Create or change an action: it ends after it starts, and an indicator's figures need a unit."""
     errors: dict[str, list[str]] = {}
+    if not fields.get("title", "").strip():
+        errors["title"] = [_("Give the action a title.")]
     if fields["end"] < fields["start"]:
         errors["end"] = [_("The end is before the start.")]
     figures = [name for name in ("baseline", "target", "current") if fields.get(name) is not None]

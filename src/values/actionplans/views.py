@@ -15,7 +15,7 @@ from values.actionplans.diffing import text_diff
 from values.actionplans.enums import Section
 from values.actionplans.exports import plan_as_pdf
 from values.actionplans.forms import ActionForm, ProgressForm
-from values.actionplans.models import Action, Comment, SectionRevision
+from values.actionplans.models import Comment, SectionRevision
 from values.actionplans.queries import Review, actions_of, hosted_outcomes, plans_overview, review_of
 from values.actionplans.services import (
     NEXT_STATUSES,
@@ -27,12 +27,6 @@ from values.actionplans.services import (
     set_plan_published,
     set_plan_status,
 )
-
-
-def _section(name: str) -> str:
-    if name not in Section.values:
-        raise Http404("no such section")
-    return name
 
 
 def plan_page(request: HttpRequest, key: str) -> HttpResponse:
@@ -64,7 +58,7 @@ def plan_page(request: HttpRequest, key: str) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def section_edit(request: HttpRequest, key: str, section: str) -> HttpResponse:
     plan = access.get_plan_for_edit(request.user, request.programme, key)
-    section = _section(section)
+    section = access.find_section(section)
     state = section_state(plan, section)
     context = {
         "plan": plan,
@@ -93,7 +87,7 @@ def section_edit(request: HttpRequest, key: str, section: str) -> HttpResponse:
 @login_required
 def section_history(request: HttpRequest, key: str, section: str) -> HttpResponse:
     plan = access.get_plan_for_review(request.user, request.programme, key)
-    section = _section(section)
+    section = access.find_section(section)
     revisions = list(
         SectionRevision.objects.filter(plan_id=plan.pk, section=section).select_related("author").order_by("number")
     )
@@ -114,7 +108,7 @@ def section_history(request: HttpRequest, key: str, section: str) -> HttpRespons
 @require_POST
 def comment_add(request: HttpRequest, key: str, section: str) -> HttpResponse:
     plan = access.get_plan_for_comment(request.user, request.programme, key)
-    section = _section(section)
+    section = access.find_section(section)
     parent_id = request.POST.get("parent", "")
     if parent_id and not parent_id.isdigit():
         raise Http404("no such comment")
@@ -180,7 +174,7 @@ def overview(request: HttpRequest) -> HttpResponse:
 def action_edit(request: HttpRequest, key: str, action_id: int | None = None) -> HttpResponse:
     programme = request.programme
     plan = access.get_plan_for_edit(request.user, programme, key)
-    action = get_object_or_404(Action, pk=action_id, plan_id=plan.pk) if action_id else None
+    action = access.find_action(plan, action_id) if action_id else None
     initial = None if action else {"owner": plan.organisation_id}
     form = ActionForm(
         request.POST if request.method == "POST" else None, instance=action, programme=programme, initial=initial
@@ -198,7 +192,7 @@ def action_edit(request: HttpRequest, key: str, action_id: int | None = None) ->
 def action_progress(request: HttpRequest, key: str, action_id: int) -> HttpResponse:
     programme = request.programme
     plan = access.get_plan_for_edit(request.user, programme, key)
-    action = get_object_or_404(Action, pk=action_id, plan_id=plan.pk)
+    action = access.find_action(plan, action_id)
     form = ProgressForm(request.POST)
     if form.is_valid() and form.save(action, by=request.user):
         messages.success(request, _("The progress was recorded."))

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from values.activities.enums import FeedKind, SessionKind
 from values.activities.models import MAX_PLACES, MINUTES_MAX_CHARS, OUTCOMES_MAX_CHARS, Activity, Session
+from values.activities.queries import people_to_nominate, practices_to_show
 from values.activities.services import (
     INVITABLE_ROLES,
     NAME_MAX_CHARS,
@@ -20,11 +21,9 @@ from values.activities.services import (
 from values.core.forms import ServiceForm, ServiceMixin
 from values.core.templatetags.values_tags import person
 from values.core.text import pick
-from values.knowledge.enums import PracticeStatus
 from values.knowledge.models import Practice
 from values.network.models import Organisation, User
 from values.programme.models import Membership
-from values.programme.queries import memberships_in
 
 
 class ActivityDetailsForm(ServiceMixin, forms.ModelForm):
@@ -85,9 +84,7 @@ class SessionForm(ServiceForm):
             }
         super().__init__(*args, **kwargs)
         self.activity, self.session = activity, session
-        self.fields["practice"].queryset = Practice.objects.filter(
-            programme=activity.programme_id, status=PracticeStatus.PUBLISHED
-        )
+        self.fields["practice"].queryset = practices_to_show(activity)
         self.fields["practice"].label_from_instance = lambda p: pick(p.title)
         zone_name = str(activity.time_zone)
         self.fields["starts"].help_text = _("Local time in %(zone)s.") % {"zone": zone_name}
@@ -119,13 +116,7 @@ class NominationForm(ServiceForm):
         super().__init__(*args, **kwargs)
         self.activity = activity
         field = self.fields["membership"]
-        field.queryset = (
-            memberships_in(activity.programme_id)
-            .filter(organisation__in=cities)
-            .exclude(user__participations__activity=activity)
-            .select_related("user", "organisation__city")
-            .order_by("organisation__key", "user__last_name", "user__username")
-        )
+        field.queryset = people_to_nominate(activity, cities)
         field.label_from_instance = lambda m: f"{person(m.user)} ({m.organisation})"
 
     def save(self, *, by: User, today) -> object:

@@ -1,16 +1,21 @@
 """Reads of visits and exchanges, already fetching what the pages show, and the programme's calendar."""
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from datetime import date, timedelta
 
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.utils.translation import gettext as _
 
-from values.activities.enums import Mode, ParticipantStatus
-from values.activities.models import Activity, with_cities
+from values.activities.enums import ActivityKind, Mode, ParticipantStatus
+from values.activities.models import Activity, Participant, with_cities
+from values.core.text import quarter_label
+from values.knowledge.enums import PracticeStatus
+from values.knowledge.models import Practice
+from values.network.enums import Role
 from values.network.models import Organisation
-from values.programme.models import Programme
+from values.programme.models import Membership, Programme, Theme
+from values.programme.queries import memberships_in
 
 
 def activity_page_data(activity: Activity) -> dict:
@@ -27,6 +32,82 @@ def activity_page_data(activity: Activity) -> dict:
         "sessions": list(activity.sessions.select_related("practice")),
         "participants": list(participants),
     }
+
+
+def practices_to_show(activity: Activity) -> QuerySet[Practice]:
+    """The good practices a session may show: the programme's published ones (a proposal is not offered)."""
+    return Practice.objects.filter(programme=activity.programme_id, status=PracticeStatus.PUBLISHED)
+
+
+def city_members(activity: Activity, cities) -> QuerySet[Membership]:
+    """The cities' people in the activity's programme, whom their staff may nominate, by city and name."""
+    return (
+        memberships_in(activity.programme_id)
+        .filter(organisation__in=cities)
+        .select_related("user", "organisation__city")
+        .order_by("organisation__key", "user__last_name", "user__username", "pk")
+    )
+
+
+def people_to_nominate(activity: Activity, cities) -> QuerySet[Membership]:
+    """The cities' people who do not take part in the activity yet: whom the nomination form offers."""
+    return city_members(activity, cities).exclude(user__participations__activity=activity)
+
+
+def participants_of(activity: Activity) -> QuerySet[Participant]:
+    """The activity's participants by city and name, with their account and city (as its page lists them)."""
+    return activity.participants.select_related("user", "organisation__city").order_by(
+        "organisation__key", "user__last_name", "user__username", "pk"
+    )
+
+
+def roles_of(participants: list[Participant], programme: Programme | int) -> dict[tuple[int, int], Role]:
+    """Each participant's foremost role at the city that nominated them (coordinator first, volunteer last), keyed
+    by (account, city): one query for any number of participants."""
+    memberships = memberships_in(programme).filter(
+        user__in={p.user_id for p in participants}, organisation__in={p.organisation_id for p in participants}
+    )
+    order = list(Role)
+    roles: dict[tuple[int, int], Role] = {}
+    for user_id, organisation_id, role in memberships.values_list("user", "organisation", "role"):
+        key, held = (user_id, organisation_id), Role(role)
+        if key not in roles or order.index(held) < order.index(roles[key]):
+            roles[key] = held
+    return roles
+
+
+# -- the programme's activities, as lists show them ----------------------------------------------------------------
+def with_activity_facts(activities: QuerySet[Activity]) -> QuerySet[Activity]:
+    """What a list of activities shows of each: host and guest cities, community and its theme, in the same query."""
+    return activities.select_related(
+        "host__city", "visit__community__theme", "exchange__pair__community__theme", "exchange__guest__city"
+    )
+
+
+def filter_activities(
+    activities: QuerySet[Activity],
+    *,
+    kind: str = "",
+    city: Organisation | None = None,
+    theme: Theme | None = None,
+    first: date | None = None,
+    last: date | None = None,
+) -> QuerySet[Activity]:
+    """Of a kind; that a city takes part in (host, visiting community, guest); of a theme (its community's);
+    taking place on a day between `first` and `last` (an activity that begins before `first` and is still on then
+    counts)."""
+    if kind:
+        activities = activities.filter(kind=kind)
+    if city is not None:
+        # A subquery: the community's joined members would repeat each visit once per member.
+        activities = activities.filter(pk__in=Activity.objects.filter(with_cities([city])).values("pk"))
+    if theme is not None:
+        activities = activities.filter(Q(visit__community__theme=theme) | Q(exchange__pair__community__theme=theme))
+    if first is not None:
+        activities = activities.filter(end__gte=first)
+    if last is not None:
+        activities = activities.filter(start__lte=last)
+    return activities
 
 
 # -- the calendar, month by month -------------------------------------------------------------
@@ -113,6 +194,37 @@ def programme_timeline(months: tuple[Month, ...]) -> tuple[TimelineRow, ...]:
         )
         for community in communities
     )
+
+
+# -- the public figures: how many, never which -------------------------------------------------------------------
+@dataclass(frozen=True)
+class QuarterCount:
+    quarter: str  # "2019-Q1"
+    kind: str  # visit | exchange
+    activities: int
+
+
+def programme_quarters(programme: Programme) -> list[str]:
+    """The quarters the programme spans, from its first month's to its last's."""
+    found, day = [], programme.start.replace(day=1)
+    while day <= programme.end:
+        if quarter_label(day) not in found:
+            found.append(quarter_label(day))
+        day = date(day.year + day.month // 12, day.month % 12 + 1, 1)
+    return found
+
+
+def activities_per_quarter(programme: Programme) -> list[QuarterCount]:
+    """Visits and exchanges that begin in each quarter of the programme, every quarter and kind (0 too), in one
+    query. Public, the same for every reader (the timeline infographic, the open data): no activity is named."""
+    counts = Counter(
+        (quarter_label(start), kind) for start, kind in programme.scheduled_activities.values_list("start", "kind")
+    )
+    return [
+        QuarterCount(quarter, kind.value, counts[(quarter, kind)])
+        for quarter in programme_quarters(programme)
+        for kind in ActivityKind
+    ]
 
 
 # -- what needs a city's staff (their start page, activities/todo.py) ---------------------------------------------

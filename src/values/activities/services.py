@@ -1,7 +1,8 @@
 """Every change to visits and exchanges; accepting a plan (planning) creates them through these."""
 
 import secrets
-from datetime import date, datetime, timedelta
+from collections.abc import Iterable
+from datetime import UTC, date, datetime, time, timedelta
 
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
@@ -28,6 +29,7 @@ from values.activities.models import (
 )
 from values.activities.permissions import taking_part
 from values.core.templatetags.values_tags import person
+from values.core.versions import check_version, digest_version
 from values.network.enums import Role
 from values.network.models import Organisation, User
 from values.network.services import account_for_address, password_setting_path
@@ -189,10 +191,50 @@ def _day(day: date) -> str:
 
 
 def _within(activity: Activity, starts_at: datetime, ends_at: datetime, first: date, last: date) -> bool:
+    """From the local midnight that begins the first day to the one that ends the last: a session that ends at
+    midnight ends on the day it began. Moments are compared, never converted, so that one at the edge of the
+    calendar (year 1 in another offset) is refused instead of overflowing."""
     zone = activity.time_zone
-    # A session that ends at midnight ends on the day it began, not on the next one.
-    last_moment = ends_at - timedelta(microseconds=1)
-    return first <= starts_at.astimezone(zone).date() and last_moment.astimezone(zone).date() <= last
+    opens = datetime.combine(first, time.min, tzinfo=zone)
+    closes = datetime.combine(last + timedelta(days=1), time.min, tzinfo=zone)
+    return opens <= starts_at and ends_at <= closes
+
+
+# -- the agenda: its version, and the sessions that make it ------------------------------------------------------
+def _agenda_state(sessions: Iterable[Session]) -> list[dict]:
+    """Every session with every field a person edits, in the order they were made: what the version covers."""
+    return [
+        # In UTC: the same moments read back from either database make the same version.
+        {"id": s.pk, "kind": s.kind, "title": s.title, "starts_at": s.starts_at.astimezone(UTC),
+         "ends_at": s.ends_at.astimezone(UTC), "place": s.place, "speakers": s.speakers, "practice": s.practice_id}
+        for s in sorted(sessions, key=lambda s: s.pk)
+    ]  # fmt: skip
+
+
+def read_agenda(activity: Activity) -> tuple[list[Session], str]:
+    """The agenda's sessions in time order (with the practice each shows) and its version (the API's ETag), from one
+    query so that the two agree: any change of any session changes the version."""
+    sessions = list(Session.objects.filter(activity=activity.pk).select_related("practice"))
+    return sessions, digest_version(_agenda_state(sessions))
+
+
+def agenda_version(activity: Activity) -> str:
+    """The version a change of the agenda names (`version=`) to be saved."""
+    return read_agenda(activity)[1]
+
+
+def _lock(activity_id: int) -> None:
+    """Take the activity's row for the rest of the transaction: a second change of it waits for this one."""
+    Activity.objects.select_for_update().filter(pk=activity_id).first()
+
+
+def _guard_agenda(activity_id: int, version: str | None) -> None:
+    """Under the lock, refuse (StaleVersion) a change made from another version of the agenda than the current one,
+    so that two changes made from the same version cannot both pass; None (the web form) checks no version."""
+    _lock(activity_id)
+    if version is not None:
+        state = _agenda_state(Session.objects.filter(activity=activity_id))
+        check_version(version, digest_version(state), state)
 
 
 @transaction.atomic
@@ -207,9 +249,14 @@ def save_session(
     place: str = "",
     speakers: str = "",
     practice=None,
+    version: str | None = None,
 ) -> Session:
-    """Add a session to the agenda (or change one): inside the dates, overlapping no other."""
+    """Add a session to the agenda (or change one): inside the dates, overlapping no other; with `version`, only
+    if the agenda is still the one of that version (`agenda_version`)."""
+    _guard_agenda(activity.pk, version)
     errors: dict[str, list[str]] = {}
+    if not title.strip():
+        errors["title"] = [_("A session needs a title.")]
     if ends_at <= starts_at:
         errors["ends_at"] = [_("A session ends after it starts.")]
     elif not _within(activity, starts_at, ends_at, activity.start, activity.end):
@@ -231,7 +278,10 @@ def save_session(
     return session
 
 
-def delete_session(session: Session) -> None:
+@transaction.atomic
+def delete_session(session: Session, *, version: str | None = None) -> None:
+    """Remove a session from the agenda; with `version`, only if the agenda is still the one of that version."""
+    _guard_agenda(session.activity_id, version)
     session.delete()
 
 
@@ -253,7 +303,7 @@ def _city_problems(activity: Activity, organisation: Organisation, today: date, 
         return {field: [closed_nominations_text(activity)]}
     if not taking_part(activity).filter(pk=organisation.pk).exists():
         return {"organisation": [_("%(city)s does not take part in this activity.") % {"city": organisation}]}
-    Activity.objects.select_for_update().filter(pk=activity.pk).first()
+    _lock(activity.pk)
     taken = activity.participants.filter(organisation=organisation).exclude(status=ParticipantStatus.DECLINED)
     if taken.count() >= activity.capacity:
         places = {"city": organisation, "places": activity.capacity}

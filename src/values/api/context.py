@@ -5,7 +5,7 @@ from django.http import Http404, HttpRequest
 from django.urls import set_urlconf
 from django.utils.translation import gettext as _
 
-from values.api.callers import Caller, Forbidden
+from values.api.callers import Caller, Forbidden, NotAuthenticated
 from values.api.problems import PreconditionRequired
 from values.programme.access import Access
 from values.programme.addresses import urlconf_for
@@ -23,6 +23,20 @@ def enter(request: HttpRequest, code: str) -> Programme:
     request.urlconf = urlconf_for(programme.code)
     set_urlconf(request.urlconf)
     return programme
+
+
+def require_signed_in(request: HttpRequest) -> None:
+    """What the pages keep behind the sign-in is asked of nobody with a 401, before anything else is looked at."""
+    if not request.user.is_authenticated:
+        raise NotAuthenticated(_("Sign in, or send a personal API token, to read this."))
+
+
+def require_access(request: HttpRequest, rule: str, refusal: str) -> None:
+    """Go on if `request.access.<rule>` allows; else 401 for nobody (who may sign in) and 403 with `refusal`."""
+    if request.access[rule]:
+        return
+    require_signed_in(request)
+    raise Forbidden(refusal)
 
 
 def require_write(request: HttpRequest) -> Caller:

@@ -4,16 +4,18 @@ from datetime import date
 from decimal import Decimal
 
 from django.http import HttpRequest
+from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema
 
-from values.api.context import enter
+from values.api.context import enter, require_access
 from values.api.openapi import PUBLIC_MARK
 from values.api.paging import Page, Paging, paged
 from values.api.schemas import OrganisationRef, Texts, ThemeRef
+from values.core.templatetags.values_tags import person
 from values.core.text import pick
 from values.network.permissions import can_see_contact_details
 from values.programme.models import Community, Programme
-from values.programme.queries import all_programmes, partner_detail, partners_of, themes_of
+from values.programme.queries import all_programmes, memberships_in, partner_detail, partners_of, themes_of
 
 router = Router(tags=["programmes"])
 PUBLIC = {PUBLIC_MARK: True}
@@ -160,3 +162,25 @@ def list_communities(request: HttpRequest, code: str):
             {"key": m.organisation.key, "name": organisation_name(m.organisation)} for m in c.members.all()]}
         for c in communities
     ]  # fmt: skip
+
+
+class MemberOut(Schema):
+    name: str = Field(description="The person's name, never their login.", examples=["Anna Rossi"])
+    email: str
+    organisation: OrganisationRef
+    role: str = Field(examples=["city_staff"])
+
+
+@router.get("{code}/members/", response=Page[MemberOut], summary="List the people with a role (the coordinator)")
+def list_members(request: HttpRequest, code: str, paging: Query[Paging]):
+    """Who holds which role in the programme, for its coordinator (who gives the roles)."""
+    programme = enter(request, code)
+    require_access(request, "coordinate", _("Only the programme's coordinator lists the people who hold its roles."))
+    memberships = (
+        memberships_in(programme).filter(user__is_active=True).select_related("user", "organisation")
+        .order_by("organisation__key", "role", "user__last_name", "user__first_name", "pk")
+    )  # fmt: skip
+    return paged(request, memberships, paging, lambda rows: [
+        {"name": person(m.user), "email": m.user.email, "role": m.role,
+         "organisation": {"key": m.organisation.key, "name": organisation_name(m.organisation)}} for m in rows
+    ])  # fmt: skip

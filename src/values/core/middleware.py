@@ -1,5 +1,6 @@
 """Responses the site's layout should carry even when Django makes them bare."""
 
+import re
 from collections.abc import Callable
 
 from django.conf import settings
@@ -46,7 +47,7 @@ class RequestSizeLimitMiddleware:
 
 
 class RefuseNullCharactersMiddleware:
-    """Answer 400 to a NUL character in the address, the query or a form field.
+    """Answer 400 to a NUL character in the address, the query, a form field or a JSON body (the API's).
 
     No text of ours holds one, and PostgreSQL refuses it in any string: a NUL reaching a query would be a
     server error there (Django's forms refuse it, but addresses and query strings reach queries too).
@@ -56,7 +57,8 @@ class RefuseNullCharactersMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        if "\x00" in request.path or _holds_null(request.GET) or _holds_null(_form_fields(request)):
+        in_address = "\x00" in request.path or _holds_null(request.GET)
+        if in_address or _holds_null(_form_fields(request)) or _json_holds_null(request):
             return bad_request(request)
         return self.get_response(request)
 
@@ -68,6 +70,17 @@ def _form_fields(request: HttpRequest) -> QueryDict:
         return request.POST
     except Exception:  # a body Django cannot parse is the view's 400, as before
         return QueryDict()
+
+
+# JSON writes a NUL as the escape \u0000 (in any case of its hex digits), or a careless client sends it raw.
+_JSON_NULL = re.compile(rb"\\u0000|\x00", re.IGNORECASE)
+
+
+def _json_holds_null(request: HttpRequest) -> bool:
+    """A JSON body whose text holds a NUL (RequestSizeLimitMiddleware has bounded its size already)."""
+    if request.method in ("GET", "HEAD", "OPTIONS") or not request.content_type.endswith("json"):
+        return False
+    return _JSON_NULL.search(request.body) is not None
 
 
 def _holds_null(fields: QueryDict) -> bool:

@@ -1,5 +1,9 @@
 """Who reads the programme's budgets: the coordinator, experts and the partners' staff."""
 
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.utils.translation import gettext as _
+
 from values.finance.enums import ExpenseStatus
 from values.network.enums import Role
 from values.network.permissions import AnyUser, oversees_site
@@ -10,6 +14,25 @@ BUDGET_READERS = (Role.CITY_STAFF, Role.EXPERT)
 
 def can_see_budget_report(user: AnyUser, programme) -> bool:
     return is_coordinator(user, programme) or holds_role(user, programme, BUDGET_READERS)
+
+
+def require_budget_reader(access) -> None:
+    """403 unless the person reads the programme's budgets (`access.see_finance`: the request's `Access`, which
+    asks `can_see_budget_report` once a request, for the menu and the page alike)."""
+    if not access.see_finance:
+        raise PermissionDenied(_("The budgets are for the coordinator, experts and the partners' staff."))
+
+
+def get_expense_for_view(access, expense_id: int):
+    """The expense if the person reads it: 403 for who reads no budgets, and 404 for another partner's expense,
+    as for a missing one: whether it exists is that partner's to know."""
+    from values.finance.queries import expenses_visible_to  # lazy: queries imports this module
+
+    require_budget_reader(access)
+    expense = expenses_visible_to(access.user, access.programme).filter(pk=expense_id).first()
+    if expense is None:
+        raise Http404("no such expense")
+    return expense
 
 
 # A partner's own staff: city staff of a city, the coordinator's people for the coordinating network.
@@ -62,6 +85,14 @@ def submitting_partners(user: AnyUser, programme):
     """The programme's partners whose expenses this user submits (their own, as staff)."""
     own = organisations_of(user, programme, EXPENSE_SUBMITTERS)
     return programme.partners.filter(organisation__in=own).select_related("organisation")
+
+
+def partners_to_submit_for(user: AnyUser, programme):
+    """`submitting_partners`, or 403 for who submits no partner's expenses: asked before any input is read."""
+    partners = submitting_partners(user, programme)
+    if not partners.exists():
+        raise PermissionDenied(_("Only the partner's own staff submit its expenses."))
+    return partners
 
 
 def can_change_expense(user: AnyUser, expense) -> bool:

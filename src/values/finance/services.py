@@ -163,7 +163,7 @@ def _parse_amount(value: str, errors: dict[str, list[str]]) -> Decimal | None:
 
 
 def submit_expense(
-    partner: Partner, *, by: User, spent_on: date, category: str, amount: object, currency: str,
+    partner: Partner, *, by: User, spent_on: date | None, category: str, amount: object, currency: str,
     description: str, receipt: UploadedFile | None, activity=None, expense: Expense | None = None,
 ) -> Expense:  # fmt: skip
     """Record an expense (or change one not yet decided), converted to euro at its month's rate.
@@ -216,8 +216,11 @@ def _require_changeable(partner: Partner, expense: Expense | None, *, by: User) 
         )
 
 
-def _rate_of_the_day(programme, spent_on: date, currency: str, errors: dict[str, list[str]]) -> Decimal | None:
+def _rate_of_the_day(programme, spent_on: date | None, currency: str, errors: dict[str, list[str]]) -> Decimal | None:
     """The month's rate for an expense dated inside the programme and not in the future."""
+    if spent_on is None:  # a form asks for the date itself; the API's multipart fields may leave it out
+        errors["spent_on"] = [_("Give the date the money was spent on.")]
+        return None
     if not programme.start <= spent_on <= programme.end:
         errors["spent_on"] = [_("The date is outside the programme (%(start)s to %(end)s).") % {
             "start": programme.start.isoformat(), "end": programme.end.isoformat()}]  # fmt: skip

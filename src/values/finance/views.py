@@ -21,6 +21,9 @@ from values.finance.permissions import (
     can_decide_expense,
     can_keep_rate_tables,
     can_reverse_expense,
+    get_expense_for_view,
+    partners_to_submit_for,
+    require_budget_reader,
     submitting_partners,
 )
 from values.finance.queries import (
@@ -34,15 +37,10 @@ from values.finance.services import approve_expense
 from values.programme.models import PartnerBudget
 
 
-def _require_budget_reader(request: HttpRequest) -> None:
-    if not request.access.see_finance:
-        raise PermissionDenied(_("The budgets are for the coordinator, experts and the partners' staff."))
-
-
 @login_required
 def finance_overview(request: HttpRequest) -> HttpResponse:
     """Budget against actual per partner and category, with what remains and a forecast."""
-    _require_budget_reader(request)
+    require_budget_reader(request.access)
     programme = request.programme
     actuals = actuals_visible_to(request.user, programme, today=timezone.localdate())
     context = {
@@ -57,7 +55,7 @@ def finance_overview(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def finance_export(request: HttpRequest, file_format: str) -> HttpResponse:
-    _require_budget_reader(request)
+    require_budget_reader(request.access)
     programme = request.programme
     actuals = actuals_visible_to(request.user, programme, today=timezone.localdate())
     if file_format == "xlsx":
@@ -73,7 +71,7 @@ def finance_export(request: HttpRequest, file_format: str) -> HttpResponse:
 
 @login_required
 def expense_list(request: HttpRequest) -> HttpResponse:
-    _require_budget_reader(request)
+    require_budget_reader(request.access)
     programme = request.programme
     context = {
         "programme": programme,
@@ -89,9 +87,9 @@ def expense_list(request: HttpRequest) -> HttpResponse:
 def expense_edit(request: HttpRequest, expense_id: int | None = None) -> HttpResponse:
     programme = request.programme
     # Another partner's expense is 404, as a missing one: whether it exists is that partner's to know.
-    expense = _expense_for_reader(request, expense_id) if expense_id else None
-    partners = submitting_partners(request.user, programme)
-    if not partners.exists() or (expense and not can_change_expense(request.user, expense)):
+    expense = get_expense_for_view(request.access, expense_id) if expense_id else None
+    partners = partners_to_submit_for(request.user, programme)
+    if expense and not can_change_expense(request.user, expense):
         raise PermissionDenied(_("Only the partner's own staff submit its expenses."))
     activities = partner_activities(list(partners))
     form = ExpenseForm(
@@ -110,14 +108,9 @@ def _expense_initial(expense: Expense) -> dict:
     return {"partner": expense.partner_id, "activity": expense.activity_id, **{f: getattr(expense, f) for f in fields}}
 
 
-def _expense_for_reader(request: HttpRequest, expense_id: int) -> Expense:
-    _require_budget_reader(request)
-    return get_object_or_404(expenses_visible_to(request.user, request.programme), pk=expense_id)
-
-
 @login_required
 def expense_page(request: HttpRequest, expense_id: int) -> HttpResponse:
-    return _expense_page(request, _expense_for_reader(request, expense_id), ReasonForm())
+    return _expense_page(request, get_expense_for_view(request.access, expense_id), ReasonForm())
 
 
 def _expense_page(request: HttpRequest, expense: Expense, reason_form: ReasonForm, status: int = 200) -> HttpResponse:
@@ -134,7 +127,7 @@ def _expense_page(request: HttpRequest, expense: Expense, reason_form: ReasonFor
 
 @login_required
 def expense_receipt(request: HttpRequest, expense_id: int) -> FileResponse:
-    expense = _expense_for_reader(request, expense_id)
+    expense = get_expense_for_view(request.access, expense_id)
     if not expense.receipt:
         raise PermissionDenied(_("This entry has no receipt."))
     extension = PurePath(expense.receipt.name).suffix
@@ -146,7 +139,7 @@ def expense_receipt(request: HttpRequest, expense_id: int) -> FileResponse:
 @login_required
 @require_POST
 def expense_decide(request: HttpRequest, expense_id: int, decision: str) -> HttpResponse:
-    expense = _expense_for_reader(request, expense_id)
+    expense = get_expense_for_view(request.access, expense_id)
     if decision == "approve":
         try:
             approve_expense(expense, by=request.user)
@@ -226,8 +219,7 @@ def budget_lines(request: HttpRequest, key: str) -> HttpResponse:
 @login_required
 def budget_check(request: HttpRequest) -> HttpResponse:
     """The budget consistency report: what `values check-budget` prints, for the reader's language."""
-    if not request.access.see_finance:
-        raise PermissionDenied(_("The budgets are for the coordinator, experts and the partners' staff."))
+    require_budget_reader(request.access)
     programme = request.programme
     # Each reader's spending findings are about the partners whose spending they read, as on the finance pages.
     actuals = actuals_visible_to(request.user, programme, today=timezone.localdate())

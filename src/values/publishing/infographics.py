@@ -2,7 +2,6 @@
 
 from collections import Counter
 from dataclasses import dataclass
-from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
@@ -17,8 +16,9 @@ from django.utils.translation import gettext_lazy, ngettext
 
 from values.activities.enums import ActivityKind, ParticipantStatus
 from values.activities.models import Participant
+from values.activities.queries import activities_per_quarter
 from values.core.templatetags.values_tags import amount, country_name
-from values.core.text import active_language, pick, quarter_label
+from values.core.text import active_language, pick
 from values.finance.queries import budget_against_actual
 from values.knowledge.queries import themes_with_published_practices
 from values.network.enums import Role
@@ -185,10 +185,9 @@ def _role(value: str | None) -> Role | None:
 
 def _timeline(programme: Programme) -> Infographic:
     """Visits and exchanges per quarter of the programme, from the accepted plan."""
-    quarters = _quarters(programme.start, programme.end)
-    counts = Counter(
-        (quarter_label(start), kind) for start, kind in programme.scheduled_activities.values_list("start", "kind")
-    )
+    per_quarter = activities_per_quarter(programme)
+    quarters = list(dict.fromkeys(row.quarter for row in per_quarter))
+    counts = {(row.quarter, row.kind): row.activities for row in per_quarter}
     names = {ActivityKind.VISIT: _("Mentoring visits"), ActivityKind.EXCHANGE: _("Exchanges")}
     series = [(names[kind], [counts[(q, kind)] for q in quarters]) for kind in ActivityKind]
     title = str(TITLES["timeline"])
@@ -210,15 +209,6 @@ def _nonzero_summary(labels: list[str], series: list[tuple[str, list[int]]]) -> 
         for i, label in enumerate(labels)
         if any(values[i] for _name, values in series)
     )
-
-
-def _quarters(start: date, end: date) -> list[str]:
-    found, day = [], start.replace(day=1)
-    while day <= end:
-        if quarter_label(day) not in found:
-            found.append(quarter_label(day))
-        day = date(day.year + day.month // 12, day.month % 12 + 1, 1)
-    return found
 
 
 def _budget_against_actual(programme: Programme) -> Infographic:

@@ -4,7 +4,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from django.db.models import Q
+from django.db.models import F, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
@@ -59,6 +59,13 @@ def toolkit_editions(programme: Programme, themes: list[Theme], language: str) -
     editions = Toolkit.objects.filter(programme=programme, language=language).defer("html")
     editions = editions.filter(Q(theme__isnull=True) | Q(theme__in=themes))
     return {edition.theme_id: edition for edition in editions}
+
+
+def ready_toolkits(programme: Programme) -> QuerySet[Toolkit]:
+    """The editions a reader can open (those with a web edition, in any language): what the portal offers and the
+    open data lists. The programme's first, then by theme and language; the web edition itself stays unread."""
+    editions = Toolkit.objects.filter(programme=programme).exclude(html="").select_related("theme").defer("html")
+    return editions.order_by(F("theme__position").asc(nulls_first=True), "language")
 
 
 # --- Campaigns -------------------------------------------------------------------------------
@@ -169,7 +176,7 @@ def public_portal(programme: Programme, language: str) -> Portal:
         .only("pk", "title", "summary", "original_language", "published_at", "organisation__name")
         .order_by("-published_at", "-pk")[:LATEST_PRACTICES]
     )
-    ready = Toolkit.objects.filter(programme=programme, language=language).exclude(html="")
+    ready = ready_toolkits(programme).filter(language=language)
     ready_keys = [key or PROGRAMME_TOOLKIT_KEY for key in ready.values_list("theme__key", flat=True)]
     return Portal(
         programme=programme,

@@ -2,14 +2,13 @@
 above activities, which never imports it."""
 
 from values.reports.models import Report, ReportRequest
-from values.reports.permissions import can_manage_reports
-from values.reports.services import expected_authors
+from values.reports.permissions import authors_place, can_manage_reports
 
 
 def activity_reports(context, activity) -> dict:
     user = context["user"]
     request = ReportRequest.objects.filter(activity=activity).select_related("template").first()
-    mine = expected_authors(activity).filter(user=user).first()
+    mine = authors_place(user, activity)
     manager = can_manage_reports(user, activity.programme_id)
     reports = []
     if request is not None and manager:

@@ -214,8 +214,11 @@ def report_for(participant: Participant) -> Report:
 
 
 def check_answers(questions: list[Question], answers: dict, *, complete: bool) -> tuple[dict, dict]:
-    """The answers in their stored form, and the errors keyed by question; `complete` asks for every required one."""
-    cleaned, errors = {}, {}
+    """The answers in their stored form, and the errors keyed by question; `complete` asks for every required one.
+    An answer to a question the template does not ask is refused, never dropped unsaid."""
+    cleaned: dict = {}
+    asked = {str(question.pk) for question in questions}
+    errors = {key: [_("This is not a question of this report.")] for key in answers.keys() - asked}
     for question in questions:
         key = str(question.pk)
         value = answers.get(key)
@@ -251,7 +254,7 @@ def _clean_answer(question: Question, value):
         return values
     if kind == QuestionKind.SCALE:
         try:
-            number = int(value)
+            number = _whole_number(value)
         except (TypeError, ValueError):
             raise ValueError(_("Give a whole number from 1 to 5.")) from None
         if number not in SCALE:
@@ -269,6 +272,13 @@ def _clean_answer(question: Question, value):
             % {"max": number_format(MAX_NUMBER, force_grouping=True), "decimals": NUMBER_DECIMALS}
         )
     return format(number, "f")  # 1e3 is kept as 1000
+
+
+def _whole_number(value) -> int:
+    """A whole number, given as one or as its digits: never True, nor 2.5 cut down to 2."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value
+    return int(str(value).strip())
 
 
 @transaction.atomic

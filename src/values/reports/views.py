@@ -25,6 +25,7 @@ from values.reports.forms import (
 )
 from values.reports.models import ReportRequest, ReportTemplate
 from values.reports.permissions import (
+    authors_place,
     can_manage_reports,
     get_report_for_review,
     report_managers,
@@ -32,7 +33,6 @@ from values.reports.permissions import (
 )
 from values.reports.services import (
     copy_template,
-    expected_authors,
     past_due_warning,
     report_for,
     request_reports,
@@ -105,7 +105,7 @@ def request_edit(request: HttpRequest, activity_id: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def my_report(request: HttpRequest, activity_id: int) -> HttpResponse:
     activity = activity_access.get_activity_for_view(request.user, request.programme, activity_id)
-    participant = expected_authors(activity).filter(user=request.user).first()
+    participant = authors_place(request.user, activity)
     if participant is None or not ReportRequest.objects.filter(activity=activity).exists():
         raise PermissionDenied
     report = report_for(participant)

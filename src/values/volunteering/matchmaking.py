@@ -247,15 +247,25 @@ def applicants(opportunity: Opportunity, *, now: datetime | None = None) -> list
     return sorted(ranked, key=lambda a: (not a.fit.eligible, -a.fit.score))  # stable: by application
 
 
+class DecisionRefused(ValidationError):
+    """A decision on an application that cannot be taken: the commitment is decided already, or no place is left.
+    A ValidationError on "status", so that a form shows it; the API answers it as a conflict (409)."""
+
+
+class StaleDecision(DecisionRefused):
+    """Someone else decided since the person deciding saw the application (the API answers 412)."""
+
+
 @transaction.atomic
 def decide_commitment(commitment: Commitment, *, accept: bool, seen: str, by: User | None) -> Commitment:
     """Accept or decline an application (or decline one accepted before). `seen` is the status the person
-    deciding saw: a decision taken since by someone else is refused, and so is an acceptance beyond the places."""
+    deciding saw: a decision taken since by someone else is refused (StaleDecision), and so is an acceptance
+    beyond the places or of a commitment decided already (DecisionRefused)."""
     opportunity = Opportunity.objects.select_for_update().get(pk=commitment.opportunity_id)  # one at a time
     commitment = Commitment.objects.select_for_update().select_related("volunteer").get(pk=commitment.pk)
     name = str(commitment.volunteer)
     if commitment.status != seen:
-        raise ValidationError(
+        raise StaleDecision(
             {
                 "status": [
                     _("%(name)s: someone else decided meanwhile (now %(status)s); look again.")
@@ -265,12 +275,12 @@ def decide_commitment(commitment: Commitment, *, accept: bool, seen: str, by: Us
         )
     wanted = CommitmentStatus.ACCEPTED if accept else CommitmentStatus.DECLINED
     if commitment.status not in (CommitmentStatus.APPLIED, *(() if accept else (CommitmentStatus.ACCEPTED,))):
-        raise ValidationError({"status": [_("%(name)s: already %(status)s.") % {
+        raise DecisionRefused({"status": [_("%(name)s: already %(status)s.") % {
             "name": name, "status": commitment.get_status_display()}]})  # fmt: skip
     if accept:
         taken = opportunity.commitments.filter(status=CommitmentStatus.ACCEPTED).count()
         if taken >= opportunity.places:
-            raise ValidationError({"status": [_("%(name)s: no place left in this opportunity.") % {"name": name}]})
+            raise DecisionRefused({"status": [_("%(name)s: no place left in this opportunity.") % {"name": name}]})
     commitment.status, commitment.decided_by, commitment.decided_at = wanted, by, timezone.now()
     commitment.save(update_fields=["status", "decided_by", "decided_at"])
     return commitment

@@ -26,16 +26,20 @@ def opportunities_of(programme: Programme) -> QuerySet[Opportunity]:
     )
 
 
+def with_next_shift(opportunities: QuerySet[Opportunity]) -> QuerySet[Opportunity]:
+    """Each with `next_shift`: when its first shift from now on starts (None when it has none)."""
+    return opportunities.annotate(next_shift=Min("shifts__starts_at", filter=Q(shifts__starts_at__gte=timezone.now())))
+
+
 def open_opportunities(programme: Programme, *, today: date | None = None) -> QuerySet[Opportunity]:
     """The programme's published opportunities that have not ended, each with its next shift (`next_shift`)."""
     today = today or timezone.localdate()
-    return (
+    published = (
         opportunities_of(programme)
         .filter(status=OpportunityStatus.PUBLISHED)
         .filter(Q(end_date__isnull=True) | Q(end_date__gte=today))
-        .annotate(next_shift=Min("shifts__starts_at", filter=Q(shifts__starts_at__gte=timezone.now())))
-        .order_by("start_date", "pk")
     )
+    return with_next_shift(published).order_by("start_date", "pk")
 
 
 def filter_opportunities(
