@@ -5,7 +5,7 @@ the coordinator reads and reviews every one; nobody else learns that a report ex
 the volunteer's, is submitted: its author may no longer change it (422, the service's rule)."""
 
 from tests.api.matrix_base import PREFIX, PUBLIC, Row, Secret, by, code, only
-from tests.permission_world import COORDINATOR, VOLUNTEER, World
+from tests.permission_world import CESENA, CITY_LEADER, COORDINATOR, RIGA, VOLUNTEER, World
 
 READERS = (VOLUNTEER, COORDINATOR)
 ANSWER = "A buddy scheme"  # the volunteer's answer, in the world's submitted report
@@ -28,5 +28,10 @@ ROWS = [
         secrets=(Secret(lambda w: ANSWER, READERS),)),
     Row(f"PUT {REPORT}", only(VOLUNTEER, ok=422, no=404) | {COORDINATOR: 403}, at=report, body=answers),
     Row(f"POST {REPORT}review/", only(COORDINATOR), at=report, body=lambda w, identity: {"decision": "accept"}),
+    # Beginning one's report on Cesena's visit: its author finds the one begun (200); who sees the visit but is no
+    # confirmed participant is refused; who may not see it learns nothing.
+    Row(f"POST {PREFIX}/reports/",
+        only(VOLUNTEER, no=404) | dict.fromkeys((CITY_LEADER, CESENA, RIGA, COORDINATOR), 403),
+        at=code, body=lambda w, identity: {"activity": w.visit.pk}),
 ]
 # fmt: on

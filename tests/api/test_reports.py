@@ -213,3 +213,17 @@ def test_listing_reports_costs_the_same_queries_for_one_or_two(module_world):
 
     assert listed.json()["count"] == 2
     assert len(two) == len(one)
+
+
+def test_a_participant_begins_their_report_once_and_then_finds_it(module_world):
+    world = module_world
+    Report.objects.filter(pk=world.report.pk).delete()  # as if the volunteer had never saved it
+    api = token_client(world.people["volunteer"])
+
+    begun = api.post("/api/v1/programmes/820885/reports/", {"activity": world.visit.pk})
+    again = api.post("/api/v1/programmes/820885/reports/", {"activity": world.visit.pk})
+
+    assert (begun.status_code, again.status_code) == (201, 200)
+    assert begun.json()["id"] == again.json()["id"]
+    assert (begun.json()["status"], begun.json()["answers"]) == ("draft", {})
+    assert begun["Location"].endswith(f"/reports/{begun.json()['id']}/")

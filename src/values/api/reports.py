@@ -4,16 +4,18 @@ author and reviewed by the coordinator, through the same services and rules as t
 from datetime import date, datetime
 from typing import Annotated, Literal
 
-from django.core.exceptions import ValidationError
-from django.http import HttpRequest
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from ninja import Field, Query, Router, Schema
+from ninja import Field, Query, Router, Schema, Status
 from pydantic import StrictInt, StringConstraints, WrapValidator
 from pydantic import ValidationError as PydanticValidationError
 from pydantic_core import PydanticCustomError
 
+from values.activities.permissions import get_activity_for_view
 from values.activities.queries import TITLE_DETAILS, calendar_title
+from values.api.callers import Forbidden
 from values.api.context import enter, require_write
 from values.api.openapi import PUBLIC_MARK
 from values.api.paging import Page, Paging, paged
@@ -21,14 +23,15 @@ from values.api.programmes import organisation_name
 from values.api.schemas import OrganisationRef
 from values.core.templatetags.values_tags import person
 from values.reports.enums import QuestionKind, ReportStatus
-from values.reports.models import Report
+from values.reports.models import Report, ReportRequest
 from values.reports.permissions import (
+    authors_place,
     get_report_for_edit,
     get_report_for_review,
     get_report_for_view,
     reports_visible_to,
 )
-from values.reports.services import review_report, save_report, submission_closed
+from values.reports.services import begin_report, review_report, save_report, submission_closed
 
 router = Router(tags=["reports"])
 REPORT = "{code}/reports/{int:report_id}/"
@@ -172,6 +175,34 @@ def _detail(report: Report) -> dict:
     """The report as it is now, with its activity's names and its template's questions fetched together."""
     fresh = _with_details(Report.objects.filter(pk=report.pk)).prefetch_related("request__template__questions")
     return report_detail(fresh.get())
+
+
+class BeginIn(Schema):
+    activity: int = Field(ge=1, le=2**31 - 1, description="The activity whose report you write.")
+
+
+@router.post("{code}/reports/", response={200: ReportDetail, 201: ReportDetail},
+             summary="Begin your report on an activity (or find the one begun)")  # fmt: skip
+def begin(request: HttpRequest, code: str, payload: BeginIn, response: HttpResponse):
+    """As the report page does for a confirmed participant of an activity whose report is asked for: the report,
+    begun as an empty draft the first time (201, its address in Location), found again after (200)."""
+    require_write(request)
+    activity = _visible_activity(request, enter(request, code), payload.activity)
+    participant = authors_place(request.user, activity)
+    if participant is None or not ReportRequest.objects.filter(activity=activity).exists():
+        raise Forbidden(_("Only a confirmed participant writes a report, once one is asked for the activity."))
+    existed = Report.objects.filter(participant=participant).exists()
+    report = begin_report(participant)
+    response["Location"] = request.build_absolute_uri(f"{request.path}{report.pk}/")
+    return Status(200 if existed else 201, _detail(report))
+
+
+def _visible_activity(request: HttpRequest, programme, activity_id: int):
+    """404 for an activity the caller may not see, as the activities' operations answer (values.api.activities)."""
+    try:
+        return get_activity_for_view(request.user, programme, activity_id)
+    except PermissionDenied:
+        raise Http404("no such activity") from None
 
 
 @router.get(REPORT, response=ReportDetail, summary="Read a report with its questions and answers")
