@@ -17,6 +17,7 @@ median and p95 in ms, the bytes, the rows and the queries of each. Always exits 
 import argparse
 import datetime
 import faulthandler
+import gc
 import json
 import os
 import platform
@@ -43,19 +44,21 @@ PG_URL = "postgres://postgres@127.0.0.1:5432/values_bench"
 PREFIX = "/api/v1"
 TARGET_P95_MS = 100.0  # every JSON operation at the large size (issue #21 gives pages the same)
 WARM_UPS = 3
-MIN_TIMED = 5  # an operation slower than --budget is still timed this many times
+MIN_TIMED = 3  # an operation slower than --budget is still timed this many times (once if one answer is)
 PAGE = 25
 CHUNK = 10_000  # practices generated at a time, so that their texts need not all be in memory
-# Where the grown cities are: a country and its language (the texts are in the 11 languages of bench/search.py).
-COUNTRIES = [("AT", "de"), ("BE", "nl"), ("BE", "fr"), ("CZ", "cs"), ("DE", "de"), ("ES", "es"), ("ES", "ca"),
-             ("FR", "fr"), ("GR", "el"), ("IE", "en"), ("IT", "it"), ("LU", "fr"), ("LV", "lv"), ("MT", "en"),
-             ("NL", "nl"), ("NO", "no"), ("CY", "el"), ("CH", "de"), ("GB", "en"), ("PT", "es")]  # fmt: skip
+# Where the grown cities are: a country and a language spoken there.
+COUNTRIES = [("AT", "de"), ("BE", "nl"), ("BE", "fr"), ("BG", "bg"), ("CZ", "cs"), ("DE", "de"), ("DK", "da"),
+             ("EE", "et"), ("ES", "es"), ("ES", "ca"), ("FI", "fi"), ("FR", "fr"), ("GR", "el"), ("HR", "hr"),
+             ("HU", "hu"), ("IE", "en"), ("IT", "it"), ("LT", "lt"), ("LV", "lv"), ("NL", "nl"), ("NO", "no"),
+             ("PL", "pl"), ("PT", "pt"), ("RO", "ro"), ("SE", "sv"), ("SI", "sl"), ("SK", "sk")]  # fmt: skip
 
 
 @dataclass
 class Operation:
     name: str  # as the rows show it: the path after /api/v1, with its query
     url: str
+    json: bool = True  # its answer is JSON (a list or a record) by the description, not a file: the p95 target holds
     skipped: str = ""  # why it is not timed (a required parameter the script cannot fill)
 
 
@@ -65,7 +68,6 @@ class Figures:
     size: int = 0  # bytes of the answer
     rows: int | None = None  # the whole list's count (a page's `count`, or a list's length)
     queries: int | None = None
-    kind: str = ""  # "list", "json" (one record) or the content type of a file
     error: str = ""
 
     def percentile(self, fraction: float) -> float:
@@ -133,53 +135,26 @@ def coordinator_token() -> tuple[object, str]:
 # Content
 
 
-def add_small_content(practices: int, seed: int) -> None:
-    """Self-assessments and public action plans of the 16 cities (bench_content), accepted reports of the
-    exchanges, and `practices` published practices written as bench/search.py writes them."""
+def add_small_content(practices: int, seed: int) -> list[str]:
+    """Self-assessments and public action plans of the programme's cities (bench_content), accepted reports of
+    the exchanges, what the grown cities have for each of them too (so that no list is empty at the small size),
+    and `practices` published practices written as bench/search.py writes them."""
     from values.programme.queries import current_programme
 
     rng = random.Random(seed)
     programme = current_programme()
+    steps = [("self-assessments, public action plans, reports", lambda: _bench_content(programme, rng))]
+    steps += [(name, lambda step=step: step(rng, _programme_cities()))
+              for name, step in PER_CITY if name != "action plans"]  # bench_content made theirs  # fmt: skip
+    steps.append(("practices", lambda: search_bench.generate(practices, seed) or f"{practices:,} practices"))
+    return _run(steps)
+
+
+def _bench_content(programme, rng: random.Random) -> str:
     bench_content._self_assessments(programme, rng)
     bench_content._action_plans(programme, rng)
-    _reports(programme, rng)
-    search_bench.generate(practices, seed)
-
-
-def _reports(programme, rng: random.Random) -> None:
-    """Two accepted reports of every exchange, by two guests (bench_content's, with the roles in the programme)."""
-    from datetime import timedelta
-
-    from values.activities.enums import ParticipantStatus
-    from values.activities.models import Exchange, Participant
-    from values.network.enums import Role
-    from values.network.models import User
-    from values.programme.models import Membership
-    from values.reports.enums import ReportStatus
-    from values.reports.models import Report
-    from values.reports.services import request_reports, save_template
-
-    asked = ("What worked best?", "What will you take home?")
-    quotable = {"kind": "long_text", "help_text": "", "required": True, "choices": [], "quotable": True}
-    template = save_template(
-        programme, title="Exchange report", description="", questions=[{**quotable, "text": text} for text in asked]
-    )
-    questions = list(template.questions.all())
-    for exchange in Exchange.objects.filter(programme=programme).select_related("guest"):
-        request = request_reports(exchange, template=template, due=exchange.end + timedelta(days=14))
-        for number in range(2):
-            name = f"bench-{exchange.pk}-{number}"
-            user = User.objects.create(username=name, email=f"{name}@example.org")
-            Membership.objects.create(
-                user=user, organisation=exchange.guest, programme=programme, role=Role.VOLUNTEER_LEADER
-            )
-            participant = Participant.objects.create(
-                activity=exchange, user=user, organisation=exchange.guest, status=ParticipantStatus.CONFIRMED
-            )
-            answers = {str(q.pk): bench_content._text(rng, rng.randint(40, 90)) for q in questions}
-            Report.objects.create(
-                request=request, participant=participant, status=ReportStatus.ACCEPTED, answers=answers
-            )
+    bench_content._reports(programme, rng)
+    return "two self-assessments and an adopted public action plan per city, two accepted reports per exchange"
 
 
 def add_practices(count: int, seed: int) -> None:
@@ -210,14 +185,17 @@ def query_words() -> tuple[str, str]:
 def grow(cities: int, practices: int, seed: int) -> list[str]:
     """Europe scale, as far as bulk-creating it is cheap; what each step added, or why it did not."""
     rng = random.Random(seed)
-    done = []
     steps = [("cities", lambda: _grow_cities(cities, rng))]
-    steps += [(name, lambda step=step: step(rng)) for name, step in (
-        ("members", _grow_members), ("action plans", _grow_action_plans), ("opportunities", _grow_opportunities),
-        ("volunteers", _grow_volunteers), ("expenses", _grow_expenses))]  # fmt: skip
+    steps += [(name, lambda step=step: step(rng, _bench_cities())) for name, step in PER_CITY]
     steps.append(("practices", lambda: add_practices(practices, seed) or f"{practices:,} practices"))
+    return _run(steps)
+
+
+def _run(steps: list) -> list[str]:
+    """Each step in its own transaction: one that fails (a model another helper is changing) is reported."""
     from django.db import connection, transaction
 
+    done = []
     for name, step in steps:
         start = time.perf_counter()
         try:
@@ -232,10 +210,16 @@ def grow(cities: int, practices: int, seed: int) -> list[str]:
     return done
 
 
-def _bench_cities():
+def _bench_cities() -> list:
     from values.network.models import Organisation
 
     return list(Organisation.objects.filter(key__startswith="bench-city-").select_related("city").order_by("key"))
+
+
+def _programme_cities() -> list:
+    from values.programme.queries import current_programme, partners_of
+
+    return [p.organisation for p in partners_of(current_programme()) if hasattr(p.organisation, "city")]
 
 
 def _grow_cities(count: int, rng: random.Random) -> str:
@@ -266,14 +250,14 @@ def _grow_cities(count: int, rng: random.Random) -> str:
         [Partner(programme=programme, organisation=o, role=PartnerRole.PARTNER, position=first + number)
          for number, o in enumerate(organisations)], batch_size=2000,
     )  # fmt: skip
-    partners = list(programme.partners.filter(organisation__key__startswith="bench-city-"))
+    partners = list(programme.partners.filter(organisation__in=organisations))
     ThemeInterest.objects.bulk_create(
         [ThemeInterest(partner=p, theme=t, score=rng.randint(0, 5)) for p in partners for t in themes], batch_size=5000
     )
     return f"{count:,} partner cities with {len(themes)} theme interests each"
 
 
-def _grow_members(rng: random.Random) -> str:
+def _grow_members(rng: random.Random, cities: list) -> str:
     from django.contrib.auth.hashers import make_password
 
     from values.network.enums import Role
@@ -282,14 +266,14 @@ def _grow_members(rng: random.Random) -> str:
     from values.programme.queries import current_programme
 
     programme = current_programme()
-    cities = _bench_cities()
     roles = (Role.CITY_STAFF, Role.VOLUNTEER_LEADER)
     User.objects.bulk_create(
         [User(username=f"bench-{o.key}-{role}", email=f"{role}@{o.key}.example.org", first_name=f"{role[:4]}",
               last_name=o.name["en"], password=make_password(None))
          for o in cities for role in roles], batch_size=2000,
     )  # fmt: skip
-    users = {u.username: u for u in User.objects.filter(username__startswith="bench-bench-city-")}
+    users = User.objects.filter(username__in=[f"bench-{o.key}-{role}" for o in cities for role in roles])
+    users = {u.username: u for u in users}
     Membership.objects.bulk_create(
         [Membership(user=users[f"bench-{o.key}-{role}"], organisation=o, programme=programme, role=role)
          for o in cities for role in roles], batch_size=2000,
@@ -297,7 +281,7 @@ def _grow_members(rng: random.Random) -> str:
     return f"{len(users):,} members (city staff and a volunteer leader per city)"
 
 
-def _grow_action_plans(rng: random.Random) -> str:
+def _grow_action_plans(rng: random.Random, cities: list) -> str:
     from datetime import date
 
     from values.actionplans.enums import ActionStatus, PlanStatus, Section
@@ -305,12 +289,11 @@ def _grow_action_plans(rng: random.Random) -> str:
     from values.programme.queries import current_programme
 
     programme = current_programme()
-    cities = _bench_cities()
     ActionPlan.objects.bulk_create(
         [ActionPlan(programme=programme, organisation=o, status=PlanStatus.ADOPTED, published=True) for o in cities],
         batch_size=2000,
     )
-    plans = list(ActionPlan.objects.filter(programme=programme, organisation__key__startswith="bench-city-")
+    plans = list(ActionPlan.objects.filter(programme=programme, organisation__in=cities)
                  .select_related("organisation"))  # fmt: skip
     SectionRevision.objects.bulk_create(
         [SectionRevision(plan=p, section=Section.OBJECTIVES, number=1, text=bench_content._text(rng, 60))
@@ -326,7 +309,7 @@ def _grow_action_plans(rng: random.Random) -> str:
     return f"{len(plans):,} adopted public action plans with 3 actions each"
 
 
-def _grow_opportunities(rng: random.Random) -> str:
+def _grow_opportunities(rng: random.Random, cities: list) -> str:
     from datetime import date
 
     from django.utils import timezone
@@ -339,8 +322,8 @@ def _grow_opportunities(rng: random.Random) -> str:
     themes = list(themes_of(programme))
     now = timezone.now()
     rows = []
-    for o in _bench_cities():
-        language = o.city.languages[0]
+    for o in cities:
+        language = (o.city.languages or ["en"])[0]
         for number in range(2):
             rows.append(Opportunity(
                 programme=programme, organisation=o, city=o, kind=rng.choice(list(OpportunityKind)),
@@ -354,7 +337,7 @@ def _grow_opportunities(rng: random.Random) -> str:
     return f"{len(rows):,} published volunteer opportunities"
 
 
-def _grow_volunteers(rng: random.Random) -> str:
+def _grow_volunteers(rng: random.Random, cities: list) -> str:
     from django.utils import timezone
 
     from values.programme.queries import current_programme
@@ -367,13 +350,13 @@ def _grow_volunteers(rng: random.Random) -> str:
                   name=f"Volunteer {number} {o.key}", languages=o.city.languages, city=o,
                   latitude=float(o.city.lat), longitude=float(o.city.lon),
                   consented_at=now, confirmed_at=now, last_active_at=now)
-        for o in _bench_cities() for number in range(5)
+        for o in cities for number in range(5)
     ]  # fmt: skip
     Volunteer.objects.bulk_create(rows, batch_size=2000)
     return f"{len(rows):,} confirmed volunteers"
 
 
-def _grow_expenses(rng: random.Random) -> str:
+def _grow_expenses(rng: random.Random, cities: list) -> str:
     from datetime import date
 
     from values.finance.enums import ExpenseStatus
@@ -383,7 +366,7 @@ def _grow_expenses(rng: random.Random) -> str:
 
     programme = current_programme()
     rows = []
-    for partner in programme.partners.filter(organisation__key__startswith="bench-city-"):
+    for partner in programme.partners.filter(organisation__in=cities):
         for number in range(3):
             amount = Decimal(rng.randint(1000, 500_000)) / 100
             rows.append(Expense(
@@ -393,6 +376,11 @@ def _grow_expenses(rng: random.Random) -> str:
             ))  # fmt: skip
     Expense.objects.bulk_create(rows, batch_size=2000)
     return f"{len(rows):,} expenses"
+
+
+# What each city brings to the lists, bulk-created: a name, and a function of the random source and the cities.
+PER_CITY = [("members", _grow_members), ("action plans", _grow_action_plans), ("opportunities", _grow_opportunities),
+            ("volunteers", _grow_volunteers), ("expenses", _grow_expenses)]  # fmt: skip
 
 
 def sizes() -> str:
@@ -446,8 +434,9 @@ def operations(code: str, common: str, rare: str) -> tuple[list[Operation], str]
         url = path.replace("{code}", code)
         name = path.removeprefix(PREFIX)
         shown = "&".join(f"{k}={v}" for k, v in query.items() if k != "limit")
+        media = operation.get("responses", {}).get("200", {}).get("content", {})
         found.append(
-            Operation(name + (f"?{shown}" if shown else ""), _with(url, query),
+            Operation(name + (f"?{shown}" if shown else ""), _with(url, query), "application/json" in media,
                       f"needs {', '.join(skipped)}" if skipped else "")
         )  # fmt: skip
         if name.endswith("/practices/") and any(p["name"] == "q" for p in parameters):
@@ -472,7 +461,7 @@ def _with(url: str, query: dict) -> str:
 
 
 def measure(client, token, operation: Operation, requests: int, budget: float) -> Figures:
-    """Time `requests` answers after the warm-ups, then count the queries of one more. Warm-ups and timed answers
+    """Time `requests` answers after the warm-ups, whose last one gives the queries. Warm-ups and timed answers
     each stop at `budget` seconds (the timed ones after MIN_TIMED, or one when a single answer is slower than the
     budget). An error is kept in the figures, never raised."""
     from django.db import connection
@@ -488,13 +477,17 @@ def measure(client, token, operation: Operation, requests: int, budget: float) -
     try:
         started = time.perf_counter()
         for _ in range(WARM_UPS):
-            response, body = _get(client, operation.url)
+            # The token's use is noted once a minute: noted just now, so that it is not in the count.
+            ApiToken.objects.filter(pk=token.pk).update(last_used_at=timezone.now())
+            with CaptureQueriesContext(connection) as queries:
+                response, body = _get(client, operation.url)
+            figures.queries = len(queries.captured_queries)
             if response.status_code != 200:
                 figures.error = _refusal(response, body)
                 return figures
             if time.perf_counter() - started > budget:
                 break
-        figures.size, figures.kind, figures.rows = len(body), *_shape(response, body)
+        figures.size, figures.rows = len(body), _rows(response, body)
         started = time.perf_counter()
         while len(figures.timings) < requests:
             start = time.perf_counter()
@@ -506,11 +499,6 @@ def measure(client, token, operation: Operation, requests: int, budget: float) -
             spent = time.perf_counter() - started
             if spent > budget and (len(figures.timings) >= MIN_TIMED or figures.timings[-1] > budget * 1000):
                 break
-        # The token's use is noted once a minute: noted just now, so that it is not in the count.
-        ApiToken.objects.filter(pk=token.pk).update(last_used_at=timezone.now())
-        with CaptureQueriesContext(connection) as queries:
-            response, body = _get(client, operation.url)
-        figures.queries = len(queries.captured_queries)
     except Exception as error:
         figures.error = f"{type(error).__name__}: {error}"
     return figures
@@ -531,19 +519,24 @@ def _refusal(response, body: bytes) -> str:
     return f"{response.status_code} {detail}"
 
 
-def _shape(response, body: bytes) -> tuple[str, int | None]:
-    content_type = response.get("Content-Type", "").split(";")[0]
-    if "json" not in content_type:
-        return content_type or "file", None
+def _rows(response, body: bytes) -> int | None:
+    """How many items the whole list holds: a page's `count`, a list's length; None for anything else."""
+    if "json" not in response.get("Content-Type", ""):
+        return None
     data = json.loads(body)
     if isinstance(data, list):
-        return "list", len(data)
-    if isinstance(data, dict) and "results" in data:
-        return "list", data.get("count")
-    return "json", None
+        return len(data)
+    return data.get("count") if isinstance(data, dict) and "results" in data else None
 
 
 # Output
+
+
+def settle(freeze: bool) -> None:
+    """Collect what building left; with `freeze`, keep what is loaded out of the collector's passes."""
+    gc.collect()
+    if freeze:
+        gc.freeze()
 
 
 def load() -> str:
@@ -559,6 +552,10 @@ def _cells(figures: Figures) -> str:
             f"{queries:>4} ")  # fmt: skip
 
 
+def _shown(operation: Operation) -> str:
+    return operation.name if operation.json else f"{operation.name} (file)"
+
+
 def heading(width: int) -> None:
     cells = f"{'med ms':>7} {'p95 ms':>7} {'bytes':>9} {'rows':>7} {'qs':>4} "
     print(f"{'':{width}} | {'small':^39} | {'large':^39}")
@@ -567,9 +564,9 @@ def heading(width: int) -> None:
 
 def row(width: int, operation: Operation, small: Figures, large: Figures, requests: int) -> list[str]:
     """Print the operation's row; its notes and misses, to print under the table."""
-    print(f"{operation.name:{width}} | {_cells(small)}| {_cells(large)}", flush=True)
+    print(f"{_shown(operation):{width}} | {_cells(small)}| {_cells(large)}", flush=True)
     notes = [
-        f"note: {operation.name} was timed {len(figures.timings)} times at the {size} size (--budget ran out)"
+        f"note: {operation.name} was timed {len(figures.timings)} time(s) at the {size} size (--budget ran out)"
         for size, figures in (("small", small), ("large", large))
         if figures.timings and len(figures.timings) < requests and not figures.error
     ]
@@ -581,11 +578,9 @@ def _misses(operation: Operation, small: Figures, large: Figures) -> list[str]:
     errors = [(size, f.error) for size, f in (("small", small), ("large", large)) if f.error]
     if errors:
         return [f"TARGET MISSED: {name} failed at the {size} size: {error}" for size, error in errors]
-    if large.kind not in ("list", "json"):
-        return []  # a file (the open data): its figures are shown, the targets are the lists'
     found = []
     p95 = large.percentile(0.95)
-    if p95 >= TARGET_P95_MS:
+    if operation.json and p95 >= TARGET_P95_MS:  # a file (the open data's ZIP, DCAT-AP) has no time target
         found.append(f"TARGET MISSED: {name} p95 {p95:.1f} ms at the large size, target under {TARGET_P95_MS:.0f} ms")
     if small.queries != large.queries:
         found.append(f"TARGET MISSED: {name} makes {small.queries} queries at the small size and {large.queries} "
@@ -599,20 +594,29 @@ def main() -> None:
     parser.add_argument("--practices", type=int, default=50000, help="published practices added for the large size")
     parser.add_argument("--small-practices", type=int, default=200, help="published practices of the small size")
     parser.add_argument("--requests", type=int, default=30, help="timed requests per operation and size")
-    parser.add_argument("--budget", type=float, default=20.0,
+    parser.add_argument("--budget", type=float, default=10.0,
                         help=f"seconds of timing per operation and size (at least {MIN_TIMED} requests)")  # fmt: skip
     parser.add_argument("--postgres", action="store_true", help=f"use {PG_URL} (dropped and created)")
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--gc-freeze", action="store_true",
+                        help="gc.freeze() what is loaded before timing each size, as a server that freezes its "
+                        "start-up heap: the collector's full passes then skip it")  # fmt: skip
     args = parser.parse_args()
 
     faulthandler.register(signal.SIGUSR1)  # kill -USR1 <pid> prints where a slow run is
     begun = time.perf_counter()
     now = datetime.datetime.now().astimezone().strftime("%Y-%m-%d %H:%M %Z")
     search_bench.use_vocabulary("large", args.seed)
-    engine = prepare_database(args.postgres)
+    try:
+        engine = prepare_database(args.postgres)
+    except Exception:
+        traceback.print_exc()
+        print("TARGET MISSED: the database could not be prepared (the traceback is above)")
+        return
     print(
         f"API benchmark, {now}: {engine}, Django {metadata.version('django')}, django-ninja "
-        f"{metadata.version('django-ninja')}, Python {platform.python_version()}, DEBUG off, test client in process."
+        f"{metadata.version('django-ninja')}, Python {platform.python_version()}, DEBUG off, test client in process"
+        f"{', gc.freeze() before timing' if args.gc_freeze else ''}."
     )
     print(f"Figures depend on the machine ({os.cpu_count()} cores here, {platform.machine()}, load {load()}; "
           f"the targets assume a 2-core server). First page ({PAGE}), {args.requests} requests after {WARM_UPS} "
@@ -632,7 +636,7 @@ def run(args: argparse.Namespace) -> None:
 
     start = time.perf_counter()
     token, secret = coordinator_token()
-    add_small_content(args.small_practices, args.seed)
+    added = add_small_content(args.small_practices, args.seed)
     code = current_programme().code
     common, rare = query_words()
     found, failure = operations(code, common, rare)
@@ -642,6 +646,9 @@ def run(args: argparse.Namespace) -> None:
     client = Client(headers={"Authorization": f"Bearer {secret}"})
     print(f"Small size ({time.perf_counter() - start:.0f} s to build): programme {code}, {sizes()}. "
           f"Searches: a common word ({common}), a rare one ({rare}). Load {load()}.", flush=True)  # fmt: skip
+    for line in added:
+        print(f"  added: {line}")
+    settle(args.gc_freeze)
     small = {op.name: measure(client, token, op, args.requests, args.budget) for op in found}
 
     start = time.perf_counter()
@@ -651,8 +658,9 @@ def run(args: argparse.Namespace) -> None:
         print(f"  grown: {line}")
     print("  not grown: activities (the plan's visits and exchanges), communities, reports, self-assessments, "
           "themes, programmes; the Europe-scale generator is issue #21's.", flush=True)  # fmt: skip
+    settle(args.gc_freeze)
     print(f"Measured (load {load()} before the large size):")
-    width = max([len(op.name) for op in found] + [20])
+    width = max([len(_shown(op)) for op in found] + [20])
     heading(width)
     lines = []
     for op in found:

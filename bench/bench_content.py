@@ -186,7 +186,8 @@ def _reports(programme, rng: random.Random) -> None:
     from values.activities.enums import ParticipantStatus
     from values.activities.models import Exchange, Participant
     from values.network.enums import Role
-    from values.network.models import Membership, User
+    from values.network.models import User
+    from values.programme.models import Membership
     from values.reports.enums import ReportStatus
     from values.reports.models import Report
     from values.reports.services import request_reports, save_template
@@ -202,7 +203,9 @@ def _reports(programme, rng: random.Random) -> None:
         for number in range(2):
             name = f"bench-{exchange.pk}-{number}"
             user = User.objects.create(username=name, email=f"{name}@example.org")
-            Membership.objects.create(user=user, organisation=exchange.guest, role=Role.VOLUNTEER_LEADER)
+            Membership.objects.create(
+                user=user, organisation=exchange.guest, programme=programme, role=Role.VOLUNTEER_LEADER
+            )
             participant = Participant.objects.create(
                 activity=exchange, user=user, organisation=exchange.guest, status=ParticipantStatus.CONFIRMED
             )
