@@ -18,6 +18,8 @@ from tests.permission_world import CESENA, CESENA_CONTACT, CITY_LEADER, COORDINA
 from values.core.text import translation_fingerprint
 from values.knowledge.services import practice_texts
 
+PARTNER_PAGE = {"name": {"en": "City of Cesena", "it": "Comune di Cesena"}, "country": "IT",
+                "city": {"name": "Cesena", "lat": "44.139", "lon": "12.243", "languages": ["it"]}}  # fmt: skip
 # fmt: off
 PROGRAMME_ROWS = [
     Row("GET /api/v1/programmes/", PUBLIC),
@@ -26,6 +28,9 @@ PROGRAMME_ROWS = [
     Row(f"GET {PREFIX}/partners/", PUBLIC, at=code),
     Row(f"GET {PREFIX}/partners/{{key}}/", PUBLIC, at=lambda w: code(w) | {"key": "cesena"},
         secrets=(Secret(lambda w: CESENA_CONTACT, SIGNED_IN),)),
+    # As the partner's edit page: its staff and volunteer leader, and the coordinator (web matrix: partner_edit).
+    Row(f"PUT {PREFIX}/partners/{{key}}/", only(*CESENA_EDITORS), at=lambda w: code(w) | {"key": "cesena"},
+        body=lambda w, identity: PARTNER_PAGE),
     Row(f"GET {PREFIX}/communities/", PUBLIC, at=code),
     Row(f"GET {PREFIX}/members/", only(COORDINATOR), at=code,
         secrets=(Secret(lambda w: "matrix-cesena@", (COORDINATOR,)),)),

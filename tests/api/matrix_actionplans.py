@@ -46,6 +46,14 @@ def action_body(w: World, identity: str) -> dict:
             "end": "2020-12-31", "unit": "volunteers", "baseline": "0", "target": "40.50"}  # fmt: skip
 
 
+def comment(w: World) -> dict:
+    return city("cesena")(w) | {"comment_id": w.comment.pk}
+
+
+def reply(w: World, identity: str) -> dict:
+    return {"section": "context", "text": "Matrix reply: agreed.", "parent": w.comment.pk}
+
+
 def progress(w: World, identity: str) -> dict:
     return {"on": "2020-03-01", "note": "Matrix progress: the first training was held."}
 
@@ -68,5 +76,14 @@ ROWS = [
     Row(f"PUT {ACTION}", only(CESENA, ok=404), at=lambda w: action(w) | {"action_id": w.riga_action.pk},
         case="riga-action-under-cesena", body=action_body),
     Row(f"POST {ACTION}progress/", only(CESENA, ok=201), at=action, body=progress),
+    # The review (comments, threads, history) is its people's, even of a published plan: as on the pages.
+    Row(f"GET {PLAN}comments/", UNADOPTED_PLAN, at=city("cesena"), case="cesena", secrets=REVIEW_SECRETS),
+    Row(f"GET {PLAN}comments/", UNADOPTED_PLAN, at=city("riga"), case="riga"),
+    Row(f"POST {PLAN}comments/", only(*REVIEW, ok=201), at=city("cesena"), body=reply),
+    Row(f"POST {PLAN}comments/{{comment_id}}/resolve/", only(*REVIEW), at=comment),
+    Row(f"POST {PLAN}comments/{{comment_id}}/resolve/", only(*REVIEW, ok=404), case="riga-comment-under-cesena",
+        at=lambda w: comment(w) | {"comment_id": w.riga_comment.pk}),
+    Row(f"GET {PLAN}sections/{{section}}/history/", UNADOPTED_PLAN,
+        at=lambda w: city("cesena")(w) | {"section": "context"}),
 ]
 # fmt: on

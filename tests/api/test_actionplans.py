@@ -8,9 +8,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from tests.conftest import make_member
-from tests.permission_world import CESENA, COMMENT_TEXT, COORDINATOR, OUTSIDER, RIGA, VOLUNTEER
-from values.actionplans.models import Action, ActionPlan, ProgressUpdate
-from values.actionplans.services import save_action, section_state
+from tests.permission_world import CESENA, COMMENT_TEXT, COORDINATOR, EXPERT, OUTSIDER, RIGA, VOLUNTEER
+from values.actionplans.models import Action, ActionPlan, Comment, ProgressUpdate
+from values.actionplans.services import add_comment, save_action, section_state
 from values.network.enums import Role
 from values.network.models import Organisation
 
@@ -264,3 +264,107 @@ def test_listing_actions_costs_the_same_queries_for_one_or_three(module_world):
 
     assert listed.json()["count"] == 3
     assert len(three) == len(one)
+
+
+COMMENTS = f"{CESENA_PLAN}comments/"
+
+
+def named(world, identity: str, first: str, last: str) -> None:
+    user = world.people[identity]
+    user.first_name, user.last_name = first, last
+    user.save()
+
+
+def test_the_review_reads_each_sections_threads_with_authors_by_name(module_world):
+    named(module_world, RIGA, "Ilze", "Ozola")
+
+    body = api_of(module_world, CESENA).get(COMMENTS).json()
+
+    assert [entry["section"] for entry in body] == ["context", "objectives", "actions", "resources", "monitoring"]
+    [thread] = body[0]["comments"]
+    assert (thread["id"], thread["author"], thread["text"], thread["resolved"], thread["replies"]) == (
+        module_world.comment.pk, "Ilze Ozola", COMMENT_TEXT, False, [])  # fmt: skip
+    assert "riga" not in {thread["author"]}  # a name, never the login
+    assert api_of(module_world, OUTSIDER).get(COMMENTS).status_code == 403
+    assert api_of(module_world, VOLUNTEER).get(COMMENTS).status_code == 403
+    assert ApiClient().get(COMMENTS).status_code == 403  # the plan's page is public, its review is not
+    assert api_of(module_world, RIGA).get(f"{BASE}nowhere/comments/").status_code == 404
+
+
+def test_a_reply_nests_under_its_comment(module_world):
+    named(module_world, COORDINATOR, "Anna", "Bianchi")
+    reply = {"section": "context", "text": "  Agreed: we will add a volunteer budget.  ",
+             "parent": module_world.comment.pk}  # fmt: skip
+
+    answered = api_of(module_world, COORDINATOR).post(COMMENTS, reply)
+
+    assert answered.status_code == 201
+    thread = answered.json()
+    assert (thread["id"], thread["text"]) == (module_world.comment.pk, COMMENT_TEXT)  # the thread answered
+    assert [(r["author"], r["text"]) for r in thread["replies"]] == [("Anna Bianchi", "Agreed: we will add a "
+                                                                      "volunteer budget.")]  # fmt: skip
+    read = api_of(module_world, RIGA).get(COMMENTS).json()[0]["comments"]
+    assert [len(t["replies"]) for t in read] == [1]
+
+
+def test_a_new_comment_begins_a_thread_of_its_section(module_world):
+    made = api_of(module_world, EXPERT).post(COMMENTS, {"section": "monitoring", "text": "Which indicator?"})
+
+    assert made.status_code == 201
+    assert (made.json()["text"], made.json()["replies"]) == ("Which indicator?", [])
+    assert Comment.objects.filter(plan=module_world.plan, section="monitoring").count() == 1
+
+
+def test_a_comment_refused_names_its_field_and_stores_nothing(module_world):
+    riga = api_of(module_world, RIGA)
+    before = Comment.objects.count()
+
+    unknown = riga.post(COMMENTS, {"section": "summary", "text": "?"})
+    empty = riga.post(COMMENTS, {"section": "context", "text": "   "})
+    elsewhere = riga.post(COMMENTS, {"section": "context", "text": "Yes.", "parent": module_world.riga_comment.pk})
+    other_section = riga.post(COMMENTS, {"section": "actions", "text": "Yes.", "parent": module_world.comment.pk})
+
+    assert [e["pointer"] for e in unknown.json()["errors"]] == ["#/section"]
+    assert [e["pointer"] for e in empty.json()["errors"]] == ["#/text"]
+    assert [e["pointer"] for e in elsewhere.json()["errors"]] == ["#/parent"]  # Riga's plan's comment
+    assert [e["pointer"] for e in other_section.json()["errors"]] == ["#/parent"]
+    assert {unknown.status_code, empty.status_code, elsewhere.status_code, other_section.status_code} == {422}
+    assert api_of(module_world, OUTSIDER).post(COMMENTS, {"section": "context", "text": "Hi."}).status_code == 403
+    assert api_of(module_world, VOLUNTEER).post(COMMENTS, {"section": "context", "text": "Hi."}).status_code == 403
+    assert ApiClient().post(COMMENTS, {"section": "context", "text": "Hi."}).status_code == 401
+    assert Comment.objects.count() == before
+
+
+def test_the_review_resolves_a_thread_and_nobody_else(module_world):
+    resolve = f"{COMMENTS}{module_world.comment.pk}/resolve/"
+    reply = add_comment(module_world.plan, "context", text="Noted.", by=module_world.people[CESENA],
+                        parent=module_world.comment)  # fmt: skip
+
+    assert api_of(module_world, OUTSIDER).post(resolve).status_code == 403
+    assert api_of(module_world, VOLUNTEER).post(resolve).status_code == 403
+    assert ApiClient().post(resolve).status_code == 401
+    assert Comment.objects.get(pk=module_world.comment.pk).resolved_at is None
+    assert api_of(module_world, CESENA).post(f"{COMMENTS}{reply.pk}/resolve/").status_code == 404  # a reply
+    assert api_of(module_world, CESENA).post(f"{COMMENTS}{module_world.riga_comment.pk}/resolve/").status_code == 404
+
+    resolved = api_of(module_world, CESENA).post(resolve)
+
+    assert resolved.status_code == 200
+    assert resolved.json()["resolved"] is True
+    assert Comment.objects.get(pk=reply.pk).resolved_at is not None  # the thread is settled
+
+
+def test_a_sections_history_lists_its_revisions_for_the_review(module_world):
+    named(module_world, CESENA, "Marta", "Rossi")
+    cesena = api_of(module_world, CESENA)
+    assert cesena.put(CONTEXT, {"text": "Newcomers first."}, {"If-Match": '"1"'}).status_code == 200
+
+    history = api_of(module_world, EXPERT).get(f"{CONTEXT}history/").json()
+
+    assert history["count"] == 2
+    assert [(r["number"], r["author"], r["text"]) for r in history["results"]] == [
+        (1, "Marta Rossi", CONTEXT_TEXT), (2, "Marta Rossi", "Newcomers first.")]  # fmt: skip
+    assert api_of(module_world, OUTSIDER).get(f"{CONTEXT}history/").status_code == 403
+    assert ApiClient().get(f"{CONTEXT}history/").status_code == 403
+    assert cesena.get(f"{CESENA_PLAN}sections/summary/history/").status_code == 404
+    assert api_of(module_world, RIGA).get(f"{BASE}toulouse/sections/context/history/").json()["count"] == 0

@@ -58,3 +58,73 @@ def test_an_unknown_programme_is_a_problem_that_names_no_other(programme):
     assert answer.status_code == 404
     assert answer.json() == {"type": "about:blank", "title": "Not Found", "status": 404,
                              "detail": "There is nothing at this address."}  # fmt: skip
+
+
+CESENA = f"{VALUES}partners/cesena/"
+CESENA_PAGE = {"name": {"en": "City of Cesena", "it": "Città di Cesena"}, "country": "it",
+               "city": {"name": "Cesena", "lat": "44.139", "lon": "12.243", "languages": ["it", "en"]}}  # fmt: skip
+
+
+def organisation(key: str):
+    from values.network.models import Organisation
+
+    return Organisation.objects.select_related("city").get(key=key)
+
+
+def test_a_partners_italian_name_changed_by_its_staff_shows_on_its_public_answer(cesena_staff):
+    changed = token_client(cesena_staff).put(CESENA, CESENA_PAGE)
+
+    assert changed.status_code == 200
+    italian = ApiClient(headers={"Accept-Language": "it"}).get(CESENA).json()
+    assert italian["name"] == "Città di Cesena"
+    assert italian["city"]["languages"] == ["it", "en"]
+    assert organisation("cesena").country == "IT"  # as the page's form writes a country code
+    people = [(p.name, p.unit["en"][:9]) for p in organisation("cesena").people.all()]
+    assert people == [("Roberto Zoffoli", "Strategic"), ("Sofia Burioli", "Strategic")]  # contacts not sent: kept
+
+
+def test_contacts_are_replaced_in_order_and_keep_their_office_by_email(cesena_staff):
+    people = [{"name": "Sofia Burioli", "role": "project_manager", "email": "est_burioli_s@comune.cesena.fc.it"},
+              {"name": "Marco Neri", "role": "staff", "email": ""}]  # fmt: skip
+
+    assert token_client(cesena_staff).put(CESENA, CESENA_PAGE | {"people": people}).status_code == 200
+
+    stored = [(p.name, p.role, p.position, bool(p.unit)) for p in organisation("cesena").people.all()]
+    assert stored == [("Sofia Burioli", "project_manager", 0, True), ("Marco Neri", "staff", 1, False)]
+
+
+def test_the_coordinator_changes_any_partner_and_another_citys_staff_may_not(coordinator, riga_staff):
+    refused = token_client(riga_staff).put(CESENA, CESENA_PAGE)
+
+    assert refused.status_code == 403
+    assert organisation("cesena").name["it"] == "Comune di Cesena"
+    assert ApiClient().put(CESENA, CESENA_PAGE).status_code == 401
+    assert token_client(riga_staff, "read").put(f"{VALUES}partners/riga/", CESENA_PAGE).status_code == 403
+    assert token_client(coordinator).put(CESENA, CESENA_PAGE).status_code == 200
+    assert organisation("cesena").name["it"] == "Città di Cesena"
+
+
+def test_what_the_pages_form_refuses_is_named_and_nothing_is_stored(cesena_staff):
+    bad = {"name": {"it": "Cesena", "de": "Stadt Cesena"}, "country": "XX",
+           "city": {"name": "Cesena", "lat": "91", "lon": "12.1234567", "languages": ["it", "klingon"]},
+           "people": [{"name": "Marco Neri", "role": "staff", "email": "not an address"}]}  # fmt: skip
+
+    refused = token_client(cesena_staff).put(CESENA, bad)
+
+    assert refused.status_code == 422
+    assert {error["pointer"] for error in refused.json()["errors"]} == {"#/name/de"}  # languages first
+    refused = token_client(cesena_staff).put(CESENA, bad | {"name": {"it": "Cesena"}})
+    assert {error["pointer"] for error in refused.json()["errors"]} == {
+        "#/name/en", "#/country", "#/city/lat", "#/city/lon", "#/city/languages", "#/people/0/email"}  # fmt: skip
+    unchanged = organisation("cesena")
+    assert (unchanged.name["it"], unchanged.country, unchanged.city.languages) == ("Comune di Cesena", "IT", ["it"])
+    assert unchanged.people.count() == 2
+
+
+def test_only_a_city_has_a_place_and_a_city_needs_one(coordinator):
+    network = token_client(coordinator).put(f"{VALUES}partners/eurocities/", CESENA_PAGE)
+    placeless = token_client(coordinator).put(CESENA, CESENA_PAGE | {"city": None})
+
+    assert [e["pointer"] for e in network.json()["errors"]] == ["#/city"]
+    assert {e["pointer"] for e in placeless.json()["errors"]} == {"#/city/name", "#/city/lat", "#/city/lon"}
+    assert token_client(coordinator).put(f"{VALUES}partners/nowhere/", CESENA_PAGE).status_code == 404

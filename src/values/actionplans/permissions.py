@@ -13,7 +13,7 @@ from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 
 from values.actionplans.enums import PlanStatus, Section
-from values.actionplans.models import Action, ActionPlan
+from values.actionplans.models import Action, ActionPlan, Comment
 from values.network.enums import Role
 from values.network.models import Organisation
 from values.network.permissions import AnyUser
@@ -92,6 +92,14 @@ def find_section(name: str) -> str:
 def find_action(plan: ActionPlan, action_id: int) -> Action:
     """An action of this plan; 404 for another plan's (or a plan not begun, which has none)."""
     return get_object_or_404(Action, pk=action_id, plan_id=plan.pk)
+
+
+def find_comment(plan: ActionPlan, comment_id: int, *, thread: bool = False) -> Comment:
+    """A comment on this plan (with `thread`, one that begins a thread, not a reply); 404 for another plan's."""
+    comments = Comment.objects.filter(plan_id=plan.pk)
+    if thread:
+        comments = comments.filter(parent__isnull=True)
+    return get_object_or_404(comments, pk=comment_id)
 
 
 def get_plan_for_read(user: AnyUser, programme, key: str) -> ActionPlan:

@@ -50,6 +50,11 @@ def review_of(plan: ActionPlan) -> Review:
     return Review(threads, replies)
 
 
+def section_revisions(plan: ActionPlan, section: str) -> QuerySet[SectionRevision]:
+    """Every save of a section, oldest first, with its author; by id (a plan not begun has none)."""
+    return SectionRevision.objects.filter(plan_id=plan.pk, section=section).select_related("author").order_by("number")
+
+
 def overdue_actions(organisation: Organisation, programme: Programme, today: date) -> QuerySet[Action]:
     return Action.objects.filter(overdue(today), plan__programme=programme, plan__organisation=organisation)
 

@@ -4,7 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -15,8 +15,14 @@ from values.actionplans.diffing import text_diff
 from values.actionplans.enums import Section
 from values.actionplans.exports import plan_as_pdf
 from values.actionplans.forms import ActionForm, ProgressForm
-from values.actionplans.models import Comment, SectionRevision
-from values.actionplans.queries import Review, actions_of, hosted_outcomes, plans_overview, review_of
+from values.actionplans.queries import (
+    Review,
+    actions_of,
+    hosted_outcomes,
+    plans_overview,
+    review_of,
+    section_revisions,
+)
 from values.actionplans.services import (
     NEXT_STATUSES,
     EditConflict,
@@ -88,9 +94,7 @@ def section_edit(request: HttpRequest, key: str, section: str) -> HttpResponse:
 def section_history(request: HttpRequest, key: str, section: str) -> HttpResponse:
     plan = access.get_plan_for_review(request.user, request.programme, key)
     section = access.find_section(section)
-    revisions = list(
-        SectionRevision.objects.filter(plan_id=plan.pk, section=section).select_related("author").order_by("number")
-    )
+    revisions = list(section_revisions(plan, section))
     numbers = [r.number for r in revisions]
     older, newer = request.GET.get("from"), request.GET.get("to")
     diff = None
@@ -112,7 +116,7 @@ def comment_add(request: HttpRequest, key: str, section: str) -> HttpResponse:
     parent_id = request.POST.get("parent", "")
     if parent_id and not parent_id.isdigit():
         raise Http404("no such comment")
-    parent = get_object_or_404(Comment, pk=int(parent_id), plan_id=plan.pk) if parent_id else None
+    parent = access.find_comment(plan, int(parent_id)) if parent_id else None
     try:
         add_comment(plan, section, text=request.POST.get("text", ""), by=request.user, parent=parent)
     except ValidationError as problem:
@@ -134,7 +138,7 @@ def _refused(request: HttpRequest, key: str, problem: ValidationError) -> HttpRe
 @require_POST
 def comment_resolve(request: HttpRequest, key: str, comment_id: int) -> HttpResponse:
     plan = access.get_plan_for_review(request.user, request.programme, key)
-    comment = get_object_or_404(Comment, pk=comment_id, plan_id=plan.pk, parent__isnull=True)
+    comment = access.find_comment(plan, comment_id, thread=True)
     resolve_comment(comment, by=request.user)
     messages.success(request, _("The comment was marked resolved."))
     return redirect(f"{plan_url(plan)}#section-{comment.section}")

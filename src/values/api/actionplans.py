@@ -9,7 +9,7 @@ from typing import Annotated
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema, Status
@@ -22,17 +22,30 @@ from values.actionplans.permissions import (
     can_edit_plan,
     can_see_review,
     find_action,
+    find_comment,
     find_section,
+    get_plan_for_comment,
     get_plan_for_edit,
     get_plan_for_read,
+    get_plan_for_review,
     readable_cities,
 )
-from values.actionplans.queries import PlanOverview, Review, action_organisations, actions_of, plans_overview, review_of
+from values.actionplans.queries import (
+    PlanOverview,
+    Review,
+    action_organisations,
+    actions_of,
+    plans_overview,
+    review_of,
+    section_revisions,
+)
 from values.actionplans.services import (
     NEXT_STATUSES,
     EditConflict,
     SectionState,
+    add_comment,
     add_progress,
+    resolve_comment,
     save_action,
     save_section,
     section_state,
@@ -329,3 +342,73 @@ def record_progress(request: HttpRequest, code: str, key: str, action_id: int, p
     action = find_action(plan, action_id)
     add_progress(action, on=payload.on, note=payload.note, value=payload.value, by=request.user)
     return Status(201, _action(action))
+
+
+class SectionComments(Schema):
+    section: Section
+    comments: list[CommentOut] = Field(description="Each thread: a comment with its replies, oldest first.")
+
+
+class CommentIn(Schema):
+    section: Section
+    text: str = Field(max_length=20_000, examples=["The budget of action two is thin."])
+    parent: int | None = Field(None, ge=1, le=2**63 - 1, description="The id of the comment this one answers.")
+
+
+class RevisionOut(Schema):
+    number: int = Field(examples=[3])
+    author: str | None = Field(description="The person's name, never their login; none once the account is gone.")
+    saved_at: datetime
+    text: str = Field(description="Markdown.")
+
+
+@router.get(f"{PLAN}comments/", response=list[SectionComments],
+            summary="Read a plan's review: the comments on each section (the people of its review)")  # fmt: skip
+def list_comments(request: HttpRequest, code: str, key: str):
+    """For the city's staff, the cities of its community of practice, the experts and the coordinator."""
+    plan = get_plan_for_review(request.user, enter(request, code), key)
+    review = review_of(plan)
+    return [{"section": key, "comments": [_thread(c, review) for c in review.threads.get(key, [])]}
+            for key in Section.values]  # fmt: skip
+
+
+def _thread_of(comment: Comment) -> dict:
+    """The thread `comment` is in, as it is now (a reply's: its parent's)."""
+    first = comment.parent if comment.parent_id else comment
+    return _thread(first, review_of(comment.plan))
+
+
+@router.post(f"{PLAN}comments/", response={201: CommentOut},
+             summary="Comment on a section of a plan, or answer a comment (the thread is answered)")  # fmt: skip
+def create_comment(request: HttpRequest, code: str, key: str, payload: CommentIn):
+    """For the cities of the city's community of practice, the experts and the coordinator."""
+    require_write(request)
+    plan = get_plan_for_comment(request.user, enter(request, code), key)
+    parent = None
+    if payload.parent is not None:
+        try:
+            parent = find_comment(plan, payload.parent)
+        except Http404:
+            raise ValidationError({"parent": [_("No comment on this plan has this id.")]}) from None
+    comment = add_comment(plan, payload.section, text=payload.text, by=request.user, parent=parent)
+    return Status(201, _thread_of(comment))
+
+
+@router.post(f"{PLAN}comments/{{int:comment_id}}/resolve/", response=CommentOut,
+             summary="Mark a comment's thread resolved (the people of the plan's review)")  # fmt: skip
+def resolve_thread(request: HttpRequest, code: str, key: str, comment_id: int):
+    require_write(request)
+    plan = get_plan_for_review(request.user, enter(request, code), key)
+    comment = resolve_comment(find_comment(plan, comment_id, thread=True), by=request.user)
+    return _thread_of(comment)
+
+
+@router.get(f"{PLAN}sections/{{section}}/history/", response=Page[RevisionOut],
+            summary="A section's revisions, oldest first (the people of the plan's review)")  # fmt: skip
+def section_history(request: HttpRequest, code: str, key: str, section: str, paging: Query[Paging]):
+    plan = get_plan_for_review(request.user, enter(request, code), key)
+    revisions = section_revisions(plan, find_section(section))
+    return paged(request, revisions, paging, lambda rows: [
+        {"number": r.number, "author": person(r.author) if r.author else None, "saved_at": r.created_at,
+         "text": r.text} for r in rows
+    ])  # fmt: skip

@@ -1,17 +1,23 @@
-"""Volunteer opportunities (found as on the list page, read with their shifts), their applicants for who changes
-them, decisions on applications, and the programme's volunteering indicators: the same queries, services and
-rules as the volunteering pages (`values.volunteering`)."""
+"""Volunteer opportunities (found as on the list page, read with their shifts; offered, changed, published and
+closed as on the edit page, their shifts added as on the shifts page), their applicants for who changes them,
+decisions on applications and on the hours given, and the programme's volunteering indicators: the same queries,
+services and rules as the volunteering pages (`values.volunteering`)."""
 
-from datetime import date, datetime
+from datetime import date, datetime, time
 from decimal import Decimal
 from enum import IntEnum, StrEnum
+from typing import Annotated
 
-from django.http import Http404, HttpRequest
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
 from django.utils import timezone
-from ninja import Field, Query, Router, Schema
+from django.utils.translation import gettext as _
+from ninja import Field, Query, Router, Schema, Status
 from ninja.errors import HttpError
 from ninja.errors import ValidationError as SchemaValidationError
+from pydantic import AfterValidator, AwareDatetime
 
+from values.api.callers import Forbidden
 from values.api.context import enter, require_signed_in, require_write
 from values.api.openapi import PROBLEM_MEDIA, PUBLIC_MARK
 from values.api.paging import Page, Paging, paged
@@ -20,10 +26,11 @@ from values.api.programmes import organisation_name
 from values.api.schemas import OrganisationRef, Texts
 from values.core.problems import problem
 from values.core.templatetags.values_tags import person
-from values.programme.queries import key_figures, partners_of
+from values.programme.queries import city_partners, key_figures, partners_of
 from values.volunteering.bookings import shifts_with_places
-from values.volunteering.enums import CommitmentStatus, OpportunityKind, OpportunityStatus
+from values.volunteering.enums import CommitmentStatus, HoursStatus, OpportunityKind, OpportunityStatus
 from values.volunteering.forms import WITHIN_KM, OpportunityFilterForm
+from values.volunteering.hours import StaleHours, decide_hours, hours_of_opportunity
 from values.volunteering.indicators import Figures, programme_indicators
 from values.volunteering.matchmaking import (
     Applicant,
@@ -34,9 +41,22 @@ from values.volunteering.matchmaking import (
     places_left,
     with_places,
 )
-from values.volunteering.models import Commitment, Opportunity
-from values.volunteering.permissions import can_edit_opportunity, get_opportunity_for_edit, get_opportunity_for_view
+from values.volunteering.models import Commitment, HoursEntry, Opportunity, Shift
+from values.volunteering.permissions import (
+    can_edit_opportunity,
+    get_opportunity_for_edit,
+    get_opportunity_for_hours,
+    get_opportunity_for_view,
+    offering_organisations,
+)
 from values.volunteering.queries import drafts_for, filter_opportunities, open_opportunities, with_next_shift
+from values.volunteering.services import (
+    add_shift,
+    add_weekly_shifts,
+    close_opportunity,
+    publish_opportunity,
+    save_opportunity,
+)
 
 router = Router(tags=["volunteering"])
 PUBLIC = {PUBLIC_MARK: True}
@@ -149,10 +169,7 @@ def list_opportunities(request: HttpRequest, code: str, filters: Query[Opportuni
     return paged(request, opportunities, paging, lambda rows: [opportunity_out(o) for o in rows])
 
 
-@router.get("{code}/opportunities/{int:opportunity_id}/", response=OpportunityDetail, openapi_extra=PUBLIC,
-            summary="Read a volunteer opportunity with its shifts")  # fmt: skip
-def read_opportunity(request: HttpRequest, code: str, opportunity_id: int):
-    opportunity = get_opportunity_for_view(request.user, enter(request, code), opportunity_id)
+def opportunity_detail(request: HttpRequest, opportunity: Opportunity) -> dict:
     zone, now = opportunity.time_zone, timezone.now()
     shifts = shifts_with_places(opportunity, None, now=now)
     counted = with_places(Opportunity.objects.filter(pk=opportunity.pk), now=now).get()
@@ -161,14 +178,162 @@ def read_opportunity(request: HttpRequest, code: str, opportunity_id: int):
         "description": opportunity.description, "skills": list(opportunity.skills),
         "minimum_age": opportunity.minimum_age, "vulnerable_people": opportunity.vulnerable_people,
         "accessibility": opportunity.accessibility, "places_left": places_left(counted),
-        "shifts": [
-            {"id": item.shift.pk, "starts_at": _local(item.shift.starts_at, zone),
-             "ends_at": _local(item.shift.ends_at, zone), "places": item.shift.places,
-             "places_left": item.places_left}
-            for item in shifts
-        ],
+        "shifts": [shift_out(item.shift, zone, item.places_left) for item in shifts],
         "can_edit": can_edit_opportunity(request.user, opportunity),
     }  # fmt: skip
+
+
+def shift_out(shift: Shift, zone, left: int) -> dict:
+    return {"id": shift.pk, "starts_at": _local(shift.starts_at, zone), "ends_at": _local(shift.ends_at, zone),
+            "places": shift.places, "places_left": left}  # fmt: skip
+
+
+@router.get("{code}/opportunities/{int:opportunity_id}/", response=OpportunityDetail, openapi_extra=PUBLIC,
+            summary="Read a volunteer opportunity with its shifts")  # fmt: skip
+def read_opportunity(request: HttpRequest, code: str, opportunity_id: int):
+    return opportunity_detail(request, get_opportunity_for_view(request.user, enter(request, code), opportunity_id))
+
+
+# -- offering and changing opportunities (the edit page's form and its status buttons) ----------
+INT_RANGE = {"ge": -(2**31), "le": 2**31 - 1}  # what a database column holds: the services judge the rest
+Language = Annotated[str, Field(max_length=20)]
+Skill = Annotated[str, Field(max_length=800)]
+
+
+class OpportunityIn(Schema):
+    """The edit page's fields; texts are in `original_language` (translations are added apart)."""
+
+    organisation: str = Field(max_length=64, examples=["cesena"], description="Who offers it: one you offer for.")
+    kind: OpportunityKind
+    original_language: str = Field(max_length=8, examples=["it"])
+    title: str = Field(max_length=2_000, examples=["Passeggiate di benvenuto"])
+    description: str = Field("", max_length=200_000, description="Markdown.")
+    theme: str = Field(max_length=64, examples=["B"], description="A theme's key.")
+    city: str = Field(max_length=64, examples=["cesena"], description="The partner city where it happens.")
+    neighbourhood: str = Field("", max_length=2_000)
+    latitude: float | None = None
+    longitude: float | None = None
+    languages: list[Language] = Field([], max_length=100, examples=[["it", "ar"]], description="ISO 639-1.")
+    skills: list[Skill] = Field([], max_length=200)
+    places: int = Field(examples=[8], description="From 1 to 500.", **INT_RANGE)
+    minimum_age: int = Field(0, description="From 0 to 99.", **INT_RANGE)
+    vulnerable_people: bool = Field(False, description="It works with minors or vulnerable people.")
+    background_check_seen: bool = Field(False, description="The background check was seen (no document is "
+                                        "stored): needed to publish when `vulnerable_people`.")  # fmt: skip
+    accessibility: str = Field("", max_length=20_000)
+    start_date: date = Field(examples=["2020-03-01"], description="Within the programme's dates.")
+    end_date: date | None = None
+
+
+def _save(request: HttpRequest, programme, payload: OpportunityIn, opportunity: Opportunity | None) -> Opportunity:
+    """The edit page's form: organisations the caller offers for (none: 403), then the service's checks."""
+    organisations = offering_organisations(request.user, programme)
+    if not organisations.exists():
+        raise Forbidden(_("Only a partner's city staff, volunteer leaders and the coordinator offer opportunities."))
+    data = payload.dict()
+    organisation = organisations.filter(key=data.pop("organisation")).first()
+    if organisation is None:
+        raise ValidationError({"organisation": [_("Choose one of the organisations you offer opportunities for.")]})
+    data |= {"kind": str(data["kind"]), "city": city_partners(programme).filter(key=data["city"]).first(),
+             "theme": programme.themes.filter(key=data["theme"]).first()}  # fmt: skip
+    return save_opportunity(programme, opportunity=opportunity, organisation=organisation, by=request.user, **data)
+
+
+@router.post("{code}/opportunities/", response={201: OpportunityDetail},
+             summary="Offer a volunteer opportunity (a draft, until published)")  # fmt: skip
+def create_opportunity(request: HttpRequest, code: str, payload: OpportunityIn, response: HttpResponse):
+    require_write(request)
+    opportunity = _save(request, enter(request, code), payload, None)
+    response["Location"] = request.build_absolute_uri(f"{request.path}{opportunity.pk}/")
+    return Status(201, opportunity_detail(request, opportunity))
+
+
+@router.put("{code}/opportunities/{int:opportunity_id}/", response=OpportunityDetail,
+            summary="Change a volunteer opportunity (who changes it)")  # fmt: skip
+def change_opportunity(request: HttpRequest, code: str, opportunity_id: int, payload: OpportunityIn):
+    require_write(request)
+    programme = enter(request, code)
+    opportunity = get_opportunity_for_edit(request.user, programme, opportunity_id)
+    return opportunity_detail(request, _save(request, programme, payload, opportunity))
+
+
+STATUS_PROBLEMS = {"responses": {
+    "409": {"description": "Not in the status this change is for: `detail` says why.", "content": PROBLEM_MEDIA},
+}}  # fmt: skip
+
+
+def _change_status(request: HttpRequest, code: str, opportunity_id: int, service) -> dict:
+    require_write(request)
+    opportunity = get_opportunity_for_edit(request.user, enter(request, code), opportunity_id)
+    try:
+        service(opportunity, by=request.user)
+    except ValidationError as refused:
+        if "status" in refused.message_dict:  # published already, or not published: a conflict with its state
+            raise HttpError(409, " ".join(refused.message_dict["status"])) from None
+        raise
+    return opportunity_detail(request, opportunity)
+
+
+@router.post("{code}/opportunities/{int:opportunity_id}/publish/", response=OpportunityDetail,
+             openapi_extra=STATUS_PROBLEMS, summary="Publish a draft opportunity (who changes it)")  # fmt: skip
+def publish(request: HttpRequest, code: str, opportunity_id: int):
+    return _change_status(request, code, opportunity_id, publish_opportunity)
+
+
+@router.post("{code}/opportunities/{int:opportunity_id}/close/", response=OpportunityDetail,
+             openapi_extra=STATUS_PROBLEMS, summary="Close a published opportunity (who changes it)")  # fmt: skip
+def close(request: HttpRequest, code: str, opportunity_id: int):
+    return _change_status(request, code, opportunity_id, close_opportunity)
+
+
+# -- shifts -------------------------------------------------------------------------------------
+def _bounded_year(value: datetime) -> datetime:
+    if not 1 < value.year < 9999:  # beyond, moving it to the city's time would leave the calendar
+        raise ValueError(_("A time between the years 2 and 9998."))
+    return value
+
+
+def _without_offset(value: time) -> time:
+    if value.tzinfo is not None:
+        raise ValueError(_("A time in the city's time, without an offset."))
+    return value
+
+
+class OneShiftIn(Schema):
+    starts_at: Annotated[AwareDatetime, AfterValidator(_bounded_year)] = Field(examples=["2020-03-09T18:00:00+01:00"])
+    ends_at: Annotated[AwareDatetime, AfterValidator(_bounded_year)] = Field(examples=["2020-03-09T20:00:00+01:00"])
+    places: int | None = Field(None, description="Null: the opportunity's places.", **INT_RANGE)
+
+
+class WeeklyShiftsIn(Schema):
+    weekday: int = Field(ge=0, le=6, examples=[1], description="0 Monday … 6 Sunday.")
+    starts: Annotated[time, AfterValidator(_without_offset)] = Field(examples=["18:00"], description="City's time.")
+    ends: Annotated[time, AfterValidator(_without_offset)] = Field(examples=["20:00"], description="City's time.")
+    first_date: date = Field(examples=["2020-03-01"])
+    last_date: date = Field(examples=["2020-03-31"])
+    places: int | None = Field(None, description="Null: the opportunity's places.", **INT_RANGE)
+
+
+# The page's two forms, as two operations: each body is exact, and a refusal names its own field.
+@router.post("{code}/opportunities/{int:opportunity_id}/shifts/", response={201: list[ShiftOut]},
+             summary="Add one shift (times with their offset)")  # fmt: skip
+def add_one_shift(request: HttpRequest, code: str, opportunity_id: int, payload: OneShiftIn, response: HttpResponse):
+    return _add_shifts(request, code, opportunity_id, response, lambda o: [add_shift(o, **payload.dict())])
+
+
+@router.post("{code}/opportunities/{int:opportunity_id}/shifts/weekly/", response={201: list[ShiftOut]},
+             summary="Add a shift every week on one day between two dates, at most 200 at once")  # fmt: skip
+def add_shifts_weekly(request: HttpRequest, code: str, opportunity_id: int, payload: WeeklyShiftsIn,
+                      response: HttpResponse):  # fmt: skip
+    return _add_shifts(request, code, opportunity_id, response, lambda o: add_weekly_shifts(o, **payload.dict()))
+
+
+def _add_shifts(request: HttpRequest, code: str, opportunity_id: int, response: HttpResponse, add) -> Status:
+    require_write(request)
+    opportunity = get_opportunity_for_edit(request.user, enter(request, code), opportunity_id)
+    added = add(opportunity)
+    response["Location"] = request.build_absolute_uri(f"{request.path.split('/shifts/')[0]}/")
+    return Status(201, [shift_out(shift, opportunity.time_zone, shift.places) for shift in added])
 
 
 # -- applicants and decisions -------------------------------------------------------------------
@@ -253,6 +418,81 @@ def decide(request: HttpRequest, code: str, opportunity_id: int, commitment_id: 
     except DecisionRefused as refused:
         raise HttpError(409, " ".join(refused.messages)) from None
     return commitment_out(decided)
+
+
+# -- hours given, for the organisation to decide -------------------------------------------------
+class HoursOut(Schema):
+    id: int
+    volunteer: str = Field(examples=["Amira Haddad"], description="Who gave them.")
+    shift: int | None = Field(description="The shift's id, when the volunteer named one.")
+    starts_at: datetime
+    ends_at: datetime
+    minutes: int = Field(description="As logged.")
+    note: str
+    status: HoursStatus
+    approved_minutes: int | None
+    decision_note: str
+    decided_at: datetime | None
+    decided_by: str | None = Field(description="The name of who decided.")
+
+
+def hours_out(entry: HoursEntry, zone) -> dict:
+    return {
+        "id": entry.pk, "volunteer": str(entry.volunteer), "shift": entry.shift_id,
+        "starts_at": _local(entry.starts_at, zone), "ends_at": _local(entry.ends_at, zone), "minutes": entry.minutes,
+        "note": entry.note, "status": entry.status, "approved_minutes": entry.approved_minutes,
+        "decision_note": entry.decision_note, "decided_at": entry.decided_at,
+        "decided_by": person(entry.decided_by) or None,
+    }  # fmt: skip
+
+
+@router.get("{code}/opportunities/{int:opportunity_id}/hours/", response=Page[HoursOut],
+            summary="The hours volunteers gave to an opportunity (who changes it)")  # fmt: skip
+def list_hours(request: HttpRequest, code: str, opportunity_id: int, paging: Query[Paging]):
+    require_signed_in(request)  # as the page, behind the sign-in before anything is looked up
+    opportunity = get_opportunity_for_hours(request.user, enter(request, code), opportunity_id)
+    zone = opportunity.time_zone
+    return paged(request, hours_of_opportunity(opportunity), paging, lambda rows: [hours_out(e, zone) for e in rows])
+
+
+class HoursDecision(StrEnum):
+    APPROVE = "approve"
+    CORRECT = "correct"
+    REJECT = "reject"
+
+
+class HoursDecisionIn(Schema):
+    decision: HoursDecision = Field(description="`correct`: approve `approved_minutes` instead of those logged.")
+    seen_status: HoursStatus = Field(examples=["logged"],
+                                     description="The status you saw: changed since, it is a 412.")  # fmt: skip
+    approved_minutes: int | None = Field(None, description="With `correct`: 0 to 960; more than logged needs a "
+                                         "`decision_note`.", **INT_RANGE)  # fmt: skip
+    decision_note: str = Field("", max_length=5_000, description="Why (at most 500 characters).")
+
+
+HOURS_PROBLEMS = {"responses": {
+    "412": {"description": "Someone decided since you saw them: `current` is the entry as it is now.",
+            "content": PROBLEM_MEDIA},
+}}  # fmt: skip
+
+
+@router.post("{code}/opportunities/{int:opportunity_id}/hours/{int:entry_id}/decision/", response=HoursOut,
+             openapi_extra=HOURS_PROBLEMS,
+             summary="Approve, correct or reject the hours given (who changes the opportunity)")  # fmt: skip
+def decide_on_hours(request: HttpRequest, code: str, opportunity_id: int, entry_id: int, payload: HoursDecisionIn):
+    require_write(request)
+    opportunity = get_opportunity_for_hours(request.user, enter(request, code), opportunity_id)
+    entry = hours_of_opportunity(opportunity).filter(pk=entry_id).first()
+    if entry is None:
+        raise Http404("no such hours entry of this opportunity")
+    zone = opportunity.time_zone
+    try:
+        decided = decide_hours(entry, by=request.user, **payload.dict())
+    except StaleHours as stale:  # a 412 as for a stale If-Match, with the service's reason and the current entry
+        entry = hours_of_opportunity(opportunity).get(pk=entry.pk)
+        return problem(412, kind="stale", detail=" ".join(stale.messages), current=hours_out(entry, zone),
+                       headers=rate_headers(request))  # fmt: skip
+    return hours_out(hours_of_opportunity(opportunity).get(pk=decided.pk), zone)
 
 
 # -- indicators ---------------------------------------------------------------------------------

@@ -159,6 +159,19 @@ def coordinators_group() -> Group:
     return group
 
 
+def kept_units(organisation: Organisation, people: list[dict]) -> list[dict]:
+    """Contacts given without their office (name, role, email) with the office of the current contact of the same
+    e-mail, else name: changing someone's details does not lose what only the programme file gives."""
+    units = {}
+    for person in organisation.people.all():
+        units.setdefault(_contact_key(person.name, person.email), person.unit)
+    return [person | {"unit": units.get(_contact_key(person["name"], person["email"]), "")} for person in people]
+
+
+def _contact_key(name: str, email: str) -> str:
+    return email.lower() or f"name:{name}"
+
+
 @transaction.atomic
 def update_organisation(
     organisation: Organisation,

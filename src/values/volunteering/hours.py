@@ -24,6 +24,11 @@ DECISIONS = ("approve", "correct", "reject")
 Errors = dict[str, list[str]]
 
 
+class StaleHours(ValidationError):
+    """Someone decided the hours since the person deciding saw them (a ValidationError on "decision", so that a
+    form shows it; the API answers it as a stale version, 412)."""
+
+
 def last_day(opportunity: Opportunity) -> date:
     return opportunity.end_date or opportunity.programme.end
 
@@ -133,7 +138,7 @@ def decide_hours(
     now = now or timezone.now()
     entry = HoursEntry.objects.select_for_update().get(pk=entry.pk)
     if entry.status != seen_status:
-        raise ValidationError({"decision": [_("Someone else decided these hours meanwhile: see their decision.")]})
+        raise StaleHours({"decision": [_("Someone else decided these hours meanwhile: see their decision.")]})
     errors: Errors = {}
     decision_note = decision_note.strip()
     if decision not in DECISIONS:
