@@ -2,6 +2,7 @@
 
 from datetime import date, datetime
 
+from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema, Status
@@ -136,8 +137,6 @@ def _save(request: HttpRequest, programme, payload: PracticeIn, practice: Practi
     keys = data.pop("themes")
     themes = list(programme.themes.filter(key__in=keys))
     if len(themes) != len(set(keys)):
-        from django.core.exceptions import ValidationError
-
         raise ValidationError({"themes": [_("Unknown themes: %(keys)s.") % {
             "keys": ", ".join(sorted(set(keys) - {t.key for t in themes}))}]})  # fmt: skip
     texts = {name: data.pop(name) for name in ("title", "summary", "body", "results")}
