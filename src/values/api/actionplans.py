@@ -52,7 +52,7 @@ from values.actionplans.services import (
     set_plan_published,
     set_plan_status,
 )
-from values.api.context import enter, etag, if_match, require_write
+from values.api.context import enter, etag, if_match
 from values.api.openapi import GUARDED_MARK, PUBLIC_MARK
 from values.api.paging import Page, Paging, paged
 from values.api.programmes import organisation_name
@@ -257,7 +257,6 @@ def write_section(request: HttpRequest, code: str, key: str, section: str, paylo
                   response: HttpResponse):  # fmt: skip
     """Sections: context, objectives, actions, resources, monitoring. Someone's save since the version you
     send is never saved over: 412 with the section's current text and version."""
-    require_write(request)
     plan = get_plan_for_edit(request.user, enter(request, code), key)
     section = find_section(section)
     base = _base(if_match(request))
@@ -274,7 +273,6 @@ def write_section(request: HttpRequest, code: str, key: str, section: str, paylo
 @router.put(f"{PLAN}status/", response=PlanDetail, summary="Move your city's plan to another status, or publish it")
 def change_status(request: HttpRequest, code: str, key: str, payload: PlanStatusIn, response: HttpResponse):
     """From draft to in review, back to draft or on to adopted; an adopted plan may be published."""
-    require_write(request)
     plan = get_plan_for_edit(request.user, enter(request, code), key)
     with transaction.atomic():
         if payload.status != plan.status:
@@ -322,14 +320,12 @@ def _action(action: Action) -> dict:
 
 @router.post(f"{PLAN}actions/", response={201: ActionOut}, summary="Add an action to your city's plan")
 def create_action(request: HttpRequest, code: str, key: str, payload: ActionIn):
-    require_write(request)
     plan = get_plan_for_edit(request.user, enter(request, code), key)
     return Status(201, _save_action(plan, payload, None))
 
 
 @router.put(ACTION, response=ActionOut, summary="Change an action of your city's plan")
 def change_action(request: HttpRequest, code: str, key: str, action_id: int, payload: ActionIn):
-    require_write(request)
     plan = get_plan_for_edit(request.user, enter(request, code), key)
     return _save_action(plan, payload, find_action(plan, action_id))
 
@@ -337,7 +333,6 @@ def change_action(request: HttpRequest, code: str, key: str, action_id: int, pay
 @router.post(f"{ACTION}progress/", response={201: ActionOut}, summary="Record an action's progress")
 def record_progress(request: HttpRequest, code: str, key: str, action_id: int, payload: ProgressIn):
     """A dated note, with the indicator's value that day: the newest value becomes the action's current one."""
-    require_write(request)
     plan = get_plan_for_edit(request.user, enter(request, code), key)
     action = find_action(plan, action_id)
     add_progress(action, on=payload.on, note=payload.note, value=payload.value, by=request.user)
@@ -382,7 +377,6 @@ def _thread_of(comment: Comment) -> dict:
              summary="Comment on a section of a plan, or answer a comment (the thread is answered)")  # fmt: skip
 def create_comment(request: HttpRequest, code: str, key: str, payload: CommentIn):
     """For the cities of the city's community of practice, the experts and the coordinator."""
-    require_write(request)
     plan = get_plan_for_comment(request.user, enter(request, code), key)
     parent = None
     if payload.parent is not None:
@@ -397,7 +391,6 @@ def create_comment(request: HttpRequest, code: str, key: str, payload: CommentIn
 @router.post(f"{PLAN}comments/{{int:comment_id}}/resolve/", response=CommentOut,
              summary="Mark a comment's thread resolved (the people of the plan's review)")  # fmt: skip
 def resolve_thread(request: HttpRequest, code: str, key: str, comment_id: int):
-    require_write(request)
     plan = get_plan_for_review(request.user, enter(request, code), key)
     comment = resolve_comment(find_comment(plan, comment_id, thread=True), by=request.user)
     return _thread_of(comment)

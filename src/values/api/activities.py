@@ -39,7 +39,7 @@ from values.activities.services import (
     save_session,
 )
 from values.api.callers import Forbidden
-from values.api.context import enter, etag, if_match, require_write
+from values.api.context import enter, etag, if_match
 from values.api.openapi import GUARDED_MARK, PUBLIC_MARK
 from values.api.paging import Page, Paging, paged
 from values.api.programmes import organisation_name
@@ -195,19 +195,21 @@ def participants_out(participants: list[Participant], activity: Activity) -> lis
 
 
 # -- which activity, for whom --------------------------------------------------------------------------------------
-def _visible(request: HttpRequest, code: str, activity_id: int) -> Activity:
+def visible_activity(request: HttpRequest, programme, activity_id: int) -> Activity:
     """The activity, if the caller may see it; else 404, as for an id that names nothing: a list never shows it to
-    them either (the pages answer 403 to a signed-in person there)."""
-    programme = enter(request, code)
+    them either (the pages answer 403 to a signed-in person there). Reports name their activity the same way."""
     try:
         return get_activity_for_view(request.user, programme, activity_id)
     except PermissionDenied:
         raise Http404("no such activity") from None
 
 
+def _visible(request: HttpRequest, code: str, activity_id: int) -> Activity:
+    return visible_activity(request, enter(request, code), activity_id)
+
+
 def _editable(request: HttpRequest, code: str, activity_id: int) -> Activity:
     """The activity, if the caller may change it (the host city's staff, the coordinator); 403 if they only see it."""
-    require_write(request)
     activity = _visible(request, code, activity_id)
     if not can_edit_activity(request.user, activity):
         raise Forbidden(_("Only the host city's staff and the coordinator change an activity."))
@@ -370,7 +372,6 @@ def _member(activity: Activity, cities, payload: NominationIn):
 @router.post(f"{ACTIVITY}participants/", response={201: ParticipantOut},
              summary="Nominate a person of your city to an activity")  # fmt: skip
 def nominate(request: HttpRequest, code: str, activity_id: int, payload: NominationIn):
-    require_write(request)
     activity, cities = _nominating(request, code, activity_id)
     today = timezone.localdate()
     if nominations_closed(activity, today):

@@ -1,11 +1,12 @@
 """What every operation does first: find the programme the address names (as the web pages' middleware
-does), ask `request.access` what the caller may do in it, and, for a change, that the caller may change."""
+does) and ask `request.access` what the caller may do in it. Who may change anything at all (signed in, a token
+that may write) is settled before, by `callers.CallerAuth`, before the body is read."""
 
 from django.http import Http404, HttpRequest
 from django.urls import set_urlconf
 from django.utils.translation import gettext as _
 
-from values.api.callers import Caller, Forbidden, NotAuthenticated
+from values.api.callers import Forbidden, NotAuthenticated
 from values.api.problems import PreconditionRequired
 from values.programme.access import Access
 from values.programme.addresses import urlconf_for
@@ -37,14 +38,6 @@ def require_access(request: HttpRequest, rule: str, refusal: str) -> None:
         return
     require_signed_in(request)
     raise Forbidden(refusal)
-
-
-def require_write(request: HttpRequest) -> Caller:
-    """The caller, who may change things (`callers.CallerAuth` has refused any other before the body was read)."""
-    caller: Caller = request.auth
-    if not caller.can_write:
-        raise Forbidden(_("This token may only read: make one that may read and write."), kind="read-only-token")
-    return caller
 
 
 def if_match(request: HttpRequest) -> str:

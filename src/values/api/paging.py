@@ -30,10 +30,9 @@ def _address(request: HttpRequest, offset: int, limit: int) -> str:
     return request.build_absolute_uri(f"{request.path}?{query.urlencode()}")
 
 
-def paged(request: HttpRequest, items: QuerySet | Sequence, paging: Paging, out: Callable = lambda item: item,
-          count: int | None = None) -> dict:  # fmt: skip
+def paged(request: HttpRequest, items: QuerySet | Sequence, paging: Paging, out: Callable[[list], list]) -> dict:
     """One page of `items`, each made into its answer by `out` (given the whole page, for its related rows)."""
-    total = count if count is not None else (items.count() if isinstance(items, QuerySet) else len(items))
+    total = items.count() if isinstance(items, QuerySet) else len(items)
     offset, limit = paging.offset, paging.limit
     rows = list(items[offset : offset + limit])
     return {

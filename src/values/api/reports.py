@@ -4,8 +4,8 @@ author and reviewed by the coordinator, through the same services and rules as t
 from datetime import date, datetime
 from typing import Annotated, Literal
 
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema, Status
@@ -13,10 +13,10 @@ from pydantic import StrictInt, StringConstraints, WrapValidator
 from pydantic import ValidationError as PydanticValidationError
 from pydantic_core import PydanticCustomError
 
-from values.activities.permissions import get_activity_for_view
 from values.activities.queries import TITLE_DETAILS, calendar_title
+from values.api.activities import visible_activity
 from values.api.callers import Forbidden
-from values.api.context import enter, require_write
+from values.api.context import enter
 from values.api.openapi import PUBLIC_MARK
 from values.api.paging import Page, Paging, paged
 from values.api.programmes import organisation_name
@@ -186,8 +186,7 @@ class BeginIn(Schema):
 def begin(request: HttpRequest, code: str, payload: BeginIn, response: HttpResponse):
     """As the report page does for a confirmed participant of an activity whose report is asked for: the report,
     begun as an empty draft the first time (201, its address in Location), found again after (200)."""
-    require_write(request)
-    activity = _visible_activity(request, enter(request, code), payload.activity)
+    activity = visible_activity(request, enter(request, code), payload.activity)
     participant = authors_place(request.user, activity)
     if participant is None or not ReportRequest.objects.filter(activity=activity).exists():
         raise Forbidden(_("Only a confirmed participant writes a report, once one is asked for the activity."))
@@ -195,14 +194,6 @@ def begin(request: HttpRequest, code: str, payload: BeginIn, response: HttpRespo
     report = begin_report(participant)
     response["Location"] = request.build_absolute_uri(f"{request.path}{report.pk}/")
     return Status(200 if existed else 201, _detail(report))
-
-
-def _visible_activity(request: HttpRequest, programme, activity_id: int):
-    """404 for an activity the caller may not see, as the activities' operations answer (values.api.activities)."""
-    try:
-        return get_activity_for_view(request.user, programme, activity_id)
-    except PermissionDenied:
-        raise Http404("no such activity") from None
 
 
 @router.get(REPORT, response=ReportDetail, summary="Read a report with its questions and answers")
@@ -223,7 +214,6 @@ def _under_answers(problem: ValidationError) -> ValidationError:
 @router.put(REPORT, response=ReportDetail, summary="Write your report: keep a draft or submit it")
 def write_report(request: HttpRequest, code: str, report_id: int, payload: ReportIn):
     """Only its author writes a report, until it is submitted (again once the coordinator returns it)."""
-    require_write(request)
     report = get_report_for_edit(request.user, enter(request, code), report_id)
     try:
         save_report(report, answers=payload.answers, submit=payload.submit, today=timezone.localdate())
@@ -234,7 +224,6 @@ def write_report(request: HttpRequest, code: str, report_id: int, payload: Repor
 
 @router.post(f"{REPORT}review/", response=ReportDetail, summary="Accept or return a submitted report (coordinator)")
 def review(request: HttpRequest, code: str, report_id: int, payload: ReviewIn):
-    require_write(request)
     report = get_report_for_review(request.user, enter(request, code), report_id)
     review_report(report, accept=payload.decision == "accept", by=request.user, comment=payload.comment)
     return _detail(report)

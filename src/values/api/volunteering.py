@@ -18,7 +18,7 @@ from ninja.errors import ValidationError as SchemaValidationError
 from pydantic import AfterValidator, AwareDatetime
 
 from values.api.callers import Forbidden
-from values.api.context import enter, require_signed_in, require_write
+from values.api.context import enter, require_signed_in
 from values.api.openapi import PROBLEM_MEDIA, PUBLIC_MARK
 from values.api.paging import Page, Paging, paged
 from values.api.problems import rate_headers
@@ -242,7 +242,6 @@ def _save(request: HttpRequest, programme, payload: OpportunityIn, opportunity: 
 @router.post("{code}/opportunities/", response={201: OpportunityDetail},
              summary="Offer a volunteer opportunity (a draft, until published)")  # fmt: skip
 def create_opportunity(request: HttpRequest, code: str, payload: OpportunityIn, response: HttpResponse):
-    require_write(request)
     opportunity = _save(request, enter(request, code), payload, None)
     response["Location"] = request.build_absolute_uri(f"{request.path}{opportunity.pk}/")
     return Status(201, opportunity_detail(request, opportunity))
@@ -251,7 +250,6 @@ def create_opportunity(request: HttpRequest, code: str, payload: OpportunityIn, 
 @router.put("{code}/opportunities/{int:opportunity_id}/", response=OpportunityDetail,
             summary="Change a volunteer opportunity (who changes it)")  # fmt: skip
 def change_opportunity(request: HttpRequest, code: str, opportunity_id: int, payload: OpportunityIn):
-    require_write(request)
     programme = enter(request, code)
     opportunity = get_opportunity_for_edit(request.user, programme, opportunity_id)
     return opportunity_detail(request, _save(request, programme, payload, opportunity))
@@ -263,7 +261,6 @@ STATUS_PROBLEMS = {"responses": {
 
 
 def _change_status(request: HttpRequest, code: str, opportunity_id: int, service) -> dict:
-    require_write(request)
     opportunity = get_opportunity_for_edit(request.user, enter(request, code), opportunity_id)
     try:
         service(opportunity, by=request.user)
@@ -329,7 +326,6 @@ def add_shifts_weekly(request: HttpRequest, code: str, opportunity_id: int, payl
 
 
 def _add_shifts(request: HttpRequest, code: str, opportunity_id: int, response: HttpResponse, add) -> Status:
-    require_write(request)
     opportunity = get_opportunity_for_edit(request.user, enter(request, code), opportunity_id)
     added = add(opportunity)
     response["Location"] = request.build_absolute_uri(f"{request.path.split('/shifts/')[0]}/")
@@ -403,7 +399,6 @@ DECISION_PROBLEMS = {"responses": {
              response=CommitmentOut, openapi_extra=DECISION_PROBLEMS,
              summary="Accept or decline an application (who changes the opportunity)")  # fmt: skip
 def decide(request: HttpRequest, code: str, opportunity_id: int, commitment_id: int, payload: CommitmentDecisionIn):
-    require_write(request)
     opportunity = get_opportunity_for_edit(request.user, enter(request, code), opportunity_id)
     commitment = opportunity.commitments.select_related("volunteer", "decided_by").filter(pk=commitment_id).first()
     if commitment is None:
@@ -480,7 +475,6 @@ HOURS_PROBLEMS = {"responses": {
              openapi_extra=HOURS_PROBLEMS,
              summary="Approve, correct or reject the hours given (who changes the opportunity)")  # fmt: skip
 def decide_on_hours(request: HttpRequest, code: str, opportunity_id: int, entry_id: int, payload: HoursDecisionIn):
-    require_write(request)
     opportunity = get_opportunity_for_hours(request.user, enter(request, code), opportunity_id)
     entry = hours_of_opportunity(opportunity).filter(pk=entry_id).first()
     if entry is None:
