@@ -8,10 +8,18 @@ from collections.abc import Callable
 from tests.api import (
     matrix_actionplans,
     matrix_activities,
+    matrix_campaigns,
     matrix_finance,
+    matrix_invitations,
+    matrix_media,
     matrix_opendata,
+    matrix_planning,
+    matrix_rates,
+    matrix_report_templates,
     matrix_reports,
+    matrix_training,
     matrix_volunteering,
+    matrix_volunteers,
 )
 from tests.api.matrix_base import CESENA_EDITORS, PREFIX, PUBLIC, Row, Secret, by, code, only
 from tests.permission_world import CESENA, CESENA_CONTACT, CITY_LEADER, COORDINATOR, PROPOSAL_TITLE, SIGNED_IN, World
@@ -86,7 +94,11 @@ PRACTICE_ROWS = [
 ]
 # fmt: on
 
+# Each domain added after the first wave of the API also names real values for its path parameters (the fuzzer's).
+LATER_DOMAINS = (matrix_media, matrix_invitations, matrix_report_templates, matrix_rates, matrix_volunteers,
+                 matrix_training, matrix_campaigns, matrix_planning)  # fmt: skip
 ROWS = (
     PROGRAMME_ROWS + PRACTICE_ROWS + matrix_activities.ROWS + matrix_reports.ROWS + matrix_actionplans.ROWS
     + matrix_finance.ROWS + matrix_volunteering.ROWS + matrix_opendata.ROWS
+    + [row for domain in LATER_DOMAINS for row in domain.ROWS]
 )  # fmt: skip

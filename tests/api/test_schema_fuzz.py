@@ -22,6 +22,7 @@ from schemathesis.specs.openapi.checks import (
     status_code_conformance,
 )
 
+from tests.api.matrix import LATER_DOMAINS
 from tests.api.matrix_volunteering import hours_entry
 from values.api.api import api
 from values.api.services import create_token
@@ -45,13 +46,16 @@ def _operations() -> list[str]:
 def known_path_values(w) -> dict:
     """A real value for each path parameter the API's operations name, from the permission matrix's world (an hours
     entry logged for the test, rolled back with it)."""
-    return {
+    known = {
         "code": w.programme.code, "key": "cesena", "language": "it", "practice_id": w.practice.pk,
         "activity_id": w.visit.pk, "session_id": w.session.pk, "participant_id": w.participant.pk,
         "report_id": w.report.pk, "action_id": w.action.pk, "section": "context", "expense_id": w.expense.pk,
         "opportunity_id": w.opportunity.pk, "commitment_id": w.commitment.pk, "dataset": "partners",
         "format": "csv", "comment_id": w.comment.pk, "entry_id": hours_entry(w).pk,
     }  # fmt: skip
+    for domain in LATER_DOMAINS:
+        known |= domain.path_values(w)
+    return known
 
 
 @pytest.fixture

@@ -12,12 +12,20 @@ from values.api import openapi, problems
 from values.api.actionplans import router as actionplans
 from values.api.activities import router as activities
 from values.api.callers import CallerAuth
+from values.api.campaigns import router as campaigns
 from values.api.finance import router as finance
+from values.api.invitations import router as invitations
+from values.api.media import router as media
 from values.api.opendata import router as opendata
+from values.api.planning import router as planning
 from values.api.practices import router as practices
 from values.api.programmes import router as programmes
+from values.api.rates import router as rates
+from values.api.report_templates import router as report_templates
 from values.api.reports import router as reports
+from values.api.training import router as training
 from values.api.volunteering import router as volunteering
+from values.api.volunteers import router as volunteers
 
 DESCRIPTION = """\
 Read and change a programme's partners, activities, reports, action plans, good practices, budgets and
@@ -49,5 +57,9 @@ api = ValuesAPI(
     auth=CallerAuth(),
 )
 problems.install(api)
-for domain in (programmes, practices, activities, reports, actionplans, finance, volunteering, opendata):
+DOMAINS = (
+    programmes, practices, media, activities, invitations, reports, report_templates, actionplans, finance, rates,
+    volunteering, volunteers, training, campaigns, planning, opendata,
+)  # fmt: skip
+for domain in DOMAINS:
     api.add_router("/programmes/", domain)
