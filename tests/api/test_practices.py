@@ -64,6 +64,26 @@ def test_refusals_name_each_field(cesena_api, programme):
     assert Practice.objects.count() == 0
 
 
+def test_pages_follow_the_list_order_to_the_end(programme):
+    """Pages read only their own rows (a sort of the keys, then the page's rows): newest first, and of two
+    published at the same moment the later made first, every practice once."""
+    moments = ["2020-05-01T10:00Z", "2020-06-01T10:00Z", "2020-05-01T10:00Z", "2020-04-01T10:00Z", "2020-06-01T10:00Z"]
+    made = [
+        Practice.objects.create(programme=programme, organisation=programme.partners.get(organisation__key="riga")
+                                .organisation, original_language="en", title={"en": f"Practice {n}"},
+                                status="published", published_at=moment).pk
+        for n, moment in enumerate(moments)
+    ]  # fmt: skip
+    # By hand: June (4, then 1), May (2, then 0), April (3).
+    expected = [made[4], made[1], made[2], made[0], made[3]]
+
+    pages = [ApiClient().get(f"{BASE}?limit=2&offset={offset}").json() for offset in (0, 2, 4)]
+
+    assert [practice["id"] for page in pages for practice in page["results"]] == expected
+    assert [page["count"] for page in pages] == [5, 5, 5]
+    assert pages[2]["next"] is None
+
+
 def test_bad_paging_names_the_parameter(programme):
     refused = ApiClient().get(f"{BASE}?limit=0&offset=-1")
 

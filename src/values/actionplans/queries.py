@@ -67,25 +67,35 @@ class PlanOverview:
     overdue: int
 
 
-def plans_overview(
-    programme: Programme, today: date, among: QuerySet[Organisation] | None = None
-) -> list[PlanOverview]:
-    """Every partner city (or those `among` them), with its plan's status, its actions and how many are overdue."""
+def plan_cities(programme: Programme, among: QuerySet[Organisation] | None = None) -> QuerySet[Organisation]:
+    """Every partner city (or those `among` them), by name: the rows of the plans' overview, to page."""
+    cities = Organisation.objects.filter(partnerships__programme=programme, kind="city").select_related("city")
+    if among is not None:
+        cities = cities.filter(pk__in=among.values("pk"))
+    return cities.order_by("city__name", "pk")
+
+
+def overview_of(programme: Programme, cities: list[Organisation], today: date) -> list[PlanOverview]:
+    """The cities (a page of `plan_cities`), each with its plan's status, its actions and how many are overdue."""
     plans = {
         plan.organisation_id: plan
-        for plan in programme.action_plans.annotate(
+        for plan in programme.action_plans.filter(organisation__in=[city.pk for city in cities]).annotate(
             action_count=Count("actions", distinct=True),
             overdue_count=Count("actions", filter=overdue(today, prefix="actions__"), distinct=True),
         )
     }
-    cities = Organisation.objects.filter(partnerships__programme=programme, kind="city").select_related("city")
-    if among is not None:
-        cities = cities.filter(pk__in=among.values("pk"))
     rows = []
-    for city in cities.order_by("city__name"):
+    for city in cities:
         plan = plans.get(city.pk)
         rows.append(PlanOverview(city, plan, plan.action_count if plan else 0, plan.overdue_count if plan else 0))
     return rows
+
+
+def plans_overview(
+    programme: Programme, today: date, among: QuerySet[Organisation] | None = None
+) -> list[PlanOverview]:
+    """Every partner city (or those `among` them), with its plan's status, its actions and how many are overdue."""
+    return overview_of(programme, list(plan_cities(programme, among)), today)
 
 
 def hosted_outcomes(plan: ActionPlan) -> QuerySet[Activity]:

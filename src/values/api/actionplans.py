@@ -35,7 +35,8 @@ from values.actionplans.queries import (
     Review,
     action_organisations,
     actions_of,
-    plans_overview,
+    overview_of,
+    plan_cities,
     review_of,
     section_revisions,
 )
@@ -237,8 +238,8 @@ def list_plans(request: HttpRequest, code: str, paging: Query[Paging]):
     """Every partner city's plan that is adopted (for the public: published), and those whose review you take part
     in (your city's and its community's; every one for the coordinator and the experts)."""
     programme = enter(request, code)
-    rows = plans_overview(programme, timezone.localdate(), among=readable_cities(request.user, programme))
-    return paged(request, rows, paging, lambda page: [plan_out(row) for row in page])
+    cities, today = plan_cities(programme, among=readable_cities(request.user, programme)), timezone.localdate()
+    return paged(request, cities, paging, lambda page: [plan_out(row) for row in overview_of(programme, page, today)])
 
 
 @router.get(PLAN, response=PlanDetail, openapi_extra=PUBLIC, summary="Read a city's action plan (with its ETag)")

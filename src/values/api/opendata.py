@@ -174,7 +174,7 @@ def _volunteering(grouping: str, group: str, figures) -> list[dict]:
 def indicators_table(source: Source) -> Table:
     """The programme's figures (its home page) and the volunteering indicators (`/volunteer/indicators/`), in all
     and per city, theme, month and campaign channel: counts, never a person."""
-    figures = key_figures(source.programme, source.partners)
+    figures = key_figures(source.programme)
     records = [
         _figure(name, "programme", "", value, "months" if name == "months" else name) for name, value in figures.items()
     ]

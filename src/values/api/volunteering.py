@@ -26,7 +26,7 @@ from values.api.programmes import organisation_name
 from values.api.schemas import OrganisationRef, Texts
 from values.core.problems import problem
 from values.core.templatetags.values_tags import person
-from values.programme.queries import city_partners, key_figures, partners_of
+from values.programme.queries import city_partners, key_figures
 from values.volunteering.bookings import shifts_with_places
 from values.volunteering.enums import CommitmentStatus, HoursStatus, OpportunityKind, OpportunityStatus
 from values.volunteering.forms import WITHIN_KM, OpportunityFilterForm
@@ -536,4 +536,4 @@ def read_indicators(request: HttpRequest, code: str):
         for grouping, rows in indicators.groups.items()
     }
     return {"total": figures_out(indicators.total), **groups,
-            "key_figures": key_figures(programme, list(partners_of(programme)))}  # fmt: skip
+            "key_figures": key_figures(programme)}  # fmt: skip

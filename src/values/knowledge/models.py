@@ -102,6 +102,11 @@ class Practice(models.Model):
         verbose_name = _("good practice")
         verbose_name_plural = _("good practices")
         ordering = ["-published_at", "-created_at", "-pk"]
+        # Lists sort a programme's practices by publication and filter by status and proposer: from this index
+        # alone, without reading the rows' texts.
+        indexes = [
+            models.Index(fields=["programme", "published_at", "status", "organisation"], name="practice_listing")
+        ]
 
     def __str__(self) -> str:
         return pick(self.title, self.original_language)

@@ -145,15 +145,20 @@ def themes_of(programme: Programme) -> QuerySet[Theme]:
     return programme.themes.order_by("position")
 
 
-def key_figures(programme: Programme, partners: list[Partner]) -> dict[str, int]:
-    """Counted from the partnership the page has already loaded (`partners_of`)."""
-    cities = [p for p in partners if p.organisation.is_city]
+def key_figures(programme: Programme) -> dict[str, int]:
+    """The counts the programme's home page shows, counted by the database: a network of a thousand cities is
+    not loaded to be counted."""
+    counts = programme.partners.aggregate(
+        partners=Count("pk"),
+        cities=Count("pk", filter=Q(organisation__kind=OrganisationKind.CITY)),
+        countries=Count("organisation__country", distinct=True),
+    )
     return {
-        "cities": len(cities),
-        "partners": len(partners),
-        "countries": len({p.organisation.country for p in partners}),
+        "cities": counts["cities"],
+        "partners": counts["partners"],
+        "countries": counts["countries"],
         "themes": programme.themes.count(),
-        "communities": community_count(len(cities), programme.community_size),
+        "communities": community_count(counts["cities"], programme.community_size),
         "months": programme.duration_months,
     }
 

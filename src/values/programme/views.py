@@ -100,7 +100,7 @@ def home(request: HttpRequest) -> HttpResponse:
     partners = list(partners_of(programme))
     context = {
         "programme": programme,
-        "figures": key_figures(programme, partners),
+        "figures": key_figures(programme),
         "themes": themes_of(programme),
         "coordinator": next((p for p in partners if p.role == "coordinator"), None),
         "partners": partners,
