@@ -6,7 +6,9 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.http import Http404
 from django.utils import timezone
 
 from tests.conftest import make_member
@@ -16,7 +18,8 @@ from values.network.enums import Role
 from values.network.models import Organisation
 from values.programme.models import Theme
 from values.publishing.models import Campaign, CampaignAsset, CampaignChannel, ReachFigure
-from values.publishing.services import add_channel, save_campaign
+from values.publishing.permissions import campaigns_readable_by, get_channel_for_reach
+from values.publishing.services import add_asset, add_channel, add_message, save_campaign
 
 pytestmark = pytest.mark.django_db
 PDF_BYTES = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
@@ -449,3 +452,36 @@ def test_a_public_campaign_whose_reach_is_not_theirs_is_forbidden_not_hidden(cli
 
     assert response.status_code == 403
     assert "The reach is reported by the staff who run the campaign&#x27;s channels." in response.text
+
+
+def test_a_campaigns_texts_are_only_in_the_programmes_languages(programme, campaign):
+    with pytest.raises(ValidationError) as plan:
+        save_campaign(programme, campaign=campaign, key="volunteer-2020", title={"de": "Zeit"},
+                      call_to_action={"en": "Come."}, starts_on=date(2020, 3, 1),
+                      ends_on=date(2020, 6, 30))  # fmt: skip
+    with pytest.raises(ValidationError) as message:
+        add_message(campaign, audience="students", text={"en": "Come.", "fr": "Venez."})
+    with pytest.raises(ValidationError) as asset:
+        add_asset(campaign, kind="infographic", title={"xx": "Chart"}, infographic="timeline")
+
+    assert plan.value.message_dict == {"title_de": ["de is not one of the programme's languages (en, it)."]}
+    assert list(message.value.message_dict) == ["text_fr"]
+    assert list(asset.value.message_dict) == ["title_xx"]
+    assert campaign.messages.count() == 0
+
+
+def test_a_channels_reach_is_for_who_runs_it_and_another_campaigns_channel_is_not_found(
+    campaign, channels, cesena_staff, coordinator, programme
+):
+    instagram, newsletter = channels
+    draft = save_campaign(programme, key="draft", title={"en": "Draft"}, call_to_action={"en": "Soon."},
+                          starts_on=date(2020, 3, 1), ends_on=date(2020, 6, 30), published=False)  # fmt: skip
+
+    assert get_channel_for_reach(cesena_staff, campaign, instagram.pk) == instagram
+    assert get_channel_for_reach(coordinator, campaign, newsletter.pk) == newsletter
+    with pytest.raises(PermissionDenied):
+        get_channel_for_reach(cesena_staff, campaign, newsletter.pk)  # the coordinator's own channel
+    with pytest.raises(Http404):
+        get_channel_for_reach(coordinator, draft, instagram.pk)
+    assert list(campaigns_readable_by(cesena_staff, programme)) == [campaign]
+    assert set(campaigns_readable_by(coordinator, programme)) == {campaign, draft}

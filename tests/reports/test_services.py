@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from values.activities.models import Participant, Visit
 from values.activities.services import answer_nomination, nominate_participant
+from values.core.versions import StaleVersion
 from values.network.models import Organisation
 from values.reports.enums import QuestionKind
 from values.reports.models import Question, Report, ReportRequest, ReportTemplate
@@ -20,6 +21,7 @@ from values.reports.services import (
     review_report,
     save_report,
     save_template,
+    template_version,
 )
 
 DUE = date(2030, 6, 30)
@@ -166,6 +168,34 @@ def test_editing_a_template_on_which_a_returned_report_waits_is_refused(programm
 
     assert refusal(problem) == {"questions": [SUBMITTED_ON_TEMPLATE]}
     assert list(template.questions.values_list("pk", flat=True)) == question_ids
+
+
+def test_a_change_made_from_an_old_version_of_a_template_is_refused_with_the_current_one(programme, template):
+    read = template_version(template)
+    save_template(programme, template=template, title="After the visit", description="", version=read,
+                  questions=[*QUESTIONS, question("long_text", "What surprised you?")])  # fmt: skip
+    saved = list(template.questions.values_list("pk", "text"))
+
+    with pytest.raises(StaleVersion) as stale:
+        save_template(programme, template=template, title="Mine", description="", questions=QUESTIONS[:1],
+                      version=read)  # fmt: skip
+
+    template.refresh_from_db()
+    assert (template.title, list(template.questions.values_list("pk", "text"))) == ("After the visit", saved)
+    assert stale.value.current_version == template_version(template) != read
+    assert [q["text"] for q in stale.value.current["questions"]] == [text for _pk, text in saved]
+    changed = save_template(programme, template=template, title="Mine", description="", questions=QUESTIONS[:1],
+                            version=stale.value.current_version)  # fmt: skip
+    assert (changed.title, changed.questions.count()) == ("Mine", 1)
+
+
+def test_a_templates_version_changes_with_any_of_its_questions(programme, template):
+    before = template_version(template)
+    first = template.questions.first()
+    first.help_text = "One idea."
+    first.save()
+
+    assert template_version(template) != before
 
 
 # -- checking answers ----------------------------------------------------------------------------

@@ -8,7 +8,7 @@ from django.utils import timezone
 from tests.reports.test_views import QUESTIONS, formset, ids, nominated
 from values.activities.services import answer_nomination
 from values.reports.models import Report, ReportRequest, ReportTemplate
-from values.reports.services import report_for, request_reports, save_report, save_template
+from values.reports.services import report_for, request_reports, save_report, save_template, template_version
 
 pytestmark = pytest.mark.django_db
 
@@ -33,7 +33,9 @@ def draft(report_request, cesena_visit, volunteer, cesena_staff, template) -> Re
 
 
 def _page_data(template, *questions, title="After the visit") -> dict:
-    return {"title": title, **formset(*questions, initial=len(template.questions.all()))}
+    """As the page posts it, with the template's version when the page was opened."""
+    return {"title": title, "version": template_version(template),
+            **formset(*questions, initial=len(template.questions.all()))}  # fmt: skip
 
 
 def _as_posted(template) -> list[dict[str, str]]:
@@ -176,3 +178,43 @@ def test_a_submitted_report_keeps_exactly_what_was_submitted(client, coordinator
         [],
     )
     assert list(template.questions.values_list("pk", "help_text")) == [(text, ""), (scale, ""), (choice, "")]
+
+
+def test_a_save_over_another_coordinators_later_one_is_refused_and_keeps_both(client, coordinator, template):
+    """Two coordinators open the page; the first saves a new question; the second's save, made from the page as it
+    was, would delete it: it is refused with a message, nothing is saved, and saving again is their choice."""
+    opened = _page_data(template, *_as_posted(template))  # the second coordinator's page, opened now
+    first, second, third = _as_posted(template)
+    client.force_login(coordinator)
+    added = client.post(f"/en/p/820885/reports/templates/{template.pk}/", _page_data(
+        template, first, second, third, {"kind": "long_text", "text": "What surprised you?"}))  # fmt: skip
+    saved = list(template.questions.values_list("pk", "text"))
+
+    stale = client.post(f"/en/p/820885/reports/templates/{template.pk}/", opened | {"title": "Mine"})
+
+    assert added.status_code == 302
+    assert stale.status_code == 400
+    assert stale.context["form"].non_field_errors() == [
+        "Someone saved this template since you opened it, and nothing was saved. Open it again to see their "
+        "questions, or save again to replace them with yours."
+    ]
+    template.refresh_from_db()
+    assert (template.title, list(template.questions.values_list("pk", "text"))) == ("After the visit", saved)
+    assert stale.context["form"]["version"].value() == template_version(template)
+    again = client.post(f"/en/p/820885/reports/templates/{template.pk}/",
+                        opened | {"title": "Mine", "version": stale.context["form"]["version"].value()})  # fmt: skip
+    assert again.status_code == 302
+    template.refresh_from_db()
+    assert (template.title, template.questions.count()) == ("Mine", 3)
+
+
+def test_a_page_sent_without_its_version_saves_nothing(client, coordinator, template):
+    client.force_login(coordinator)
+    data = _page_data(template, *_as_posted(template)) | {"title": "Changed"}
+    del data["version"]
+
+    response = client.post(f"/en/p/820885/reports/templates/{template.pk}/", data)
+
+    assert response.status_code == 400
+    template.refresh_from_db()
+    assert template.title == "After the visit"

@@ -22,6 +22,7 @@ from values.reports.services import (
     request_reports,
     save_report,
     save_template,
+    template_version,
 )
 
 pytestmark = pytest.mark.django_db
@@ -170,6 +171,7 @@ def test_editing_one_question_of_a_template_keeps_the_others(client, coordinator
     client.force_login(coordinator)
     data = {
         "title": "After the visit",
+        "version": template_version(template),
         **formset(
             {"kind": "short_text", "text": "What will you try at home?", "required": "on"},
             {"kind": "scale", "text": "How useful were the two days?", "required": "on"},
@@ -192,7 +194,8 @@ def test_a_template_with_a_submitted_report_is_not_changed_through_the_page(
     client, coordinator, template, submitted_report
 ):
     client.force_login(coordinator)
-    data = {"title": "Changed", **formset({"kind": "short_text", "text": "Anything else?"})}
+    data = {"title": "Changed", "version": template_version(template),
+            **formset({"kind": "short_text", "text": "Anything else?"})}  # fmt: skip
     before = list(Question.objects.values_list("pk", "text"))
 
     response = client.post(f"/en/p/820885/reports/templates/{template.pk}/", data)
@@ -682,7 +685,11 @@ def test_a_copy_of_a_template_in_use_asks_the_same_questions_and_can_be_changed(
     copy = ReportTemplate.objects.get(title="After the visit (copy)")
     changed = client.post(
         f"/en/p/820885/reports/templates/{copy.pk}/",
-        {"title": "After the visit, 2027", **formset({"kind": "long_text", "text": "What changed at home?"})},
+        {
+            "title": "After the visit, 2027",
+            "version": template_version(copy),
+            **formset({"kind": "long_text", "text": "What changed at home?"}),
+        },
     )
 
     assert f'action="/en/p/820885/reports/templates/{template.pk}/copy/"' in page.text

@@ -8,7 +8,7 @@ from datetime import datetime, timedelta
 import pytest
 from django.core import mail
 from django.core.exceptions import ValidationError
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from tests.conftest import make_member
 from tests.volunteering.conftest import make_volunteer, speak_as
@@ -17,14 +17,18 @@ from values.network.enums import AuditAction, Role
 from values.network.models import AuditEntry, Organisation
 from values.programme.models import Theme
 from values.volunteering.enums import BookingStatus, CommitmentStatus, HoursStatus
+from values.volunteering.identity import account_volunteer
 from values.volunteering.models import Commitment, HoursEntry, Shift, ShiftBooking, Volunteer
 from values.volunteering.services import publish_opportunity
 from values.volunteering.volunteers import (
     anonymise_inactive,
     confirm_sign_up,
+    consent_language,
+    consent_version,
     digest,
     purge_unconfirmed,
     sign_up,
+    withdraw,
 )
 
 pytestmark = pytest.mark.django_db
@@ -367,6 +371,39 @@ def test_nobody_withdraws_anothers_commitment(client, programme, amina):
 
     assert client.post(f"{BASE}me/commitments/{theirs.pk}/withdraw/").status_code == 404
     assert Commitment.objects.get().status == CommitmentStatus.ACCEPTED
+
+
+@pytest.mark.parametrize("status", [CommitmentStatus.DECLINED, CommitmentStatus.WITHDRAWN])
+def test_a_declined_or_withdrawn_commitment_is_not_withdrawn_and_the_page_says_why(client, programme, amina, status):
+    cafe = publish_opportunity(offer(programme), by=None)
+    commitment = Commitment.objects.create(volunteer=amina, opportunity=cafe, status=status)
+    speak_as(client, amina)
+
+    page = client.post(f"{BASE}me/commitments/{commitment.pk}/withdraw/", follow=True)
+
+    assert "Only an offer waiting for an answer, or accepted, is withdrawn." in page.content.decode()
+    assert Commitment.objects.get().status == status
+    with pytest.raises(ValidationError):
+        withdraw(amina, commitment)
+
+
+def test_an_account_speaks_for_its_confirmed_volunteer_of_that_programme_only(programme, amina):
+    staff = make_member("giulia", "cesena", Role.CITY_STAFF)
+
+    assert account_volunteer(staff, programme) is None
+    Volunteer.objects.filter(pk=amina.pk).update(user=staff)
+    assert account_volunteer(staff, programme) == amina
+    Volunteer.objects.filter(pk=amina.pk).update(anonymised_at=timezone.now())
+    assert account_volunteer(staff, programme) is None
+
+
+def test_the_consent_statement_s_version_names_its_language(programme):
+    with translation.override("it"):
+        italian = consent_version(programme)
+
+    assert consent_language(programme, italian) == "it"
+    assert consent_language(programme, consent_version(programme)) == "en"
+    assert consent_language(programme, "0123456789abcdef") is None
 
 
 def test_the_coming_shifts_download_as_a_calendar_in_the_citys_time(client, programme, amina):

@@ -234,7 +234,7 @@ def test_attendance_refuses_a_seat_of_another_session(running):
     seat = take_seat(other, volunteer=make_volunteer(running), now=BEFORE)
 
     assert refusal(lambda: record_attendance(session, {seat.pk: True}, now=AFTER)) == {
-        "session": ["Attendance: a place that is not of this session."]
+        "seats": ["Attendance: a place that is not of this session."]
     }
     assert TrainingSeat.objects.get(pk=seat.pk).attended is None
 

@@ -98,8 +98,10 @@ def _hold_to_rate(request: HttpRequest, caller: Caller) -> None:
         raise RateLimited(retry_after=60 - now % 60, limit=limit)
 
 
-def _may_change(caller: Caller) -> None:
+def _may_change(caller: Caller, *, nobody_too: bool) -> None:
     if not caller.user.is_authenticated:
+        if nobody_too:
+            return
         raise NotAuthenticated(_("Sign in, or send a personal API token, to change anything."))
     if not caller.can_write:
         raise Forbidden(_("This token may only read: make one that may read and write."), kind="read-only-token")
@@ -111,11 +113,17 @@ class CallerAuth(HttpAuthBase):
 
     openapi_scheme = "bearer"
 
+    def __init__(self, *, nobody_may_change: bool = False) -> None:
+        """`nobody_may_change`: for the few changes anyone makes, as on their page (a volunteer's sign-up); a
+        token that may only read still changes nothing."""
+        super().__init__()
+        self.nobody_may_change = nobody_may_change
+
     def __call__(self, request: HttpRequest) -> Caller:
         header = request.headers.get("Authorization")
         caller = _token_caller(header) if header is not None else _session_caller(request)
         _hold_to_rate(request, caller)
         if request.method not in SAFE_METHODS:  # before the body is read: who may not change learns nothing more
-            _may_change(caller)
+            _may_change(caller, nobody_too=self.nobody_may_change)
         request.user = caller.user
         return caller

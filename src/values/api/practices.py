@@ -3,7 +3,7 @@
 from datetime import date, datetime
 
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema, Status
 
@@ -21,6 +21,7 @@ from values.knowledge.permissions import get_practice_for_edit, get_practice_for
 from values.knowledge.queries import filter_practices, practices_visible_to, ranked_practices
 from values.knowledge.services import practice_texts, publish_practice, save_practice, translate_practice
 from values.network.models import Organisation
+from values.publishing.translations import check_target_language
 
 router = Router(tags=["good practices"])
 MOST_RANKED = 200  # a search ranks this many at most; the pages go through them
@@ -193,8 +194,7 @@ def _translatable(request: HttpRequest, code: str, practice_id: int, language: s
     programme = enter(request, code)
     get = get_practice_for_edit if edit else get_practice_for_view
     practice = get(request.user, programme, practice_id)
-    if len(language) != 2 or not language.isalpha():
-        raise Http404("no such language")
+    check_target_language(programme, practice, language)
     return practice
 
 

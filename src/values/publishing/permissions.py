@@ -30,6 +30,13 @@ def can_read_campaign(user: AnyUser, campaign: Campaign) -> bool:
     return campaign.published or can_plan_campaigns(user, campaign.programme_id)
 
 
+def campaigns_readable_by(user: AnyUser, programme) -> QuerySet[Campaign]:
+    """The campaigns whose page this person may read: the published ones, and for the coordinator those being
+    prepared too (`can_read_campaign`, as a list)."""
+    campaigns = Campaign.objects.filter(programme=programme)
+    return campaigns if can_plan_campaigns(user, programme) else campaigns.filter(published=True)
+
+
 def reporting_channels(user: AnyUser, campaign: Campaign) -> QuerySet[CampaignChannel]:
     """The channels whose reach this person reports: all for the coordinator, their organisation's for its staff
     once the campaign is public."""
@@ -63,3 +70,14 @@ def get_campaign_for_reach(user: AnyUser, programme, key: str) -> Campaign:
             raise Http404("no such campaign")
         raise PermissionDenied(_("The reach is reported by the staff who run the campaign's channels."))
     return campaign
+
+
+def get_channel_for_reach(user: AnyUser, campaign: Campaign, channel_id: int) -> CampaignChannel:
+    """A channel of the campaign whose reach this person reports: 404 for none of the campaign's, 403 for one
+    they do not run (the reach page refuses who runs none, and offers only their own)."""
+    channel = campaign.channels.filter(pk=channel_id).first()
+    if channel is None:
+        raise Http404("no such channel")
+    if not reporting_channels(user, campaign).filter(pk=channel.pk).exists():
+        raise PermissionDenied(_("The reach of a channel is reported by the staff who run it."))
+    return channel

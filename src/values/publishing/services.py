@@ -168,6 +168,15 @@ def _texts(value: dict[str, str] | None) -> dict[str, str]:
     return {code: text.strip() for code, text in (value or {}).items() if text and text.strip()}
 
 
+def _language_errors(errors: dict[str, list[str]], name: str, value: dict[str, str] | None, programme) -> None:
+    """A translatable text only in the programme's languages (the pages offer a field for each, nothing else)."""
+    languages = programme.languages or ["en"]
+    for code in value or {}:
+        if code not in languages:
+            errors[f"{name}_{code}"] = [_("%(code)s is not one of the programme's languages (%(languages)s).") % {
+                "code": code, "languages": ", ".join(languages)}]  # fmt: skip
+
+
 @transaction.atomic
 def save_campaign(
     programme: Programme, *, campaign: Campaign | None = None, by: User | None = None, **fields
@@ -180,6 +189,7 @@ def save_campaign(
             errors[name] = [_("Write the %(field)s in at least one language.") % {"field": label}]
     for name in ("title", "call_to_action", "pitch"):
         _text_errors(errors, name, texts[name])
+        _language_errors(errors, name, texts[name], programme)
     starts_on, ends_on = fields.get("starts_on"), fields.get("ends_on")
     if starts_on and ends_on and ends_on < starts_on:
         errors["ends_on"] = [_("The campaign must end on or after its first day.")]
@@ -215,6 +225,7 @@ def add_message(campaign: Campaign, *, audience: str, text: dict[str, str]) -> C
         errors["text"] = [_("Write the message in at least one language.")]
     _text_errors(errors, "audience", audience)
     _text_errors(errors, "text", _texts(text))
+    _language_errors(errors, "text", _texts(text), campaign.programme)
     if errors:
         raise ValidationError(errors)
     return CampaignMessage.objects.create(
@@ -245,6 +256,7 @@ def add_asset(campaign: Campaign, *, kind: str, title: dict[str, str], **source)
     if not _texts(title):
         errors["title"] = [_("Give the asset a title in at least one language.")]
     _text_errors(errors, "title", _texts(title))
+    _language_errors(errors, "title", _texts(title), campaign.programme)
     asset = CampaignAsset(campaign=campaign, kind=kind, title=_texts(title), position=next_position(campaign.assets))
     checked = _asset_source(asset, errors, **source)
     if errors:

@@ -6,7 +6,7 @@ from collections import Counter
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
@@ -15,7 +15,7 @@ from values.core.languages import is_right_to_left, language_name
 from values.core.text import TranslationConflict, translation_fingerprint
 from values.network.models import Organisation
 from values.publishing.forms import SideBySideForm
-from values.publishing.translations import Kind, gaps, kind_of
+from values.publishing.translations import Kind, check_target_language, gaps, kind_of
 
 
 @login_required
@@ -50,8 +50,7 @@ def _item(request: HttpRequest, kind: Kind, item_id: int, language: str):
     """The text if this person may change it, and the language if it is one of the programme's other than the
     original's: else 404 (403 for a text they may see but not change)."""
     item = kind.for_edit(request.user, request.programme, item_id)
-    if language not in request.programme.languages or language == item.original_language:
-        raise Http404("not a language to translate this text into")
+    check_target_language(request.programme, item, language)
     return item
 
 

@@ -85,6 +85,13 @@ KINDS = {
 }  # fmt: skip
 
 
+def check_target_language(programme: Programme, item, language: str) -> None:
+    """A text is translated into one of the programme's languages other than its original: else 404, on the
+    translation page and in the API alike."""
+    if language not in programme.languages or language == item.original_language:
+        raise Http404("not a language to translate this text into")
+
+
 def kind_of(key: str) -> Kind:
     if key not in KINDS:
         raise Http404("no such kind of text")

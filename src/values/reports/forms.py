@@ -1,5 +1,6 @@
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from values.reports.enums import CHOICE_KINDS, QuestionKind
@@ -14,6 +15,18 @@ class TemplateForm(forms.Form):
     description = forms.CharField(
         label=_("Description"), widget=forms.Textarea(attrs={"rows": 3, "maxlength": DESCRIPTION_LIMIT}), required=False
     )
+    # The template's version when the page was opened: a save over another coordinator's later one is refused.
+    version = forms.CharField(max_length=64, required=False, widget=forms.HiddenInput)
+
+    def saved_meanwhile(self, current_version: str) -> None:
+        """Someone saved the template since the page was opened: say so, and keep what this person typed with the
+        new version, so that saving it again is their choice, made knowing the other's questions."""
+        self.add_error(None, gettext(
+            "Someone saved this template since you opened it, and nothing was saved. Open it again to see their "
+            "questions, or save again to replace them with yours."
+        ))  # fmt: skip
+        self.data = self.data.copy()
+        self.data[self.add_prefix("version")] = current_version
 
 
 class QuestionForm(forms.Form):

@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy
 from values.activities.enums import ParticipantStatus
 from values.activities.models import Activity, Participant
 from values.core.languages import long_date
+from values.core.versions import check_version, digest_version
 from values.network.models import User
 from values.programme.models import Programme
 from values.reports.enums import CHOICE_KINDS, QuestionKind, ReportStatus
@@ -41,12 +42,50 @@ def _too_long(label, text: str, limit: int) -> str | None:
 SUBMITTED_ONCE = (ReportStatus.SUBMITTED, ReportStatus.ACCEPTED, ReportStatus.RETURNED)
 
 
+QUESTION_FIELDS = ("kind", "text", "help_text", "required", "choices", "quotable")
+
+
+def _template_state(template: ReportTemplate) -> dict:
+    """What two coordinators could save over each other: the title, the description and the questions."""
+    questions = template.questions.order_by("position", "pk").values_list("pk", *QUESTION_FIELDS)
+    return {
+        "title": template.title,
+        "description": template.description,
+        "questions": [dict(zip(("id", *QUESTION_FIELDS), row, strict=True)) for row in questions],
+    }
+
+
+def template_version(template: ReportTemplate) -> str:
+    """The template's version as its page and the API read it (`save_template(version=...)`)."""
+    return digest_version(_template_state(template))
+
+
+def _guard_template(template: ReportTemplate, version: str | None) -> None:
+    """Under a lock on the template's row, refuse (StaleVersion, with the template as it is now) a change made from
+    another version than the current one, so that nobody replaces questions another saved since they read them."""
+    ReportTemplate.objects.select_for_update().filter(pk=template.pk).first()
+    if version is not None:
+        template.refresh_from_db(fields=["title", "description"])
+        state = _template_state(template)
+        check_version(version, digest_version(state), state)
+
+
 @transaction.atomic
 def save_template(
-    programme: Programme, *, template: ReportTemplate | None = None, title: str, description: str, questions: list[dict]
+    programme: Programme,
+    *,
+    template: ReportTemplate | None = None,
+    title: str,
+    description: str,
+    questions: list[dict],
+    version: str | None = None,
 ) -> ReportTemplate:
     """Create or change a template; its questions become those given (kind, text, help, required, choices,
-    quotable). A question given with its `id` is changed in place, so that the answers drafted to it stay."""
+    quotable). A question given with its `id` is changed in place, so that the answers drafted to it stay.
+    With `version` (`template_version`, as the page and the API read it), a template is changed only if it is still
+    that version: else `StaleVersion` and nothing is saved. None (a script) checks no version."""
+    if template is not None:
+        _guard_template(template, version)
     errors = _template_errors(template, questions)
     if problem := _too_long(gettext_lazy("Description"), description, DESCRIPTION_LIMIT):
         errors["description"] = [problem]

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from values.activities import permissions as activity_access
+from values.core.versions import StaleVersion
 from values.network.enums import AuditAction
 from values.network.services import record_audit
 from values.reports import queries
@@ -41,6 +42,7 @@ from values.reports.services import (
     save_template,
     submission_closed,
     template_in_use,
+    template_version,
 )
 
 
@@ -50,16 +52,26 @@ def template_edit(request: HttpRequest, template_id: int | None = None) -> HttpR
     require_report_manager(request.user, request.programme)
     programme = request.programme
     template = get_object_or_404(ReportTemplate, pk=template_id, programme=programme) if template_id else None
-    initial = {"title": template.title, "description": template.description} if template else None
+    initial = None
+    if template is not None:
+        initial = {"title": template.title, "description": template.description, "version": template_version(template)}
     form = TemplateForm(request.POST if request.method == "POST" else None, initial=initial)
     questions = QuestionFormSet(
         request.POST if request.method == "POST" else None, initial=question_initial(template), prefix="questions"
     )
     if request.method == "POST" and form.is_valid() and questions.is_valid():
+        data = dict(form.cleaned_data)
+        version = data.pop("version")  # for a template opened before: a page sent without one is stale
         try:
             saved = save_template(
-                programme, template=template, questions=questions_from(questions), **form.cleaned_data
+                programme,
+                template=template,
+                questions=questions_from(questions),
+                version=version if template is not None else None,
+                **data,
             )
+        except StaleVersion as stale:
+            form.saved_meanwhile(stale.current_version)
         except ValidationError as problem:
             for key, errors in problem.message_dict.items():
                 form.add_error(key if key in form.fields else None, errors)

@@ -3,6 +3,7 @@ session, per programme), or the one tied to the signed-in account. Volunteers ne
 
 from django.http import HttpRequest
 
+from values.network.permissions import AnyUser
 from values.programme.models import Programme
 from values.volunteering.models import Volunteer
 from values.volunteering.volunteers import campaign_reference
@@ -12,20 +13,29 @@ def _session_key(programme: Programme) -> str:
     return f"volunteer:{programme.pk}"
 
 
+def _active(programme: Programme):
+    return Volunteer.objects.filter(programme=programme, confirmed_at__isnull=False, anonymised_at__isnull=True)
+
+
+def account_volunteer(user: AnyUser, programme: Programme) -> Volunteer | None:
+    """The confirmed, not anonymised volunteer of `programme` tied to this account (`Volunteer.user`), or None:
+    whom the account speaks for on the volunteer's pages and in the API."""
+    if not user.is_authenticated:
+        return None
+    return _active(programme).filter(user=user).first()
+
+
 def current_volunteer(request: HttpRequest) -> Volunteer | None:
     """The confirmed, not anonymised volunteer of `request.programme` this request speaks for, or None."""
     programme = getattr(request, "programme", None)
     if programme is None:
         return None
-    volunteers = Volunteer.objects.filter(programme=programme, confirmed_at__isnull=False, anonymised_at__isnull=True)
     volunteer_id = request.session.get(_session_key(programme))
     if volunteer_id is not None:
-        volunteer = volunteers.filter(pk=volunteer_id).first()
+        volunteer = _active(programme).filter(pk=volunteer_id).first()
         if volunteer is not None:
             return volunteer
-    if request.user.is_authenticated:
-        return volunteers.filter(user=request.user).first()
-    return None
+    return account_volunteer(request.user, programme)
 
 
 def remember_volunteer(request: HttpRequest, volunteer: Volunteer) -> None:

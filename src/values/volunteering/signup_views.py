@@ -8,9 +8,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -19,7 +17,6 @@ from values.core.text import pick
 from values.network.enums import AuditAction
 from values.network.forms import QueuedPasswordResetForm
 from values.network.services import record_audit
-from values.network.tasks import send_email
 from values.volunteering.calendars import shifts_calendar
 from values.volunteering.identity import (
     call_heard,
@@ -39,19 +36,18 @@ from values.volunteering.volunteers import (
     erase,
     give_account,
     issue_page_link,
-    mail_allowed,
+    mail_link,
     open_page,
     withdraw,
 )
 
 
-def _mail(request: HttpRequest, *, to: str, language: str, template: str, route: str, key: str, days: int) -> None:
-    with translation.override(language):
-        link = request.build_absolute_uri(reverse(route, kwargs={"key": key}))
-        context = {"link": link, "programme": request.programme, "days": days}
-        subject = "".join(render_to_string(f"volunteering/email/{template}_subject.txt", context).splitlines())
-        body = render_to_string(f"volunteering/email/{template}.txt", context)
-    send_email.enqueue(subject=subject, body=body, to=[to])
+def _mail(request: HttpRequest, issued, *, language: str, template: str, route: str, days: int) -> None:
+    def link(key: str) -> str:
+        return request.build_absolute_uri(reverse(route, kwargs={"key": key}))
+
+    mail_link(issued, client_address=client_address(request), language=language, template=template, link=link,
+              days=days, programme=request.programme)  # fmt: skip
 
 
 def _opportunity_asked(request: HttpRequest):
@@ -73,10 +69,8 @@ def volunteer_signup(request: HttpRequest) -> HttpResponse:
         campaign, channel = call_heard(request)
         issued = form.save(campaign=campaign, channel=channel, opportunity=opportunity)
         if issued is not None:
-            if issued.key and mail_allowed(client_address(request)):
-                language = form.cleaned_data["language"]
-                _mail(request, to=issued.volunteer.email, language=language, template="confirm",
-                      route="volunteer_confirm", key=issued.key, days=CONFIRMATION_DAYS)  # fmt: skip
+            _mail(request, issued, language=form.cleaned_data["language"], template="confirm",
+                  route="volunteer_confirm", days=CONFIRMATION_DAYS)  # fmt: skip
             return redirect("volunteer_signup_sent")
     context = {"form": form, "opportunity": opportunity, "days": CONFIRMATION_DAYS}
     return render(request, "volunteering/signup.html", context, status=400 if form.is_bound else 200)
@@ -106,9 +100,9 @@ def volunteer_link(request: HttpRequest) -> HttpResponse:
     form = LinkRequestForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         issued = issue_page_link(request.programme, form.cleaned_data["email"])
-        if issued.key and mail_allowed(client_address(request)):
-            _mail(request, to=issued.volunteer.email, language=issued.volunteer.language, template="page_link",
-                  route="volunteer_page_key", key=issued.key, days=PAGE_LINK_DAYS)  # fmt: skip
+        if issued.volunteer is not None:
+            _mail(request, issued, language=issued.volunteer.language, template="page_link",
+                  route="volunteer_page_key", days=PAGE_LINK_DAYS)  # fmt: skip
         return render(request, "volunteering/link_sent.html", {"days": PAGE_LINK_DAYS})
     return render(request, "volunteering/link.html", {"form": form}, status=400 if form.is_bound else 200)
 
@@ -182,7 +176,12 @@ def volunteer_apply(request: HttpRequest, opportunity_id: int) -> HttpResponse:
 @_own
 def volunteer_withdraw(request: HttpRequest, volunteer, commitment_id: int) -> HttpResponse:
     commitment = get_object_or_404(commitments_of(volunteer), pk=commitment_id)
-    withdraw(volunteer, commitment)
+    try:
+        withdraw(volunteer, commitment)
+    except ValidationError as problem:
+        for message in problem.messages:
+            messages.error(request, message)
+        return redirect("volunteer_me")
     messages.success(request, _("You withdrew from “%(title)s”; your coming shifts there are freed.") % {
         "title": pick(commitment.opportunity.title)})  # fmt: skip
     return redirect("volunteer_me")

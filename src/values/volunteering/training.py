@@ -27,6 +27,7 @@ from values.programme.models import Programme, Theme
 from values.programme.queries import city_partners
 from values.volunteering.enums import TrainingAudience
 from values.volunteering.models import MAX_PLACES, TrainingSeat, TrainingSession, Volunteer
+from values.volunteering.permissions import takes_staff_seats
 from values.volunteering.services import text_problem, translate_item
 
 TEXT_LIMITS = {"title": 200, "syllabus": 20_000, "place": 300}
@@ -232,7 +233,7 @@ def record_attendance(session: TrainingSession, attended: Mapping[int, bool | No
     seats = {seat.pk: seat for seat in session.seats.all()}
     unknown = [pk for pk in attended if pk not in seats]
     if unknown:
-        raise ValidationError({"session": [_("Attendance: a place that is not of this session.")]})
+        raise ValidationError({"seats": [_("Attendance: a place that is not of this session.")]})
     changed = [seat for pk, value in attended.items() if (seat := seats[pk]).attended != value]
     for seat in changed:
         seat.attended = attended[seat.pk]
@@ -266,6 +267,26 @@ def past_sessions(programme: Programme, *, now: datetime | None = None) -> Query
 def seats_of(session: TrainingSession) -> QuerySet[TrainingSeat]:
     """The places taken, with their people, in the order they were taken."""
     return session.seats.select_related("volunteer", "user").order_by("taken_at", "pk")
+
+
+def with_zones(sessions: Iterable[TrainingSession], programme: Programme) -> list[TrainingSession]:
+    """Each session with the time zone it is shown in (`zone`): its city's, or the programme's first city's (looked
+    up once for the whole list)."""
+    sessions, fallback = list(sessions), None
+    for session in sessions:
+        if session.organisation.is_city:
+            session.zone = training_time_zone(programme, session.organisation)
+        else:
+            fallback = fallback or first_city_time_zone(programme)
+            session.zone = fallback
+    return sessions
+
+
+def seat_holder_for(session: TrainingSession, *, user: User, volunteer: Volunteer | None) -> dict | None:
+    """Who a request takes a place as (see seat_holder): the volunteer it speaks for, or the signed-in person when
+    they take places open to staff (a role in the programme but a volunteer's); None: nobody."""
+    staff = user if takes_staff_seats(user, session.programme_id) else None
+    return seat_holder(session, volunteer=volunteer, user=staff)
 
 
 def seat_holder(session: TrainingSession, *, volunteer: Volunteer | None, user: User | None) -> dict | None:

@@ -18,39 +18,28 @@ from values.volunteering.permissions import (
     get_training_for_edit,
     get_training_for_view,
     organising_organisations,
-    takes_staff_seats,
 )
 from values.volunteering.training import (
     cancel_seat,
     coming_sessions,
-    first_city_time_zone,
     has_seat,
     past_sessions,
-    seat_holder,
+    seat_holder_for,
     seats_of,
     take_seat,
     training_time_zone,
+    with_zones,
 )
 from values.volunteering.training_forms import AttendanceForm, TrainingSessionForm
-
-
-def _with_zones(sessions, fallback) -> list:
-    """Each session with the time zone it is shown in (`zone`): its city's, or the programme's first city's."""
-    sessions = list(sessions)
-    for session in sessions:
-        city = session.organisation.is_city
-        session.zone = training_time_zone(session.programme, session.organisation) if city else fallback
-    return sessions
 
 
 def training_list(request: HttpRequest) -> HttpResponse:
     """The sessions to come, soonest first, and those past."""
     programme, now = request.programme, timezone.now()
-    fallback = first_city_time_zone(programme)
     context = {
         "programme": programme,
-        "coming": _with_zones(coming_sessions(programme, now=now), fallback),
-        "past": _with_zones(past_sessions(programme, now=now), fallback),
+        "coming": with_zones(coming_sessions(programme, now=now), programme),
+        "past": with_zones(past_sessions(programme, now=now), programme),
         "language": active_language(),
         "can_organise": request.access.organise_training,
     }
@@ -58,9 +47,8 @@ def training_list(request: HttpRequest) -> HttpResponse:
 
 
 def _holder(request: HttpRequest, session) -> dict | None:
-    """Who this request takes a place as in `session` (see training.seat_holder), or None."""
-    user = request.user if takes_staff_seats(request.user, request.programme) else None
-    return seat_holder(session, volunteer=current_volunteer(request), user=user)
+    """Who this request takes a place as in `session` (see training.seat_holder_for), or None."""
+    return seat_holder_for(session, user=request.user, volunteer=current_volunteer(request))
 
 
 def training_session(request: HttpRequest, session_id: int) -> HttpResponse:

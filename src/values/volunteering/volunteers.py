@@ -9,6 +9,7 @@ updates the one person instead of making a second. Links carry a random key; onl
 
 import hashlib
 import secrets
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -17,7 +18,8 @@ from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
-from django.utils import timezone
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -25,6 +27,7 @@ from values.core.text import pick
 from values.network.codes import language_code
 from values.network.models import City, Organisation, User
 from values.network.services import account_for_address
+from values.network.tasks import send_email
 from values.programme.models import Membership, Programme, Theme
 from values.volunteering.enums import BookingStatus, CommitmentStatus, DayPart, OpportunityKind, OpportunityStatus
 from values.volunteering.models import Commitment, Opportunity, ShiftBooking, Volunteer
@@ -68,6 +71,21 @@ def consent_statement(programme: Programme) -> str:
     ) % {"programme": programme.acronym or pick(programme.title), "months": retention_months()}
 
 
+def consent_version(programme: Programme) -> str:
+    """A short fingerprint of the consent statement as it reads in the active language: what a sign-up that did
+    not come through the page (the API) names to say which statement the person agreed to."""
+    return digest(consent_statement(programme))[:16]
+
+
+def consent_language(programme: Programme, version: str) -> str | None:
+    """The site's language whose consent statement has this fingerprint now (None: none has, it changed)."""
+    for language, _name in settings.LANGUAGES:
+        with translation.override(language):
+            if consent_version(programme) == version:
+                return language
+    return None
+
+
 def digest(key: str) -> str:
     return hashlib.sha256(key.encode()).hexdigest()
 
@@ -93,6 +111,28 @@ def mail_allowed(client_address: str | None) -> bool:
     key = f"volunteer-mails:{client_address}"
     cache.add(key, 0, timeout=3600)
     return cache.incr(key) <= MAILS_PER_HOUR_PER_ADDRESS
+
+
+def mail_link(
+    issued: Issued,
+    *,
+    client_address: str | None,
+    language: str,
+    template: str,
+    link: Callable[[str], str],
+    days: int,
+    programme: Programme,
+) -> bool:
+    """Mail the link a sign-up or a link request issued (`link` makes its address from the key, in `language`),
+    unless it issued none or this client address sent too many this hour; True when a mail is queued."""
+    if not issued.key or issued.volunteer is None or not mail_allowed(client_address):
+        return False
+    with translation.override(language):
+        context = {"link": link(issued.key), "programme": programme, "days": days}
+        subject = "".join(render_to_string(f"volunteering/email/{template}_subject.txt", context).splitlines())
+        body = render_to_string(f"volunteering/email/{template}.txt", context)
+    send_email.enqueue(subject=subject, body=body, to=[issued.volunteer.email])
+    return True
 
 
 def normalise_email(value: object) -> str:
@@ -382,11 +422,18 @@ def apply(volunteer: Volunteer, opportunity: Opportunity, *, message: str = "") 
     return commitment
 
 
+def may_withdraw(commitment: Commitment) -> bool:
+    """An offer still waiting for its answer, or accepted, may be withdrawn (a declined one stays declined)."""
+    return commitment.status in (CommitmentStatus.APPLIED, CommitmentStatus.ACCEPTED)
+
+
 @transaction.atomic
 def withdraw(volunteer: Volunteer, commitment: Commitment) -> Commitment:
     """The volunteer steps back: the commitment is withdrawn and their places on coming shifts are freed."""
     if commitment.volunteer_id != volunteer.pk:
         raise ValidationError({"commitment": [_("This is not one of your commitments.")]})
+    if not may_withdraw(commitment):
+        raise ValidationError({"commitment": [_("Only an offer waiting for an answer, or accepted, is withdrawn.")]})
     commitment.status = CommitmentStatus.WITHDRAWN
     commitment.save(update_fields=["status"])
     ShiftBooking.objects.filter(
