@@ -135,7 +135,7 @@ def build_world(programme: Programme, coordinator: User, run: PlanRun) -> World:
     )  # fmt: skip
     return World(
         programme=programme, people=people, run=run,
-        rule=add_plan_rule(programme, kind="ban", city=cesena, other_city=Organisation.objects.get(key="oslo"),
+        rule=add_plan_rule(programme, kind="no_pair", city=cesena, other_city=Organisation.objects.get(key="oslo"),
                            theme=None),
         visit=visit, exchange=Exchange.objects.get(host=cesena),
         session=save_session(

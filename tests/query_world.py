@@ -153,7 +153,7 @@ def fill_programme(programme: Programme, number: int, people: dict[str, User | N
     execute_plan_run(run)
     accept_plan_run(run, by=people["coordinator"])
     cesena, riga = (Organisation.objects.get(key=key) for key in SHARED_CITIES)
-    add_plan_rule(programme, kind="ban", city=cesena, other_city=riga, theme=None)
+    add_plan_rule(programme, kind="no_pair", city=cesena, other_city=riga, theme=None)
     add_rows(programme, number, people, batch=0)
     themes = list(Theme.objects.filter(programme=programme))
     edition = Toolkit.objects.create(

@@ -12,8 +12,9 @@ from tests.conftest import make_member
 from tests.core.test_uploads import photo_bytes
 from values.activities.models import Exchange, Participant
 from values.finance.models import ExchangeRate, Expense
+from values.finance.queries import budget_for_lines, budget_lines_of
 from values.network.enums import Role
-from values.programme.models import BudgetLine
+from values.programme.models import BudgetLine, Programme
 
 pytestmark = pytest.mark.django_db
 PDF = b"%PDF-1.4\n%%EOF\n"
@@ -101,10 +102,16 @@ def test_the_coordinator_imports_rates_and_a_bad_file_names_the_line(client, coo
     assert list(ExchangeRate.objects.values_list("currency", "rate")) == [("NOK", Decimal("11.723500"))]
 
 
+def _lines_version() -> str:
+    """The version of Cesena's budget lines the page's form carries (the page refuses a save from an older one)."""
+    return budget_lines_of(budget_for_lines(Programme.objects.get(code="820885"), "cesena")).version
+
+
 def test_budget_lines_and_the_overview_with_its_exports(client, coordinator):
     client.force_login(coordinator)
     lines = {"staff": "10000.00", "travel": "5000.00", "equipment": "1245.00", "external": "4000", "other": "1000"}
-    saved = client.post("/en/p/820885/finance/budgets/cesena/", {**lines, "indirect_rate": "0.07"})
+    saved = client.post("/en/p/820885/finance/budgets/cesena/", {**lines, "indirect_rate": "0.07",
+                                                                  "version": _lines_version()})  # fmt: skip
     overview = client.get("/en/p/820885/finance/")
     workbook = client.get("/en/p/820885/finance/budget.xlsx")
     summary = client.get("/en/p/820885/finance/budget.pdf")
@@ -458,7 +465,10 @@ def test_hostile_budget_lines_are_refused_naming_the_field(client, coordinator, 
     client.force_login(coordinator)
     lines = {"staff": "10000.00", "travel": "5000.00", "equipment": "1245.00", "external": "4000", "other": "1000"}
 
-    response = client.post("/en/p/820885/finance/budgets/cesena/", {**lines, "indirect_rate": "0.07", **changes})
+    response = client.post(
+        "/en/p/820885/finance/budgets/cesena/",
+        {**lines, "indirect_rate": "0.07", "version": _lines_version(), **changes},
+    )
 
     assert response.status_code == 400
     assert response.context["form"].errors == errors

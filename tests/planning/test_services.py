@@ -5,11 +5,12 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
+from values.network.models import Organisation
 from values.planning import services
 from values.planning.enums import PlanRunStatus
 from values.planning.explanations import explain
-from values.planning.models import PlanRun
-from values.planning.services import end_abandoned_runs, execute_plan_run
+from values.planning.models import PlanRule, PlanRun
+from values.planning.services import PlanRuleError, add_plan_rule, end_abandoned_runs, execute_plan_run
 from values.planning.tasks import run_planner
 
 pytestmark = pytest.mark.django_db
@@ -98,3 +99,15 @@ def test_progress_reported_on_the_planning_thread_leaves_its_connection_open(pro
 
     run.refresh_from_db()
     assert (run.stage, run.best_objective, run.best_bound) == ("schedule", 32, 32)
+
+
+def test_a_rule_of_a_kind_the_planner_does_not_follow_is_refused_by_name(programme):
+    cities = {
+        organisation.key: organisation for organisation in Organisation.objects.filter(key__in=["cesena", "riga"])
+    }
+
+    with pytest.raises(PlanRuleError) as refused:
+        add_plan_rule(programme, kind="ban", city=cities["cesena"], other_city=cities["riga"], theme=None)
+
+    assert refused.value.field == "kind"
+    assert not PlanRule.objects.exists()

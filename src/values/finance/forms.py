@@ -1,13 +1,16 @@
 from django import forms
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from values.core.forms import ServiceForm
+from values.core.templatetags.values_tags import amount, percent
 from values.core.text import pick
+from values.core.versions import StaleVersion
 from values.finance.models import DESCRIPTION_MAX_CHARS, REASON_MAX_CHARS
-from values.finance.queries import activity_label
+from values.finance.queries import activity_label, budget_lines_of
 from values.finance.services import (
-    MAX_RATE_FILE_MB,
+    rate_file_problem,
     read_exchange_rates,
     reject_expense,
     reverse_expense,
@@ -67,9 +70,8 @@ class RatesForm(forms.Form):
 
     def save(self) -> int | None:
         upload = self.cleaned_data["file"]
-        if upload.size > MAX_RATE_FILE_MB * 1024 * 1024:
-            self.add_error("file", _("The file is %(size).1f MB; the limit is %(limit)d MB.") % {
-                "size": upload.size / 1024 / 1024, "limit": MAX_RATE_FILE_MB})  # fmt: skip
+        if too_large := rate_file_problem(upload.size):
+            self.add_error("file", too_large)
             return None
         try:
             text = upload.read().decode("utf-8-sig")
@@ -85,12 +87,15 @@ class RatesForm(forms.Form):
 
 class BudgetLinesForm(ServiceForm):
     indirect_rate = forms.CharField(label=_("Indirect cost rate"), max_length=8, help_text=_("0.07 for 7 %"))
+    # The lines' version when the page was opened: a save over another coordinator's later one is refused.
+    version = forms.CharField(max_length=64, widget=forms.HiddenInput)
 
     def __init__(self, *args, budget, **kwargs) -> None:
-        planned = {line.category: line.amount for line in budget.lines.all()}
+        saved = budget_lines_of(budget)
         initial = {
-            "indirect_rate": budget.indirect_rate,
-            **{c.value: planned.get(c.value, "") for c in DIRECT_CATEGORIES},
+            "indirect_rate": saved.indirect_rate,
+            "version": saved.version,
+            **{c.value: saved.lines.get(c.value, "") for c in DIRECT_CATEGORIES},
         }
         kwargs.setdefault("initial", initial)
         super().__init__(*args, **kwargs)
@@ -101,8 +106,27 @@ class BudgetLinesForm(ServiceForm):
 
     def save(self, *, by):
         data = dict(self.cleaned_data)
-        rate = data.pop("indirect_rate")
-        return self.call_service(save_budget_lines, self.budget, amounts=data, indirect_rate=rate, by=by)
+        rate, version = data.pop("indirect_rate"), data.pop("version")
+        try:
+            return self.call_service(
+                save_budget_lines, self.budget, amounts=data, indirect_rate=rate, by=by, version=version
+            )
+        except StaleVersion as stale:
+            self._saved_meanwhile(stale.current)
+            return None
+
+    def _saved_meanwhile(self, current) -> None:
+        """Someone saved the lines since the page was opened: say what they saved, and keep what this person typed
+        with the new version, so that saving it again is their choice, made knowing the other's figures."""
+        planned = "; ".join(
+            f"{c.label}: {amount(current.lines[c.value])}" for c in DIRECT_CATEGORIES if c.value in current.lines
+        )
+        self.add_error(None, gettext(
+            "Someone saved this budget since you opened it, and nothing was saved. It now plans %(lines)s, with "
+            "indirect costs of %(rate)s. Save again to replace their figures with yours."
+        ) % {"lines": planned or "—", "rate": percent(current.indirect_rate)})  # fmt: skip
+        self.data = self.data.copy()
+        self.data[self.add_prefix("version")] = current.version
 
 
 class SubsistenceForm(ServiceForm):

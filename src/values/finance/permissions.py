@@ -54,6 +54,19 @@ def can_keep_rate_tables(user: AnyUser) -> bool:
     return oversees_site(user)
 
 
+def require_rate_keeper(user: AnyUser) -> None:
+    """403 unless the person keeps the rate tables (`can_keep_rate_tables`), before anything is read or changed."""
+    if not can_keep_rate_tables(user):
+        raise PermissionDenied(_("The rate tables are kept by the coordinator."))
+
+
+def require_budget_keeper(access) -> None:
+    """403 unless the person keeps the partners' budget lines: the programme's coordinator, who decides expenses
+    (`access.decide_expenses`, the request's `Access`)."""
+    if not access.decide_expenses:
+        raise PermissionDenied(_("The budget lines are kept by the coordinator."))
+
+
 def can_decide_expense(user: AnyUser, expense) -> bool:
     """The coordinator approves or rejects a submitted expense, unless they submitted it themselves."""
     return (

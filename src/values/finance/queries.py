@@ -7,15 +7,24 @@ from typing import TYPE_CHECKING
 
 from django.apps import apps
 from django.db.models import QuerySet, Sum
+from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 
 from values.activities.queries import city_name
 from values.core.languages import date_span
-from values.core.money import DEFAULT_INDIRECT_RATE, flat_rate, rate_of, round_cent, stated_rate_disagrees
+from values.core.money import (
+    DEFAULT_INDIRECT_RATE,
+    flat_rate,
+    format_plain,
+    rate_of,
+    round_cent,
+    stated_rate_disagrees,
+)
 from values.core.templatetags.values_tags import amount, percent
 from values.core.text import pick, quarter_label
+from values.core.versions import digest_version
 from values.finance.enums import ExpenseStatus
-from values.finance.models import Expense, SubsistenceRate
+from values.finance.models import ExchangeRate, Expense, SubsistenceRate
 from values.finance.permissions import expense_organisations
 from values.programme.enums import DIRECT_CATEGORIES, CostCategory
 from values.programme.models import BudgetLine, PartnerBudget
@@ -400,3 +409,40 @@ def rejected_expenses_of(user, programme: "Programme", today: date) -> QuerySet[
     return Expense.objects.filter(
         partner__programme=programme, submitted_by=user, status=ExpenseStatus.REJECTED, decided_at__date__gte=since
     ).order_by("decided_at", "pk")
+
+
+# -- the rate tables and a partner's budget lines (the coordinator's finance settings) ------------------------------
+def exchange_rates(*, currency: str = "") -> QuerySet[ExchangeRate]:
+    """The monthly exchange rates, by currency and newest month first; only `currency`'s when it is given."""
+    rates = ExchangeRate.objects.order_by("currency", "-month")
+    return rates.filter(currency=currency.strip().upper()) if currency else rates
+
+
+def subsistence_rates() -> QuerySet[SubsistenceRate]:
+    """The daily subsistence rates, by host country."""
+    return SubsistenceRate.objects.order_by("country")
+
+
+def budget_for_lines(programme: "Programme", key: str) -> PartnerBudget:
+    """The budget of the programme's partner `key` (404 when it has none), with its partner and organisation."""
+    budgets = PartnerBudget.objects.select_related("partner__organisation", "partner__programme")
+    return get_object_or_404(budgets, partner__programme=programme, partner__organisation__key=key)
+
+
+@dataclass(frozen=True)
+class BudgetLines:
+    """A budget's planned direct costs and indirect rate as they are saved now, and their version: what two
+    coordinators saving the same budget at once compare (`save_budget_lines(version=…)`)."""
+
+    indirect_rate: Decimal
+    lines: dict[str, Decimal]  # the direct categories planned so far (none before the first save)
+    version: str
+
+
+def budget_lines_of(budget: PartnerBudget) -> BudgetLines:
+    """The lines as the database holds them now (not as `budget` was read), with their version."""
+    rate = PartnerBudget.objects.filter(pk=budget.pk).values_list("indirect_rate", flat=True).get()
+    lines = dict(BudgetLine.objects.filter(budget=budget.pk).order_by("category").values_list("category", "amount"))
+    # Written as the columns keep them, so that SQLite and PostgreSQL make the same version of the same figures.
+    state = {"indirect_rate": f"{rate:.4f}", "lines": {category: format_plain(a) for category, a in lines.items()}}
+    return BudgetLines(rate, lines, digest_version(state))

@@ -3,6 +3,7 @@
 import csv
 import io
 import re
+from collections.abc import Sequence
 from datetime import date
 from decimal import Decimal, InvalidOperation
 
@@ -15,10 +16,11 @@ from django.utils.translation import gettext as _
 from values.core.money import MoneyError, parse_money, to_euro
 from values.core.text import pick
 from values.core.uploads import RECEIPT, check_upload_field, delete_on_commit, save_with_files, store
+from values.core.versions import check_version
 from values.finance.enums import ExpenseStatus
 from values.finance.models import DESCRIPTION_MAX_CHARS, REASON_MAX_CHARS, ExchangeRate, Expense, SubsistenceRate
 from values.finance.permissions import can_decide_expenses, can_keep_rate_tables, can_submit_expenses
-from values.finance.queries import partner_activities
+from values.finance.queries import budget_lines_of, partner_activities
 from values.network.codes import country_code, currency_code
 from values.network.enums import AuditAction
 from values.network.models import User
@@ -67,6 +69,36 @@ def read_exchange_rates(text: str, *, today: date) -> tuple[list[tuple[str, date
         line = reader.reader.line_num  # the line that failed (the DictReader counts only the lines it gave)
         problems.append(_("line %(n)d: not CSV: %(reason)s.") % {"n": line, "reason": problem})
     return (rows, []) if not problems else ([], _listed(problems))
+
+
+def rate_file_problem(size: int) -> str | None:
+    """Why a rate file of `size` bytes is refused before it is read or decoded (over MAX_RATE_FILE_MB), or None."""
+    if size <= MAX_RATE_FILE_MB * 1024 * 1024:
+        return None
+    return _("The file is %(size).1f MB; the limit is %(limit)d MB.") % {
+        "size": size / 1024 / 1024, "limit": MAX_RATE_FILE_MB}  # fmt: skip
+
+
+def read_exchange_rate_rows(
+    rows: list[dict[str, str]], *, today: date, given: Sequence[tuple[str, date, Decimal]] = ()
+) -> tuple[list[tuple[str, date, Decimal]], dict[int, list[str]]]:
+    """Rates given as rows of currency, month and rate (the API's JSON), each checked as a line of the rate file
+    (`read_exchange_rates`): the rates, or every bad row's problems by its position. A month may not be given twice,
+    nor given again after `given` (the rates of a file read with the rows)."""
+    seen = {(currency, month) for currency, month, _rate in given}
+    found, problems = [], {}
+    for index, raw in enumerate(rows):
+        values = {key.strip().lower(): (value or "").strip() for key, value in raw.items()}
+        row, row_problems = _rate_row(values, today)
+        if row and (row[0], row[1]) in seen:
+            row_problems.append(_("month: %(currency)s %(month)s is given twice.") % {
+                "currency": row[0], "month": f"{row[1]:%Y-%m}"})  # fmt: skip
+        if row:
+            seen.add((row[0], row[1]))
+            found.append(row)
+        if row_problems:
+            problems[index] = row_problems
+    return (found, {}) if not problems else ([], problems)
 
 
 def _listed(problems: list[str]) -> list[str]:
@@ -303,11 +335,22 @@ def reverse_expense(expense: Expense, *, by: User, reason: str) -> Expense:
 # -- budget lines -----------------------------------------------------------------------------
 @transaction.atomic
 def save_budget_lines(
-    budget: PartnerBudget, *, amounts: dict[str, object], indirect_rate: object, by: User
+    budget: PartnerBudget, *, amounts: dict[str, object], indirect_rate: object, by: User, version: str | None = None
 ) -> PartnerBudget:
-    """The planned direct costs per category and the indirect flat rate; the total stays the grant's."""
+    """The planned direct costs per category and the indirect flat rate; the total stays the grant's. The budget
+    check (`queries.budget_report`) says when the categories and the rate do not give the total; they are saved.
+
+    With `version` (`queries.budget_lines_of(budget).version`, as the page and the API read it), only if the lines
+    are still those of that version: else `StaleVersion` with the lines saved now, and nothing is saved, so that two
+    coordinators saving the same budget at once do not save over each other. None (the programme file) checks none.
+    """
     if not can_decide_expenses(by, budget.partner.programme_id):
         raise PermissionDenied(_("The budget lines are kept by the coordinator."))
+    # The budget's row, for the rest of the transaction: a second save of it waits here, then sees this one's lines.
+    PartnerBudget.objects.select_for_update().filter(pk=budget.pk).first()
+    if version is not None:
+        current = budget_lines_of(budget)
+        check_version(version, current.version, current)
     errors: dict[str, list[str]] = {}
     parsed = {}
     for category in DIRECT_CATEGORIES:

@@ -7,7 +7,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
@@ -15,26 +15,29 @@ from django.views.decorators.http import require_http_methods, require_POST
 from values.core.ranges import download_response
 from values.finance.exports import budget_summary_pdf, budget_workbook
 from values.finance.forms import BudgetLinesForm, ExpenseForm, RatesForm, ReasonForm, SubsistenceForm
-from values.finance.models import ExchangeRate, Expense, SubsistenceRate
+from values.finance.models import Expense
 from values.finance.permissions import (
     can_change_expense,
     can_decide_expense,
-    can_keep_rate_tables,
     can_reverse_expense,
     get_expense_for_view,
     partners_to_submit_for,
+    require_budget_keeper,
     require_budget_reader,
+    require_rate_keeper,
     submitting_partners,
 )
 from values.finance.queries import (
     actuals_visible_to,
+    budget_for_lines,
     budget_report,
     expenses_visible_to,
     partner_activities,
     spending_summary,
+    subsistence_rates,
 )
+from values.finance.queries import exchange_rates as exchange_rates_of
 from values.finance.services import approve_expense
-from values.programme.models import PartnerBudget
 
 
 @login_required
@@ -167,21 +170,16 @@ def _rates_page(request: HttpRequest, status: int = 200, **forms) -> HttpRespons
     context = {
         "form": forms.get("rates") or RatesForm(prefix="rates"),
         "subsistence_form": forms.get("subsistence") or SubsistenceForm(prefix="subsistence"),
-        "rates": ExchangeRate.objects.order_by("currency", "-month")[:500],
-        "subsistence_rates": SubsistenceRate.objects.all(),
+        "rates": exchange_rates_of()[:500],
+        "subsistence_rates": subsistence_rates(),
     }
     return render(request, "finance/rates.html", context, status=status)
-
-
-def _require_rate_keeper(request: HttpRequest) -> None:
-    if not can_keep_rate_tables(request.user):
-        raise PermissionDenied(_("The rate tables are kept by the coordinator."))
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def exchange_rates(request: HttpRequest) -> HttpResponse:
-    _require_rate_keeper(request)
+    require_rate_keeper(request.user)
     if request.method == "GET":
         return _rates_page(request)
     form = RatesForm(request.POST, request.FILES, prefix="rates")
@@ -194,7 +192,7 @@ def exchange_rates(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_POST
 def subsistence_rate(request: HttpRequest) -> HttpResponse:
-    _require_rate_keeper(request)
+    require_rate_keeper(request.user)
     form = SubsistenceForm(request.POST, prefix="subsistence")
     if form.is_valid() and form.save(by=request.user):
         messages.success(request, _("The subsistence rate was saved."))
@@ -205,9 +203,8 @@ def subsistence_rate(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def budget_lines(request: HttpRequest, key: str) -> HttpResponse:
-    if not request.access.decide_expenses:
-        raise PermissionDenied(_("The budget lines are kept by the coordinator."))
-    budget = get_object_or_404(PartnerBudget, partner__programme=request.programme, partner__organisation__key=key)
+    require_budget_keeper(request.access)
+    budget = budget_for_lines(request.programme, key)
     form = BudgetLinesForm(request.POST or None, budget=budget)
     if request.method == "POST" and form.is_valid() and form.save(by=request.user):
         messages.success(request, _("The budget lines were saved."))

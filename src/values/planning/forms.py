@@ -5,6 +5,7 @@ from values.core.text import pick
 from values.network.models import Organisation
 from values.planning.enums import PlanRuleKind
 from values.planning.models import PlanRule
+from values.planning.queries import rule_cities, rule_themes
 from values.planning.services import PlanRuleError, add_plan_rule
 from values.programme.models import Programme, Theme
 
@@ -36,11 +37,10 @@ class PlanRuleForm(forms.Form):
     def __init__(self, *args, programme: Programme, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.programme = programme
-        cities = Organisation.objects.filter(partnerships__programme=programme, kind="city").select_related("city")
         for name in ("city", "other_city"):
-            self.fields[name].queryset = cities.order_by("city__name")
+            self.fields[name].queryset = rule_cities(programme)
             self.fields[name].label_from_instance = lambda o: o.city.name if hasattr(o, "city") else pick(o.name)
-        self.fields["theme"].queryset = programme.themes.order_by("position")
+        self.fields["theme"].queryset = rule_themes(programme)
         self.fields["theme"].label_from_instance = lambda t: f"{t.key}. {pick(t.title)}"
 
     def save(self) -> PlanRule | None:

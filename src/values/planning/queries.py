@@ -4,25 +4,62 @@ from datetime import date
 
 from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext_lazy
 
 from values.activities.models import Activity
 from values.activities.permissions import with_cities
 from values.activities.queries import CalendarEntry, activity_entry, activity_title, city_name, with_calendar_details
 from values.network.models import Organisation
+from values.planning.enums import PlanRunStatus
 from values.planning.models import PlanRule, PlanRun
-from values.programme.models import Community, Programme
+from values.programme.models import Community, Programme, Theme
+
+# The planner's stages, named while a run works on them and when one runs out of time.
+STAGES = {
+    "grouping": gettext_lazy("grouping"),
+    "split": gettext_lazy("splitting themes into communities"),
+    "schedule": gettext_lazy("scheduling"),
+}
 
 
-def plan_runs(programme: Programme, *, limit: int = 10) -> QuerySet[PlanRun]:
-    return programme.plan_runs.select_related("created_by")[:limit]
+def plan_runs(programme: Programme, *, limit: int | None = 10) -> QuerySet[PlanRun]:
+    """The programme's runs, newest first: the latest `limit` (None: all of them)."""
+    runs = programme.plan_runs.select_related("created_by")
+    return runs if limit is None else runs[:limit]
 
 
 def plan_run_for(programme: Programme, run_id: int) -> PlanRun:
-    return get_object_or_404(PlanRun.objects.select_related("programme"), programme=programme, pk=run_id)
+    return get_object_or_404(PlanRun.objects.select_related("programme", "created_by"), programme=programme, pk=run_id)
+
+
+def is_running(run: PlanRun) -> bool:
+    return run.status in (PlanRunStatus.QUEUED, PlanRunStatus.RUNNING)
+
+
+def run_stage(run: PlanRun) -> str:
+    """The stage a run is working on, or ran out of time in, in the reader's language; empty otherwise."""
+    if is_running(run) or run.status == PlanRunStatus.TIMED_OUT:
+        return str(STAGES.get(run.stage, run.stage))
+    return ""
 
 
 def plan_rules(programme: Programme) -> QuerySet[PlanRule]:
     return programme.plan_rules.select_related("city__city", "other_city__city", "theme")
+
+
+def plan_rule_for(programme: Programme, rule_id: int) -> PlanRule:
+    return get_object_or_404(PlanRule, programme=programme, pk=rule_id)
+
+
+def rule_cities(programme: Programme) -> QuerySet[Organisation]:
+    """The cities a rule may name: the programme's partner cities, by name."""
+    cities = Organisation.objects.filter(partnerships__programme=programme, kind="city").select_related("city")
+    return cities.order_by("city__name")
+
+
+def rule_themes(programme: Programme) -> QuerySet[Theme]:
+    """The themes a pin may name: the programme's, in their order."""
+    return programme.themes.order_by("position")
 
 
 def run_entries(run: PlanRun, names: dict[str, str]) -> list[CalendarEntry]:

@@ -11,6 +11,7 @@ import time
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from django.core.exceptions import ValidationError
 from django.db import DatabaseError, connections, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -48,6 +49,8 @@ class PlanRuleError(ValueError):
 def add_plan_rule(
     programme: Programme, *, kind: str, city: Organisation, other_city: Organisation | None, theme: Theme | None
 ) -> PlanRule:
+    if kind not in PlanRuleKind.values:
+        raise PlanRuleError("kind", _("Choose one of the kinds of rule the planner follows."))
     if kind == PlanRuleKind.PIN:
         if theme is None:
             raise PlanRuleError("theme", _("Choose the theme to pin the city to."))
@@ -66,7 +69,15 @@ def remove_plan_rule(rule: PlanRule) -> None:
 
 
 def planner_rules(programme: Programme) -> tuple[Rule, ...]:
+    """The programme's rules as the planner takes them; a rule of a kind it does not know (written around
+    `add_plan_rule`'s callers, the form and the API, which offer only the known kinds) is refused by name, so that
+    no run starts without a rule the coordinator believes it follows."""
     rules = programme.plan_rules.select_related("city", "other_city", "theme")
+    unknown = [rule for rule in rules if rule.kind not in RuleKind]
+    if unknown:
+        named = "; ".join(f"{rule.kind}: {rule.city.key} · {(rule.other_city or rule.theme).key}" for rule in unknown)
+        refusal = _("These rules are of no kind the planner knows: %(rules)s. Remove them, and plan again.")
+        raise ValidationError(refusal % {"rules": named})
     return tuple(
         Rule(RuleKind(rule.kind), rule.city.key, rule.theme.key if rule.theme else rule.other_city.key)
         for rule in rules
@@ -77,7 +88,8 @@ def start_plan_run(
     programme: Programme, *, by: User | None, seed: int = 0, time_limit: int = 10, queue: bool = True
 ) -> PlanRun:
     """Record a run and queue it for the background worker (`queue=False`: the caller runs it itself, with
-    `execute_plan_run`, as the demo's generator does)."""
+    `execute_plan_run`, as the demo's generator does). A rule the planner cannot follow is refused first
+    (ValidationError, `planner_rules`): no run is recorded."""
     from values.planning.tasks import run_planner  # lazy: the task module imports this one
 
     end_abandoned_runs()

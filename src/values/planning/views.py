@@ -2,27 +2,18 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from values.activities.queries import programme_months
 from values.planning import queries
-from values.planning.enums import PlanRunStatus
 from values.planning.forms import PlanRuleForm, PlanRunForm
-from values.planning.models import PlanRule
+from values.planning.permissions import require_planner
 from values.planning.services import PlanNotAcceptable, accept_plan_run, remove_plan_rule, start_plan_run
 from values.programme.permissions import staff_cities
-
-# The planner's stages, named while a run works on them and when one runs out of time.
-STAGES = {
-    "grouping": gettext_lazy("grouping"),
-    "split": gettext_lazy("splitting themes into communities"),
-    "schedule": gettext_lazy("scheduling"),
-}
 
 
 @login_required
@@ -59,28 +50,29 @@ def _coordinator_page(request, programme, run_form, rule_form, status: int = 200
 @require_POST
 def plan_start(request: HttpRequest) -> HttpResponse:
     programme = request.programme
-    if not request.access.plan:
-        raise PermissionDenied
+    require_planner(request.access)
     form = PlanRunForm(request.POST)
     if not form.is_valid():
         return _coordinator_page(request, programme, form, PlanRuleForm(programme=programme), status=400)
-    run = start_plan_run(programme, by=request.user, **form.cleaned_data)
+    try:
+        run = start_plan_run(programme, by=request.user, **form.cleaned_data)
+    except ValidationError as refused:
+        form.add_error(None, refused.messages)
+        return _coordinator_page(request, programme, form, PlanRuleForm(programme=programme), status=400)
     return redirect("plan_run", run_id=run.pk)
 
 
 @login_required
 def plan_run_page(request: HttpRequest, run_id: int) -> HttpResponse:
     programme = request.programme
-    if not request.access.plan:
-        raise PermissionDenied
+    require_planner(request.access)
     run = queries.plan_run_for(programme, run_id)
     names = queries.city_names(programme)
-    running = run.status in (PlanRunStatus.QUEUED, PlanRunStatus.RUNNING)
     context = {
         "programme": programme,
         "run": run,
-        "running": running,
-        "stage": STAGES.get(run.stage, run.stage) if running or run.status == PlanRunStatus.TIMED_OUT else "",
+        "running": queries.is_running(run),
+        "stage": queries.run_stage(run),
         "names": names,
         "months": programme_months(programme, queries.run_entries(run, names)),
     }
@@ -91,8 +83,7 @@ def plan_run_page(request: HttpRequest, run_id: int) -> HttpResponse:
 @require_POST
 def plan_accept(request: HttpRequest, run_id: int) -> HttpResponse:
     programme = request.programme
-    if not request.access.plan:
-        raise PermissionDenied
+    require_planner(request.access)
     run = queries.plan_run_for(programme, run_id)
     try:
         summary = accept_plan_run(run, by=request.user)
@@ -111,8 +102,7 @@ def plan_accept(request: HttpRequest, run_id: int) -> HttpResponse:
 @require_POST
 def plan_rule_add(request: HttpRequest) -> HttpResponse:
     programme = request.programme
-    if not request.access.plan:
-        raise PermissionDenied
+    require_planner(request.access)
     form = PlanRuleForm(request.POST, programme=programme)
     if not (form.is_valid() and form.save()):
         return _coordinator_page(request, programme, PlanRunForm(), form, status=400)
@@ -124,8 +114,7 @@ def plan_rule_add(request: HttpRequest) -> HttpResponse:
 @require_POST
 def plan_rule_remove(request: HttpRequest, rule_id: int) -> HttpResponse:
     programme = request.programme
-    if not request.access.plan:
-        raise PermissionDenied
-    remove_plan_rule(get_object_or_404(PlanRule, programme=programme, pk=rule_id))
+    require_planner(request.access)
+    remove_plan_rule(queries.plan_rule_for(programme, rule_id))
     messages.success(request, _("Rule removed."))
     return redirect("plan")
