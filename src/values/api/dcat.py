@@ -32,7 +32,7 @@ Texts = dict[str, str]  # language code (ISO 639-1) → text
 class Distribution:
     format: str  # csv | json
     url: str  # absolute
-    byte_size: int
+    byte_size: int | None = None  # known where the files are made with it (the ZIP); optional in DCAT-AP
 
 
 @dataclass(frozen=True)
@@ -113,7 +113,8 @@ def _distribution(graph: Graph, dataset: Dataset, distribution: Distribution, ur
     media_type = f"http://www.iana.org/assignments/media-types/{MEDIA_TYPES[distribution.format]}"
     graph.add((uri, DCAT.mediaType, URIRef(media_type)))
     graph.add((uri, DCTERMS.license, licence))
-    graph.add((uri, DCAT.byteSize, Literal(distribution.byte_size, datatype=XSD.nonNegativeInteger)))
+    if distribution.byte_size is not None:
+        graph.add((uri, DCAT.byteSize, Literal(distribution.byte_size, datatype=XSD.nonNegativeInteger)))
 
 
 def _dataset(graph: Graph, catalogue: Catalogue, dataset: Dataset, shared: dict) -> URIRef:

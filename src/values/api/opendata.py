@@ -36,10 +36,11 @@ from values.api.problems import rate_headers
 from values.api.programmes import texts
 from values.core.spreadsheets import to_csv_row
 from values.core.text import pick
+from values.knowledge.models import Practice
 from values.knowledge.queries import practices_visible_to, themes_with_published_practices
 from values.programme.enums import PartnerRole
 from values.programme.models import Partner, Programme
-from values.programme.queries import key_figures, partners_of
+from values.programme.queries import key_figures, partners_of, themes_of
 from values.publishing.models import PROGRAMME_TOOLKIT_KEY
 from values.publishing.queries import ready_toolkits
 from values.volunteering.indicators import programme_indicators
@@ -124,21 +125,41 @@ def activities_table(source: Source) -> Table:
 
 PRACTICE_FIELDS = ("id", "organisation", "organisation_name", "country", "original_language", "title", "summary",
                    "themes", "target_groups", "published_at", "page")  # fmt: skip
+PRACTICE_COLUMNS = ("pk", "organisation__key", "organisation__name", "organisation__country", "original_language",
+                    "title", "summary", "target_groups", "published_at")  # fmt: skip
+PAGE_MARK = 999_999_999  # an id no practice has, replaced in the page's address by each practice's
 
 
 def practices_table(source: Source) -> Table:
-    """The published practices, as the public list finds them (the programme's and those shown in it)."""
-    practices = practices_visible_to(AnonymousUser(), source.programme).prefetch_related("themes")
-    records = [
-        {"id": practice.pk, "organisation": practice.organisation.key,
-         "organisation_name": _name(practice.organisation.name), "country": practice.organisation.country,
-         "original_language": practice.original_language, "title": practice.title or {},
-         "summary": practice.summary or {}, "themes": [theme.key for theme in practice.themes.all()],
-         "target_groups": list(practice.target_groups), "published_at": practice.published_at,
-         "page": source.page("practice", practice_id=practice.pk)}
-        for practice in practices.order_by("published_at", "pk")
-    ]  # fmt: skip
+    """The published practices, as the public list finds them (the programme's and those shown in it). Read as
+    values, not models, and each page's address made from one: fifty thousand practices are a file, not a wait."""
+    practices = practices_visible_to(AnonymousUser(), source.programme).order_by("published_at", "pk")
+    themes: dict[int, list[str]] = {}
+    for practice_id, key in (
+        Practice.themes.through.objects.filter(practice__in=practices.values("pk"))
+        .order_by("theme__position", "theme_id")
+        .values_list("practice_id", "theme__key")
+    ):
+        themes.setdefault(practice_id, []).append(key)
+    page = source.page("practice", practice_id=PAGE_MARK).replace(str(PAGE_MARK), "{}")
+    names = {}
+    records = []
+    for row in practices.values(*PRACTICE_COLUMNS):
+        organisation = row["organisation__key"]
+        if organisation not in names:
+            names[organisation] = _name(row["organisation__name"])
+        records.append({
+            "id": row["pk"], "organisation": organisation, "organisation_name": names[organisation],
+            "country": row["organisation__country"], "original_language": row["original_language"],
+            "title": row["title"] or {}, "summary": row["summary"] or {}, "themes": themes.get(row["pk"], []),
+            "target_groups": list(row["target_groups"]), "published_at": row["published_at"],
+            "page": page.format(row["pk"]),
+        })  # fmt: skip
     return Table(PRACTICE_FIELDS, records, texts=("title", "summary"))
+
+
+def practices_count(source: Source) -> int:
+    return practices_visible_to(AnonymousUser(), source.programme).count()
 
 
 def toolkits_table(source: Source) -> Table:
@@ -195,6 +216,10 @@ class About:
     keywords: tuple[Promise, ...]
     landing_page: str  # the URL name of the public page that shows it
     make: Callable[[Source], Table]
+    count: Callable[[Source], int] | None = None  # how many records, without making them (else: made and counted)
+
+    def rows(self, source: Source) -> int:
+        return self.count(source) if self.count else len(self.make(source).records)
 
 
 DATASETS = {
@@ -203,12 +228,13 @@ DATASETS = {
         gettext_lazy("The organisations of the partnership: kind, role, country, city with its coordinates, and the "
                      "budget the grant gives each (total, EU contribution, co-financing)."),
         (gettext_lazy("partners"), gettext_lazy("cities")), "partners", partners_table,
+        lambda source: source.programme.partners.count(),
     ),
     "themes": About(
         gettext_lazy("Themes"),
         gettext_lazy("The programme's themes, with the good practices published in each and the volunteers they "
                      "involve."),
-        (gettext_lazy("themes"),), "portal", themes_table,
+        (gettext_lazy("themes"),), "portal", themes_table, lambda source: themes_of(source.programme).count(),
     ),
     "activities": About(
         gettext_lazy("Activities per quarter"),
@@ -220,7 +246,7 @@ DATASETS = {
         gettext_lazy("Good practices"),
         gettext_lazy("The published good practices: who proposed them, their title and summary in each language, "
                      "themes, target groups, date of publication and page."),
-        (gettext_lazy("good practices"),), "practices", practices_table,
+        (gettext_lazy("good practices"),), "practices", practices_table, practices_count,
     ),
     "toolkits": About(
         gettext_lazy("Toolkits"),
@@ -318,12 +344,15 @@ class Catalogue:
     def __init__(self, request: HttpRequest, programme: Programme) -> None:
         self.source = Source(request, programme)
         self.programme = programme
-        self.tables = {name: about.make(self.source) for name, about in DATASETS.items()}
 
     @cached_property
     def files(self) -> dict[tuple[str, str], bytes]:
-        return {(name, file_format): dataset_file(table, self.programme, file_format)
-                for name, table in self.tables.items() for file_format in FORMATS}  # fmt: skip
+        """Every dataset made, in each format: only the ZIP needs them all."""
+        files = {}
+        for name, about in DATASETS.items():
+            table = about.make(self.source)
+            files |= {(name, file_format): dataset_file(table, self.programme, file_format) for file_format in FORMATS}
+        return files
 
     def address(self, view: str, **kwargs) -> str:
         return self.source.request.build_absolute_uri(reverse(f"api:{view}", kwargs={"code": self.programme.code,
@@ -343,13 +372,14 @@ class Catalogue:
 
     @cached_property
     def coordinator(self) -> Partner | None:
-        return next((p for p in self.source.partners if p.role == PartnerRole.COORDINATOR), None)
+        return partners_of(self.programme).filter(role=PartnerRole.COORDINATOR).first()
 
     @property
     def publisher(self) -> str:
         return _name(self.coordinator.organisation.name) if self.coordinator else self.programme.acronym
 
-    def dcat(self) -> dcat.Catalogue:
+    def dcat(self, *, sizes: bool = False) -> dcat.Catalogue:
+        """The DCAT-AP description; with `sizes`, each file's byte size (the files are made: the ZIP's)."""
         languages = _metadata_languages(self.programme)
         coordinator = self.coordinator
         datasets = [
@@ -358,7 +388,8 @@ class Catalogue:
                 description=_in_languages(about.description, languages),
                 keywords=self._keywords(about, languages), landing_page=self.source.page(about.landing_page),
                 distributions=[dcat.Distribution(file_format, self.dataset_address(name, file_format),
-                                                 len(self.files[name, file_format])) for file_format in FORMATS],
+                                                 len(self.files[name, file_format]) if sizes else None)
+                               for file_format in FORMATS],
             )
             for name, about in DATASETS.items()
         ]  # fmt: skip
@@ -370,7 +401,7 @@ class Catalogue:
             publisher_page=(self.source.page("partner", key=coordinator.organisation.key) if coordinator
                             else self.source.page("home")),
             languages=list(self.programme.languages),
-            countries=sorted({p.organisation.country for p in self.source.partners}),
+            countries=sorted(set(self.programme.partners.values_list("organisation__country", flat=True))),
             issued=self.programme.start, modified=timezone.localdate(), start=self.programme.start,
             end=self.programme.end, licence=settings.OPEN_DATA_LICENCE, datasets=datasets,
         )  # fmt: skip
@@ -406,7 +437,7 @@ class Catalogue:
 def zip_file(catalogue: Catalogue) -> bytes:
     """README, the DCAT description, then each dataset as CSV and JSON, always in this order."""
     members = [(README, catalogue.readme().encode("utf-8")),
-               (CATALOGUE_FILE, dcat.serialise(catalogue.dcat(), "ttl")[0])]  # fmt: skip
+               (CATALOGUE_FILE, dcat.serialise(catalogue.dcat(sizes=True), "ttl")[0])]  # fmt: skip
     members += [(f"{name}.{file_format}", body) for (name, file_format), body in catalogue.files.items()]
     moment = timezone.localtime().timetuple()[:6]
     archive = io.BytesIO()
@@ -472,7 +503,7 @@ def open_data_catalogue(request: HttpRequest, code: str):
         "dcat_json_ld_url": catalogue.address("open_data_json_ld"),
         "datasets": [
             {"name": name, "title": str(about.title), "description": str(about.description),
-             "rows": len(catalogue.tables[name].records), "csv_url": catalogue.dataset_address(name, "csv"),
+             "rows": about.rows(catalogue.source), "csv_url": catalogue.dataset_address(name, "csv"),
              "json_url": catalogue.dataset_address(name, "json")}
             for name, about in DATASETS.items()
         ],
