@@ -369,3 +369,28 @@ def test_the_plan_explains_itself_in_the_readers_language(client, accepted_plan,
     assert "Cesena è forte dove Toulouse è debole nel tema A" in run_page.text
     assert "il tema B è tra i suoi interessi più alti (5 su 5); apporta 5 all&#x27;obiettivo" in city_page.text
     assert "among its highest interests" not in run_page.text + city_page.text
+
+
+def test_the_coordinators_page_shows_the_preparation_months_and_the_first_day_open(client, coordinator, programme):
+    programme.preparation_months = 2
+    programme.save(update_fields=["preparation_months"])
+    client.force_login(coordinator)
+
+    response = client.get("/en/p/820885/plan/")
+
+    # VALUES starts in February 2019: with two preparation months, month 3 begins on 1 April 2019.
+    assert response.status_code == 200
+    assert (
+        '<p class="preparation">Preparation months: 2. No visit or exchange starts before April 1, 2019.</p>'
+        in response.text
+    )
+
+
+def test_without_preparation_months_the_page_says_nothing_of_them(client, coordinator, programme):
+    programme.preparation_months = 0
+    programme.save(update_fields=["preparation_months"])
+    client.force_login(coordinator)
+
+    response = client.get("/en/p/820885/plan/")
+
+    assert "Preparation months" not in response.text

@@ -507,3 +507,22 @@ def test_the_country_weight_and_score_scale_travel_through_load_and_export(value
     assert (programme.country_weight, programme.score_scale) == (0, [1, 4])
     assert "  country_weight: 0\n  score_scale:\n    - 1\n    - 4\n" in first.read_text(encoding="utf-8")
     assert second.read_text(encoding="utf-8") == first.read_text(encoding="utf-8")
+
+
+@pytest.mark.django_db
+def test_the_preparation_months_travel_through_load_and_export(values_file, tmp_path):
+    text = _values_text(values_file).replace("  exchange_days: 5\n", "  exchange_days: 5\n  preparation_months: 3\n")
+    assert "preparation_months: 3" in text
+    _run("load", str(_write(tmp_path / "preparation.yaml", text)))
+    first = tmp_path / "first.yaml"
+    _run("export", str(first))
+    Programme.objects.all().delete()
+    Organisation.objects.all().delete()
+
+    _run("load", str(first))
+    second = tmp_path / "second.yaml"
+    _run("export", str(second))
+
+    assert Programme.objects.get().preparation_months == 3
+    assert "  preparation_months: 3\n" in first.read_text(encoding="utf-8")
+    assert second.read_text(encoding="utf-8") == first.read_text(encoding="utf-8")

@@ -632,6 +632,57 @@ def test_bad_planning_values_are_refused_with_their_path(planning, found):
     assert _found(_changed((("planning",), planning))) == [found]
 
 
+def test_planning_has_no_preparation_months_unless_told():
+    document = read_programme_file(_changed()).document
+
+    assert document.planning.preparation_months == 0
+
+
+def test_written_preparation_months_read_back_as_the_same_document():
+    original = read_programme_file(_changed((("planning",), {"preparation_months": 2}))).document
+
+    text = write_programme_file(original)
+
+    assert original.planning.preparation_months == 2
+    assert "  preparation_months: 2\n" in text
+    assert read_programme_file(text).document == original
+
+
+@pytest.mark.parametrize(
+    ("months", "found"),
+    [
+        (-1, ("planning.preparation_months", "-1 is out of range: must be between 0 and 600")),
+        ("two", ("planning.preparation_months", "must be a whole number, not a text")),
+        (1.5, ("planning.preparation_months", "must be a whole number, not a number")),
+        (12, ("planning.preparation_months", "12 must be below the programme's duration (12 months)")),
+        (13, ("planning.preparation_months", "13 must be below the programme's duration (12 months)")),
+        # December 2020 after 11 months from January: the weeks of the 7th, 14th and 21st (the 28th's ends in 2021).
+        (
+            11,
+            (
+                "planning.preparation_months",
+                "11 leaves 3 week(s) of the 12 months, fewer than the 6 activities of each city (4 visits and 2 "
+                "exchanges, one a week)",
+            ),
+        ),
+    ],
+)
+def test_bad_preparation_months_are_refused_naming_the_key(months, found):
+    source = _changed((("planning",), {"preparation_months": months}))
+
+    result = read_programme_file(source)
+
+    assert result.document is None
+    assert _found(source) == [found]
+
+
+def test_preparation_months_that_leave_the_weeks_of_a_city_are_accepted():
+    # 10 of 12 months from January 2020: November (Mondays 2, 9, 16, 23, 30) and December (7, 14, 21) give 8.
+    result = read_programme_file(_changed((("planning",), {"preparation_months": 10})))
+
+    assert (result.errors, result.document.planning.preparation_months) == ([], 10)
+
+
 def test_a_month_written_without_quotes_is_that_month():
     # `08` unquoted: the YAML 1.2 reader (ruamel) gives the number 8, and "12-20/01-06" stays a text.
     source = _yaml(MINIMAL).replace("organisations:", "planning:\n  blackout: [08, 12-20/01-06]\norganisations:", 1)

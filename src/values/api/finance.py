@@ -7,6 +7,7 @@ from enum import StrEnum
 from typing import Annotated
 
 from django.core.exceptions import ValidationError
+from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -33,13 +34,14 @@ from values.finance.permissions import (
 )
 from values.finance.queries import (
     PartnerActuals,
-    actuals_visible_to,
-    budget_report,
+    budget_overview,
     expenses_visible_to,
-    spending_summary,
+    partner_actuals,
+    partners_visible_to,
 )
 from values.finance.services import approve_expense, reject_expense, reverse_expense, submit_expense
 from values.programme.enums import DIRECT_CATEGORIES
+from values.programme.models import Partner
 
 router = Router(tags=["finance"])
 LARGEST_ID = 2**31 - 1  # what every database's integer key holds
@@ -123,38 +125,40 @@ def budget_detail(actuals: PartnerActuals) -> dict:
                                   "by_quarter": actuals.by_quarter}  # fmt: skip
 
 
-def _actuals(request: HttpRequest, code: str) -> list[PartnerActuals]:
+def _partners(request: HttpRequest, code: str) -> QuerySet[Partner]:
     """The partners whose figures the caller reads, as the finance page has them (all for the coordinator)."""
     require_signed_in(request)
     programme = enter(request, code)
     require_budget_reader(request.access)
-    return actuals_visible_to(request.user, programme, today=timezone.localdate())
+    return partners_visible_to(request.user, programme)
 
 
 @router.get("{code}/budgets/", response=BudgetPage, summary="Budgets against spending (the partners you read)")
 def list_budgets(request: HttpRequest, code: str, paging: Query[Paging]):
-    actuals = _actuals(request, code)
-    programme = request.programme
-    summary = spending_summary(actuals, currency=programme.currency)
-    report = budget_report(programme, actuals=actuals)
-    page = paged(request, actuals, paging, lambda rows: [budget_out(row) for row in rows])
+    partners = _partners(request, code)
+    programme, today = request.programme, timezone.localdate()
+    overview = budget_overview(request.user, programme)
+    summary = overview.summary
+    page = paged(request, partners, paging, lambda rows: [
+        budget_out(actuals) for actuals in partner_actuals(programme, rows, today=today)])  # fmt: skip
     return page | {
         "summary": {
             "currency": summary.currency, "budget": summary.budget, "eu_contribution": summary.eu_contribution,
             "cofinancing": summary.cofinancing, "spent": summary.spent, "pending": summary.pending,
             "eu_rate": summary.eu_rate, "spent_rate": summary.spent_rate,
         },
-        "findings": [{"level": f.level, "subject": f.subject, "message": f.message} for f in report.findings],
+        "findings": [{"level": f.level, "subject": f.subject, "message": f.message} for f in overview.report.findings],
     }  # fmt: skip
 
 
 @router.get("{code}/budgets/{key}/", response=BudgetDetail, summary="One partner's budget, by cost category")
 def read_budget(request: HttpRequest, code: str, key: str):
     # Another partner's spending is 404, as on the finance page, where it is not listed.
-    found = next((actuals for actuals in _actuals(request, code) if actuals.key == key), None)
-    if found is None:
+    partner = _partners(request, code).filter(organisation__key=key).first()
+    if partner is None:
         raise Http404("no budget the caller reads")
-    return budget_detail(found)
+    [actuals] = partner_actuals(request.programme, [partner], today=timezone.localdate())
+    return budget_detail(actuals)
 
 
 # -- expenses -----------------------------------------------------------------------------------

@@ -27,7 +27,7 @@ from values.finance.enums import ExpenseStatus
 from values.finance.models import ExchangeRate, Expense, SubsistenceRate
 from values.finance.permissions import expense_organisations
 from values.programme.enums import DIRECT_CATEGORIES, CostCategory
-from values.programme.models import BudgetLine, PartnerBudget
+from values.programme.models import BudgetLine, Partner, PartnerBudget
 
 if TYPE_CHECKING:  # programme imports finance; finance names programme's types only for checking
     from values.programme.models import Programme
@@ -45,14 +45,17 @@ class BudgetShares:
 
 
 def budget_shares(budget: PartnerBudget) -> BudgetShares:
-    stated = budget.stated_eu_rate
-    disagrees = stated is not None and stated_rate_disagrees(budget.total, budget.eu_contribution, stated)
+    return _shares(budget.total, budget.eu_contribution, budget.cofinancing, budget.stated_eu_rate)
+
+
+def _shares(total: Decimal, eu_contribution: Decimal, cofinancing: Decimal, stated: Decimal | None) -> BudgetShares:
+    disagrees = stated is not None and stated_rate_disagrees(total, eu_contribution, stated)
     return BudgetShares(
-        total=budget.total,
-        eu_contribution=budget.eu_contribution,
-        cofinancing=budget.cofinancing,
-        eu_rate=rate_of(budget.eu_contribution, budget.total),
-        cofinancing_rate=rate_of(budget.cofinancing, budget.total),
+        total=total,
+        eu_contribution=eu_contribution,
+        cofinancing=cofinancing,
+        eu_rate=rate_of(eu_contribution, total),
+        cofinancing_rate=rate_of(cofinancing, total),
         stated_eu_rate=stated,
         stated_rate_disagrees=disagrees,
     )
@@ -102,20 +105,38 @@ def budget_report(programme: "Programme", *, actuals: list["PartnerActuals"]) ->
     """Every partner budget against itself, its stated rate and the programme total (DESIGN.md money rules),
     with the amounts in the messages written for the active language. Spending is judged only for the
     partners in `actuals`: the reader's own, or all of them for the coordinator and the command line."""
-    partners = programme.partners.select_related("organisation", "budget").order_by("position")
+    spending = [
+        _Spending(p.key, p.name, p.total, [(c.label, c.planned, c.actual) for c in p.categories]) for p in actuals
+    ]
+    return _budget_report(programme, _budget_rows(programme), _spending_findings(spending))
+
+
+def _budget_rows(programme: "Programme") -> list[dict]:
+    """Each of the programme's partners in its order, with its organisation's key and name and its budget's
+    figures (None without a budget), as light rows: what the budget check and the spending summary read."""
+    partners = programme.partners.order_by("position", "pk")
+    return list(partners.values(
+        "pk", "organisation_id", "organisation__key", "organisation__name", "budget__total",
+        "budget__eu_contribution", "budget__cofinancing", "budget__stated_eu_rate", "budget__indirect_rate",
+    ))  # fmt: skip
+
+
+def _budget_report(programme: "Programme", rows: list[dict], spending_findings: list[Finding]) -> BudgetReport:
     lines, findings = [], []
-    for partner in partners:
-        budget = getattr(partner, "budget", None)
-        if budget is None:
+    for row in rows:
+        if row["budget__total"] is None:  # no budget
             continue
-        shares = budget_shares(budget)
+        shares = _shares(
+            row["budget__total"], row["budget__eu_contribution"], row["budget__cofinancing"],
+            row["budget__stated_eu_rate"],
+        )  # fmt: skip
         line = PartnerLine(
-            partner.organisation.key, pick(partner.organisation.name), shares,
+            row["organisation__key"], pick(row["organisation__name"]), shares,
             shares.eu_contribution + shares.cofinancing == shares.total,
         )  # fmt: skip
         lines.append(line)
         findings += _partner_findings(line)
-    findings += _spending_findings(actuals)
+    findings += spending_findings
     partners_total = sum((line.shares.total for line in lines), Decimal(0))
     if partners_total != programme.total_cost:
         message = _(
@@ -123,9 +144,7 @@ def budget_report(programme: "Programme", *, actuals: list["PartnerActuals"]) ->
             "(%(given)d of %(count)d organisations give a budget)."
         )
         figures = {"sum": amount(partners_total), "total": amount(programme.total_cost)}
-        findings.append(
-            Finding("warning", "programme", message % {**figures, "given": len(lines), "count": len(partners)})
-        )
+        findings.append(Finding("warning", "programme", message % {**figures, "given": len(lines), "count": len(rows)}))
     return BudgetReport(programme.currency, programme.total_cost, partners_total, lines, findings)
 
 
@@ -167,7 +186,11 @@ class CategoryFigures:
 
     @property
     def over_budget(self) -> bool:
-        return self.planned is not None and self.actual > self.planned
+        return _overspent(self.planned, self.actual)
+
+
+def _overspent(planned: Decimal | None, actual: Decimal) -> bool:
+    return planned is not None and actual > planned
 
 
 @dataclass(frozen=True)
@@ -207,23 +230,46 @@ class PartnerActuals:
         return None if self.total is None else self.total - self.actual
 
 
-def budget_against_actual(programme: "Programme", *, today: date, partner_keys: set[str] | None = None):
+def budget_against_actual(
+    programme: "Programme", *, today: date, partner_keys: set[str] | None = None
+) -> list[PartnerActuals]:
     """Per partner and category: planned, spent (approved expenses and corrections, in euro), what remains
     and a forecast at the pace so far; spending per calendar quarter."""
+    partners = _partners(programme)
+    if partner_keys is not None:
+        partners = partners.filter(organisation__key__in=partner_keys)
+    return partner_actuals(programme, list(partners), today=today)
+
+
+def _partners(programme: "Programme") -> QuerySet[Partner]:
+    return programme.partners.select_related("organisation", "budget").order_by("position", "pk")
+
+
+def partners_visible_to(user, programme: "Programme") -> QuerySet[Partner]:
+    """The partners whose budgets and spending this user reads (all, for the coordinator), in their order, with
+    their organisation and budget: a list pages them in the database and makes its page's `partner_actuals`."""
+    organisations = expense_organisations(user, programme)
+    partners = _partners(programme)
+    return partners if organisations is None else partners.filter(organisation_id__in=organisations)
+
+
+def partner_actuals(programme: "Programme", partners: list[Partner], *, today: date) -> list[PartnerActuals]:
+    """`budget_against_actual` of the partners given (read with their organisation and budget), in their order:
+    only their expenses and budget lines are read, so a page of partners costs a page."""
+    if not partners:
+        return []
     start, end = programme.start, programme.end
     elapsed = (min(max(today, start), end) - start).days + 1
     pace = Decimal((end - start).days + 1) / Decimal(elapsed)
-    partners = programme.partners.select_related("organisation", "budget").order_by("position")
-    if partner_keys is not None:
-        partners = partners.filter(organisation__key__in=partner_keys)
-    expenses = Expense.objects.filter(partner__programme=programme)
-    spent = _sums(expenses.filter(status=ExpenseStatus.APPROVED), "partner_id", "category")
+    ids = [partner.pk for partner in partners]
+    expenses = Expense.objects.filter(partner_id__in=ids)
+    spent = _spent(expenses)
     pending = _sums(expenses.filter(status=ExpenseStatus.SUBMITTED), "partner_id")
     quarters = _quarters(expenses.filter(status=ExpenseStatus.APPROVED))
-    lines = _planned_lines(programme)
+    lines = _planned_lines(BudgetLine.objects.filter(budget__partner_id__in=ids))
     return [
-        _partner_actuals(partner, spent, lines.get(partner.pk), pace, pending.get((partner.pk,), Decimal(0)),
-                         quarters.get(partner.pk, {}), programme.currency)
+        _partner_actuals(partner, spent.get(partner.pk, {}), lines.get(partner.pk), pace,
+                         pending.get((partner.pk,), Decimal(0)), quarters.get(partner.pk, {}), programme.currency)
         for partner in partners
     ]  # fmt: skip
 
@@ -231,6 +277,15 @@ def budget_against_actual(programme: "Programme", *, today: date, partner_keys: 
 def _sums(expenses, *keys: str) -> dict[tuple, Decimal]:
     rows = expenses.values(*keys).annotate(total=Sum("amount_eur")).order_by()
     return {tuple(row[key] for key in keys): row["total"] for row in rows}
+
+
+def _spent(expenses) -> dict[int, dict[str, Decimal]]:
+    """Per partner, what its approved expenses and corrections add up to in each category."""
+    spent: dict[int, dict[str, Decimal]] = {}
+    for (partner_id, category), total in _sums(expenses.filter(status=ExpenseStatus.APPROVED), "partner_id",
+                                               "category").items():  # fmt: skip
+        spent.setdefault(partner_id, {})[category] = total
+    return spent
 
 
 def _quarters(expenses) -> dict[int, dict[str, Decimal]]:
@@ -242,27 +297,41 @@ def _quarters(expenses) -> dict[int, dict[str, Decimal]]:
     return {pid: dict(sorted(q.items())) for pid, q in found.items()}
 
 
-def _planned_lines(programme: "Programme") -> dict[int, dict[str, Decimal]]:
+def _planned_lines(lines: QuerySet[BudgetLine]) -> dict[int, dict[str, Decimal]]:
     planned: dict[int, dict[str, Decimal]] = {}
-    for line in BudgetLine.objects.filter(budget__partner__programme=programme).select_related("budget"):
-        planned.setdefault(line.budget.partner_id, {})[line.category] = line.amount
+    for partner_id, category, planned_amount in lines.values_list("budget__partner_id", "category", "amount"):
+        planned.setdefault(partner_id, {})[category] = planned_amount
     return planned
+
+
+def _planned_and_spent(
+    spent: dict[str, Decimal], planned: dict[str, Decimal] | None, rate: Decimal
+) -> list[tuple[CostCategory, Decimal | None, Decimal]]:
+    """(category, planned, spent) for the direct categories, then for the indirect costs: the flat `rate` of the
+    direct ones. Planned is None when the budget plans no categories. The one rule of what a partner spent, for its
+    figures, the summary and the budget check alike."""
+    amounts = [
+        (category, planned.get(category.value, Decimal(0)) if planned else None, spent.get(category.value, Decimal(0)))
+        for category in DIRECT_CATEGORIES
+    ]
+    direct_planned = sum((plan for _, plan, _ in amounts), Decimal(0)) if planned else None
+    direct_actual = sum((actual for _, _, actual in amounts), Decimal(0))
+    indirect_planned = flat_rate(direct_planned, rate) if direct_planned is not None else None
+    return [*amounts, (CostCategory.INDIRECT, indirect_planned, flat_rate(direct_actual, rate))]
 
 
 def _partner_actuals(partner, spent, planned, pace, pending, quarters, currency) -> PartnerActuals:
     budget = getattr(partner, "budget", None)
     rate = budget.indirect_rate if budget else DEFAULT_INDIRECT_RATE
-    categories = []
-    for category in DIRECT_CATEGORIES:
-        actual = spent.get((partner.pk, category.value), Decimal(0))
-        plan = planned.get(category.value, Decimal(0)) if planned else None
-        categories.append(CategoryFigures(category.value, category.label, plan, actual, round_cent(actual * pace)))
-    direct_actual = sum((c.actual for c in categories), Decimal(0))
-    direct_planned = sum((c.planned for c in categories), Decimal(0)) if planned else None
+    *direct, (indirect, indirect_planned, indirect_actual) = _planned_and_spent(spent, planned, rate)
+    categories = [
+        CategoryFigures(category.value, category.label, plan, actual, round_cent(actual * pace))
+        for category, plan, actual in direct
+    ]
+    direct_actual = sum((actual for _, _, actual in direct), Decimal(0))
     categories.append(CategoryFigures(
-        CostCategory.INDIRECT.value, CostCategory.INDIRECT.label,
-        flat_rate(direct_planned, rate) if direct_planned is not None else None,
-        flat_rate(direct_actual, rate), flat_rate(round_cent(direct_actual * pace), rate),
+        indirect.value, indirect.label, indirect_planned, indirect_actual,
+        flat_rate(round_cent(direct_actual * pace), rate),
     ))  # fmt: skip
     return PartnerActuals(
         partner.organisation.key, pick(partner.organisation.name), currency,
@@ -291,39 +360,81 @@ class SpendingSummary:
         return rate_of(self.spent, self.budget)
 
 
-def spending_summary(actuals: list[PartnerActuals], *, currency: str) -> SpendingSummary:
-    """The totals over the partners given (all for the coordinator, their own for staff): nothing more is read."""
+@dataclass(frozen=True)
+class BudgetOverview:
+    """What a list of budgets opens with, over the partners the reader reads: their figures added up, and the
+    budget check (`budget_report`) with the spending findings of those partners."""
 
-    def total(values) -> Decimal:
-        return sum((value for value in values if value is not None), Decimal(0))
-
-    return SpendingSummary(
-        currency,
-        budget=total(p.total for p in actuals),
-        eu_contribution=total(p.eu_contribution for p in actuals),
-        cofinancing=total(p.cofinancing for p in actuals),
-        spent=total(p.actual for p in actuals),
-        pending=total(p.pending for p in actuals),
-    )
+    summary: SpendingSummary
+    report: BudgetReport
 
 
-def _spending_findings(actuals: list["PartnerActuals"]) -> list[Finding]:
+def budget_overview(user, programme: "Programme") -> BudgetOverview:
+    """The summary and the budget check of the partners this user reads (all, for the coordinator), from one light
+    read of the partners and sums the database makes: no partner becomes a model or a `PartnerActuals` (only a
+    page of them does, `partner_actuals`), and the figures are those of `budget_against_actual` to the cent."""
+    rows = _budget_rows(programme)
+    organisations = expense_organisations(user, programme)
+    expenses = Expense.objects.filter(partner__programme=programme)
+    lines = BudgetLine.objects.filter(budget__partner__programme=programme)
+    if organisations is not None:
+        rows_read = [row for row in rows if row["organisation_id"] in organisations]
+        expenses = expenses.filter(partner__organisation_id__in=organisations)
+        lines = lines.filter(budget__partner__organisation_id__in=organisations)
+    else:
+        rows_read = rows
+    direct = _sums(expenses.filter(status=ExpenseStatus.APPROVED), "partner_id")
+    planned = _planned_lines(lines)
+    spent = _spent(expenses.filter(partner_id__in=list(planned)))  # by category: only what is planned is judged
+    pending = expenses.filter(status=ExpenseStatus.SUBMITTED).aggregate(total=Sum("amount_eur"))["total"]
+    spending, spent_total = [], Decimal(0)
+    for row in rows_read:
+        rate = row["budget__indirect_rate"] if row["budget__total"] is not None else DEFAULT_INDIRECT_RATE
+        if (costs := direct.get((row["pk"],))) is not None:
+            spent_total += costs + flat_rate(costs, rate)  # the direct costs and the indirect, as `_planned_and_spent`
+        if row["pk"] in planned:  # without planned categories there is nothing to judge the spending against
+            amounts = _planned_and_spent(spent.get(row["pk"], {}), planned[row["pk"]], rate)
+            categories = [(category.label, plan, actual) for category, plan, actual in amounts]
+            spending.append(_Spending(row["organisation__key"], pick(row["organisation__name"]),
+                                      row["budget__total"], categories))  # fmt: skip
+
+    def total(field: str) -> Decimal:
+        return sum((row[field] for row in rows_read if row[field] is not None), Decimal(0))
+
+    summary = SpendingSummary(
+        programme.currency, budget=total("budget__total"), eu_contribution=total("budget__eu_contribution"),
+        cofinancing=total("budget__cofinancing"), spent=spent_total, pending=pending or Decimal(0),
+    )  # fmt: skip
+    return BudgetOverview(summary, _budget_report(programme, rows, _spending_findings(spending)))
+
+
+@dataclass(frozen=True)
+class _Spending:
+    """A partner's spending as the budget check judges it."""
+
+    key: str
+    name: str
+    total: Decimal | None
+    categories: list[tuple[str, Decimal | None, Decimal]]  # (label, planned, spent), indirect costs last
+
+
+def _spending_findings(spending: list[_Spending]) -> list[Finding]:
     """Planned categories against the grant's total, and categories where the spending passed the plan."""
     found = []
-    for partner in actuals:
-        planned = [c.planned for c in partner.categories]
+    for partner in spending:
+        planned = [plan for _, plan, _ in partner.categories]
         if partner.total is not None and None not in planned and sum(planned) != partner.total:
             message = _(
                 "%(partner)s: the categories plan %(planned)s (indirect costs included), not the total %(total)s."
             )
             found.append(Finding("warning", partner.key, message % {
                 "partner": partner.name, "planned": amount(sum(planned)), "total": amount(partner.total)}))  # fmt: skip
-        for category in partner.categories:
-            if category.over_budget:
+        for label, plan, actual in partner.categories:
+            if _overspent(plan, actual):
                 message = _("%(partner)s: %(category)s: %(actual)s spent of %(planned)s planned.")
                 found.append(Finding("warning", partner.key, message % {
-                    "partner": partner.name, "category": category.label, "actual": amount(category.actual),
-                    "planned": amount(category.planned)}))  # fmt: skip
+                    "partner": partner.name, "category": label, "actual": amount(actual),
+                    "planned": amount(plan)}))  # fmt: skip
     return found
 
 
@@ -355,14 +466,9 @@ def subsistence_estimate(*, country: str, days: int, participants: int) -> Subsi
 
 
 def actuals_visible_to(user, programme: "Programme", *, today: date) -> list[PartnerActuals]:
-    """Budget against actual for the partners whose figures this user reads (all, for the coordinator)."""
-    organisations = expense_organisations(user, programme)
-    keys = None
-    if organisations is not None:
-        keys = set(
-            programme.partners.filter(organisation_id__in=organisations).values_list("organisation__key", flat=True)
-        )
-    return budget_against_actual(programme, today=today, partner_keys=keys)
+    """Budget against actual for every partner whose figures this user reads (all, for the coordinator): what the
+    downloads hold. A list shows a page of `partners_visible_to` and `budget_overview` instead."""
+    return partner_actuals(programme, list(partners_visible_to(user, programme)), today=today)
 
 
 def partner_activities(partners) -> QuerySet:

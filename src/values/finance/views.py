@@ -6,6 +6,7 @@ from pathlib import PurePath
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -30,28 +31,33 @@ from values.finance.permissions import (
 from values.finance.queries import (
     actuals_visible_to,
     budget_for_lines,
-    budget_report,
+    budget_overview,
     expenses_visible_to,
     partner_activities,
-    spending_summary,
+    partner_actuals,
+    partners_visible_to,
     subsistence_rates,
 )
 from values.finance.queries import exchange_rates as exchange_rates_of
 from values.finance.services import approve_expense
 
+PAGE_SIZE = 25  # partners on a page of the finance overview, as in the API's list
+
 
 @login_required
 def finance_overview(request: HttpRequest) -> HttpResponse:
-    """Budget against actual per partner and category, with what remains and a forecast."""
+    """Budget against actual per partner and category, with what remains and a forecast: the totals over every
+    partner the reader reads, the figures of a page of them."""
     require_budget_reader(request.access)
-    programme = request.programme
-    actuals = actuals_visible_to(request.user, programme, today=timezone.localdate())
+    programme, today = request.programme, timezone.localdate()
+    page = Paginator(partners_visible_to(request.user, programme), PAGE_SIZE).get_page(request.GET.get("page"))
     context = {
         "programme": programme,
-        "actuals": actuals,
-        "summary": spending_summary(actuals, currency=programme.currency),
+        "page": page,
+        "actuals": partner_actuals(programme, list(page), today=today),
+        "summary": budget_overview(request.user, programme).summary,
         "can_decide": request.access.decide_expenses,
-        "today": timezone.localdate(),
+        "today": today,
     }
     return render(request, "finance/overview.html", context)
 
@@ -219,6 +225,5 @@ def budget_check(request: HttpRequest) -> HttpResponse:
     require_budget_reader(request.access)
     programme = request.programme
     # Each reader's spending findings are about the partners whose spending they read, as on the finance pages.
-    actuals = actuals_visible_to(request.user, programme, today=timezone.localdate())
-    report = budget_report(programme, actuals=actuals)
+    report = budget_overview(request.user, programme).report
     return render(request, "finance/budget_check.html", {"programme": programme, "report": report})

@@ -1,4 +1,4 @@
-"""Weeks of a programme and the blackout periods that block some of them."""
+"""Weeks of a programme, the preparation months that open it and the blackout periods that block some weeks."""
 
 import calendar as _calendar
 from datetime import date, timedelta
@@ -17,6 +17,27 @@ def programme_weeks(start: date, duration_months: int) -> tuple[date, ...]:
         weeks.append(monday)
         monday += timedelta(days=7)
     return tuple(weeks)
+
+
+def opening_day(weeks: tuple[date, ...], preparation_months: int) -> date | None:
+    """The first day of month N + 1 after N preparation months; month 1 is the month of the first week.
+
+    A programme starts on the first day of a month, so its first Monday falls in that month. None
+    without weeks.
+    """
+    if not weeks:
+        return None
+    months = weeks[0].month - 1 + preparation_months
+    return date(weeks[0].year + months // 12, months % 12 + 1, 1)
+
+
+def opening_week(weeks: tuple[date, ...], preparation_months: int) -> int:
+    """The first week that starts on or after the first day of month N + 1; the weeks before it are the
+    preparation months, closed to every activity (len(weeks) when none is left)."""
+    opening = opening_day(weeks, preparation_months)
+    if opening is None or preparation_months <= 0:
+        return 0
+    return next((index for index, monday in enumerate(weeks) if monday >= opening), len(weeks))
 
 
 def blocked_weeks(weeks: tuple[date, ...], blackout: tuple[str, ...]) -> frozenset[int]:

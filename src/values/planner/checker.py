@@ -5,6 +5,7 @@ Every test and benchmark runs it on every plan produced.
 """
 
 from collections import Counter, defaultdict
+from datetime import date
 
 from values.planner.model import ActivityKind, Instance, Plan, RuleKind
 
@@ -115,6 +116,11 @@ def _week_violations(instance: Instance, plan: Plan) -> list[str]:
             problems.append(f"an activity at {activity.host} starts on {activity.start}, not its week's Monday")
         if activity.week in instance.blocked_weeks:
             problems.append(f"an activity at {activity.host} falls in a blackout week ({activity.start})")
+        if _month_of_programme(instance, activity.start) <= instance.preparation_months:
+            problems.append(
+                f"an activity at {activity.host} starts on {activity.start}, in the preparation months "
+                f"(month {_month_of_programme(instance, activity.start)} of {instance.preparation_months})"
+            )
         for person in (*activity.participants, *activity.facilitators):
             busy[person, activity.week] += 1
             if activity.week in unavailable.get(person, frozenset()):
@@ -123,6 +129,13 @@ def _week_violations(instance: Instance, plan: Plan) -> list[str]:
         f"{person} is in {count} activities in week {week}" for (person, week), count in busy.items() if count > 1
     ]
     return problems
+
+
+def _month_of_programme(instance: Instance, day: date) -> int:
+    """1 for the month of the programme's first week, 2 for the next, and so on (counted here, not taken
+    from the calendar module, so that the check stays independent)."""
+    first = instance.weeks[0]
+    return (day.year - first.year) * 12 + day.month - first.month + 1
 
 
 def _objective_violations(instance: Instance, plan: Plan) -> list[str]:

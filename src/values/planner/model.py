@@ -5,6 +5,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 
+from values.planner.calendar import opening_week
+
 
 def gettext_noop(message: str) -> str:
     """Marks an English template for the catalogue (xgettext knows the name); the web app translates it."""
@@ -102,6 +104,9 @@ class Instance:
     themes: tuple[str, ...]
     weeks: tuple[date, ...]  # the Monday of every week of the programme
     blocked_weeks: frozenset[int] = frozenset()  # blackouts, as week indices
+    # Months at the start left to kick-off and needs analysis: no activity starts before the first day of
+    # month preparation_months + 1 (month 1 is the month of the first week). A rule, never relaxed.
+    preparation_months: int = 0
     facilitators: tuple[Facilitator, ...] = ()
     community_size: int = 4
     min_size: int | None = None  # default: balanced sizes around community_size
@@ -126,6 +131,16 @@ class Instance:
         low = self.min_size if self.min_size is not None else len(self.cities) // count
         high = self.max_size if self.max_size is not None else -(-len(self.cities) // count)
         return low, high
+
+    @property
+    def opening_week(self) -> int:
+        """The first week open to activities: the weeks before it are the preparation months."""
+        return opening_week(self.weeks, self.preparation_months)
+
+    @property
+    def closed_weeks(self) -> frozenset[int]:
+        """Weeks no activity may take: the preparation months and the blackouts."""
+        return self.blocked_weeks | frozenset(range(self.opening_week))
 
     def city_names(self) -> dict[str, str]:
         return {city.id: city.name for city in self.cities}

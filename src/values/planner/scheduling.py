@@ -4,7 +4,8 @@ Every city hosts one visit of its community (all members attend); every pair exc
 ways (a triple in a cycle). Nobody is in two activities in one week; every visit has its
 facilitators; blackouts and unavailable weeks are respected; the visits of a community are
 spread out: the programme is cut into as many windows as the community has visits, and each
-window holds one of them.
+window holds one of them. The preparation months at the start are closed to every activity: a
+rule of the programme, never relaxed (the windows cut the weeks after them).
 """
 
 import itertools
@@ -14,6 +15,7 @@ from datetime import timedelta
 
 from ortools.sat.python import cp_model
 
+from values.planner.calendar import opening_day
 from values.planner.grouping import Progress, _check_answered, _solver
 from values.planner.model import (
     Activity,
@@ -23,11 +25,14 @@ from values.planner.model import (
     Infeasible,
     Instance,
     Pair,
+    Param,
     Stage,
     TimedOut,
     gettext_noop,
 )
 
+# What the planner may try relaxing to explain a failure. Never the preparation months: they are a rule of the
+# programme, and a failure they cause is told as such (`_explain`).
 RELAXATIONS = ("blackouts", "unavailability", "facilitators", "spread")
 PROVEN_IMPOSSIBLE, OUT_OF_TIME = "proven impossible", "out of time"
 
@@ -118,7 +123,8 @@ def _participants(activity: Activity) -> tuple[str, ...]:
 
 def _count_shortage(instance: Instance, activities: list[Activity]) -> list[Explanation]:
     """Reasons that need no solver: someone has more activities than free weeks."""
-    free = len(instance.weeks) - len(instance.blocked_weeks)
+    closed = instance.closed_weeks
+    free = len(instance.weeks) - len(closed)
     unavailable = {c.id: c.unavailable_weeks for c in instance.cities}
     unavailable |= {f.id: f.unavailable_weeks for f in instance.facilitators}
     names = {**instance.city_names(), **{f.id: f.name for f in instance.facilitators}}
@@ -128,15 +134,29 @@ def _count_shortage(instance: Instance, activities: list[Activity]) -> list[Expl
             busy[person] += 1
     reasons = []
     for who, needed in sorted(busy.items()):
-        weeks = free - len(unavailable.get(who, frozenset()) - instance.blocked_weeks)
+        weeks = free - len(unavailable.get(who, frozenset()) - closed)
         if needed > weeks:
-            text = gettext_noop(
-                "%(name)s takes part in activities (%(needed)d), one a week, but the blackout periods and "
-                "unavailable weeks leave only %(free)d of the programme's weeks (%(weeks)d)."
-            )
             params = {"name": names.get(who, who), "needed": needed, "free": weeks, "weeks": len(instance.weeks)}
+            if instance.preparation_months:
+                text = gettext_noop(
+                    "%(name)s takes part in activities (%(needed)d), one a week, but the preparation months "
+                    "(%(months)d, no activity before %(opening)s), the blackout periods and unavailable weeks leave "
+                    "only %(free)d of the programme's weeks (%(weeks)d)."
+                )
+                params |= _preparation(instance)
+            else:
+                text = gettext_noop(
+                    "%(name)s takes part in activities (%(needed)d), one a week, but the blackout periods and "
+                    "unavailable weeks leave only %(free)d of the programme's weeks (%(weeks)d)."
+                )
             reasons.append(Explanation(text, params))
     return reasons
+
+
+def _preparation(instance: Instance) -> dict[str, Param]:
+    """The values of a sentence naming the preparation months: how many, and the first day after them."""
+    opening = opening_day(instance.weeks, instance.preparation_months)
+    return {"months": instance.preparation_months, "opening": opening.isoformat() if opening else ""}
 
 
 def _solve(
@@ -193,7 +213,8 @@ def spread_of(activities: tuple[Activity, ...]) -> int:
 
 
 def _domain(instance: Instance, activity: Activity, relaxed: frozenset[str]) -> cp_model.Domain:
-    closed = set() if "blackouts" in relaxed else set(instance.blocked_weeks)
+    # The preparation months stay closed whatever is relaxed.
+    closed = set(range(instance.opening_week)) | (set() if "blackouts" in relaxed else set(instance.blocked_weeks))
     if "unavailability" not in relaxed:
         unavailable = {c.id: c.unavailable_weeks for c in instance.cities}
         unavailable |= {f.id: f.unavailable_weeks for f in instance.facilitators}
@@ -203,12 +224,14 @@ def _domain(instance: Instance, activity: Activity, relaxed: frozenset[str]) -> 
 
 
 def _spread_visits(model, instance: Instance, activities: list[Activity], weeks: list) -> None:
-    """The programme is cut into as many windows as a community has visits: one visit in each."""
+    """The programme after its preparation months is cut into as many windows as a community has visits: one
+    visit in each."""
     visits: dict[str, list] = defaultdict(list)
     for activity, week in zip(activities, weeks, strict=True):
         if activity.kind == ActivityKind.VISIT:
             visits[activity.community].append(week)
-    horizon = len(instance.weeks)
+    opening = instance.opening_week
+    horizon = max(1, len(instance.weeks) - opening)
     for community, community_weeks in sorted(visits.items()):
         count = len(community_weeks)
         if count < 2:
@@ -216,13 +239,14 @@ def _spread_visits(model, instance: Instance, activities: list[Activity], weeks:
         windows = []
         for week in community_weeks:
             window = model.new_int_var(0, count - 1, f"window_{community}")
-            model.add_division_equality(window, week * count, horizon)
+            model.add_division_equality(window, (week - opening) * count, horizon)
             windows.append(window)
         model.add_all_different(windows)
 
 
 def _spread_exchanges(model, instance: Instance, activities: list[Activity], weeks: list) -> None:
-    """The exchanges of a pair (or triple) fall in different halves (thirds) of the programme."""
+    """The exchanges of a pair (or triple) fall in different halves (thirds) of the programme after its
+    preparation months."""
     groups: dict[frozenset[str], list] = defaultdict(list)
     members: dict[str, set[str]] = defaultdict(set)
     for activity in activities:
@@ -233,20 +257,21 @@ def _spread_exchanges(model, instance: Instance, activities: list[Activity], wee
         if activity.kind == ActivityKind.EXCHANGE:
             group = frozenset({activity.host} | members[activity.host])
             groups[group].append(week)
-    horizon = len(instance.weeks)
+    opening = instance.opening_week
+    horizon = max(1, len(instance.weeks) - opening)
     for group_weeks in groups.values():
         count = len(group_weeks)
         windows = []
         for week in group_weeks:
             window = model.new_int_var(0, count - 1, "")
-            model.add_division_equality(window, week * count, horizon)
+            model.add_division_equality(window, (week - opening) * count, horizon)
             windows.append(window)
         model.add_all_different(windows)
 
 
 def _cap_weekly_load(model, instance: Instance, activities: list[Activity], weeks: list) -> None:
     """At most twice the average number of activities in one week: the staff must cope."""
-    free = max(1, len(instance.weeks) - len(instance.blocked_weeks))
+    free = max(1, len(instance.weeks) - len(instance.closed_weeks))
     capacity = max(1, -(-2 * len(activities) // free))
     intervals = [model.new_fixed_size_interval_var(week, 1, "") for week in weeks]
     model.add_cumulative(intervals, [1] * len(intervals), capacity)
@@ -262,7 +287,8 @@ def _explain(instance: Instance, activities: list[Activity], *, seed: int, time_
     """Name the constraint whose relaxation makes a schedule possible.
 
     A relaxation that runs out of time proves nothing: when no relaxation is found and one ran out
-    of time, the planner cannot say what to change, and says so.
+    of time, the planner cannot say what to change, and says so. The preparation months are never relaxed;
+    when a schedule would exist without them, the reasons say that they leave too few weeks.
     """
     words = {
         "blackouts": gettext_noop(
@@ -283,6 +309,16 @@ def _explain(instance: Instance, activities: list[Activity], *, seed: int, time_
         name: _solve(instance, activities, frozenset({name}), seed=seed, time_limit=time_limit) for name in RELAXATIONS
     }
     found = [Explanation(words[name]) for name in RELAXATIONS if isinstance(outcomes[name], Schedule)]
+    if instance.preparation_months:
+        # Not a relaxation: the plan is never made without them; only the reason is looked for.
+        unprepared = replace(instance, preparation_months=0)
+        outcomes["preparation"] = _solve(unprepared, activities, frozenset(), seed=seed, time_limit=time_limit)
+        if isinstance(outcomes["preparation"], Schedule):
+            text = gettext_noop(
+                "No schedule exists: the preparation months (%(months)d, no activity before %(opening)s) leave too "
+                "few weeks for every city's visits and exchanges; with fewer of them there would be a schedule."
+            )
+            found.append(Explanation(text, _preparation(instance)))
     if found:
         return Infeasible(tuple(found))
     if OUT_OF_TIME in outcomes.values():
@@ -291,5 +327,11 @@ def _explain(instance: Instance, activities: list[Activity], *, seed: int, time_
             "relax: allow it more time."
         )
         return TimedOut(Stage.SCHEDULE, (Explanation(text),))
+    if instance.preparation_months:
+        text = gettext_noop(
+            "No schedule exists: after the preparation months (%(months)d, no activity before %(opening)s), the "
+            "programme has too few weeks for every visit and exchange."
+        )
+        return Infeasible((Explanation(text, _preparation(instance)),))
     text = gettext_noop("No schedule exists: the programme has too few weeks for every visit and exchange.")
     return Infeasible((Explanation(text),))

@@ -69,6 +69,11 @@ def _precheck(instance: Instance) -> list[Explanation]:
         problems.append(Explanation(gettext_noop("A plan needs at least one theme.")))
     if not instance.weeks:
         problems.append(Explanation(gettext_noop("The programme has no weeks to schedule in.")))
+    elif instance.opening_week >= len(instance.weeks):
+        text = gettext_noop(
+            "The preparation months (%(months)d) leave no week of the programme (%(weeks)d) to schedule in."
+        )
+        problems.append(Explanation(text, {"months": instance.preparation_months, "weeks": len(instance.weeks)}))
     unknown = False
     for rule in instance.rules:
         others = set(instance.themes) if rule.kind == "pin" else ids

@@ -49,6 +49,7 @@ def planning_instance(
         theme_names={theme.id: _text(theme.title) for theme in document.themes},
         weeks=weeks,
         blocked_weeks=blocked_weeks(weeks, planning.blackout),
+        preparation_months=planning.preparation_months,
         facilitators=facilitators,
         community_size=planning.community_size,
         working_languages=frozenset(working),

@@ -65,6 +65,12 @@ class Programme(models.Model):
         validators=[validate_score_scale],
         help_text=_("The benchmark levels that count as the lowest and the highest interest (0 and 5)."),
     )
+    preparation_months = models.PositiveSmallIntegerField(
+        _("preparation months"),
+        default=0,
+        validators=[MaxValueValidator(600)],
+        help_text=_("Months at the start left to kick-off and needs analysis: no visit or exchange before them."),
+    )
 
     class Meta:
         verbose_name = _("programme")
@@ -80,6 +86,13 @@ class Programme(models.Model):
         months = self.start.month - 1 + self.duration_months - 1
         year, month = self.start.year + months // 12, months % 12 + 1
         return date(year, month, calendar.monthrange(year, month)[1])
+
+    @property
+    def opening(self) -> date:
+        """The first day on which a visit or an exchange may start: the first of the month after the
+        preparation months (the programme's start when there are none)."""
+        months = self.start.month - 1 + self.preparation_months
+        return date(self.start.year + months // 12, months % 12 + 1, 1)
 
 
 class Theme(models.Model):

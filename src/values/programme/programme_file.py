@@ -11,7 +11,7 @@ import io
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
@@ -299,6 +299,8 @@ def _read_document(checker: FileChecker, raw: Any) -> ProgrammeFile | None:
     if root.get("organisations") is not None:
         organisations = _read_organisations(checker, root["organisations"], theme_ids)
     planning = _read_planning(checker, root["planning"]) if root.get("planning") is not None else PlanningSpec()
+    if programme is not None and planning is not None and not _preparation_fits(checker, programme, planning):
+        return None
     if None in (programme, themes, organisations, planning):
         return None
     return ProgrammeFile(programme, themes, organisations, planning)  # type: ignore[arg-type]
@@ -557,7 +559,15 @@ def _read_interests(checker: FileChecker, raw: Any, path: str, theme_ids: set[st
     return interests if len(interests) == len(raw) else None
 
 
-PLANNING_KEYS = ("community_size", "visit_days", "exchange_days", "blackout", "country_weight", "score_scale")
+PLANNING_KEYS = (
+    "community_size",
+    "visit_days",
+    "exchange_days",
+    "blackout",
+    "country_weight",
+    "score_scale",
+    "preparation_months",
+)
 
 
 def _read_planning(checker: FileChecker, raw: Any) -> PlanningSpec | None:
@@ -573,11 +583,52 @@ def _read_planning(checker: FileChecker, raw: Any) -> PlanningSpec | None:
         "blackout": lambda v, p: _blackout(checker, v, p),
         "country_weight": lambda v, p: checker.integer(v, p, low=0, high=MAX_COUNTRY_WEIGHT),
         "score_scale": lambda v, p: _score_scale(checker, v, p),
+        "preparation_months": lambda v, p: checker.integer(v, p, low=0, high=MAX_DURATION_MONTHS),
     }
     values = {key: optional_value(node, key, path, read, getattr(defaults, key)) for key, read in readers.items()}
     if any(value is None for value in values.values()):
         return None
     return PlanningSpec(**values)
+
+
+def _preparation_fits(checker: FileChecker, programme: ProgrammeSpec, planning: PlanningSpec) -> bool:
+    """The preparation months end before the programme does, and leave a city the weeks of its activities.
+
+    A city takes part in every visit of its community (`community_size`) and in two exchanges, one a week;
+    fewer whole working weeks after the preparation months than that can never be planned (the blackouts,
+    which may close more, are the planner's to explain).
+    """
+    months = planning.preparation_months
+    if months == 0:
+        return True
+    path = "planning.preparation_months"
+    if months >= programme.duration_months:
+        checker.error(path, f"{months} must be below the programme's duration ({programme.duration_months} months)")
+        return False
+    weeks = _weeks_after(programme.start, months, programme.duration_months)
+    needed = planning.community_size + 2
+    if weeks < needed:
+        checker.error(
+            path,
+            f"{months} leaves {weeks} week(s) of the {programme.duration_months} months, fewer than the {needed} "
+            f"activities of each city ({planning.community_size} visits and 2 exchanges, one a week)",
+        )
+        return False
+    return True
+
+
+def _weeks_after(start: date, skipped_months: int, duration_months: int) -> int:
+    """Whole working weeks (Monday to Friday) from the first day of month `skipped_months + 1` to the last
+    day of the programme."""
+    first = _month_start(start, skipped_months)
+    last = _month_start(start, duration_months) - timedelta(days=1)
+    monday = first + timedelta(days=-first.weekday() % 7)
+    return max(0, ((last - monday).days - 4) // 7 + 1)
+
+
+def _month_start(start: date, months: int) -> date:
+    index = start.month - 1 + months
+    return date(start.year + index // 12, index % 12 + 1, 1)
 
 
 def _score_scale(checker: FileChecker, value: Any, path: str) -> tuple[int, int] | None:
@@ -780,6 +831,7 @@ def _document_to_data(document: ProgrammeFile) -> dict:
             "blackout": list(document.planning.blackout),
             "country_weight": document.planning.country_weight,
             "score_scale": list(document.planning.score_scale),
+            "preparation_months": document.planning.preparation_months,
         },
     }
 

@@ -179,6 +179,7 @@ def programme_as_file(programme: Programme) -> ProgrammeFile:
             blackout=tuple(programme.blackout),
             country_weight=programme.country_weight,
             score_scale=(programme.score_scale[0], programme.score_scale[1]),
+            preparation_months=programme.preparation_months,
         ),
     )
 

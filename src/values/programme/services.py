@@ -95,6 +95,7 @@ def _save_programme(document: ProgrammeFile) -> tuple[Programme, bool]:
             "blackout": list(planning.blackout),
             "country_weight": planning.country_weight,
             "score_scale": list(planning.score_scale),
+            "preparation_months": planning.preparation_months,
         },
     )
 

@@ -86,6 +86,7 @@ class PlanningSpec:
     blackout: tuple[str, ...] = ("08", "12-20/01-06")
     country_weight: int = 3  # objective points lost per extra city of one country in a community
     score_scale: tuple[int, int] = (0, 5)  # the benchmark levels that count as interest 0 and 5
+    preparation_months: int = 0  # months left to kick-off and needs analysis: no activity before month N + 1
 
 
 @dataclass(frozen=True)
