@@ -105,13 +105,21 @@ def test_a_run_is_queued_as_the_page_queues_it_and_answered_at_once(api, client,
     assert list(PlanRun.objects.values_list("status", flat=True)) == ["queued", "queued"]
 
 
+@pytest.mark.parametrize("body", [[], {"seed": 1}])
+def test_a_run_names_its_seed_and_time_limit(api, programme, body):
+    refused = api.post(f"{BASE}/plan-runs/", body)
+
+    assert refused.status_code == 422
+    assert PlanRun.objects.count() == 0
+
+
 @pytest.mark.parametrize(
     ("body", "pointer"),
     [({"time_limit": 0}, "#/time_limit"), ({"time_limit": 601}, "#/time_limit"), ({"seed": -1}, "#/seed"),
      ({"seed": 2**31}, "#/seed"), ({"seed": "one"}, "#/seed")],
 )  # fmt: skip
 def test_a_run_outside_the_pages_bounds_is_refused(api, programme, body, pointer):
-    refused = api.post(f"{BASE}/plan-runs/", body)
+    refused = api.post(f"{BASE}/plan-runs/", {"seed": 1, "time_limit": 5} | body)
 
     assert refused.status_code == 422
     assert [where for where, _detail in errors(refused)] == [pointer]
@@ -173,7 +181,7 @@ def test_the_planner_is_the_coordinators_alone(programme, cesena_staff, anonymou
     staff = token_client(cesena_staff)
 
     assert staff.get(f"{BASE}/plan-runs/").status_code == 403
-    assert staff.post(f"{BASE}/plan-runs/", {}).status_code == 403
+    assert staff.post(f"{BASE}/plan-runs/", {"seed": 1, "time_limit": 5}).status_code == 403
     assert staff.post(f"{BASE}/plan-rules/", {"kind": "apart", "city": "cesena", "other_city": "riga"}).status_code \
         == 403  # fmt: skip
     assert anonymous_api.get(f"{BASE}/plan-rules/").status_code == 401

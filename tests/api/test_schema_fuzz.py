@@ -5,6 +5,8 @@ content type, headers, body) is one the description declares. The examples per o
 """
 
 import os
+import sys
+from collections import Counter
 
 import pytest
 import schemathesis
@@ -12,6 +14,7 @@ from django.core.handlers.wsgi import WSGIHandler
 from django.core.signals import request_finished, request_started
 from django.db import close_old_connections
 from hypothesis import HealthCheck, given, settings, strategies
+from ninja import Schema
 from schemathesis.checks import not_a_server_error
 from schemathesis.generation import GenerationMode
 from schemathesis.specs.openapi.checks import (
@@ -36,6 +39,18 @@ CHECKS = [
     response_schema_conformance,
     negative_data_rejection,
 ]
+
+
+def test_no_two_schemas_of_the_api_share_a_name():
+    """The description names each body and answer by its class's name: two classes of one name would describe
+    one operation's answer with the other's fields (the fuzzer found the planner's communities so)."""
+    modules = [module for name, module in sys.modules.items() if name.startswith("values.api.")]
+    schemas = {cls for module in modules for cls in vars(module).values()
+               if isinstance(cls, type) and issubclass(cls, Schema) and cls.__module__ == module.__name__}  # fmt: skip
+    names = Counter(cls.__name__ for cls in schemas)
+
+    assert [name for name, count in names.items() if count > 1] == []
+    assert len(schemas) > 100  # every domain's module was imported (with the API): the test looks at something
 
 
 def _operations() -> list[str]:

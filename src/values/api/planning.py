@@ -148,7 +148,7 @@ class RunRule(Schema):
     other: str = Field(examples=["oslo"], description="The other city's key, or the theme's for a pin.")
 
 
-class CommunityOut(Schema):
+class PlannedCommunityOut(Schema):
     id: str = Field(examples=["B1"])
     theme: str = Field(examples=["B"])
     language: str = Field(examples=["en"])
@@ -162,7 +162,7 @@ class ResultOut(Schema):
     objective: float | None = Field(examples=[76])
     bound: float | None = Field(examples=[76])
     gap: float | None = Field(examples=[0.0], description="How far from the bound (0–1); 0 when optimal.")
-    communities: list[CommunityOut]
+    communities: list[PlannedCommunityOut]
     pairs: int = Field(examples=[16], description="Cities paired for exchanges.")
     visits: int = Field(examples=[16])
     exchanges: int = Field(examples=[16])
@@ -178,9 +178,11 @@ class RunDetail(RunOut):
 
 
 class RunIn(Schema):
-    seed: int = Field(SEED.initial, ge=SEED.min_value, le=SEED.max_value, description="The same seed and rules "
-                      "give the same plan.")  # fmt: skip
-    time_limit: int = Field(TIME_LIMIT.initial, ge=TIME_LIMIT.min_value, le=TIME_LIMIT.max_value,
+    # Both asked, as the page's form asks them (it shows these examples): a body of all defaults would take
+    # anything, even a list, for the request ninja unpacks it from.
+    seed: int = Field(ge=SEED.min_value, le=SEED.max_value, examples=[SEED.initial],
+                      description="The same seed and rules give the same plan.")  # fmt: skip
+    time_limit: int = Field(ge=TIME_LIMIT.min_value, le=TIME_LIMIT.max_value, examples=[TIME_LIMIT.initial],
                             description="Seconds the planner searches at most.")  # fmt: skip
 
 

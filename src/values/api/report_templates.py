@@ -47,7 +47,7 @@ Choice = Annotated[str, StringConstraints(max_length=1_000, pattern=NO_NUL)]
 
 
 # -- what is answered ----------------------------------------------------------------------------------------------
-class QuestionOut(Schema):
+class TemplateQuestionOut(Schema):
     id: int = Field(description="Give it back with a change to keep the answers drafted to this question.")
     kind: QuestionKind = Field(examples=["short_text"])
     text: str = Field(examples=["What will you try at home?"])
@@ -70,7 +70,7 @@ class TemplateDetail(Schema):
     description: str
     in_use: bool = Field(description="Reports were submitted on it: its questions stay as answered (copy it).")
     version: str = Field(description="The ETag: send it back as If-Match with a change.")
-    questions: list[QuestionOut]
+    questions: list[TemplateQuestionOut]
 
 
 class TemplateRef(Schema):

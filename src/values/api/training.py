@@ -73,7 +73,7 @@ class HolderKind(StrEnum):
 
 
 # -- reading ------------------------------------------------------------------------------------
-class PracticeRef(Schema):
+class TrainingPracticeRef(Schema):
     id: int
     title: str = Field(examples=["Buddies for newcomers"], description="In the asked language, else the original.")
 
@@ -110,7 +110,7 @@ class YourPlace(Schema):
 
 class TrainingDetail(TrainingOut):
     syllabus: str = Field(description="Markdown, in the asked language, else the original.")
-    practices: list[PracticeRef] = Field(description="The published good practices it uses.")
+    practices: list[TrainingPracticeRef] = Field(description="The published good practices it uses.")
     started: bool = Field(description="Places are no longer taken or given back once it has started.")
     your_place: YourPlace
     can_edit: bool = Field(description="Whether the caller changes it, reads its seats and records attendance.")
@@ -256,12 +256,12 @@ def change_training(request: HttpRequest, code: str, training_id: int, payload: 
 
 
 # -- translations (the side-by-side translation page) -------------------------------------------
-class TranslationIn(Schema):
+class TrainingTranslationIn(Schema):
     title: str = Field(max_length=2_000, examples=["Accogliere i nuovi arrivati"])
     syllabus: str = Field("", max_length=200_000, description="Markdown.")
 
 
-class TranslationOut(Schema):
+class TrainingTranslationOut(Schema):
     language: str = Field(examples=["it"])
     texts: Texts = Field(examples=[{"title": "Accogliere i nuovi arrivati", "syllabus": ""}],
                          description="The session's texts in this language (empty where there are none).")  # fmt: skip
@@ -289,7 +289,7 @@ def _translatable(request: HttpRequest, code: str, training_id: int, language: s
 LANGUAGE_404 = "A language that is not one of the programme's, or is the session's original: 404."
 
 
-@router.get(f"{TRAINING}translations/{{language}}/", response=TranslationOut, openapi_extra=PUBLIC,
+@router.get(f"{TRAINING}translations/{{language}}/", response=TrainingTranslationOut, openapi_extra=PUBLIC,
             summary="Read a training session's texts in one language (with the ETag)",
             description=f"Send the ETag back as If-Match with the translation. {LANGUAGE_404}")  # fmt: skip
 def read_translation(request: HttpRequest, code: str, training_id: int, language: str, response: HttpResponse):
@@ -298,11 +298,12 @@ def read_translation(request: HttpRequest, code: str, training_id: int, language
     return _translation(session, language)
 
 
-@router.put(f"{TRAINING}translations/{{language}}/", response=TranslationOut, openapi_extra={GUARDED_MARK: True},
+@router.put(f"{TRAINING}translations/{{language}}/", response=TrainingTranslationOut,
+            openapi_extra={GUARDED_MARK: True},
             summary="Translate a training session (who changes it; If-Match: the ETag read)",
             description="As the translation page: refused (412, with the texts now) when the original or this "
             f"translation changed since the version in If-Match. {LANGUAGE_404}")  # fmt: skip
-def translate(request: HttpRequest, code: str, training_id: int, language: str, payload: TranslationIn,
+def translate(request: HttpRequest, code: str, training_id: int, language: str, payload: TrainingTranslationIn,
               response: HttpResponse):  # fmt: skip
     session = _translatable(request, code, training_id, language, edit=True)
     seen = if_match(request)
