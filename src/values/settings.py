@@ -42,6 +42,8 @@ INSTALLED_APPS = [
     "values.reports",
     "values.actionplans",
     "values.publishing",
+    "values.amendments",
+    "values.monitoring",
     "values.demo",
     "values.api",
     "django.contrib.admin",

@@ -33,6 +33,8 @@ PROGRAMME_PAGES = [
     path("", include("values.reports.urls")),
     path("", include("values.actionplans.urls")),
     path("", include("values.publishing.urls")),
+    path("", include("values.amendments.urls")),
+    path("", include("values.monitoring.urls")),
 ]
 
 handler400 = "values.core.views.bad_request"
