@@ -1,1 +1,1 @@
-"""Amendments: a programme's recorded changes (partners replaced, budget moved, end date moved), as the funder approves them."""
+"""Amendments: a programme's recorded changes (partners replaced, budget moved, end date moved)."""
