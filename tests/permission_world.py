@@ -15,6 +15,8 @@ from values.actionplans.models import Action, ActionPlan, Comment
 from values.actionplans.services import add_comment, save_action, save_section, set_plan_published, set_plan_status
 from values.activities.models import CalendarFeed, Exchange, Participant, Session, Visit
 from values.activities.services import answer_nomination, create_calendar_feed, nominate_participant, save_session
+from values.amendments.enums import AmendmentStatus
+from values.amendments.models import Amendment
 from values.api.models import ApiToken
 from values.api.services import create_token
 from values.finance.models import Expense
@@ -44,6 +46,7 @@ EXPENSE_DESCRIPTION = "Matrix expense: Cesena's train tickets to Riga"
 DRAFT_ACTION_TITLE = "Matrix draft action: a volunteer point in every district"  # of Riga's plan, a draft
 DRAFT_OPPORTUNITY_TITLE = "Matrix draft opportunity: a language café at the library"
 VOLUNTEER_EMAIL = "matrix-volunteer@example.org"
+AMENDMENT_REASON = "Matrix amendment: the visits of 2020 need more time"
 CESENA_CONTACT = "@comune.cesena.fc.it"  # the domain of Cesena's contact people in data/values.yaml
 
 # The identities, each a person with one role (the coordinator with an authenticator, from conftest).
@@ -111,6 +114,7 @@ class World:
     volunteer: Volunteer  # confirmed, in Cesena, accepted at the published opportunity (commitment)
     commitment: Commitment
     token: ApiToken  # Cesena's staff's personal API token, read only
+    amendment: Amendment  # approved, with the programme file as it stood before and after
 
 
 def build_world(programme: Programme, coordinator: User, run: PlanRun) -> World:
@@ -164,6 +168,12 @@ def build_world(programme: Programme, coordinator: User, run: PlanRun) -> World:
         volunteer=volunteer, commitment=Commitment.objects.create(volunteer=volunteer, opportunity=opportunity,
                                                                  status="accepted"),
         token=create_token(staff, name="Matrix system", scope="read", days=30)[0],
+        amendment=Amendment.objects.create(
+            programme=programme, number=1, requested_on=date(2020, 4, 1), reason=AMENDMENT_REASON,
+            changes=[{"kind": "duration", "months": 27}], status=AmendmentStatus.APPROVED,
+            decided_on=date(2020, 4, 20), file_before="programme:\n  duration_months: 24\n",
+            file_after="programme:\n  duration_months: 27\n",
+        ),
     )  # fmt: skip
 
 

@@ -19,6 +19,7 @@ from values.activities.services import (
     nominate_participant,
     save_session,
 )
+from values.amendments.services import record_amendment
 from values.finance.services import save_exchange_rates, save_subsistence_rate, submit_expense
 from values.knowledge.services import publish_practice, record_self_assessment, save_practice, save_standard
 from values.network.enums import Role
@@ -188,9 +189,18 @@ def add_rows(programme: Programme, number: int, people: dict[str, User | None], 
     _finance(programme, number, people["city_staff"], batch)
     _action_plans(programme, number, people, batch)
     _publishing(programme, number, batch)
+    _amendments(programme, number, people["coordinator"], batch)
     create_calendar_feed(
         programme, owner=people["city_staff"], kind="city", organisation=Organisation.objects.get(key="cesena")
     )
+
+
+def _amendments(programme: Programme, number: int, coordinator: User, batch: int) -> None:
+    """Two amendments asked of the funder: the end moved (the programme runs 2020–2021)."""
+    for months in (25 + 2 * batch, 26 + 2 * batch):
+        record_amendment(programme, requested_on=date(2020, 6, 1), reason=f"Amendment reason {number}-{batch}",
+                         funder_reference=f"REF-{number}-{batch}", changes=[{"kind": "duration", "months": months}],
+                         by=coordinator, today=date(2020, 6, 1))  # fmt: skip
 
 
 def _knowledge(programme: Programme, number: int, themes: list[Theme], staff: User, batch: int) -> None:

@@ -27,6 +27,7 @@ from django.utils import translation
 from django_otp import DEVICE_ID_SESSION_KEY
 
 from tests.permission_world import (
+    AMENDMENT_REASON,
     CESENA,
     CESENA_CONTACT,
     CITY_LEADER,
@@ -298,6 +299,25 @@ FINANCE_ROWS = [
     Row("budget_lines", COORDINATOR_ONLY, only(COORDINATOR, ok=400), at=cesena),
 ]
 
+# Monitoring (issue #19, item 4): for who reads budgets, each seeing the spending of the partners they read
+# (Cesena's expense is approved in the world: its spending rate is Cesena's staff's and the coordinator's).
+CESENA_SPENDING = (Secret(lambda w: "Spending rate: City of Cesena", (CESENA, COORDINATOR)),)
+MONITORING_ROWS = [
+    Row("monitoring", only(*BUDGET_READERS), secrets=CESENA_SPENDING),
+    Row("monitoring_csv", only(*BUDGET_READERS), secrets=CESENA_SPENDING),
+]
+
+# Amendments (issue #19, item 1): the coordinator's record (the programme file holds every partner's budget and
+# contacts). The world's amendment is approved: deciding it again leads back to it with a message.
+AMENDMENT_ROWS = [
+    Row("amendments", COORDINATOR_ONLY, secrets=(Secret(lambda w: AMENDMENT_REASON, (COORDINATOR,)),)),
+    Row("amendment_new", COORDINATOR_ONLY, only(COORDINATOR, ok=400)),
+    Row("amendment", COORDINATOR_ONLY, only(COORDINATOR, ok=302), at=lambda w: {"number": w.amendment.number},
+        secrets=(Secret(lambda w: AMENDMENT_REASON, (COORDINATOR,)),)),
+    *(Row("amendment_file", COORDINATOR_ONLY, at=lambda w, side=side: {"number": w.amendment.number, "side": side},
+          case=side) for side in ("before", "after")),
+]
+
 KNOWLEDGE_ROWS = [
     Row("benchmarks", SIGNED_IN_ONLY),
     Row("standard_add", only(EXPERT, COORDINATOR), only(EXPERT, COORDINATOR, ok=400)),
@@ -362,6 +382,8 @@ ACTIVITY_ROWS = [
         at=lambda w: {"participant_id": w.participant.pk}),
     Row("calendar", SIGNED_IN_ONLY,
         secrets=(Secret(lambda w: f'href="/en/p/820885/activities/{w.exchange.pk}/"', EXCHANGE_VIEWERS),)),
+    # Switching many activities' mode at once is the coordinator's (an empty choice: 400, naming the fields).
+    Row("activities_switch", COORDINATOR_ONLY, only(COORDINATOR, ok=400)),
     Row("feed_create", FORM_ADDRESS, by(ALLOWED, anonymous=LOGIN)),
     Row("feed_revoke", FORM_ADDRESS, only(CESENA, ok=302, no=404), at=lambda w: {"feed_id": w.city_feed.pk}),
     # A feed needs no sign-in (its secret address is the key) and carries what its owner may see.
@@ -632,8 +654,8 @@ API_PAGE_ROWS = [
 # fmt: on
 
 ROWS = (
-    PROGRAMME_ROWS + FINANCE_ROWS + KNOWLEDGE_ROWS + VOLUNTEERING_ROWS + SIGNUP_ROWS + ACTIVITY_ROWS + REPORT_ROWS
-    + ACTION_PLAN_ROWS + PUBLISHING_ROWS + NETWORK_ROWS + API_PAGE_ROWS
+    PROGRAMME_ROWS + FINANCE_ROWS + MONITORING_ROWS + AMENDMENT_ROWS + KNOWLEDGE_ROWS + VOLUNTEERING_ROWS + SIGNUP_ROWS
+    + ACTIVITY_ROWS + REPORT_ROWS + ACTION_PLAN_ROWS + PUBLISHING_ROWS + NETWORK_ROWS + API_PAGE_ROWS
 )  # fmt: skip
 
 

@@ -61,6 +61,10 @@ PAGES = [
     Page("finance", (COORDINATOR, CITY_STAFF), "City of Cesena"),
     Page("finance_export", (COORDINATOR,), "Town 0-1", (("file_format", "xlsx"),)),
     Page("finance_export", (COORDINATOR,), "%PDF", (("file_format", "pdf"),)),
+    Page("monitoring", (COORDINATOR, CITY_STAFF), "Spending rate: City of Cesena"),
+    Page("monitoring_csv", (COORDINATOR,), "Spending rate: City of Cesena"),
+    Page("amendments", (COORDINATOR,), "Amendment reason 0-0", more="Amendment reason 0-1"),
+    Page("amendment_new", (COORDINATOR,), "Town 0-1"),  # the partners whose budgets may move
     Page("expenses", (CITY_STAFF, COORDINATOR), "Train tickets 0-0", more="Train tickets 0-3"),
     Page("expense_add", (CITY_STAFF,), "City of Cesena"),
     Page("exchange_rates", (COORDINATOR,), "GBP"),
@@ -93,6 +97,7 @@ PAGES = [
     Page("plan_start", ()),
     Page("plan_rule_add", ()),
     Page("calendar", (CITY_STAFF, COORDINATOR), "Mentoring visit to Town 0-"),
+    Page("activities_switch", (COORDINATOR,), "Town 0-1"),  # the choice: its themes and partner cities
     Page("feed_create", ()),
     Page("report_templates", (COORDINATOR,), "After the visit 0", more="After the visit 0-1"),
     Page("report_export", (COORDINATOR,), "A buddy scheme", (("file_format", "csv"),), more="After the visit 0-1"),
@@ -179,6 +184,10 @@ def api_lists() -> list[str]:
                   if "get" in operations and set(re.findall(r"{(\w+)}", path)) == {"code"})  # fmt: skip
 
 
+# The query an API list needs when its parameters are required: the switch preview of the programme's whole span.
+API_QUERIES = {"/api/v1/programmes/{code}/activities/switch/": "?mode=online&from=2019-01-01&to=2030-12-31"}
+
+
 def count_all(people, api_clients: dict[str, Client]) -> dict[tuple[str, str], Answer]:
     by_role = clients(people)
     answers = {(page.label, role): get(by_role[role], url_of(page)) for page in PAGES for role in page.roles}
@@ -186,7 +195,7 @@ def count_all(people, api_clients: dict[str, Client]) -> dict[tuple[str, str], A
     for path in api_lists():
         # A volunteer's own operations (`…/me/…`) speak for the volunteer of the calling account.
         for role in (VOLUNTEER if "/me/" in path else COORDINATOR, ANONYMOUS):
-            answers[path, role] = get(api_clients[role], path.replace("{code}", code_of(0)))
+            answers[path, role] = get(api_clients[role], path.replace("{code}", code_of(0)) + API_QUERIES.get(path, ""))
     return answers
 
 

@@ -297,8 +297,8 @@ def test_an_exchange_outside_the_programme_says_it_is_the_exchange(client, cesen
 @pytest.mark.parametrize(
     ("changes", "errors"),
     [
-        ({"day": "0001-01-01"}, {"starts": ["The session must take place between 2019-09-09 and 2019-09-10."]}),
-        ({"day": "9999-12-31"}, {"starts": ["The session must take place between 2019-09-09 and 2019-09-10."]}),
+        ({"day": "0001-01-01"}, {"starts": ["The session must take place between 2019-09-23 and 2019-09-24."]}),
+        ({"day": "9999-12-31"}, {"starts": ["The session must take place between 2019-09-23 and 2019-09-24."]}),
         ({"day": "NaN"}, {"day": ["Enter a valid date."]}),
         ({"day": ""}, {"day": ["This field is required."]}),
         ({"starts": "25:00"}, {"starts": ["Enter a valid time."]}),
@@ -414,4 +414,4 @@ def test_the_admin_shows_activities_but_changes_them_only_through_their_pages(cl
     change = client.post(f"/en/admin/activities/visit/{visit.pk}/change/", {"start": "0001-01-01"})
 
     assert (view.status_code, change.status_code) == (200, 403)
-    assert _stored(visit)["start"] == date(2019, 9, 9)
+    assert _stored(visit)["start"] == date(2019, 9, 23)

@@ -8,15 +8,18 @@ from collections.abc import Callable
 from tests.api import (
     matrix_actionplans,
     matrix_activities,
+    matrix_amendments,
     matrix_campaigns,
     matrix_finance,
     matrix_invitations,
     matrix_media,
+    matrix_monitoring,
     matrix_opendata,
     matrix_planning,
     matrix_rates,
     matrix_report_templates,
     matrix_reports,
+    matrix_switching,
     matrix_training,
     matrix_volunteering,
     matrix_volunteers,
@@ -96,7 +99,8 @@ PRACTICE_ROWS = [
 
 # Each domain added after the first wave of the API also names real values for its path parameters (the fuzzer's).
 LATER_DOMAINS = (matrix_media, matrix_invitations, matrix_report_templates, matrix_rates, matrix_volunteers,
-                 matrix_training, matrix_campaigns, matrix_planning)  # fmt: skip
+                 matrix_training, matrix_campaigns, matrix_planning, matrix_monitoring, matrix_amendments,
+                 matrix_switching)  # fmt: skip
 ROWS = (
     PROGRAMME_ROWS + PRACTICE_ROWS + matrix_activities.ROWS + matrix_reports.ROWS + matrix_actionplans.ROWS
     + matrix_finance.ROWS + matrix_volunteering.ROWS + matrix_opendata.ROWS

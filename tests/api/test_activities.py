@@ -3,7 +3,8 @@ without lost updates (ETag / If-Match), participants listed and nominated, by th
 
 The known answers come from the accepted plan of VALUES (seed 1): communities A1, B1, C1 and D1 of four cities
 each (B1: Cesena, Düsseldorf, Riga, Toulouse), one visit per city (16) and two exchanges per pair (16); Cesena
-hosts its visit on 9–10 September 2019 and receives Toulouse on 18–22 March 2019.
+hosts its visit on 23–24 September 2019 and receives Toulouse on 13–17 May 2019. VALUES leaves its first two months
+to preparation (`planning.preparation_months: 2`): nothing takes place before Monday 1 April 2019.
 """
 
 from datetime import UTC, date, datetime, time
@@ -40,8 +41,8 @@ def cesena_exchange(accepted_plan) -> Exchange:
     return Exchange.objects.get(host__key="cesena")
 
 
-def on_visit_day(hour: int, minute: int = 0, day: int = 9) -> str:
-    """A moment of Cesena's visit (9–10 September 2019) in Cesena's time, as a client writes it."""
+def on_visit_day(hour: int, minute: int = 0, day: int = 23) -> str:
+    """A moment of Cesena's visit (23–24 September 2019) in Cesena's time, as a client writes it."""
     return f"2019-09-{day:02d}T{hour:02d}:{minute:02d}:00{ROME}"
 
 
@@ -71,7 +72,7 @@ def test_the_coordinator_lists_every_visit_and_exchange_in_date_order(coordinato
     assert first["title"] == "Mentoring visit to Oostende"  # the city's own name
     assert (first["kind"], first["host"]["key"], first["guest"], first["community"], first["theme"]) == (
         "visit", "ostend", None, "A1", "A")  # fmt: skip
-    assert (first["start"], first["end"], first["mode"], first["capacity"]) == ("2019-02-04", "2019-02-05",
+    assert (first["start"], first["end"], first["mode"], first["capacity"]) == ("2019-04-01", "2019-04-02",
                                                                                 "in_person", 4)  # fmt: skip
     assert (first["nomination_deadline"], first["nominations_open"]) == (None, True)
 
@@ -105,10 +106,11 @@ def test_each_person_lists_the_activities_of_their_cities(cesena_staff, riga_sta
         ("city=cesena", 6),  # B1's 4 visits, and Cesena ↔ Toulouse both ways
         ("city=cesena&kind=visit", 4),
         ("city=riga&kind=exchange", 2),
-        ("from=2019-09-01&to=2019-09-30", 4),  # the visits to Nuremberg, Cesena, Bristol and Brno
-        ("from=2019-03-20&to=2019-03-26", 2),  # Toulouse at Cesena (ends on the 22nd), Riga at Düsseldorf (25th)
+        ("from=2019-09-01&to=2019-09-30", 3),  # the visits to Nuremberg, Cesena and Bristol (30 September–1 October)
+        ("from=2019-05-15&to=2019-05-21", 2),  # Toulouse at Cesena (ends on the 17th), Riga at Düsseldorf (20th)
         ("from=2021-01-01", 0),
-        ("to=2019-02-10", 1),  # the programme's first activity, the visit to Ostend (Riga's is on the 11th)
+        ("to=2019-04-07", 1),  # the programme's first activity, the visit to Ostend (Riga's is on the 8th)
+        ("to=2019-03-31", 0),  # the two months of preparation
         ("city=nowhere", 0),
         ("theme=Z", 0),
     ],
@@ -202,8 +204,8 @@ def test_two_changes_each_made_from_the_last_etag_are_both_saved(cesena_api, ces
     assert moved["ETag"] not in (first_tag, added["ETag"])
     assert moved["ETag"] == f'"{agenda_version(cesena_visit)}"'
     assert moved.json()["sessions"][0]["place"] == "Town hall"
-    assert agenda_of(cesena_visit) == [("Welcome", datetime(2019, 9, 9, 7, 30, tzinfo=UTC),
-                                        datetime(2019, 9, 9, 8, 30, tzinfo=UTC))]  # fmt: skip
+    assert agenda_of(cesena_visit) == [("Welcome", datetime(2019, 9, 23, 7, 30, tzinfo=UTC),
+                                        datetime(2019, 9, 23, 8, 30, tzinfo=UTC))]  # fmt: skip
 
 
 def test_a_change_made_from_a_stale_etag_is_refused_with_the_current_agenda(cesena_api, coordinator, cesena_visit):
@@ -271,15 +273,15 @@ def test_a_session_is_removed_with_the_etag(cesena_api, cesena_visit):
     ("starts", "ends", "field", "detail"),
     [
         (on_visit_day(9, 30), on_visit_day(10, 30), "starts_at", "It overlaps the session “Welcome”."),
-        (on_visit_day(10), on_visit_day(11, day=8), "ends_at", "A session ends after it starts."),
-        (on_visit_day(9, day=11), on_visit_day(10, day=11), "starts_at",
-         "The session must take place between 2019-09-09 and 2019-09-10."),
+        (on_visit_day(10), on_visit_day(11, day=22), "ends_at", "A session ends after it starts."),
+        (on_visit_day(9, day=25), on_visit_day(10, day=25), "starts_at",
+         "The session must take place between 2019-09-23 and 2019-09-24."),
         # The day before in Cesena's time, though the same day in UTC: refused.
-        ("2019-09-08T23:30:00+02:00", "2019-09-09T00:30:00+02:00", "starts_at",
-         "The session must take place between 2019-09-09 and 2019-09-10."),
+        ("2019-09-22T23:30:00+02:00", "2019-09-23T00:30:00+02:00", "starts_at",
+         "The session must take place between 2019-09-23 and 2019-09-24."),
         # The edge of the calendar in another offset is refused, not a server error.
         ("0001-01-01T00:00:00+14:00", "0001-01-01T01:00:00+14:00", "starts_at",
-         "The session must take place between 2019-09-09 and 2019-09-10."),
+         "The session must take place between 2019-09-23 and 2019-09-24."),
     ],
 )  # fmt: skip
 def test_a_session_the_service_refuses_is_refused_naming_the_field(cesena_api, cesena_visit, starts, ends, field,
@@ -298,7 +300,7 @@ def test_a_session_the_service_refuses_is_refused_naming_the_field(cesena_api, c
 @pytest.mark.parametrize(
     ("changes", "pointers"),
     [
-        ({"starts_at": "2019-09-09T10:00:00"}, {"#/starts_at"}),  # no offset: which 10 o'clock?
+        ({"starts_at": "2019-09-23T10:00:00"}, {"#/starts_at"}),  # no offset: which 10 o'clock?
         ({"title": ""}, {"#/title"}),
         ({"title": "x" * 201, "kind": "party"}, {"#/title", "#/kind"}),
         ({"practice": 2**40}, {"#/practice"}),
@@ -361,8 +363,8 @@ def test_only_the_host_citys_staff_and_the_coordinator_change_the_agenda(riga_st
 
 def test_a_session_of_another_activity_is_not_found(cesena_api, cesena_visit, cesena_exchange):
     other = save_session(cesena_exchange, kind="workshop", title="Elsewhere",
-                         starts_at=datetime(2019, 3, 18, 10, tzinfo=cesena_exchange.time_zone),
-                         ends_at=datetime(2019, 3, 18, 11, tzinfo=cesena_exchange.time_zone))  # fmt: skip
+                         starts_at=datetime(2019, 5, 13, 10, tzinfo=cesena_exchange.time_zone),
+                         ends_at=datetime(2019, 5, 13, 11, tzinfo=cesena_exchange.time_zone))  # fmt: skip
 
     moved = cesena_api.put(f"{BASE}{cesena_visit.pk}/agenda/{other.pk}/",
                            session("Here", on_visit_day(9), on_visit_day(10)),

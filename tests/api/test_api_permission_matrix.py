@@ -47,8 +47,10 @@ def client_of(identity: str, world: World) -> tuple[Client, dict]:
 
 
 def address(row: Row, world: World) -> str:
+    """The row's path, with its `query` (an operation whose query parameters are required) after it."""
     _method, path = row.operation.split(" ", 1)
-    return path.format(**row.at(world))
+    at = row.at(world)
+    return path.format(**at) + (f"?{at['query']}" if "query" in at else "")
 
 
 def ask(row: Row, identity: str, client: Client, headers: dict, world: World):

@@ -3,7 +3,7 @@ services: `save_template`, `copy_template`, `request_reports`): questions read a
 as answered, two coordinators kept from saving over each other (ETag / If-Match, the page's hidden version too),
 a request's template and due date.
 
-Cesena's visit of the accepted plan (seed 1) is on 9–10 September 2019.
+Cesena's visit of the accepted plan (seed 1) is on 23–24 September 2019.
 """
 
 from datetime import date, timedelta
@@ -329,14 +329,14 @@ def test_the_coordinator_asks_an_activitys_participants_for_reports(api, templat
 def test_the_api_and_the_page_ask_for_reports_alike(api, client, coordinator, template, cesena_visit):
     client.force_login(coordinator)
     page = client.post(f"/en/p/820885/activities/{cesena_visit.pk}/reports/request/",
-                       {"template": template.pk, "due": "2019-09-09"})  # fmt: skip
-    refused = api.post(requests_of(cesena_visit), {"template": template.pk, "due": "2019-09-09"})
+                       {"template": template.pk, "due": "2019-09-23"})  # fmt: skip
+    refused = api.post(requests_of(cesena_visit), {"template": template.pk, "due": "2019-09-23"})
 
     assert page.status_code == 400
-    assert page.context["form"].errors == {"due": ["Reports are due after the activity ends (2019-09-10)."]}
+    assert page.context["form"].errors == {"due": ["Reports are due after the activity ends (2019-09-24)."]}
     assert refused.status_code == 422
     assert refused.json()["errors"] == [
-        {"pointer": "#/due", "detail": "Reports are due after the activity ends (2019-09-10)."}
+        {"pointer": "#/due", "detail": "Reports are due after the activity ends (2019-09-24)."}
     ]
     assert not ReportRequest.objects.exists()
 

@@ -36,17 +36,17 @@ TODAY = timezone.localdate()
 pytestmark = pytest.mark.xdist_group("demo_content")
 
 
-def month_14_start(today: date) -> date:
-    """The first day of the month 13 months before today's: today falls in month 14."""
-    index = today.year * 12 + today.month - 1 - 13
+def month_16_start(today: date) -> date:
+    """The first day of the month 15 months before today's: today falls in month 16."""
+    index = today.year * 12 + today.month - 1 - 15
     return date(index // 12, index % 12 + 1, 1)
 
 
 def _midway_programme() -> Programme:
-    """VALUES moved so that today is in month 14, its plan accepted, its benchmarks loaded, the demo accounts made."""
+    """VALUES moved so that today is in month 16, its plan accepted, its benchmarks loaded, the demo accounts made."""
     result = read_programme_file(VALUES_FILE.read_bytes())
     programme = load_programme_file(result.document).programme
-    Programme.objects.filter(pk=programme.pk).update(start=month_14_start(TODAY))
+    Programme.objects.filter(pk=programme.pk).update(start=month_16_start(TODAY))
     programme.refresh_from_db()
     call_command("load_benchmarks", str(ROOT / "data" / "benchmarks.yaml"), stdout=io.StringIO())
     ensure_demo_accounts(programme)

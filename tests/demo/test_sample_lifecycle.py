@@ -33,7 +33,7 @@ def test_the_command_sets_up_the_midway_scenario_and_removes_it(capsys):
     call_command("demo", "--setup-only")
 
     output = capsys.readouterr().out
-    assert "month 14" in output
+    assert "month 16" in output
     assert Visit.objects.count() == 16
     assert Participant.objects.exists()
     assert Session.objects.exists()

@@ -44,17 +44,18 @@ def midway(django_db_setup, django_db_blocker, module_media):
         yield made
 
 
-def test_the_start_moves_so_that_today_is_month_14():
-    assert moved_start(date(2026, 12, 1)) == date(2025, 11, 1)
-    assert moved_start(date(2026, 1, 31)) == date(2024, 12, 1)
+def test_the_start_moves_so_that_today_is_month_16():
+    # Month 16 begins 15 months after month 1: December 2026 − 15 months = September 2025.
+    assert moved_start(date(2026, 12, 1)) == date(2025, 9, 1)
+    assert moved_start(date(2026, 1, 31)) == date(2024, 10, 1)
 
 
-def test_the_programme_runs_from_november_2025_to_october_2027(midway):
+def test_the_programme_runs_from_september_2025_to_august_2027(midway):
     programme = midway.programme
 
-    assert (programme.start, programme.end) == (date(2025, 11, 1), date(2027, 10, 31))
+    assert (programme.start, programme.end) == (date(2025, 9, 1), date(2027, 8, 31))
     assert midway.sample.file_start == date(2019, 2, 1)
-    assert midway.sample.month == 14
+    assert midway.sample.month == 16
 
 
 def test_one_visit_per_city_and_one_exchange_each_way_per_pair(midway):
@@ -223,12 +224,12 @@ def test_running_again_keeps_the_sample(midway):
 
 
 def test_the_command_on_a_later_day_keeps_the_sample_and_its_dates(midway, capsys):
-    # As if the sample had been made in June 2026, when month 14 began in May 2025's programme.
-    Programme.objects.filter(pk=midway.programme.pk).update(start=date(2025, 5, 1))
+    # As if the sample had been made in June 2026, when month 16 began in March 2025's programme.
+    Programme.objects.filter(pk=midway.programme.pk).update(start=date(2025, 3, 1))
 
-    call_command("demo", "--setup-only")  # loading the file again would move the start to today's month 14
+    call_command("demo", "--setup-only")  # loading the file again would move the start to today's month 16
 
-    assert Programme.objects.get().start == date(2025, 5, 1)
+    assert Programme.objects.get().start == date(2025, 3, 1)
     assert "kept" in capsys.readouterr().out.lower()
 
 
@@ -239,7 +240,7 @@ def test_the_banner_says_sample_data_and_the_month(midway):
     html = render_to_string("demo/sample_banner.html", sample_data(request))
 
     assert 'role="note"' in html
-    assert "Sample data: VALUES as it stood at month 14 of 24." in html
+    assert "Sample data: VALUES as it stood at month 16 of 24." in html
 
 
 def test_no_banner_without_sample_data():

@@ -251,11 +251,11 @@ def test_city_staff_are_offered_only_their_own_citys_visits_and_exchanges(client
     # Riga's community B1 visits (Riga, Cesena, Toulouse, Düsseldorf) and its two exchanges with Düsseldorf: who
     # travels where, and when (Babel's English interval, with thin spaces around the dash).
     assert _choice_labels(page) == [
-        "Mentoring visit in Rīga, Feb 11\u2009–\u200912, 2019",
-        "Exchange Rīga → Düsseldorf, Mar 25\u2009–\u200929, 2019",
-        "Mentoring visit in Cesena, Sep 9\u2009–\u200910, 2019",
-        "Mentoring visit in Toulouse, Feb 10\u2009–\u200911, 2020",
-        "Exchange Düsseldorf → Rīga, Mar 23\u2009–\u200927, 2020",
+        "Mentoring visit in Rīga, Apr 8\u2009–\u20099, 2019",
+        "Exchange Rīga → Düsseldorf, May 20\u2009–\u200924, 2019",
+        "Mentoring visit in Cesena, Sep 23\u2009–\u200924, 2019",
+        "Mentoring visit in Toulouse, Mar 9\u2009–\u200910, 2020",
+        "Exchange Düsseldorf → Rīga, Apr 20\u2009–\u200924, 2020",
         "Mentoring visit in Düsseldorf, Sep 14\u2009–\u200915, 2020",
     ]
 
@@ -266,8 +266,8 @@ def test_the_activities_are_named_in_the_pages_language(client, riga_staff, acce
     page = client.get("/it/p/820885/finance/expenses/new/")
 
     assert _choice_labels(page)[:2] == [
-        "Visita di tutoraggio a Rīga, 11–12 feb 2019",
-        "Scambio Rīga → Düsseldorf, 25–29 mar 2019",
+        "Visita di tutoraggio a Rīga, 08–09 apr 2019",
+        "Scambio Rīga → Düsseldorf, 20–24 mag 2019",
     ]
 
 

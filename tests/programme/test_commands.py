@@ -511,7 +511,7 @@ def test_the_country_weight_and_score_scale_travel_through_load_and_export(value
 
 @pytest.mark.django_db
 def test_the_preparation_months_travel_through_load_and_export(values_file, tmp_path):
-    text = _values_text(values_file).replace("  exchange_days: 5\n", "  exchange_days: 5\n  preparation_months: 3\n")
+    text = _values_text(values_file).replace("  preparation_months: 2\n", "  preparation_months: 3\n")
     assert "preparation_months: 3" in text
     _run("load", str(_write(tmp_path / "preparation.yaml", text)))
     first = tmp_path / "first.yaml"

@@ -1,8 +1,8 @@
 """ICS (RFC 5545) calendars of activities and their sessions.
 
-An activity keeps its UID for life and raises its SEQUENCE when its dates change, so that a
-subscribed calendar moves the event instead of adding a second one. Sessions carry their
-host city's time zone.
+An activity keeps its UID for life and raises its SEQUENCE when its dates or its mode change, so that a
+subscribed calendar moves the event instead of adding a second one; the mode shows in its LOCATION and
+CATEGORIES, and an online link as its CONFERENCE (RFC 7986). Sessions carry their host city's time zone.
 """
 
 from datetime import UTC, timedelta
@@ -10,6 +10,7 @@ from datetime import UTC, timedelta
 import icalendar
 from django.db.models import QuerySet
 
+from values.activities.enums import Mode
 from values.activities.models import Activity
 
 UID_DOMAIN = "values-platform"
@@ -55,10 +56,21 @@ def _activity_event(activity: Activity, link: str) -> icalendar.Event:
     event.add("summary", _title(activity))
     event.add("dtstart", activity.start)
     event.add("dtend", activity.end + timedelta(days=1))  # exclusive end of an all-day event
-    event.add("location", activity.venue or _city(activity.host))
+    event.add("location", _where(activity))
     event.add("url", link)
-    event.add("categories", [activity.kind])
+    event.add("categories", [activity.kind, activity.mode])
+    if activity.mode != Mode.IN_PERSON and activity.video_link:
+        event.add("conference", activity.video_link, parameters={"value": "URI", "feature": "VIDEO"})  # RFC 7986
     return event
+
+
+def _where(activity: Activity) -> str:
+    """The mode shows in the place, which every calendar application displays: a switch online is seen."""
+    place = activity.venue or _city(activity.host)
+    if activity.mode == Mode.IN_PERSON:
+        return place
+    link = f": {activity.video_link}" if activity.video_link else " (video link to come)"
+    return f"Online{link}" if activity.mode == Mode.ONLINE else f"{place} and online{link}"
 
 
 def _session_event(activity: Activity, session) -> icalendar.Event:

@@ -27,10 +27,19 @@ def with_cities(cities) -> models.Q:
     )
 
 
+# An online or hybrid activity without its video link is waiting for it: a bulk switch of mode (switching.py)
+# cannot know the links, so the host gives each afterwards. The one rule, as a filter and on a row
+# (`Activity.awaits_video_link`).
+AWAITS_VIDEO_LINK = ~models.Q(mode=Mode.IN_PERSON) & models.Q(video_link="")
+
+
 class ActivityQuerySet(models.QuerySet):
     def taken_part_in_by(self, cities) -> "ActivityQuerySet":
         """For the apps below this one (finance names an activity on an expense and cannot import it)."""
         return self.filter(with_cities(cities)).distinct()
+
+    def awaiting_video_link(self) -> "ActivityQuerySet":
+        return self.filter(AWAITS_VIDEO_LINK)
 
 
 class Activity(models.Model):
@@ -56,7 +65,10 @@ class Activity(models.Model):
     )
     nomination_deadline = models.DateField(_("nomination deadline"), null=True, blank=True)
     sequence = models.PositiveIntegerField(
-        _("revision"), default=0, editable=False, help_text=_("Raised at each change of dates: calendars see it.")
+        _("revision"),
+        default=0,
+        editable=False,
+        help_text=_("Raised at each change of dates or mode: calendars see it."),
     )
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
     minutes = models.TextField(_("minutes"), max_length=MINUTES_MAX_CHARS, blank=True)
@@ -79,6 +91,11 @@ class Activity(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} · {self.host} · {self.start}"
+
+    @property
+    def awaits_video_link(self) -> bool:
+        """Online or hybrid without its link yet (AWAITS_VIDEO_LINK): the host city is asked for it."""
+        return self.mode != Mode.IN_PERSON and not self.video_link
 
     @property
     def time_zone(self) -> ZoneInfo:

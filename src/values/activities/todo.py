@@ -6,7 +6,14 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from values.activities.queries import attendance_to_record, city_name, hosted_lacking, open_nominations
+from values.activities.queries import (
+    attendance_to_record,
+    calendar_title,
+    city_name,
+    hosted_lacking,
+    open_nominations,
+)
+from values.activities.switching import links_awaited
 from values.core.languages import long_date
 from values.core.todo import Asker, ToDo, add_offer, register
 from values.network.enums import Role
@@ -20,23 +27,33 @@ def activity_todos(asker: Asker) -> list[ToDo]:
         return []
     return [
         *_lacking(cities, programme, today),
+        *_video_links(cities, programme, today),
         *_nominations(cities, programme, today),
         *_attendance(cities, programme, today),
     ]
 
 
 def _lacking(cities, programme, today: date) -> list[ToDo]:
+    """Coming hosted activities with an empty agenda; a missing video link is a to-do of its own, however far
+    ahead (`_video_links`), so that it is never said twice."""
     items = []
     for row in hosted_lacking(cities, programme, today):
-        what = {
-            (True, True): _("the agenda is empty and the online link is missing"),
-            (True, False): _("the agenda is empty"),
-            (False, True): _("the online link is missing"),
-        }[(row.no_agenda, row.no_video_link)]
+        if not row.no_agenda:
+            continue
         text = _("%(activity)s, which you host from %(date)s: %(what)s.") % {
-            "activity": row.title, "date": long_date(row.activity.start), "what": what}  # fmt: skip
+            "activity": row.title, "date": long_date(row.activity.start), "what": _("the agenda is empty")}  # fmt: skip
         url = reverse("activity", args=[row.activity.pk])
         items.append(ToDo(row.activity.start, text, url, "hosting"))
+    return items
+
+
+def _video_links(cities, programme, today: date) -> list[ToDo]:
+    """Online or hybrid without a link (a switch of mode leaves it so), however far ahead: its people wait for it."""
+    items = []
+    for activity in links_awaited(cities, programme, today):
+        text = _("Give the video link for %(activity)s, which you host from %(date)s.") % {
+            "activity": calendar_title(activity), "date": long_date(activity.start)}  # fmt: skip
+        items.append(ToDo(activity.start, text, reverse("activity_edit", args=[activity.pk]), "video_link"))
     return items
 
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from values.activities import calendar_views, views
+from values.activities import calendar_views, switching_views, views
 
 urlpatterns = [
     path("activities/<int:activity_id>/", views.activity_page, name="activity"),
@@ -12,6 +12,7 @@ urlpatterns = [
     path("activities/<int:activity_id>/attendance/", views.attendance, name="attendance"),
     path("activities/<int:activity_id>/minutes/", views.minutes, name="minutes"),
     path("participants/<int:participant_id>/answer/", views.answer, name="participant_answer"),
+    path("activities/switch/", switching_views.switch_page, name="activities_switch"),
     path("calendar/", calendar_views.calendar_page, name="calendar"),
     path("calendar/feeds/", calendar_views.feed_create, name="feed_create"),
     path("calendar/feeds/<int:feed_id>/revoke/", calendar_views.feed_revoke, name="feed_revoke"),

@@ -6,3 +6,9 @@ class AmendmentsConfig(AppConfig):
     name = "values.amendments"
     label = "amendments"
     verbose_name = _("Amendments")
+
+    def ready(self) -> None:
+        from values.amendments.permissions import can_manage_amendments
+        from values.programme.access import add_rule
+
+        add_rule("manage_amendments", can_manage_amendments)

@@ -11,11 +11,13 @@ from ninja import NinjaAPI
 from values.api import openapi, problems
 from values.api.actionplans import router as actionplans
 from values.api.activities import router as activities
+from values.api.amendments import router as amendments
 from values.api.callers import CallerAuth
 from values.api.campaigns import router as campaigns
 from values.api.finance import router as finance
 from values.api.invitations import router as invitations
 from values.api.media import router as media
+from values.api.monitoring import router as monitoring
 from values.api.opendata import router as opendata
 from values.api.planning import router as planning
 from values.api.practices import router as practices
@@ -23,6 +25,7 @@ from values.api.programmes import router as programmes
 from values.api.rates import router as rates
 from values.api.report_templates import router as report_templates
 from values.api.reports import router as reports
+from values.api.switching import router as switching
 from values.api.training import router as training
 from values.api.volunteering import router as volunteering
 from values.api.volunteers import router as volunteers
@@ -58,8 +61,8 @@ api = ValuesAPI(
 )
 problems.install(api)
 DOMAINS = (
-    programmes, practices, media, activities, invitations, reports, report_templates, actionplans, finance, rates,
-    volunteering, volunteers, training, campaigns, planning, opendata,
+    programmes, practices, media, switching, activities, invitations, reports, report_templates, actionplans,
+    finance, rates, volunteering, volunteers, training, campaigns, planning, opendata, monitoring, amendments,
 )  # fmt: skip
 for domain in DOMAINS:
     api.add_router("/programmes/", domain)

@@ -2,12 +2,15 @@
 does) and ask `request.access` what the caller may do in it. Who may change anything at all (signed in, a token
 that may write) is settled before, by `callers.CallerAuth`, before the body is read."""
 
+from django.core.exceptions import ValidationError
+from django.db.models import QuerySet
 from django.http import Http404, HttpRequest
 from django.urls import set_urlconf
 from django.utils.translation import gettext as _
 
 from values.api.callers import Forbidden, NotAuthenticated
 from values.api.problems import PreconditionRequired
+from values.network.models import Organisation
 from values.programme.access import Access
 from values.programme.addresses import urlconf_for
 from values.programme.models import Programme
@@ -38,6 +41,17 @@ def require_access(request: HttpRequest, rule: str, refusal: str) -> None:
         return
     require_signed_in(request)
     raise Forbidden(refusal)
+
+
+def acting_for(organisations: QuerySet, key: str, *, none: str, not_one: str) -> Organisation:
+    """The organisation (by key) a change is made for, among those the caller acts for: a 403 with `none` when
+    there are none, a 422 on `organisation` with `not_one` when the key is not one of them."""
+    if not organisations.exists():
+        raise Forbidden(none)
+    organisation = organisations.filter(key=key).first()
+    if organisation is None:
+        raise ValidationError({"organisation": [not_one]})
+    return organisation
 
 
 def if_match(request: HttpRequest) -> str:

@@ -8,13 +8,12 @@ from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema, Status
 
 from values.api.callers import Forbidden
-from values.api.context import enter, etag, if_match
+from values.api.context import enter
 from values.api.openapi import GUARDED_MARK, PUBLIC_MARK
 from values.api.paging import Page, Paging, paged
 from values.api.programmes import organisation_name
 from values.api.schemas import OrganisationRef, Texts
-from values.core.text import TranslationConflict, translation_fingerprint
-from values.core.versions import StaleVersion
+from values.api.translations import Translated
 from values.knowledge.enums import PracticeStatus, TargetGroup
 from values.knowledge.models import Practice
 from values.knowledge.permissions import get_practice_for_edit, get_practice_for_view, proposing_organisations
@@ -181,13 +180,7 @@ class TranslationOut(Schema):
     texts: Texts = Field(description="The practice's texts in this language (empty where there are none).")
 
 
-def _translation_version(practice: Practice, language: str) -> str:
-    return translation_fingerprint(practice_texts(practice), original=practice.original_language, language=language)
-
-
-def _translation(practice: Practice, language: str) -> dict:
-    return {"language": language, "texts": {name: value.get(language, "")
-                                            for name, value in practice_texts(practice).items()}}  # fmt: skip
+TRANSLATED = Translated(texts_of=practice_texts, save=translate_practice)
 
 
 def _translatable(request: HttpRequest, code: str, practice_id: int, language: str, *, edit: bool) -> Practice:
@@ -204,8 +197,7 @@ def _translatable(request: HttpRequest, code: str, practice_id: int, language: s
 )  # fmt: skip
 def read_translation(request: HttpRequest, code: str, practice_id: int, language: str, response: HttpResponse):
     practice = _translatable(request, code, practice_id, language, edit=False)
-    response["ETag"] = etag(_translation_version(practice, language))
-    return _translation(practice, language)
+    return TRANSLATED.read(practice, language, response)
 
 
 @router.put("{code}/practices/{int:practice_id}/translations/{language}/", response=TranslationOut,
@@ -213,11 +205,4 @@ def read_translation(request: HttpRequest, code: str, practice_id: int, language
 def translate(request: HttpRequest, code: str, practice_id: int, language: str, payload: TranslationIn,
               response: HttpResponse):  # fmt: skip
     practice = _translatable(request, code, practice_id, language, edit=True)
-    seen = if_match(request)
-    try:
-        translate_practice(practice, language=language, texts=payload.dict(), seen=seen)
-    except TranslationConflict:
-        practice.refresh_from_db()
-        raise StaleVersion(_translation_version(practice, language), _translation(practice, language)) from None
-    response["ETag"] = etag(_translation_version(practice, language))
-    return _translation(practice, language)
+    return TRANSLATED.change(request, response, practice, language, payload.dict())

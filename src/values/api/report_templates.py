@@ -12,7 +12,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema, Status
 from pydantic import StringConstraints, field_validator
-from pydantic_core import PydanticCustomError
 
 from values.activities.queries import calendar_title
 from values.api.activities import NO_NUL, visible_activity
@@ -20,6 +19,7 @@ from values.api.callers import Forbidden
 from values.api.context import enter, etag, if_match, require_signed_in
 from values.api.openapi import GUARDED_MARK
 from values.api.paging import Page, Paging, paged
+from values.api.schemas import RequiredText, Trimmed
 from values.core.versions import StaleVersion
 from values.reports.enums import QuestionKind
 from values.reports.models import ReportRequest, ReportTemplate
@@ -138,35 +138,17 @@ def _template(request: HttpRequest, code: str, template_id: int) -> ReportTempla
 
 
 # -- templates -----------------------------------------------------------------------------------------------------
-def _text(value: str) -> str:
-    """As the page's required fields take text: without the spaces around it, and not empty."""
-    value = value.strip()
-    if not value:
-        raise PydanticCustomError("required", _("This field is required."))
-    return value
-
-
 class QuestionIn(Schema):
     id: int | None = Field(None, ge=1, le=LARGEST_ID,
                            description="A question of this template to change in place (its drafted answers stay); "
                                        "none for a new question.")  # fmt: skip
     kind: QuestionKind = Field(examples=["single_choice"])
-    text: str = Field(max_length=500, pattern=NO_NUL, examples=["Which session helped most?"])
-    help_text: str = Field("", max_length=500, pattern=NO_NUL)
+    text: RequiredText = Field(max_length=500, pattern=NO_NUL, examples=["Which session helped most?"])
+    help_text: Trimmed = Field("", max_length=500, pattern=NO_NUL)
     required: bool = False
     choices: list[Choice] = Field([], max_length=1_000, examples=[["Workshop", "Site visit"]],
                                description="For single and multiple choice: at least two answers.")  # fmt: skip
     quotable: bool = Field(False, description="Long text only: accepted answers may be quoted in the toolkits.")
-
-    @field_validator("text")
-    @classmethod
-    def _asked(cls, value: str) -> str:
-        return _text(value)
-
-    @field_validator("help_text")
-    @classmethod
-    def _helped(cls, value: str) -> str:
-        return value.strip()
 
     @field_validator("choices")
     @classmethod
@@ -176,21 +158,11 @@ class QuestionIn(Schema):
 
 
 class TemplateIn(Schema):
-    title: str = Field(max_length=200, pattern=NO_NUL, examples=["After the visit"])
-    description: str = Field("", max_length=50_000, pattern=NO_NUL,
+    title: RequiredText = Field(max_length=200, pattern=NO_NUL, examples=["After the visit"])
+    description: Trimmed = Field("", max_length=50_000, pattern=NO_NUL,
                              description="At most 5,000 characters (the service says so).")  # fmt: skip
     questions: list[QuestionIn] = Field(max_length=MAX_QUESTIONS, description="In the order they are asked; they "
                                         "replace the template's questions (those not given are removed).")  # fmt: skip
-
-    @field_validator("title")
-    @classmethod
-    def _titled(cls, value: str) -> str:
-        return _text(value)
-
-    @field_validator("description")
-    @classmethod
-    def _described(cls, value: str) -> str:
-        return value.strip()
 
 
 def _save(programme, payload: TemplateIn, template: ReportTemplate | None, version: str | None) -> ReportTemplate:

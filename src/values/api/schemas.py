@@ -1,8 +1,34 @@
-"""Shapes the API's operations share: problems, texts in several languages, a short reference to a row."""
+"""Shapes the API's operations share: problems, texts in several languages, a short reference to a row, a moment
+and the texts a form's fields take."""
 
+from datetime import datetime
+from typing import Annotated
+
+from django.utils.translation import gettext as _
 from ninja import Field, Schema
+from pydantic import AfterValidator, AwareDatetime
+from pydantic_core import PydanticCustomError
 
 Texts = dict[str, str]  # language code (ISO 639-1) → text
+
+
+def _bounded_year(value: datetime) -> datetime:
+    if not 1 < value.year < 9999:  # beyond, moving it to the city's time would leave the calendar
+        raise ValueError(_("A time between the years 2 and 9998."))
+    return value
+
+
+def _required(value: str) -> str:
+    """As the pages' required fields take text: without the spaces around it, and not empty."""
+    value = value.strip()
+    if not value:
+        raise PydanticCustomError("required", _("This field is required."))
+    return value
+
+
+Moment = Annotated[AwareDatetime, AfterValidator(_bounded_year)]
+RequiredText = Annotated[str, AfterValidator(_required)]
+Trimmed = Annotated[str, AfterValidator(str.strip)]  # as a page's optional field: without the spaces around it
 
 
 class FieldError(Schema):

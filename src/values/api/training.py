@@ -16,17 +16,17 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema, Status
 from ninja.errors import HttpError
-from pydantic import AfterValidator, AwareDatetime, StrictBool, StrictInt
+from pydantic import StrictBool, StrictInt
 
 from values.api.callers import Forbidden
-from values.api.context import enter, etag, if_match, require_signed_in
+from values.api.context import acting_for, enter, require_signed_in
 from values.api.openapi import GUARDED_MARK, PROBLEM_MEDIA, PUBLIC_MARK
 from values.api.paging import Page, Paging, paged
 from values.api.programmes import organisation_name
-from values.api.schemas import OrganisationRef, Texts
+from values.api.schemas import Moment, OrganisationRef, Texts
+from values.api.translations import Translated
 from values.core.templatetags.values_tags import person
-from values.core.text import TranslationConflict, active_language, pick, translation_fingerprint
-from values.core.versions import StaleVersion
+from values.core.text import active_language, pick
 from values.knowledge.enums import PracticeStatus
 from values.knowledge.queries import practices_of
 from values.publishing.translations import check_target_language
@@ -183,15 +183,6 @@ def read_training(request: HttpRequest, code: str, training_id: int):
 
 
 # -- offering and changing sessions (the edit page's form) --------------------------------------
-def _bounded_year(value: datetime) -> datetime:
-    if not 1 < value.year < 9999:  # beyond, moving it to the city's time would leave the calendar
-        raise ValueError(_("A time between the years 2 and 9998."))
-    return value
-
-
-Moment = Annotated[AwareDatetime, AfterValidator(_bounded_year)]
-
-
 class TrainingIn(Schema):
     """The edit page's fields; texts are in `original_language` (translations are added apart)."""
 
@@ -210,13 +201,10 @@ class TrainingIn(Schema):
 
 def _save(request: HttpRequest, programme, payload: TrainingIn, session: TrainingSession | None) -> TrainingSession:
     """The edit page's form: organisations the caller organises for (none: 403), then the service's checks."""
-    organisations = organising_organisations(request.user, programme)
-    if not organisations.exists():
-        raise Forbidden(_("Only partner city staff and the coordinator plan training sessions."))
     data = payload.dict()
-    organisation = organisations.filter(key=data.pop("organisation")).first()
-    if organisation is None:
-        raise ValidationError({"organisation": [_("Choose one of the organisations you plan training for.")]})
+    organisation = acting_for(organising_organisations(request.user, programme), data.pop("organisation"),
+                              none=_("Only partner city staff and the coordinator plan training sessions."),
+                              not_one=_("Choose one of the organisations you plan training for."))  # fmt: skip
     key = data.pop("theme")
     theme = programme.themes.filter(key=key).first() if key else None
     if key and theme is None:
@@ -267,13 +255,7 @@ class TrainingTranslationOut(Schema):
                          description="The session's texts in this language (empty where there are none).")  # fmt: skip
 
 
-def _translation_version(session: TrainingSession, language: str) -> str:
-    return translation_fingerprint(training_texts(session), original=session.original_language, language=language)
-
-
-def _translation(session: TrainingSession, language: str) -> dict:
-    return {"language": language, "texts": {name: value.get(language, "")
-                                            for name, value in training_texts(session).items()}}  # fmt: skip
+TRANSLATED = Translated(texts_of=training_texts, save=translate_training_session)
 
 
 def _translatable(request: HttpRequest, code: str, training_id: int, language: str, *, edit: bool):
@@ -294,8 +276,7 @@ LANGUAGE_404 = "A language that is not one of the programme's, or is the session
             description=f"Send the ETag back as If-Match with the translation. {LANGUAGE_404}")  # fmt: skip
 def read_translation(request: HttpRequest, code: str, training_id: int, language: str, response: HttpResponse):
     session = _translatable(request, code, training_id, language, edit=False)
-    response["ETag"] = etag(_translation_version(session, language))
-    return _translation(session, language)
+    return TRANSLATED.read(session, language, response)
 
 
 @router.put(f"{TRAINING}translations/{{language}}/", response=TrainingTranslationOut,
@@ -306,14 +287,7 @@ def read_translation(request: HttpRequest, code: str, training_id: int, language
 def translate(request: HttpRequest, code: str, training_id: int, language: str, payload: TrainingTranslationIn,
               response: HttpResponse):  # fmt: skip
     session = _translatable(request, code, training_id, language, edit=True)
-    seen = if_match(request)
-    try:
-        translate_training_session(session, language=language, texts=payload.dict(), seen=seen)
-    except TranslationConflict:
-        session.refresh_from_db()
-        raise StaleVersion(_translation_version(session, language), _translation(session, language)) from None
-    response["ETag"] = etag(_translation_version(session, language))
-    return _translation(session, language)
+    return TRANSLATED.change(request, response, session, language, payload.dict())
 
 
 # -- places -------------------------------------------------------------------------------------

@@ -15,15 +15,14 @@ from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema, Status
 from ninja.errors import HttpError
 from ninja.errors import ValidationError as SchemaValidationError
-from pydantic import AfterValidator, AwareDatetime
+from pydantic import AfterValidator
 
-from values.api.callers import Forbidden
-from values.api.context import enter, require_signed_in
+from values.api.context import acting_for, enter, require_signed_in
 from values.api.openapi import PROBLEM_MEDIA, PUBLIC_MARK
 from values.api.paging import Page, Paging, paged
 from values.api.problems import rate_headers
 from values.api.programmes import organisation_name
-from values.api.schemas import OrganisationRef, Texts
+from values.api.schemas import Moment, OrganisationRef, Texts
 from values.core.problems import problem
 from values.core.templatetags.values_tags import person
 from values.programme.queries import city_partners, key_figures
@@ -227,13 +226,11 @@ class OpportunityIn(Schema):
 
 def _save(request: HttpRequest, programme, payload: OpportunityIn, opportunity: Opportunity | None) -> Opportunity:
     """The edit page's form: organisations the caller offers for (none: 403), then the service's checks."""
-    organisations = offering_organisations(request.user, programme)
-    if not organisations.exists():
-        raise Forbidden(_("Only a partner's city staff, volunteer leaders and the coordinator offer opportunities."))
     data = payload.dict()
-    organisation = organisations.filter(key=data.pop("organisation")).first()
-    if organisation is None:
-        raise ValidationError({"organisation": [_("Choose one of the organisations you offer opportunities for.")]})
+    organisation = acting_for(offering_organisations(request.user, programme), data.pop("organisation"),
+                              none=_("Only a partner's city staff, volunteer leaders and the coordinator offer "
+                                     "opportunities."),
+                              not_one=_("Choose one of the organisations you offer opportunities for."))  # fmt: skip
     data |= {"kind": str(data["kind"]), "city": city_partners(programme).filter(key=data["city"]).first(),
              "theme": programme.themes.filter(key=data["theme"]).first()}  # fmt: skip
     return save_opportunity(programme, opportunity=opportunity, organisation=organisation, by=request.user, **data)
@@ -284,12 +281,6 @@ def close(request: HttpRequest, code: str, opportunity_id: int):
 
 
 # -- shifts -------------------------------------------------------------------------------------
-def _bounded_year(value: datetime) -> datetime:
-    if not 1 < value.year < 9999:  # beyond, moving it to the city's time would leave the calendar
-        raise ValueError(_("A time between the years 2 and 9998."))
-    return value
-
-
 def _without_offset(value: time) -> time:
     if value.tzinfo is not None:
         raise ValueError(_("A time in the city's time, without an offset."))
@@ -297,8 +288,8 @@ def _without_offset(value: time) -> time:
 
 
 class OneShiftIn(Schema):
-    starts_at: Annotated[AwareDatetime, AfterValidator(_bounded_year)] = Field(examples=["2020-03-09T18:00:00+01:00"])
-    ends_at: Annotated[AwareDatetime, AfterValidator(_bounded_year)] = Field(examples=["2020-03-09T20:00:00+01:00"])
+    starts_at: Moment = Field(examples=["2020-03-09T18:00:00+01:00"])
+    ends_at: Moment = Field(examples=["2020-03-09T20:00:00+01:00"])
     places: int | None = Field(None, description="Null: the opportunity's places.", **INT_RANGE)
 
 

@@ -2,17 +2,19 @@
 volunteer tied to the calling account, their details, applications, shift bookings and hours: the same services
 and rules as the volunteer's pages (`values.volunteering`)."""
 
+from collections.abc import Callable
 from datetime import datetime
+from functools import partial
 from typing import Annotated
 
 from django.core.exceptions import ValidationError
+from django.db.models import Model, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema, Status
 from ninja.errors import HttpError
-from pydantic import AfterValidator, AwareDatetime
 
 from values.api.callers import CallerAuth
 from values.api.context import enter, require_signed_in
@@ -20,7 +22,7 @@ from values.api.openapi import PROBLEM_MEDIA, PUBLIC_MARK
 from values.api.paging import Page, Paging, paged
 from values.api.problems import rate_headers
 from values.api.programmes import organisation_name
-from values.api.schemas import OrganisationRef, Texts
+from values.api.schemas import Moment, OrganisationRef, Texts
 from values.core.http import client_address
 from values.programme.models import Programme
 from values.programme.queries import city_partners
@@ -65,6 +67,19 @@ def _refused(refusal: ValidationError, *fields: str) -> HttpError | ValidationEr
     messages = getattr(refusal, "message_dict", {})
     reasons = [message for field in fields for message in messages.get(field, [])]
     return HttpError(409, " ".join(reasons)) if reasons else refusal
+
+
+def _change_mine(rows: QuerySet, row_id: int, field: str, change: Callable[[Model], object]) -> Model:
+    """One of the caller's own rows (another's, or none, is 404), changed by its service; the service's refusal on
+    `field` is a conflict with its state (409)."""
+    row = rows.filter(pk=row_id).first()
+    if row is None:
+        raise Http404(f"no such {field} of yours")
+    try:
+        change(row)
+    except ValidationError as refusal:
+        raise _refused(refusal, field) from None
+    return row
 
 
 # -- signing up (anyone: no account, no token) ---------------------------------------------------
@@ -305,14 +320,8 @@ def apply_to(request: HttpRequest, code: str, opportunity_id: int, payload: Appl
              summary="Withdraw an offer or an acceptance; your coming shifts there are freed")  # fmt: skip
 def withdraw_from(request: HttpRequest, code: str, commitment_id: int):
     volunteer = _me(request, code)
-    commitment = commitments_of(volunteer).filter(pk=commitment_id).first()
-    if commitment is None:
-        raise Http404("no such commitment of yours")
-    try:
-        withdraw(volunteer, commitment)
-    except ValidationError as refusal:
-        raise _refused(refusal, "commitment") from None
-    return commitment_out(commitment)
+    change = partial(withdraw, volunteer)
+    return commitment_out(_change_mine(commitments_of(volunteer), commitment_id, "commitment", change))
 
 
 # -- places on shifts -----------------------------------------------------------------------------
@@ -417,15 +426,6 @@ def list_my_hours(request: HttpRequest, code: str, paging: Query[Paging]):
     return paged(request, entries, paging, lambda rows: [hours_out(entry) for entry in rows])
 
 
-def _bounded_year(value: datetime) -> datetime:
-    if not 1 < value.year < 9999:  # beyond, moving it to the city's time would leave the calendar
-        raise ValueError(_("A time between the years 2 and 9998."))
-    return value
-
-
-Moment = Annotated[AwareDatetime, AfterValidator(_bounded_year)]
-
-
 class HoursIn(Schema):
     opportunity: int = Field(examples=[12], description="One you are accepted in.", **INT_RANGE)
     starts_at: Moment = Field(examples=["2020-03-02T18:00:00+01:00"])
@@ -466,13 +466,7 @@ def log_my_hours(request: HttpRequest, code: str, payload: HoursIn):
                summary="Take back hours the organisation has not decided yet")  # fmt: skip
 def remove_my_hours(request: HttpRequest, code: str, entry_id: int):
     volunteer = _me(request, code)
-    entry = hours_of_volunteer(volunteer).filter(pk=entry_id).first()
-    if entry is None:
-        raise Http404("no such hours of yours")
-    try:
-        remove_hours(entry, volunteer=volunteer)
-    except ValidationError as refusal:
-        raise _refused(refusal, "entry") from None
+    _change_mine(hours_of_volunteer(volunteer), entry_id, "entry", partial(remove_hours, volunteer=volunteer))
     return Status(204, None)
 
 

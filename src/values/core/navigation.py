@@ -89,6 +89,8 @@ GROUPS = (
         _("Manage"),
         (
             Entry("finance", _("Finance"), _may("see_finance")),
+            Entry("monitoring", _("Monitoring"), _may("see_monitoring")),
+            Entry("amendments", _("Amendments"), _may("manage_amendments")),
             Entry("action_plans", _("Action plans"), _may("manage_programme")),
             Entry("report_templates", _("Report templates"), _may("manage_programme")),
             Entry("campaigns", _("Campaigns"), _signed_in),

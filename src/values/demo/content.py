@@ -1,4 +1,4 @@
-"""The demo's content at month 14: good practices, self-assessments, action plans, the campaign, toolkits and
+"""The demo's content at month 16: good practices, self-assessments, action plans, the campaign, toolkits and
 volunteering, made through each app's services so that every rule holds. `add_content` is called by the `values
 demo --scenario midway` command once the plan is accepted; every row it makes goes to `record`, so that the sample
 can be removed again."""

@@ -20,7 +20,7 @@ from values.programme.models import Programme
 from values.programme.services import load_programme_file
 from values.programme.spec import ProgrammeFile
 
-MONTH_SHOWN = 14
+MONTH_SHOWN = 16
 
 
 def moved_start(today: date, *, month: int = MONTH_SHOWN) -> date:
@@ -48,7 +48,7 @@ class Generated:
 
 
 def load_moved(document: ProgrammeFile, *, today: date) -> Programme:
-    """Load the programme file through its own loader, its start moved so that today is month 14."""
+    """Load the programme file through its own loader, its start moved so that today is month 16."""
     moved = replace(document, programme=replace(document.programme, start=moved_start(today)))
     return load_programme_file(moved).programme
 

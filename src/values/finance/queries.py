@@ -288,6 +288,12 @@ def _spent(expenses) -> dict[int, dict[str, Decimal]]:
     return spent
 
 
+def approved_direct_costs(programme: "Programme") -> dict[int, dict[str, Decimal]]:
+    """Per partner of the programme, its approved expenses and corrections in each direct category: what it has
+    spent, which an amendment may not take from it."""
+    return _spent(Expense.objects.filter(partner__programme=programme))
+
+
 def _quarters(expenses) -> dict[int, dict[str, Decimal]]:
     found: dict[int, dict[str, Decimal]] = {}
     for partner_id, spent_on, euros in expenses.values_list("partner_id", "spent_on", "amount_eur"):

@@ -55,3 +55,5 @@ class AuditAction(models.TextChoices):
     PERSONAL_DATA_ERASED = "personal_data_erased", _("personal data erased")
     API_TOKEN_CREATED = "api_token_created", _("API token made")
     API_TOKEN_REVOKED = "api_token_revoked", _("API token revoked")
+    MODE_SWITCHED = "mode_switched", _("activities switched to another mode")
+    AMENDMENT_DECIDED = "amendment_decided", _("amendment decided")

@@ -71,6 +71,12 @@ class Programme(models.Model):
         validators=[MaxValueValidator(600)],
         help_text=_("Months at the start left to kick-off and needs analysis: no visit or exchange before them."),
     )
+    targets = models.JSONField(
+        _("monitoring targets"),
+        default=dict,
+        blank=True,
+        help_text=_("The indicators' targets by the programme's end (the programme file's monitoring.targets)."),
+    )
 
     class Meta:
         verbose_name = _("programme")

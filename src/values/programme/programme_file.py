@@ -34,6 +34,8 @@ from values.core.money import (
 from values.network.codes import country_code, currency_code, language_code
 from values.programme.enums import DIRECT_CATEGORIES
 from values.programme.spec import (
+    PERCENT_TARGETS,
+    TARGET_KEYS,
     ActivitySpec,
     BudgetSpec,
     CitySpec,
@@ -65,6 +67,7 @@ MAX_ACTIVITY_DAYS = 7  # one activity a week: a visit or an exchange fits in its
 MAX_COUNTRY_WEIGHT = 100  # far beyond any interest (0..5): a typing error above it
 MAX_SCORE_LEVEL = 100
 SCORE_SCALE_SHAPE = "must be a list of two whole numbers, the lowest and highest level, like [1, 4]"
+MAX_TARGET = 10_000_000  # more visits, people or practices than any programme holds: a typing error above it
 RATE_PRECISION = Decimal("0.0001")  # four decimals: hundredths of a percent
 
 
@@ -289,7 +292,7 @@ def _describe_yaml_error(problem: YAMLError) -> str:
 
 
 def _read_document(checker: FileChecker, raw: Any) -> ProgrammeFile | None:
-    root = checker.mapping(raw, DOCUMENT, ("programme", "themes", "organisations"), ("planning",))
+    root = checker.mapping(raw, DOCUMENT, ("programme", "themes", "organisations"), ("planning", "monitoring"))
     if root is None:
         return None
     programme = _read_programme(checker, root.get("programme")) if root.get("programme") is not None else None
@@ -301,9 +304,10 @@ def _read_document(checker: FileChecker, raw: Any) -> ProgrammeFile | None:
     planning = _read_planning(checker, root["planning"]) if root.get("planning") is not None else PlanningSpec()
     if programme is not None and planning is not None and not _preparation_fits(checker, programme, planning):
         return None
-    if None in (programme, themes, organisations, planning):
+    targets = _read_monitoring(checker, root["monitoring"]) if root.get("monitoring") is not None else {}
+    if None in (programme, themes, organisations, planning, targets):
         return None
-    return ProgrammeFile(programme, themes, organisations, planning)  # type: ignore[arg-type]
+    return ProgrammeFile(programme, themes, organisations, planning, targets)  # type: ignore[arg-type]
 
 
 def _given_ids(raw: Any) -> set[str]:
@@ -591,6 +595,27 @@ def _read_planning(checker: FileChecker, raw: Any) -> PlanningSpec | None:
     return PlanningSpec(**values)
 
 
+def _read_monitoring(checker: FileChecker, raw: Any) -> dict[str, int] | None:
+    """`monitoring.targets`: a whole number for each indicator given (a percentage for the spending rate)."""
+    node = checker.mapping(raw, "monitoring", (), ("targets",))
+    if node is None:
+        return None
+    if node.get("targets") is None:
+        return {}
+    path = "monitoring.targets"
+    targets = checker.mapping(node["targets"], path, (), TARGET_KEYS)
+    if targets is None:
+        return None
+    found = {
+        key: checker.integer(targets[key], _join(path, key), low=0, high=100 if key in PERCENT_TARGETS else MAX_TARGET)
+        for key in TARGET_KEYS
+        if key in targets  # an empty value too: "must be a whole number, not nothing"
+    }
+    if len(found) != len(targets) or None in found.values():
+        return None  # an unknown key or a bad number: each reported by name above
+    return found
+
+
 def _preparation_fits(checker: FileChecker, programme: ProgrammeSpec, planning: PlanningSpec) -> bool:
     """The preparation months end before the programme does, and leave a city the weeks of its activities.
 
@@ -833,7 +858,15 @@ def _document_to_data(document: ProgrammeFile) -> dict:
             "score_scale": list(document.planning.score_scale),
             "preparation_months": document.planning.preparation_months,
         },
+        **_monitoring_to_data(document.targets),
     }
+
+
+def _monitoring_to_data(targets: dict[str, int]) -> dict:
+    """The `monitoring` section, only when the programme has targets: a file without them stays as it was."""
+    if not targets:
+        return {}
+    return {"monitoring": {"targets": {key: targets[key] for key in TARGET_KEYS if key in targets}}}
 
 
 def _programme_to_data(programme: ProgrammeSpec) -> dict:

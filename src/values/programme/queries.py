@@ -181,6 +181,7 @@ def programme_as_file(programme: Programme) -> ProgrammeFile:
             score_scale=(programme.score_scale[0], programme.score_scale[1]),
             preparation_months=programme.preparation_months,
         ),
+        targets=dict(programme.targets),
     )
 
 

@@ -96,6 +96,7 @@ def _save_programme(document: ProgrammeFile) -> tuple[Programme, bool]:
             "country_weight": planning.country_weight,
             "score_scale": list(planning.score_scale),
             "preparation_months": planning.preparation_months,
+            "targets": dict(document.targets),
         },
     )
 

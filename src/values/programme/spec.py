@@ -89,12 +89,31 @@ class PlanningSpec:
     preparation_months: int = 0  # months left to kick-off and needs analysis: no activity before month N + 1
 
 
+# The indicators a programme file may set a target for (`monitoring.targets`), in the order the file and the
+# monitoring page give them: whole numbers to reach by the programme's end, the spending rate a percentage.
+TARGET_KEYS = (
+    "visits_held",
+    "exchanges_done",
+    "participants",
+    "participants_city_staff",
+    "participants_volunteer_leaders",
+    "reports_accepted",
+    "action_plans_adopted",
+    "practices_published",
+    "toolkits_published",
+    "volunteers_engaged",
+    "spending_rate",
+)
+PERCENT_TARGETS = ("spending_rate",)
+
+
 @dataclass(frozen=True)
 class ProgrammeFile:
     programme: ProgrammeSpec
     themes: tuple[ThemeSpec, ...]
     organisations: tuple[OrganisationSpec, ...]
     planning: PlanningSpec = PlanningSpec()
+    targets: dict[str, int] = field(default_factory=dict)  # `monitoring.targets`: only the keys the file gives
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,7 @@ RESTART_PAUSE_SECONDS = 2
 class Command(BaseCommand):
     help = (
         "Set up and run the demo: migrate, load the VALUES programme with its sample data (the midway scenario: "
-        "month 14 is now), create the demo accounts, then serve the web app and run the worker until Ctrl-C."
+        "month 16 is now), create the demo accounts, then serve the web app and run the worker until Ctrl-C."
     )
 
     def add_arguments(self, parser) -> None:
