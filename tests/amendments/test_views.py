@@ -72,3 +72,17 @@ def test_a_rejected_amendment_changes_nothing_and_shows_no_comparison(client, co
     assert "<dd>rejected</dd>" in page.content.decode()
     assert page.context["rows"] is None
     assert client.get(f"{BASE}1/before.yaml").status_code == 404
+
+
+def test_the_coordinators_start_page_asks_for_the_funders_answer_until_it_is_recorded(client, coordinator, programme):
+    client.force_login(coordinator)
+    client.post(f"{BASE}new/", form(months=a_year_from_now()))
+
+    waiting = client.get("/en/p/820885/start/").content.decode()
+    client.post(f"{BASE}1/", {"decided_on": timezone.localdate().isoformat(), "decision": "reject"})
+    answered = client.get("/en/p/820885/start/").content.decode()
+
+    # Requested on 4 May 2020 (the form's date).
+    assert "Record the funder&#x27;s answer to amendment 1, asked on May 4, 2020." in waiting
+    assert f'href="{BASE}1/"' in waiting
+    assert "amendment 1" not in answered

@@ -12,6 +12,7 @@ from django.template.loader import render_to_string
 from django.test import RequestFactory
 
 from values.activities.models import Activity, Exchange, Visit
+from values.amendments.models import Amendment
 from values.demo.context_processors import sample_data
 from values.demo.models import SampleData
 from values.demo.services import generate_sample, moved_start, remove_sample
@@ -248,3 +249,12 @@ def test_no_banner_without_sample_data():
     request.programme = None
 
     assert render_to_string("demo/sample_banner.html", sample_data(request)).strip() == ""
+
+
+def test_an_amendment_for_three_more_months_waits_for_the_funders_answer(midway):
+    amendment = Amendment.objects.get(programme=midway.programme)
+
+    # Asked three weeks before the day the sample was made: 1 December 2026 − 21 days.
+    assert (amendment.number, amendment.status, amendment.requested_on) == (1, "requested", date(2026, 11, 10))
+    assert amendment.changes == [{"kind": "duration", "months": 27}]
+    assert midway.programme.duration_months == 24  # nothing changes until the answer is recorded

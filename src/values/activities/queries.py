@@ -7,7 +7,7 @@ from datetime import date, timedelta
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.utils.translation import gettext as _
 
-from values.activities.enums import ActivityKind, Mode, ParticipantStatus
+from values.activities.enums import ActivityKind, ParticipantStatus
 from values.activities.models import Activity, Participant, with_cities
 from values.core.text import quarter_label
 from values.knowledge.enums import PracticeStatus
@@ -253,7 +253,7 @@ def hosted_lacking(cities, programme: Programme, today: date) -> list[Lacking]:
     rows = []
     for activity in coming:
         no_agenda = activity.sessions_count == 0
-        no_link = activity.mode != Mode.IN_PERSON and not activity.video_link
+        no_link = activity.awaits_video_link
         if no_agenda or no_link:
             rows.append(Lacking(activity, activity_entry(activity).title, no_agenda, no_link))
     return rows

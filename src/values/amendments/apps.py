@@ -9,6 +9,8 @@ class AmendmentsConfig(AppConfig):
 
     def ready(self) -> None:
         from values.amendments.permissions import can_manage_amendments
+        from values.amendments.todo import setup
         from values.programme.access import add_rule
 
         add_rule("manage_amendments", can_manage_amendments)
+        setup()  # the funder's answers to record, on the start page (core.todo)

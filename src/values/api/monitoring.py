@@ -12,7 +12,6 @@ from ninja import Field, Router, Schema
 from values.api.context import enter, require_access
 from values.api.programmes import organisation_name
 from values.api.schemas import OrganisationRef
-from values.finance.queries import partners_visible_to
 from values.monitoring.figures import RATE_PLACES
 from values.monitoring.queries import Indicator, Point, programme_monitoring
 
@@ -102,8 +101,6 @@ def read_monitoring(request: HttpRequest, code: str):
     require_access(request, "see_monitoring",
                    _("The monitoring dashboard is for the coordinator, experts and the partners' staff."))  # fmt: skip
     monitoring = programme_monitoring(programme, user=request.user)
-    # The spending indicators come in the order of the partners the caller reads (queries._spending's).
-    partners = partners_visible_to(request.user, programme)
     return {
         "today": monitoring.today,
         "quarters": [{"label": q.label, "first": q.first, "last": q.last} for q in monitoring.quarters],
@@ -111,8 +108,8 @@ def read_monitoring(request: HttpRequest, code: str):
         "planned": monitoring.planned,
         "indicators": [indicator_out(indicator) for indicator in monitoring.indicators],
         "spending": [
-            indicator_out(indicator) | {"partner": {"key": partner.organisation.key,
-                                                    "name": organisation_name(partner.organisation)}}
-            for indicator, partner in zip(monitoring.spending, partners, strict=True)
+            indicator_out(indicator) | {"partner": {"key": indicator.partner.organisation.key,
+                                                    "name": organisation_name(indicator.partner.organisation)}}
+            for indicator in monitoring.spending
         ],
     }  # fmt: skip

@@ -26,6 +26,7 @@ from values.activities.services import (
     save_session,
     update_activity_details,
 )
+from values.amendments.services import record_amendment
 from values.core.money import split_by_rate, split_shares
 from values.finance.models import ExchangeRate
 from values.finance.services import (
@@ -336,6 +337,20 @@ def give_partner_budgets(scene: Scene) -> dict[str, int]:
         save_partner_budget(partner, BudgetSpec(total=total, eu_contribution=eu_contribution, cofinancing=cofinancing))
         scene.record(PartnerBudget.objects.get(partner=partner))
     return {"partner_budgets": len(without)}
+
+
+def ask_for_more_time(scene: Scene) -> dict[str, int]:
+    """An amendment asked of the funder three weeks ago and not yet answered: three more months, as the visits of
+    spring 2020 went online. The coordinator's start page asks for the answer; approving it moves the end."""
+    amendment = record_amendment(
+        scene.programme, requested_on=scene.today - timedelta(days=21), funder_reference="",
+        reason="COVID-19: the visits of spring 2020 were held online and the exchanges could not travel. Three more "
+               "months let every pair of cities meet in person before the programme ends.",
+        changes=[{"kind": "duration", "months": scene.programme.duration_months + 3}], by=scene.coordinator,
+        today=scene.today,
+    )  # fmt: skip
+    scene.record(amendment)
+    return {"amendments": 1}
 
 
 def _budget_kind(partner: Partner) -> str:

@@ -98,6 +98,7 @@ def _generate_midway(
         scenario.give_partner_budgets,
         scenario.import_rates,
         scenario.record_expenses,
+        scenario.ask_for_more_time,
     ):
         counts.update(step(scene))
     counts.update(content.add_content(programme, today=today, rng=rng, record=rows.append))

@@ -105,6 +105,7 @@ class Indicator:
     state: str  # the judged quarter's state, REACHED, or "" (no target, too early)
     flag: str  # the state in words, with the figures
     is_rate: bool = False
+    partner: Partner | None = None  # a spending rate's partner
 
     @property
     def share(self) -> Decimal | None:
@@ -308,7 +309,7 @@ class Judge:
         budget = getattr(partner, "budget", None)
         if budget is None or not budget.total:
             return Indicator("spending_rate", name, None, [Point(q, None, None) for q in self.quarters], None, "",
-                             _("No budget is given for this partner."), is_rate=True)  # fmt: skip
+                             _("No budget is given for this partner."), is_rate=True, partner=partner)  # fmt: skip
         rates = [rate_of(_spent(partner, direct.get(f"q{q.number}")), budget.total) for q in self.begun]
         actuals = [*rates, *([None] * (len(self.quarters) - len(rates)))]
         expected = (
@@ -321,7 +322,7 @@ class Judge:
         now = rate_of(_spent(partner, direct.get("total")), budget.total)
         state, flag = self._rate_verdict(points)
         return Indicator("spending_rate", name, Decimal(target) / 100 if target is not None else None, points, now,
-                         state, flag, is_rate=True)  # fmt: skip
+                         state, flag, is_rate=True, partner=partner)  # fmt: skip
 
     # -- the parts --------------------------------------------------------------------------------------------------
     def _running(self) -> Quarter | None:
