@@ -229,10 +229,12 @@ def test_each_participant_gets_one_mail_with_all_their_switched_activities(
     # writes a span of days in one month as CLDR's "dd–dd MMM y".
     mails = {message.to[0]: message for message in mail.outbox}
     assert sorted(mails) == ["cesena@example.org", "riga@example.org"]
-    assert mails["cesena@example.org"].subject == "2 activities you take part in have changed"
+    # Cesena's staff read Italian: the subject and the items as the Italian catalogue words them.
+    assert mails["cesena@example.org"].subject == "Sono cambiate 2 attività a cui partecipi"
+    to_come = "online; il link alla videoconferenza sarà pubblicato sulla pagina dell'attività."
     assert _items(mails["cesena@example.org"].body) == [
-        "- Visita di tutoraggio a Toulouse, 09–10 mar 2020: online; the video link is to come, on the activity's page.",
-        "- Scambio: Cesena presso Toulouse, 13–17 apr 2020: online; the video link is to come, on the activity's page.",
+        f"- Visita di tutoraggio a Toulouse, 09–10 mar 2020: {to_come}",
+        f"- Scambio: Cesena presso Toulouse, 13–17 apr 2020: {to_come}",
     ]
     assert mails["riga@example.org"].subject == "An activity you take part in has changed"
     assert _items(mails["riga@example.org"].body) == [f"- {VISIT_9_MARCH}: online; {TO_COME}"]
